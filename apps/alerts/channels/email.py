@@ -1,0 +1,27 @@
+"""The email channel. The message says that an alert exists, how severe it is
+and where to look; never the journal text or what matched."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+NAME = "email"
+
+
+def send(*, alert, recipient) -> None:
+    context = {
+        "alert": alert,
+        "recipient": recipient,
+        "link": settings.SITE_URL + reverse("dashboards:patient", args=[alert.patient_id]),
+        "clinic": alert.clinic,
+    }
+    subject = render_to_string("emails/alert-subject.txt", context).strip()
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("emails/alert-body.txt", context),
+        to=[recipient.email],
+        headers={"X-Trellis-Alert": str(alert.pk)},
+    )
+    message.attach_alternative(render_to_string("emails/alert-body.html", context), "text/html")
+    message.send(fail_silently=False)

@@ -1,0 +1,106 @@
+"""Who may see which patient: the one place that decides.
+
+Every view, selector and export that touches a patient's data asks here.
+The rules:
+
+- a patient sees only themselves;
+- a clinician sees the patients they are linked to through a CareTeam row,
+  in a clinic where both memberships are active;
+- a clinic admin sees every patient of the clinics they administer;
+- anyone else sees nothing, and gets a 404 rather than a 403, so that an id
+  reveals nothing about whether it exists.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from .models import CareTeam, Membership, Role
+
+
+def _active_memberships(user, role):
+    return Membership.objects.filter(user=user, role=role, is_active=True, user__is_active=True)
+
+
+def patients_visible_to(user) -> QuerySet:
+    """The patients (User rows) whose data `user` may see."""
+    User = get_user_model()
+    if not user.is_authenticated or not user.is_active:
+        return User.objects.none()
+
+    patient_membership = Membership.objects.filter(
+        user=OuterRef("pk"), role=Role.PATIENT, is_active=True
+    )
+    via_care_team = CareTeam.objects.filter(
+        patient=OuterRef("pk"),
+        clinician=user,
+        clinic__memberships__user=user,
+        clinic__memberships__role=Role.CLINICIAN,
+        clinic__memberships__is_active=True,
+    )
+    via_admin = Membership.objects.filter(
+        user=OuterRef("pk"),
+        role=Role.PATIENT,
+        is_active=True,
+        clinic__in=_active_memberships(user, Role.ADMIN).values("clinic"),
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Exists(patient_membership))
+        .filter(Q(pk=user.pk) | Exists(via_care_team) | Exists(via_admin))
+    )
+
+
+def patient_for(user, patient_id):
+    """The patient with this id if `user` may see them; 404 otherwise."""
+    patient = patients_visible_to(user).filter(pk=patient_id).first()
+    if patient is None:
+        raise Http404("No such patient")
+    return patient
+
+
+def can_see_patient(user, patient) -> bool:
+    return patients_visible_to(user).filter(pk=patient.pk).exists()
+
+
+def is_patient(user) -> bool:
+    return user.is_authenticated and _active_memberships(user, Role.PATIENT).exists()
+
+
+def is_clinician(user) -> bool:
+    return user.is_authenticated and _active_memberships(user, Role.CLINICIAN).exists()
+
+
+def admin_clinics(user) -> QuerySet:
+    """The clinics `user` administers."""
+    from .models import Clinic
+
+    if not user.is_authenticated:
+        return Clinic.objects.none()
+    return Clinic.objects.filter(
+        memberships__user=user, memberships__role=Role.ADMIN, memberships__is_active=True
+    )
+
+
+def patient_membership(user):
+    """The active patient membership of `user`, or 404 for anyone else."""
+    membership = (
+        _active_memberships(user, Role.PATIENT).select_related("clinic").first()
+        if user.is_authenticated
+        else None
+    )
+    if membership is None:
+        raise Http404("This page is for patients")
+    return membership
+
+
+def clinician_required(user):
+    if not is_clinician(user):
+        raise Http404("This page is for clinicians")
+
+
+def admin_clinic_for(user):
+    clinic = admin_clinics(user).first()
+    if clinic is None:
+        raise Http404("This page is for clinic admins")
+    return clinic

@@ -1,0 +1,107 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Clinic(models.Model):
+    name = models.CharField(max_length=200)
+    timezone = models.CharField(max_length=64, default="UTC")
+    locale = models.CharField(max_length=8, default="US")
+    # Shown on the crisis page beside the national lines.
+    phone_number = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Clinic admin"
+    CLINICIAN = "clinician", "Clinician"
+    PATIENT = "patient", "Patient"
+
+
+class Membership(models.Model):
+    """A person's role in one clinic. Deactivating keeps the row and the data."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "clinic"], name="one_membership_per_clinic"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()} at {self.clinic}"
+
+
+class CareTeam(models.Model):
+    """One link between a patient and a clinician who looks after them.
+
+    A patient's care team is the set of these rows; exactly one of them may be
+    the primary clinician, who receives the patient's alerts first.
+    """
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="care_links")
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_team"
+    )
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="caseload_links"
+    )
+    is_primary = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "clinician"], name="one_link_per_pair"),
+            models.UniqueConstraint(
+                fields=["patient"], condition=Q(is_primary=True), name="one_primary_clinician"
+            ),
+        ]
+
+    def __str__(self):
+        kind = "primary" if self.is_primary else "team"
+        return f"{self.clinician} ({kind}) for {self.patient}"
+
+
+class Invitation(models.Model):
+    """A single-use, expiring invitation. Only a hash of the token is stored,
+    so a database reader cannot accept someone else's invitation."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    full_name = models.CharField(max_length=150, blank=True)
+    role = models.CharField(max_length=16, choices=Role.choices)
+    primary_clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For a patient: the clinician who will receive their alerts.",
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Invitation for {self.email} to {self.clinic} as {self.role}"

@@ -1,0 +1,54 @@
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from apps.alerts.models import Alert
+from apps.alerts.services import raise_for
+from apps.safety.services import Finding, evaluate_checkin
+
+from .models import CheckIn
+
+
+@dataclass
+class CheckInResult:
+    checkin: CheckIn
+    created: bool
+    findings: list[Finding]
+    alerts: list[Alert]
+
+    @property
+    def is_crisis(self) -> bool:
+        return any(finding.is_crisis for finding in self.findings)
+
+
+def today_for(*, clinic) -> date:
+    return timezone.now().astimezone(ZoneInfo(clinic.timezone)).date()
+
+
+@transaction.atomic
+def checkin_submit(*, patient, clinic, mood: int, journal: str, local_date=None) -> CheckInResult:
+    """Save the day's check-in, evaluate it, and raise its alerts: one
+    transaction, so an entry the patient saw saved always carries its alerts.
+
+    A second submit for the same day (a double tap, a second tab) updates the
+    same entry instead of making another.
+    """
+    local_date = local_date or today_for(clinic=clinic)
+    checkin, created = CheckIn.objects.select_for_update().get_or_create(
+        patient=patient,
+        local_date=local_date,
+        defaults={"clinic": clinic, "mood": mood, "journal": journal},
+    )
+    if not created:
+        checkin.mood = mood
+        checkin.journal = journal
+        checkin.save(update_fields=["mood", "journal", "updated_at"])
+
+    findings = evaluate_checkin(mood=mood, text=journal)
+    alerts = raise_for(
+        clinic=clinic, patient=patient, findings=findings, source_checkin_id=checkin.pk
+    )
+    return CheckInResult(checkin=checkin, created=created, findings=findings, alerts=alerts)

@@ -1,0 +1,97 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from apps.alerts.models import Alert, AlertState
+from apps.clinics import access
+from apps.clinics.models import Membership, Role
+from apps.clinics.selectors import primary_clinician_for
+from apps.safety.rules import crisis_resources_for
+
+from .forms import CheckInForm
+from .selectors import checkin_for_day, checkins_for_patient, own_checkin
+from .services import checkin_submit, today_for
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def today(request):
+    membership = access.patient_membership(request.user)
+    clinic = membership.clinic
+    local_date = today_for(clinic=clinic)
+    existing = checkin_for_day(patient=request.user, local_date=local_date)
+
+    if request.method == "POST":
+        form = CheckInForm(request.POST)
+        if form.is_valid():
+            result = checkin_submit(
+                patient=request.user,
+                clinic=clinic,
+                mood=form.cleaned_data["mood"],
+                journal=form.cleaned_data["journal"],
+                local_date=local_date,
+            )
+            if result.is_crisis:
+                return redirect(reverse("diaries:crisis") + f"?checkin={result.checkin.pk}")
+            messages.success(request, "Saved. Thank you for checking in today.")
+            return redirect("diaries:today")
+    else:
+        initial = {"mood": existing.mood, "journal": existing.journal} if existing else None
+        form = CheckInForm(initial=initial)
+
+    return render(
+        request,
+        "diaries/today.html",
+        {
+            "form": form,
+            "clinic": clinic,
+            "local_date": local_date,
+            "existing": existing,
+            "history": checkins_for_patient(patient=request.user, limit=14),
+        },
+    )
+
+
+@require_GET
+def crisis(request):
+    """Crisis resources for anyone, signed in or not; for a patient coming
+    from a check-in, also the truth about who is being told."""
+    membership = None
+    if request.user.is_authenticated:
+        membership = (
+            Membership.objects.filter(user=request.user, role=Role.PATIENT, is_active=True)
+            .select_related("clinic")
+            .first()
+        )
+    clinic = membership.clinic if membership else None
+
+    notified = None
+    if membership is not None:
+        checkin_id = request.GET.get("checkin", "")
+        checkin = own_checkin(
+            patient=request.user, checkin_id=int(checkin_id) if checkin_id.isdigit() else None
+        )
+        if checkin is not None:
+            alerts = list(
+                Alert.objects.filter(patient=request.user, source_checkin_id=checkin.pk)
+                | Alert.objects.filter(
+                    patient=request.user, evidence__checkin_id=checkin.pk
+                )
+            )
+            notified = {
+                "raised": bool(alerts),
+                "delivered": any(a.state != AlertState.PENDING and a.delivered_at for a in alerts),
+                "clinician": primary_clinician_for(patient=request.user),
+            }
+
+    return render(
+        request,
+        "diaries/crisis.html",
+        {
+            "clinic": clinic,
+            "resources": crisis_resources_for(clinic.locale if clinic else "US"),
+            "notified": notified,
+        },
+    )

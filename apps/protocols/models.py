@@ -1,0 +1,1 @@
+# Component catalog, templates and plans arrive with the protocol issue.

@@ -1,0 +1,43 @@
+from dataclasses import dataclass, field
+
+
+class Severity:
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    ORDER = {LOW: 0, MODERATE: 1, HIGH: 2, CRITICAL: 3}
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where in the text a rule matched: text[start:end] == matched."""
+
+    start: int
+    end: int
+    matched: str
+    term: str
+    category: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reason to worry, in plain data: what rule, how bad, and why."""
+
+    rule: str
+    severity: str
+    summary: str
+    is_crisis: bool
+    spans: tuple[Span, ...] = field(default_factory=tuple)
+
+    def as_evidence(self) -> dict:
+        return {
+            "rule": self.rule,
+            "summary": self.summary,
+            "spans": [
+                {"start": s.start, "end": s.end, "matched": s.matched, "term": s.term,
+                 "category": s.category}
+                for s in self.spans
+            ],
+        }

@@ -1,0 +1,36 @@
+"""Loads the safety data from fixtures/ once per process."""
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+
+from .detectors.crisis import Lexicon, compile_lexicon
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+
+
+def _load(name: str):
+    with open(FIXTURES / name, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@cache
+def crisis_lexicon() -> Lexicon:
+    return compile_lexicon(_load("crisis_lexicon.yaml"))
+
+
+@cache
+def alert_rules() -> dict:
+    return _load("alert_rules.yaml")
+
+
+@cache
+def crisis_resources() -> dict:
+    return _load("crisis_resources.yaml")
+
+
+def crisis_resources_for(locale: str) -> list[dict]:
+    resources = crisis_resources()
+    return resources.get(locale) or resources["US"]

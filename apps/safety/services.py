@@ -1,0 +1,42 @@
+from .detectors.crisis import crisis_spans
+from .detectors.findings import Finding, Severity
+from .detectors.mood import is_very_low_mood
+from .rules import alert_rules, crisis_lexicon
+
+CRISIS_LANGUAGE = "crisis_language"
+VERY_LOW_MOOD = "very_low_mood"
+
+
+def evaluate_checkin(*, mood: int | None, text: str) -> list[Finding]:
+    """Run the detectors on one check-in's plain data and return Findings.
+
+    Knows nothing of models: the diary's check-in service hands it the values.
+    """
+    rules = alert_rules()
+    findings = []
+    spans = crisis_spans(text or "", crisis_lexicon())
+    if spans:
+        categories = sorted({span.category.replace("_", " ") for span in spans})
+        findings.append(
+            Finding(
+                rule=CRISIS_LANGUAGE,
+                severity=rules[CRISIS_LANGUAGE]["severity"],
+                summary="Crisis language in the journal: " + ", ".join(categories),
+                is_crisis=True,
+                spans=tuple(spans),
+            )
+        )
+    threshold = rules[VERY_LOW_MOOD]["threshold"]
+    if is_very_low_mood(mood, threshold=threshold):
+        findings.append(
+            Finding(
+                rule=VERY_LOW_MOOD,
+                severity=rules[VERY_LOW_MOOD]["severity"],
+                summary=f"Very low mood: {mood} of 10 (alerts at {threshold} or lower)",
+                is_crisis=True,
+            )
+        )
+    return findings
+
+
+__all__ = ["evaluate_checkin", "Finding", "Severity"]

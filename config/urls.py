@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from apps.accounts.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("apps.clinics.urls")),
+    path("", include("apps.diaries.urls")),
+    path("", include("apps.dashboards.urls")),
+    path("", include("apps.alerts.urls")),
+    path("django-admin/", admin.site.urls),
+]
