@@ -180,6 +180,8 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
+# Outside production, WhiteNoise serves straight from the finders (no collectstatic).
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -191,16 +193,39 @@ STORAGES = {
     },
 }
 
-# Email: Django's own backends. Locally, mail lands in var/mail as files.
-EMAIL_CONFIG = env.email_url(
-    "EMAIL_URL", default="filemail://" if not PRODUCTION else "smtp://localhost:25"
-)
-if PRODUCTION and "EMAIL_URL" not in env:
-    raise ImproperlyConfigured("EMAIL_URL must be set in production")
-vars().update(EMAIL_CONFIG)
-if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend":
-    EMAIL_FILE_PATH = str(VAR_DIR / "mail")
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# Email: Django's own backends, through Django 6.1's MAILERS. EMAIL_URL is
+# smtp://user:pass@host:port (smtp+tls:// for STARTTLS, smtps:// for TLS),
+# or file:// to write each message to var/mail (the local default).
+def _mailer_from_url(url: str) -> dict:
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
+        }
+    if parts.scheme in {"smtp", "smtp+tls", "smtps"}:
+        return {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": parts.hostname or "localhost",
+                "port": parts.port or {"smtps": 465, "smtp+tls": 587}.get(parts.scheme, 25),
+                "username": unquote(parts.username or ""),
+                "password": unquote(parts.password or ""),
+                "use_tls": parts.scheme == "smtp+tls",
+                "use_ssl": parts.scheme == "smtps",
+                "timeout": env.int("EMAIL_TIMEOUT", default=20),
+            },
+        }
+    raise ImproperlyConfigured(f"EMAIL_URL scheme {parts.scheme!r} is not supported")
+
+
+if PRODUCTION:
+    EMAIL_URL = env.str("EMAIL_URL")
+else:
+    EMAIL_URL = env.str("EMAIL_URL", default="file://")
+MAILERS = {"default": _mailer_from_url(EMAIL_URL)}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Trellis <alerts@trellis.invalid>")
 
 # Celery: Redis when REDIS_URL is set, else kombu's filesystem transport.
@@ -280,5 +305,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 
-for folder in ("broker/queue", "broker/processed", "cache", "mail"):
+for folder in ("broker/queue", "broker/processed", "cache", "mail", "staticfiles"):
     (VAR_DIR / folder).mkdir(parents=True, exist_ok=True)

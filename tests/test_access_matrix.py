@@ -1,0 +1,175 @@
+"""Every URL in the URLconf, asked by every kind of person.
+
+Each row says what anonymous, the patient, another patient, Alice (the
+patient's clinician), Bob (a colleague with no care link), Charlie (a clinician
+of another clinic) and the clinic admin get back. A URL without a row fails,
+so a new view cannot ship without deciding who may see it. Outsiders get 404.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+
+from apps.clinics.models import Role
+from apps.clinics.services import invitation_create
+
+from .conftest import ROLES
+
+LOGIN = "login"  # 302 to the login page
+REDIRECT = "redirect"  # 302 somewhere else (the person's own home, a form's next page)
+STAFF_ADMIN_LOGIN = "admin-login"  # 302 to Django admin's own login
+
+
+@dataclass
+class Row:
+    expect: dict
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+
+
+def everyone(answer):
+    return dict.fromkeys(ROLES, answer)
+
+
+def signed_in(answer, **overrides):
+    return {"anonymous": LOGIN} | dict.fromkeys(ROLES[1:], answer) | overrides
+
+
+def only(answer, *roles):
+    return {"anonymous": LOGIN} | dict.fromkeys(ROLES[1:], 404) | dict.fromkeys(roles, answer)
+
+
+MATRIX = {
+    "home": Row(signed_in(REDIRECT)),
+    # allauth's account pages: about the signed-in person, never about a patient.
+    "account_login": Row(everyone(REDIRECT) | {"anonymous": 200}),
+    "account_logout": Row(signed_in(200)),
+    "account_inactive": Row(everyone(200)),
+    "account_signup": Row(everyone(REDIRECT) | {"anonymous": 200}),  # the "closed" page
+    "account_reauthenticate": Row(signed_in(200)),
+    "account_email": Row(signed_in(200)),
+    "account_email_verification_sent": Row(everyone(200)),
+    "account_change_password": Row(signed_in(200)),
+    "account_set_password": Row(signed_in(REDIRECT)),
+    "account_reset_password": Row(everyone(200)),
+    "account_reset_password_done": Row(everyone(200)),
+    "account_reset_password_from_key": Row(everyone(200)),  # a bad key: explained, not 500
+    "account_reset_password_from_key_done": Row(everyone(200)),
+    "account_confirm_email": Row(everyone(200)),  # a bad key: explained
+    "account_confirm_login_code": Row(everyone(REDIRECT) | {"anonymous": LOGIN}),
+    # Clinic console: the clinic's admins only.
+    "clinics:members": Row(only(200, "admin")),
+    "clinics:invitation_accept": Row(everyone(200)),  # whoever holds the link
+    # The patient's own pages.
+    "diaries:today": Row(only(200, "patient", "other_patient")),
+    "diaries:crisis": Row(everyone(200)),  # help is never behind a login
+    # Clinician pages.
+    "dashboards:caseload": Row(only(200, "alice", "bob", "charlie", "admin")),
+    "dashboards:patient": Row(only(200, "alice", "admin")),
+    "alerts:acknowledge": Row(only(REDIRECT, "alice", "admin"), method="post",
+                              data={"note": "Called the patient."}),
+}
+
+ADMIN_PREFIX = "django-admin/"
+# Django's admin is for platform operators (is_staff); no clinic role has it.
+ADMIN_ROWS = {
+    "admin:login": Row(everyone(200)),
+    "admin:logout": Row(everyone(REDIRECT)),  # a GET logs nobody out; back to the index
+}
+ADMIN_DEFAULT = Row(everyone(STAFF_ADMIN_LOGIN))
+
+
+def url_patterns(patterns=None, prefix="", namespace=None):
+    """(key, route, name) for every pattern; the key is the name, or the route
+    for an unnamed one."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from url_patterns(pattern.url_patterns, route, inner)
+        else:
+            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
+            yield (name or route), route, name
+
+
+ALL_PATTERNS = list(url_patterns())
+
+
+def row_for(key, route):
+    if route.startswith(ADMIN_PREFIX):
+        return ADMIN_ROWS.get(key, ADMIN_DEFAULT)
+    return MATRIX.get(key)
+
+
+def concrete_path(route, name, values):
+    params = re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", route)
+    kwargs = {a or b: values[a or b] for a, b in params}
+    if name:
+        return reverse(name, kwargs=kwargs)
+    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m[1]]), route)
+    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(values[m[1]]), path)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+def check(response, expected):
+    if expected in (LOGIN, REDIRECT, STAFF_ADMIN_LOGIN):
+        if response.status_code != 302:
+            return False
+        location = response["Location"]
+        if expected == LOGIN:
+            return location.startswith(reverse("account_login"))
+        if expected == STAFF_ADMIN_LOGIN:
+            return location.startswith(reverse("admin:login"))
+        return not location.startswith(reverse("account_login"))
+    return response.status_code == expected
+
+
+def test_every_row_names_a_url_that_exists():
+    keys = {key for key, _route, _name in ALL_PATTERNS}
+    assert set(MATRIX) - keys == set(), "rows for URLs that no longer exist"
+    assert set(ADMIN_ROWS) - keys == set()
+
+
+@pytest.mark.parametrize(("key", "route", "name"), ALL_PATTERNS, ids=[p[0] for p in ALL_PATTERNS])
+def test_every_url_answers_each_person_as_its_row_says(key, route, name, world, crisis_alert,
+                                                        client):
+    row = row_for(key, route)
+    if row is None:
+        pytest.fail(f"URL {route!r} ({key}) has no row in the access matrix: decide who may "
+                    "see it and add one to MATRIX in tests/test_access_matrix.py")
+
+    _invitation, token = invitation_create(
+        clinic=world.clinic, email="new@maple.test", role=Role.PATIENT,
+        invited_by=world.admin, primary_clinician=world.alice, send=False,
+    )
+    values = {
+        "patient_id": world.patient.pk,
+        "alert_id": crisis_alert.pk,
+        "token": token,
+        "key": "not-a-real-key",
+        "uidb36": "1z",
+        "object_id": world.patient.pk,
+        "id": world.patient.pk,
+        "content_type_id": 1,
+        "app_label": "clinics",
+        "url": "nothing-here/",
+    }
+    path = concrete_path(route, name, values)
+
+    wrong = []
+    for role in ROLES:
+        client.logout()
+        person = world.by_role(role)
+        if person is not None:
+            client.force_login(person)
+        response = getattr(client, row.method)(path, row.data)
+        if not check(response, row.expect[role]):
+            got = response.status_code
+            if got == 302:
+                got = f"302 -> {response['Location']}"
+            wrong.append(f"{role}: expected {row.expect[role]}, got {got}")
+    assert not wrong, f"{row.method.upper()} {path}\n  " + "\n  ".join(wrong)
