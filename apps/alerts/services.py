@@ -29,26 +29,37 @@ def raise_for(*, clinic, patient, findings, source_checkin_id=None) -> list[Aler
         evidence = finding.as_evidence() | {"checkin_id": source_checkin_id}
         alert = _open_alert_bump(patient=patient, rule=finding.rule, evidence=evidence)
         if alert is None:
-            try:
-                with transaction.atomic():
-                    alert = Alert.objects.create(
-                        clinic=clinic,
-                        patient=patient,
-                        recipient=primary_clinician_for(patient=patient),
-                        rule=finding.rule,
-                        severity=finding.severity,
-                        summary=finding.summary[:300],
-                        evidence=evidence,
-                        source_checkin_id=source_checkin_id,
-                    )
-            except IntegrityError:
-                # Another request opened the same alert a moment ago.
-                alert = _open_alert_bump(patient=patient, rule=finding.rule, evidence=evidence)
-            else:
-                alert_id = alert.pk
-                transaction.on_commit(lambda alert_id=alert_id: delivery_enqueue(alert_id=alert_id))
+            alert = _alert_open(
+                clinic=clinic, patient=patient, finding=finding, evidence=evidence,
+                source_checkin_id=source_checkin_id,
+            )
         alerts.append(alert)
     return alerts
+
+
+def _alert_open(*, clinic, patient, finding, evidence, source_checkin_id) -> Alert:
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                alert = Alert.objects.create(
+                    clinic=clinic,
+                    patient=patient,
+                    recipient=primary_clinician_for(patient=patient),
+                    rule=finding.rule,
+                    severity=finding.severity,
+                    summary=finding.summary[:300],
+                    evidence=evidence,
+                    source_checkin_id=source_checkin_id,
+                )
+        except IntegrityError:
+            # Another request opened the same alert a moment ago: add to it.
+            alert = _open_alert_bump(patient=patient, rule=finding.rule, evidence=evidence)
+            if alert is not None:
+                return alert
+        else:
+            transaction.on_commit(lambda alert_id=alert.pk: delivery_enqueue(alert_id=alert_id))
+            return alert
+    raise RuntimeError(f"Could not open or find the {finding.rule} alert for patient {patient.pk}")
 
 
 def _open_alert_bump(*, patient, rule, evidence):
@@ -113,8 +124,22 @@ def alert_deliver(*, alert_id: int) -> str:
     already_sent = set(
         alert.deliveries.filter(outcome=Delivery.Outcome.SENT).values_list("recipient_id", flat=True)
     )
+    recipients = _recipients(alert)
+    if not recipients:
+        # Nobody to tell is a failure to show, never a silent "delivered".
+        Delivery.objects.create(
+            alert=alert, channel=email_channel.NAME, recipient=None,
+            outcome=Delivery.Outcome.ERROR,
+            detail="No active primary clinician or clinic admin to notify",
+        )
+        Alert.objects.filter(pk=alert_id, state=AlertState.SENDING).update(
+            state=AlertState.FAILED
+        )
+        logger.error("Alert %s has nobody to notify", alert_id)
+        return DeliveryOutcome.FAILED
+
     failures = 0
-    for recipient in _recipients(alert):
+    for recipient in recipients:
         if recipient.pk in already_sent:
             continue
         try:
@@ -159,7 +184,6 @@ def alerts_sweep() -> list[int]:
     waiting_since = now - timezone.timedelta(seconds=settings.ALERT_SWEEP_AFTER_SECONDS)
     stuck = list(
         Alert.objects.filter(state=AlertState.PENDING, created_at__lt=waiting_since)
-        .filter(last_seen_at__lt=waiting_since)
         .values_list("pk", flat=True)
     )
     return [alert_id for alert_id in stuck if delivery_enqueue(alert_id=alert_id)]

@@ -7,6 +7,18 @@ from .models import JOURNAL_MAX_LENGTH
 MOOD_CHOICES = [(value, str(value)) for value in range(11)]
 
 
+class JournalField(forms.CharField):
+    """Free text as people type it, in one canonical form (NFC) and without
+    invisible control characters (line breaks and tabs stay)."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+        return "".join(
+            ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cs"}
+        )
+
+
 class CheckInForm(forms.Form):
     mood = forms.TypedChoiceField(
         choices=MOOD_CHOICES,
@@ -16,7 +28,7 @@ class CheckInForm(forms.Form):
         help_text="0 is the worst you can imagine, 10 the best.",
         error_messages={"required": "Choose a number from 0 to 10 for your mood."},
     )
-    journal = forms.CharField(
+    journal = JournalField(
         required=False,
         label="Anything you want to note",
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -28,13 +40,3 @@ class CheckInForm(forms.Form):
             )
         },
     )
-
-    def clean_journal(self):
-        text = self.cleaned_data["journal"]
-        # One canonical form, and no invisible control characters (but keep
-        # line breaks and tabs that people type).
-        text = unicodedata.normalize("NFC", text)
-        text = "".join(
-            ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cs"}
-        )
-        return text.strip()

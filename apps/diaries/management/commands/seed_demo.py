@@ -142,7 +142,7 @@ class Command(BaseCommand):
                     "Run `manage.py seed_demo --reset` to rebuild both."
                 )
             clinic = demo_build()
-        # Outside the transaction: its on_commit callbacks (alert delivery) have run.
+        # After the commit: the crisis alerts are stored and handed to the broker.
         self.stdout.write(self.style.SUCCESS(f"Built \"{clinic.name}\"."))
         self.print_logins()
 
