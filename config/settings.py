@@ -98,9 +98,7 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
-    "default": env.db_url(
-        "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'trellis.sqlite3'}"
-    )
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'trellis.sqlite3'}")
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -192,6 +190,7 @@ STORAGES = {
         )
     },
 }
+
 
 # Email: Django's own backends, through Django 6.1's MAILERS. EMAIL_URL is
 # smtp://user:pass@host:port (smtp+tls:// for STARTTLS, smtps:// for TLS),

@@ -20,9 +20,8 @@ SERVICES_REQUIRED = os.environ.get("TRELLIS_REQUIRE_SERVICES") == "1"
 
 
 def services_available() -> bool:
-    return (
-        settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-        and bool(settings.REDIS_URL)
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and bool(
+        settings.REDIS_URL
     )
 
 

@@ -68,8 +68,9 @@ MATRIX = {
     # Clinician pages.
     "dashboards:caseload": Row(only(200, "alice", "bob", "charlie", "admin")),
     "dashboards:patient": Row(only(200, "alice", "admin")),
-    "alerts:acknowledge": Row(only(REDIRECT, "alice", "admin"), method="post",
-                              data={"note": "Called the patient."}),
+    "alerts:acknowledge": Row(
+        only(REDIRECT, "alice", "admin"), method="post", data={"note": "Called the patient."}
+    ),
 }
 
 ADMIN_PREFIX = "django-admin/"
@@ -135,16 +136,23 @@ def test_every_row_names_a_url_that_exists():
 
 
 @pytest.mark.parametrize(("key", "route", "name"), ALL_PATTERNS, ids=[p[0] for p in ALL_PATTERNS])
-def test_every_url_answers_each_person_as_its_row_says(key, route, name, world, crisis_alert,
-                                                        client):
+def test_every_url_answers_each_person_as_its_row_says(
+    key, route, name, world, crisis_alert, client
+):
     row = row_for(key, route)
     if row is None:
-        pytest.fail(f"URL {route!r} ({key}) has no row in the access matrix: decide who may "
-                    "see it and add one to MATRIX in tests/test_access_matrix.py")
+        pytest.fail(
+            f"URL {route!r} ({key}) has no row in the access matrix: decide who may "
+            "see it and add one to MATRIX in tests/test_access_matrix.py"
+        )
 
     _invitation, token = invitation_create(
-        clinic=world.clinic, email="new@maple.test", role=Role.PATIENT,
-        invited_by=world.admin, primary_clinician=world.alice, send=False,
+        clinic=world.clinic,
+        email="new@maple.test",
+        role=Role.PATIENT,
+        invited_by=world.admin,
+        primary_clinician=world.alice,
+        send=False,
     )
     values = {
         "patient_id": world.patient.pk,

@@ -65,9 +65,24 @@ def worker(smtp_server, tmp_path):
     }
     log = open(tmp_path / "worker.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
-         "--loglevel=INFO", "--without-mingle", "--without-gossip", "-n", "e2e@%h"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-mingle",
+            "--without-gossip",
+            "-n",
+            "e2e@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     yield process
     process.terminate()
@@ -88,12 +103,14 @@ def wait_for(predicate, timeout=30.0):
 
 
 def test_a_crisis_checkin_reaches_the_clinician_by_email_and_is_acknowledged(
-        world, client, smtp_server, worker, tmp_path):
+    world, client, smtp_server, worker, tmp_path
+):
     _controller, inbox = smtp_server
 
     client.force_login(world.patient)
-    response = client.post(reverse("diaries:today"),
-                           {"mood": "4", "journal": "I have a plan to end my life."})
+    response = client.post(
+        reverse("diaries:today"), {"mood": "4", "journal": "I have a plan to end my life."}
+    )
     assert response["Location"].startswith(reverse("diaries:crisis"))
     assert "not watched around the clock" in client.get(response["Location"]).text
 

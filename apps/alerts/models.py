@@ -49,7 +49,10 @@ class Alert(models.Model):
     delivered_at = models.DateTimeField(null=True, blank=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     acknowledgement_note = models.TextField(blank=True)
@@ -90,3 +93,6 @@ class Delivery(models.Model):
 
     class Meta:
         ordering = ["attempted_at"]
+
+    def __str__(self):
+        return f"{self.channel} attempt for alert {self.alert_id}: {self.outcome}"

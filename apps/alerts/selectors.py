@@ -10,9 +10,7 @@ def alerts_for_staff(*, user):
     never their own."""
     if not (access.is_clinician(user) or access.admin_clinics(user).exists()):
         return Alert.objects.none()
-    return Alert.objects.filter(patient__in=access.patients_visible_to(user)).exclude(
-        patient=user
-    )
+    return Alert.objects.filter(patient__in=access.patients_visible_to(user)).exclude(patient=user)
 
 
 def alert_for_staff(*, user, alert_id) -> Alert:

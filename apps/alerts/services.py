@@ -30,7 +30,10 @@ def raise_for(*, clinic, patient, findings, source_checkin_id=None) -> list[Aler
         alert = _open_alert_bump(patient=patient, rule=finding.rule, evidence=evidence)
         if alert is None:
             alert = _alert_open(
-                clinic=clinic, patient=patient, finding=finding, evidence=evidence,
+                clinic=clinic,
+                patient=patient,
+                finding=finding,
+                evidence=evidence,
                 source_checkin_id=source_checkin_id,
             )
         alerts.append(alert)
@@ -122,19 +125,21 @@ def alert_deliver(*, alert_id: int) -> str:
     alert = Alert.objects.select_related("clinic", "recipient", "patient").get(pk=alert_id)
 
     already_sent = set(
-        alert.deliveries.filter(outcome=Delivery.Outcome.SENT).values_list("recipient_id", flat=True)
+        alert.deliveries.filter(outcome=Delivery.Outcome.SENT).values_list(
+            "recipient_id", flat=True
+        )
     )
     recipients = _recipients(alert)
     if not recipients:
         # Nobody to tell is a failure to show, never a silent "delivered".
         Delivery.objects.create(
-            alert=alert, channel=email_channel.NAME, recipient=None,
+            alert=alert,
+            channel=email_channel.NAME,
+            recipient=None,
             outcome=Delivery.Outcome.ERROR,
             detail="No active primary clinician or clinic admin to notify",
         )
-        Alert.objects.filter(pk=alert_id, state=AlertState.SENDING).update(
-            state=AlertState.FAILED
-        )
+        Alert.objects.filter(pk=alert_id, state=AlertState.SENDING).update(state=AlertState.FAILED)
         logger.error("Alert %s has nobody to notify", alert_id)
         return DeliveryOutcome.FAILED
 
@@ -156,7 +161,9 @@ def alert_deliver(*, alert_id: int) -> str:
             logger.warning("Alert %s: email to %s failed", alert_id, recipient.pk, exc_info=True)
         else:
             Delivery.objects.create(
-                alert=alert, channel=email_channel.NAME, recipient=recipient,
+                alert=alert,
+                channel=email_channel.NAME,
+                recipient=recipient,
                 outcome=Delivery.Outcome.SENT,
             )
 
@@ -183,8 +190,9 @@ def alerts_sweep() -> list[int]:
     )
     waiting_since = now - timezone.timedelta(seconds=settings.ALERT_SWEEP_AFTER_SECONDS)
     stuck = list(
-        Alert.objects.filter(state=AlertState.PENDING, created_at__lt=waiting_since)
-        .values_list("pk", flat=True)
+        Alert.objects.filter(state=AlertState.PENDING, created_at__lt=waiting_since).values_list(
+            "pk", flat=True
+        )
     )
     return [alert_id for alert_id in stuck if delivery_enqueue(alert_id=alert_id)]
 

@@ -31,7 +31,8 @@ class InvitationForm(forms.Form):
 class AcceptInvitationForm(forms.Form):
     full_name = forms.CharField(max_length=150, label="Your name")
     password1 = forms.CharField(
-        label="Choose a password", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label="Choose a password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
         label="The same password again",

@@ -11,8 +11,10 @@ def primary_clinician_for(*, patient):
 
 
 def members_for_clinic(*, clinic):
-    return Membership.objects.filter(clinic=clinic).select_related("user").order_by(
-        "role", "user__full_name"
+    return (
+        Membership.objects.filter(clinic=clinic)
+        .select_related("user")
+        .order_by("role", "user__full_name")
     )
 
 
@@ -23,6 +25,6 @@ def clinicians_for_clinic(*, clinic):
 
 
 def open_invitations_for_clinic(*, clinic):
-    return Invitation.objects.filter(
-        clinic=clinic, accepted_at=None, revoked_at=None
-    ).order_by("-created_at")
+    return Invitation.objects.filter(clinic=clinic, accepted_at=None, revoked_at=None).order_by(
+        "-created_at"
+    )

@@ -67,15 +67,17 @@ def _invitation_send(invitation: Invitation, token: str) -> None:
         body=render_to_string("emails/invitation-body.txt", context),
         to=[invitation.email],
     )
-    message.attach_alternative(render_to_string("emails/invitation-body.html", context), "text/html")
+    message.attach_alternative(
+        render_to_string("emails/invitation-body.html", context), "text/html"
+    )
     message.send()
 
 
 def invitation_check(*, token: str) -> Invitation:
     """The usable invitation for this token, or InvitationError saying why not."""
-    invitation = Invitation.objects.select_related("clinic").filter(
-        token_hash=token_hash(token)
-    ).first()
+    invitation = (
+        Invitation.objects.select_related("clinic").filter(token_hash=token_hash(token)).first()
+    )
     if invitation is None:
         raise InvitationError(
             "This invitation link is not valid. Check that you copied the whole link, "

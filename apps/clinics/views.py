@@ -2,12 +2,30 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from . import access
 from .forms import AcceptInvitationForm, InvitationForm
+from .models import Membership, Role
 from .selectors import clinicians_for_clinic, members_for_clinic, open_invitations_for_clinic
 from .services import InvitationError, invitation_accept, invitation_check, invitation_create
+
+
+@require_GET
+def home(request):
+    """Send each person to where their work is."""
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    roles = set(
+        Membership.objects.filter(user=request.user, is_active=True).values_list("role", flat=True)
+    )
+    if Role.CLINICIAN in roles:
+        return redirect("dashboards:caseload")
+    if Role.ADMIN in roles:
+        return redirect("clinics:members")
+    if Role.PATIENT in roles:
+        return redirect("diaries:today")
+    return redirect("account_logout")
 
 
 @login_required
@@ -44,7 +62,9 @@ def invitation_accept_view(request, token):
         invitation = invitation_check(token=token)
     except InvitationError as error:
         return render(
-            request, "clinics/invitation_invalid.html", {"reason": error.message},
+            request,
+            "clinics/invitation_invalid.html",
+            {"reason": error.message},
             status=error.status,
         )
 
@@ -60,10 +80,14 @@ def invitation_accept_view(request, token):
             )
         except InvitationError as error:
             return render(
-                request, "clinics/invitation_invalid.html", {"reason": error.message},
+                request,
+                "clinics/invitation_invalid.html",
+                {"reason": error.message},
                 status=error.status,
             )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome to {invitation.clinic}.")
         return redirect("home")
-    return render(request, "clinics/invitation_accept.html", {"invitation": invitation, "form": form})
+    return render(
+        request, "clinics/invitation_accept.html", {"invitation": invitation, "form": form}
+    )

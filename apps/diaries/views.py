@@ -76,9 +76,7 @@ def crisis(request):
         if checkin is not None:
             alerts = list(
                 Alert.objects.filter(patient=request.user, source_checkin_id=checkin.pk)
-                | Alert.objects.filter(
-                    patient=request.user, evidence__checkin_id=checkin.pk
-                )
+                | Alert.objects.filter(patient=request.user, evidence__checkin_id=checkin.pk)
             )
             notified = {
                 "raised": bool(alerts),

@@ -25,10 +25,12 @@ def closed_port() -> int:
 
 @pytest.fixture
 def refusing_smtp(settings):
-    settings.MAILERS = {"default": {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {"host": "127.0.0.1", "port": closed_port(), "timeout": 2},
-    }}
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": closed_port(), "timeout": 2},
+        }
+    }
 
 
 def test_it_emails_the_primary_clinician(crisis_alert, world, mailoutbox):
@@ -58,14 +60,16 @@ def test_it_does_not_deliver_twice(crisis_alert, mailoutbox):
 
 
 def test_a_claimed_alert_is_left_to_the_worker_that_claimed_it(crisis_alert, mailoutbox):
-    Alert.objects.filter(pk=crisis_alert.pk).update(state=AlertState.SENDING,
-                                                    claimed_at=timezone.now())
+    Alert.objects.filter(pk=crisis_alert.pk).update(
+        state=AlertState.SENDING, claimed_at=timezone.now()
+    )
     assert alert_deliver(alert_id=crisis_alert.pk) == DeliveryOutcome.SKIPPED
     assert mailoutbox == []
 
 
 def test_a_refused_smtp_connection_is_recorded_and_the_alert_waits_for_a_retry(
-        crisis_alert, refusing_smtp):
+    crisis_alert, refusing_smtp
+):
     assert alert_deliver(alert_id=crisis_alert.pk) == DeliveryOutcome.RETRY
     crisis_alert.refresh_from_db()
     assert crisis_alert.state == AlertState.PENDING
@@ -83,8 +87,9 @@ def test_after_the_last_attempt_the_alert_is_marked_failed(crisis_alert, refusin
 
 
 def test_a_recipient_already_told_is_not_told_again_on_retry(crisis_alert, world, mailoutbox):
-    Delivery.objects.create(alert=crisis_alert, channel="email", recipient=world.alice,
-                            outcome=Delivery.Outcome.SENT)
+    Delivery.objects.create(
+        alert=crisis_alert, channel="email", recipient=world.alice, outcome=Delivery.Outcome.SENT
+    )
     assert alert_deliver(alert_id=crisis_alert.pk) == DeliveryOutcome.DELIVERED
     assert mailoutbox == []
 
@@ -99,7 +104,8 @@ def test_without_a_primary_clinician_the_clinic_admins_are_told(world, mailoutbo
 
 
 def test_with_nobody_to_tell_the_alert_fails_loudly_instead_of_counting_as_delivered(
-        crisis_alert, world, mailoutbox):
+    crisis_alert, world, mailoutbox
+):
     world.alice.is_active = False
     world.alice.save()
     Membership.objects.filter(user=world.admin).update(is_active=False)
@@ -116,11 +122,13 @@ def eager_celery():
     celery_app.conf.task_always_eager = False
 
 
-def test_the_sweep_delivers_alerts_left_pending_after_a_minute(crisis_alert, mailoutbox,
-                                                              eager_celery):
+def test_the_sweep_delivers_alerts_left_pending_after_a_minute(
+    crisis_alert, mailoutbox, eager_celery
+):
     assert alerts_sweep() == []  # too young: its own enqueue may still be on the way
     Alert.objects.filter(pk=crisis_alert.pk).update(
-        created_at=timezone.now() - timedelta(minutes=2))
+        created_at=timezone.now() - timedelta(minutes=2)
+    )
     assert alerts_sweep() == [crisis_alert.pk]
     crisis_alert.refresh_from_db()
     assert crisis_alert.state == AlertState.DELIVERED
@@ -130,7 +138,8 @@ def test_the_sweep_delivers_alerts_left_pending_after_a_minute(crisis_alert, mai
 def test_the_sweep_releases_a_claim_whose_worker_died(crisis_alert, mailoutbox, eager_celery):
     long_ago = timezone.now() - timedelta(hours=1)
     Alert.objects.filter(pk=crisis_alert.pk).update(
-        state=AlertState.SENDING, claimed_at=long_ago, created_at=long_ago)
+        state=AlertState.SENDING, claimed_at=long_ago, created_at=long_ago
+    )
     alerts_sweep()
     crisis_alert.refresh_from_db()
     assert crisis_alert.state == AlertState.DELIVERED
@@ -139,8 +148,10 @@ def test_the_sweep_releases_a_claim_whose_worker_died(crisis_alert, mailoutbox, 
 
 def test_the_linked_clinician_acknowledges_with_a_note(crisis_alert, world, client):
     client.force_login(world.alice)
-    response = client.post(reverse("alerts:acknowledge", args=[crisis_alert.pk]),
-                           {"note": "Phoned her; safe with her sister tonight."})
+    response = client.post(
+        reverse("alerts:acknowledge", args=[crisis_alert.pk]),
+        {"note": "Phoned her; safe with her sister tonight."},
+    )
     assert response.status_code == 302
     crisis_alert.refresh_from_db()
     assert crisis_alert.state == AlertState.ACKNOWLEDGED
@@ -155,11 +166,15 @@ def test_acknowledging_twice_keeps_the_first_acknowledgement(crisis_alert, world
     client.force_login(world.admin)
     client.post(url, {"note": "second"})
     crisis_alert.refresh_from_db()
-    assert (crisis_alert.acknowledged_by, crisis_alert.acknowledgement_note) == (world.alice, "first")
+    assert (crisis_alert.acknowledged_by, crisis_alert.acknowledgement_note) == (
+        world.alice,
+        "first",
+    )
 
 
 def test_acknowledge_redirects_only_to_this_site(crisis_alert, world, client):
     client.force_login(world.alice)
-    response = client.post(reverse("alerts:acknowledge", args=[crisis_alert.pk]),
-                           {"next": "https://evil.example/"})
+    response = client.post(
+        reverse("alerts:acknowledge", args=[crisis_alert.pk]), {"next": "https://evil.example/"}
+    )
     assert response["Location"] == reverse("dashboards:patient", args=[world.patient.pk])

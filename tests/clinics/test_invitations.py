@@ -8,15 +8,26 @@ from apps.accounts.models import User
 from apps.clinics.models import CareTeam, Invitation, Membership, Role
 from apps.clinics.services import invitation_create
 
-GOOD = {"full_name": "Nia New", "password1": "a-long-patient-passphrase", "password2": "a-long-patient-passphrase"}
+GOOD = {
+    "full_name": "Nia New",
+    "password1": "a-long-patient-passphrase",
+    "password2": "a-long-patient-passphrase",
+}
 
 
 @pytest.fixture
 def invite(world):
     def make(**overrides):
-        kwargs = dict(clinic=world.clinic, email="nia@maple.test", role=Role.PATIENT,
-                      invited_by=world.admin, primary_clinician=world.alice, send=False)
+        kwargs = dict(
+            clinic=world.clinic,
+            email="nia@maple.test",
+            role=Role.PATIENT,
+            invited_by=world.admin,
+            primary_clinician=world.alice,
+            send=False,
+        )
         return invitation_create(**kwargs | overrides)
+
     return make
 
 
@@ -24,26 +35,34 @@ def accept_url(token):
     return reverse("clinics:invitation_accept", args=[token])
 
 
-def test_the_admin_sends_an_invitation_by_email_with_a_working_link(world, client, mailoutbox,
-                                                                   django_capture_on_commit_callbacks):
+def test_the_admin_sends_an_invitation_by_email_with_a_working_link(
+    world, client, mailoutbox, django_capture_on_commit_callbacks
+):
     client.force_login(world.admin)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("clinics:members"), {
-            "email": "Nia@Maple.test", "full_name": "Nia", "role": Role.PATIENT,
-            "primary_clinician": str(world.alice.pk),
-        })
+        response = client.post(
+            reverse("clinics:members"),
+            {
+                "email": "Nia@Maple.test",
+                "full_name": "Nia",
+                "role": Role.PATIENT,
+                "primary_clinician": str(world.alice.pk),
+            },
+        )
     assert response.status_code == 302
     [message] = mailoutbox
     assert message.to == ["nia@maple.test"]
     link = next(line for line in message.body.splitlines() if "/invite/" in line)
-    path = link[link.index("/invite/"):]
+    path = link[link.index("/invite/") :]
     client.logout()
     assert client.get(path).status_code == 200
 
 
 def test_a_patient_invitation_needs_a_primary_clinician(world, client):
     client.force_login(world.admin)
-    response = client.post(reverse("clinics:members"), {"email": "x@maple.test", "role": Role.PATIENT})
+    response = client.post(
+        reverse("clinics:members"), {"email": "x@maple.test", "role": Role.PATIENT}
+    )
     assert response.status_code == 200
     assert "Choose who will look after this patient." in response.text
     assert not Invitation.objects.exists()
@@ -74,7 +93,9 @@ def test_a_reused_link_is_refused_with_a_clear_message(world, client, invite):
 
 def test_an_expired_link_is_refused_with_a_clear_message(world, client, invite):
     invitation, token = invite()
-    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
+    )
     response = client.get(accept_url(token))
     assert response.status_code == 410
     assert "expired" in response.text
@@ -106,7 +127,9 @@ def test_only_a_hash_of_the_token_is_stored(world, invite):
     assert not Invitation.objects.filter(token_hash=token).exists()
 
 
-def test_a_weak_or_mismatched_password_gets_a_helpful_error_and_saves_nothing(world, client, invite):
+def test_a_weak_or_mismatched_password_gets_a_helpful_error_and_saves_nothing(
+    world, client, invite
+):
     _invitation, token = invite()
     response = client.post(accept_url(token), GOOD | {"password2": "something else entirely"})
     assert "The two passwords are not the same." in response.text
@@ -125,8 +148,13 @@ def test_an_invitation_for_an_existing_email_does_not_take_over_the_account(worl
 
 
 def test_open_signup_is_closed(db, client):
-    response = client.post(reverse("account_signup"), {
-        "email": "walk-in@example.test", "password1": "a-long-passphrase-1", "password2": "a-long-passphrase-1",
-    })
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "walk-in@example.test",
+            "password1": "a-long-passphrase-1",
+            "password2": "a-long-passphrase-1",
+        },
+    )
     assert not User.objects.filter(email="walk-in@example.test").exists()
     assert response.status_code in (200, 403)

@@ -12,12 +12,15 @@ from tests.conftest import make_member
 
 def add_patients(world, count):
     for number in range(count):
-        patient = make_member(world.clinic, f"p{number}-{count}@maple.test", Role.PATIENT,
-                              f"Patient {number}")
-        CareTeam.objects.create(clinic=world.clinic, patient=patient, clinician=world.alice,
-                                is_primary=True)
-        CheckIn.objects.create(patient=patient, clinic=world.clinic,
-                               local_date="2026-11-01", mood=number % 11)
+        patient = make_member(
+            world.clinic, f"p{number}-{count}@maple.test", Role.PATIENT, f"Patient {number}"
+        )
+        CareTeam.objects.create(
+            clinic=world.clinic, patient=patient, clinician=world.alice, is_primary=True
+        )
+        CheckIn.objects.create(
+            patient=patient, clinic=world.clinic, local_date="2026-11-01", mood=number % 11
+        )
         if number % 3 == 0:
             checkin_submit(patient=patient, clinic=world.clinic, mood=1, journal="")
 
@@ -47,9 +50,11 @@ def test_the_caseload_query_count_is_pinned(world, client, django_assert_num_que
 
 
 def test_the_caseload_lists_only_linked_patients_with_latest_mood_and_open_alerts(
-        world, client, crisis_alert):
-    CheckIn.objects.create(patient=world.other_patient, clinic=world.clinic,
-                           local_date="2026-11-02", mood=8)
+    world, client, crisis_alert
+):
+    CheckIn.objects.create(
+        patient=world.other_patient, clinic=world.clinic, local_date="2026-11-02", mood=8
+    )
     client.force_login(world.alice)
     page = client.get(reverse("dashboards:caseload")).text
     assert "Pat Patient" in page
@@ -61,7 +66,11 @@ def test_viewing_a_patient_records_an_access_event(world, client, crisis_alert):
     client.force_login(world.alice)
     client.get(reverse("dashboards:patient", args=[world.patient.pk]))
     event = AccessEvent.objects.get()
-    assert (event.actor, event.patient, event.action) == (world.alice, world.patient, "view_patient")
+    assert (event.actor, event.patient, event.action) == (
+        world.alice,
+        world.patient,
+        "view_patient",
+    )
 
 
 def test_an_outsider_gets_404_and_leaves_no_access_event(world, client, crisis_alert):

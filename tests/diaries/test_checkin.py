@@ -95,7 +95,9 @@ def test_a_journal_at_the_limit_is_fine(world, patient_client):
 def test_a_missing_or_impossible_mood_gets_a_helpful_error(world, patient_client, mood):
     response = submit(patient_client, mood, "hello")
     assert response.status_code == 200
-    assert "Choose a number from 0 to 10" in response.text or "Select a valid choice" in response.text
+    assert (
+        "Choose a number from 0 to 10" in response.text or "Select a valid choice" in response.text
+    )
     assert not CheckIn.objects.exists()
 
 

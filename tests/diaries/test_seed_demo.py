@@ -55,14 +55,15 @@ def test_it_builds_one_clinic_with_admin_two_clinicians_and_eight_patients():
 
     clinic = demo_clinic()
     assert (clinic.timezone, clinic.locale, clinic.phone_number) == (
-        "America/New_York", "US", "555-0100"
+        "America/New_York",
+        "US",
+        "555-0100",
     )
-    roles = sorted(
-        Membership.objects.filter(clinic=clinic).values_list("user__email", "role")
-    )
+    roles = sorted(Membership.objects.filter(clinic=clinic).values_list("user__email", "role"))
     assert [email for email, role in roles if role == Role.ADMIN] == ["admin@demo.trellis.test"]
     assert sorted(email for email, role in roles if role == Role.CLINICIAN) == [
-        "alice@demo.trellis.test", "ben@demo.trellis.test"
+        "alice@demo.trellis.test",
+        "ben@demo.trellis.test",
     ]
     assert sorted(email for email, role in roles if role == Role.PATIENT) == [
         f"patient{n}@demo.trellis.test" for n in range(1, 9)
@@ -78,8 +79,10 @@ def test_patients_one_to_four_are_alices_five_to_eight_bens_and_ben_helps_with_o
         primary = CareTeam.objects.get(patient=user(f"patient{n}"), is_primary=True)
         assert primary.clinician == user("alice" if n <= 4 else "ben")
     helper_links = CareTeam.objects.filter(is_primary=False)
-    assert [(link.clinician, link.patient in [user(f"patient{n}") for n in range(1, 5)])
-            for link in helper_links] == [(user("ben"), True)]
+    assert [
+        (link.clinician, link.patient in [user(f"patient{n}") for n in range(1, 5)])
+        for link in helper_links
+    ] == [(user("ben"), True)]
 
 
 def test_every_patient_has_sixty_days_of_history_except_the_one_with_gaps():
@@ -116,7 +119,8 @@ def test_no_other_entry_would_raise_a_finding():
     seed()
 
     alerting = [
-        entry for entry in CheckIn.objects.all()
+        entry
+        for entry in CheckIn.objects.all()
         if evaluate_checkin(mood=entry.mood, text=entry.journal)
     ]
     assert len(alerting) == 1
@@ -128,9 +132,11 @@ def test_the_trends_decline_improve_and_hold_steady():
     seed()
 
     def average(n, oldest):
-        moods = CheckIn.objects.filter(patient=user(f"patient{n}")).order_by(
-            "local_date" if oldest else "-local_date"
-        ).values_list("mood", flat=True)[:10]
+        moods = (
+            CheckIn.objects.filter(patient=user(f"patient{n}"))
+            .order_by("local_date" if oldest else "-local_date")
+            .values_list("mood", flat=True)[:10]
+        )
         return sum(moods) / len(moods)
 
     declining = next(p.number for p in seed_demo.PATIENTS if p.pattern == "declining")

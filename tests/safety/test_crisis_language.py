@@ -18,7 +18,10 @@ KNOWN_MISSES = {"Looking up the tallest buildings nearby for reasons."}
 
 def dev_rows():
     with open(DEV_SET, encoding="utf-8") as handle:
-        return [(row["label"], row["kind"], row["text"]) for row in csv.DictReader(handle, delimiter="\t")]
+        return [
+            (row["label"], row["kind"], row["text"])
+            for row in csv.DictReader(handle, delimiter="\t")
+        ]
 
 
 def alerts(text):
@@ -34,8 +37,10 @@ def test_it_does_not_alert_on_idioms_denials_or_everyday_words(label, kind, text
     ("label", "kind", "text"),
     [
         pytest.param(*r, marks=pytest.mark.xfail(strict=True, reason="first lexicon"))
-        if r[2] in KNOWN_MISSES else r
-        for r in dev_rows() if r[0] == "1" and r[1] in COVERED
+        if r[2] in KNOWN_MISSES
+        else r
+        for r in dev_rows()
+        if r[0] == "1" and r[1] in COVERED
     ],
 )
 def test_it_alerts_on_intent_self_harm_and_harm_to_others(label, kind, text):
@@ -45,7 +50,7 @@ def test_it_alerts_on_intent_self_harm_and_harm_to_others(label, kind, text):
 def test_it_reports_where_the_words_matched():
     text = "Long day. I want to kill myself tonight."
     [span] = crisis_spans(text, crisis_lexicon())
-    assert text[span.start:span.end] == span.matched == "kill myself"
+    assert text[span.start : span.end] == span.matched == "kill myself"
     assert span.category == "suicidal"
 
 

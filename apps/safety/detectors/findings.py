@@ -36,8 +36,13 @@ class Finding:
             "rule": self.rule,
             "summary": self.summary,
             "spans": [
-                {"start": s.start, "end": s.end, "matched": s.matched, "term": s.term,
-                 "category": s.category}
+                {
+                    "start": s.start,
+                    "end": s.end,
+                    "matched": s.matched,
+                    "term": s.term,
+                    "category": s.category,
+                }
                 for s in self.spans
             ],
         }

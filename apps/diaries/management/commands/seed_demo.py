@@ -131,7 +131,7 @@ class Command(BaseCommand):
                 self.stdout.write("Deleted the demo clinic and the demo users.")
             elif Clinic.objects.filter(name=CLINIC["name"]).exists():
                 self.stdout.write(
-                    f"The demo clinic \"{CLINIC['name']}\" is already there; nothing changed. "
+                    f'The demo clinic "{CLINIC["name"]}" is already there; nothing changed. '
                     "Use --reset to rebuild it."
                 )
                 self.print_logins()
@@ -143,7 +143,7 @@ class Command(BaseCommand):
                 )
             clinic = demo_build()
         # After the commit: the crisis alerts are stored and handed to the broker.
-        self.stdout.write(self.style.SUCCESS(f"Built \"{clinic.name}\"."))
+        self.stdout.write(self.style.SUCCESS(f'Built "{clinic.name}".'))
         self.print_logins()
 
     def print_logins(self):
@@ -232,7 +232,10 @@ def history_create(clinic, patient, demo: DemoPatient, *, last_day: date) -> Non
         lines = LOW_JOURNAL_LINES if mood <= 4 else JOURNAL_LINES
         entries.append(
             CheckIn(
-                patient=patient, clinic=clinic, local_date=day, mood=mood,
+                patient=patient,
+                clinic=clinic,
+                local_date=day,
+                mood=mood,
                 journal=rng.choice(lines),
             )
         )
@@ -262,7 +265,10 @@ def is_missed_day(index: int, rng: random.Random) -> bool:
 def crisis_entry_submit(clinic, patient, *, local_date: date) -> None:
     """The one entry that alerts, written the way the diary page writes it."""
     result = checkin_submit(
-        patient=patient, clinic=clinic, mood=CRISIS_MOOD, journal=CRISIS_JOURNAL,
+        patient=patient,
+        clinic=clinic,
+        mood=CRISIS_MOOD,
+        journal=CRISIS_JOURNAL,
         local_date=local_date,
     )
     if not result.is_crisis:

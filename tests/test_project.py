@@ -1,0 +1,126 @@
+"""The project's own promises about itself: deployable settings, migrations
+that match the models, and a compose file whose commands exist."""
+
+import importlib
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+from django.core.management import call_command
+
+ROOT = Path(settings.BASE_DIR)
+VENV_BIN = Path(sys.executable).parent
+
+
+def production_env(**extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "EMAIL_"))}
+    return (
+        env
+        | {
+            "DJANGO_ENV": "production",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "trellis.example",
+            "EMAIL_URL": "smtp+tls://alerts:secret@mail.example:587",
+            "TRELLIS_SITE_URL": "https://trellis.example",
+        }
+        | extra
+    )
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_with_production_settings_reports_nothing():
+    result = manage("check", "--deploy", "--fail-level", "DEBUG", env=production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_to_start_without_its_secret_key():
+    env = production_env()
+    del env["DJANGO_SECRET_KEY"]
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_DEBUG"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE',"
+            " 'config.settings'); django.setup(); from django.conf import settings;"
+            " print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "False", result.stderr
+
+
+@pytest.mark.django_db
+def test_migrations_match_the_models():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def compose():
+    with open(ROOT / "docker-compose.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def test_compose_has_postgres_redis_and_the_three_app_processes():
+    services = compose()["services"]
+    assert {"postgres", "redis", "web", "worker", "beat"} <= set(services)
+    app_images = {services[name].get("build") for name in ("web", "worker", "beat")}
+    assert app_images == {"."}, "web, worker and beat share one service definition"
+    assert (ROOT / "Dockerfile").exists()
+
+
+@pytest.mark.parametrize("name", ["web", "worker", "beat"])
+def test_every_app_service_command_exists_in_the_project(name):
+    command = compose()["services"][name]["command"]
+    executable = command[0]
+    assert (VENV_BIN / executable).exists() or shutil.which(executable), executable
+    if executable == "gunicorn":
+        module, attribute = command[1].split(":")
+        assert callable(getattr(importlib.import_module(module), attribute))
+    if executable == "celery":
+        app_module = command[command.index("-A") + 1]
+        assert importlib.import_module(app_module).celery_app.main == "trellis"
+        assert command[command.index("-A") + 2] in {"worker", "beat"}
+
+
+def test_the_procfile_runs_web_worker_and_beat():
+    lines = dict(
+        line.split(":", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line.strip()
+    )
+    assert set(lines) == {"web", "worker", "beat"}
+    assert "celery -A config worker" in lines["worker"]
+    assert "celery -A config beat" in lines["beat"]
+
+
+def test_every_beat_job_names_a_registered_task():
+    from config.celery import app
+
+    for job in settings.CELERY_BEAT_SCHEDULE.values():
+        importlib.import_module(job["task"].rsplit(".", 1)[0])
+        assert job["task"] in app.tasks, job["task"]
