@@ -17,7 +17,7 @@ system-packages:
 	@scripts/install-system-packages.sh
 
 migrate:
-	uv run python manage.py migrate --noinput
+	uv run python manage.py migrate --noinput -v 0
 
 seed:
 	uv run python manage.py seed_demo
