@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "apps.clinics.context_processors.membership",
+                "apps.alerts.context_processors.inbox",
             ],
         },
     },
@@ -254,15 +255,37 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "UTC"
+# How often beat runs the alert jobs; the tests that break things on purpose
+# shorten them through the environment.
+ALERT_JOBS_INTERVAL_SECONDS = env.float("ALERT_JOBS_INTERVAL_SECONDS", default=60.0)
 CELERY_BEAT_SCHEDULE = {
-    "alerts-sweep": {"task": "apps.alerts.tasks.sweep", "schedule": 60.0},
-    "alerts-heartbeat": {"task": "apps.alerts.tasks.heartbeat", "schedule": crontab()},
+    "alerts-sweep": {"task": "apps.alerts.tasks.sweep", "schedule": ALERT_JOBS_INTERVAL_SECONDS},
+    "alerts-escalate": {
+        "task": "apps.alerts.tasks.escalate",
+        "schedule": ALERT_JOBS_INTERVAL_SECONDS,
+    },
+    "alerts-heartbeat": {
+        "task": "apps.alerts.tasks.heartbeat",
+        "schedule": ALERT_JOBS_INTERVAL_SECONDS,
+    },
+    # Every hour on the hour; each clinic's digest goes out at its own local hour.
+    "alerts-digest": {"task": "apps.alerts.tasks.digest", "schedule": crontab(minute=0)},
+    "diaries-missed-checkins": {
+        "task": "apps.diaries.tasks.missed_checkins",
+        "schedule": crontab(hour=10, minute=30),
+    },
 }
 
 # Alerts that no worker has claimed after this long are re-enqueued by the sweep.
 ALERT_SWEEP_AFTER_SECONDS = env.int("ALERT_SWEEP_AFTER_SECONDS", default=60)
 # A claim older than this is treated as a worker that died mid-delivery.
 ALERT_CLAIM_TIMEOUT_SECONDS = env.int("ALERT_CLAIM_TIMEOUT_SECONDS", default=300)
+# First retry of a failed delivery after this long, doubling each time.
+ALERT_RETRY_BASE_SECONDS = env.float("ALERT_RETRY_BASE_SECONDS", default=10.0)
+# /health/ reports trouble when the worker heartbeat or the oldest undelivered
+# alert is older than these.
+HEALTH_MAX_HEARTBEAT_AGE_SECONDS = env.int("HEALTH_MAX_HEARTBEAT_AGE_SECONDS", default=180)
+HEALTH_MAX_UNDELIVERED_AGE_SECONDS = env.int("HEALTH_MAX_UNDELIVERED_AGE_SECONDS", default=300)
 
 # Content-Security-Policy: Django's own middleware. No inline script, no eval.
 SECURE_CSP = {

@@ -68,6 +68,14 @@ MATRIX = {
     # Clinician pages.
     "dashboards:caseload": Row(only(200, "alice", "bob", "charlie", "admin")),
     "dashboards:patient": Row(only(200, "alice", "admin")),
+    "alerts:inbox": Row(only(200, "alice", "bob", "charlie", "admin")),
+    "alerts:detail": Row(only(200, "alice", "admin")),
+    "alerts:resolve": Row(
+        only(REDIRECT, "alice", "admin"), method="post", data={"note": "Safety plan reviewed."}
+    ),
+    # For monitors: ages and counts only, never patient data. No worker runs
+    # in this test, so the honest answer is 503.
+    "alerts:health": Row(everyone(503)),
     "alerts:acknowledge": Row(
         only(REDIRECT, "alice", "admin"), method="post", data={"note": "Called the patient."}
     ),

@@ -56,6 +56,20 @@ class Alert(models.Model):
         related_name="+",
     )
     acknowledgement_note = models.TextField(blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    resolution_note = models.TextField(blank=True)
+    # Low and moderate alerts wait for the daily digest instead of paging.
+    in_digest = models.BooleanField(default=False)
+    # 0: primary clinician, 1: on-call clinician, 2: clinic admins.
+    escalation_level = models.PositiveSmallIntegerField(default=0)
+    next_escalation_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -74,6 +88,10 @@ class Alert(models.Model):
     def is_open(self):
         return self.state in OPEN_STATES
 
+    @property
+    def escalation_label(self):
+        return Escalation.LABELS.get(self.escalation_level, "")
+
 
 class Delivery(models.Model):
     """One attempt to send one alert through one channel."""
@@ -84,6 +102,8 @@ class Delivery(models.Model):
 
     alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="deliveries")
     channel = models.CharField(max_length=32)
+    # Who or what was sent to, as "<channel>:<key>"; sent at most once each.
+    target = models.CharField(max_length=100, default="")
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -93,6 +113,63 @@ class Delivery(models.Model):
 
     class Meta:
         ordering = ["attempted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alert", "target"],
+                condition=Q(outcome="sent"),
+                name="one_successful_delivery_per_target",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.channel} attempt for alert {self.alert_id}: {self.outcome}"
+
+
+class Escalation:
+    PRIMARY = 0
+    ON_CALL = 1
+    ADMINS = 2
+    LABELS = {PRIMARY: "primary clinician", ON_CALL: "on-call clinician", ADMINS: "clinic admins"}
+
+
+class AlertPolicy(models.Model):
+    """A clinic's choices about alerts. Anything left empty (or a clinic
+    without a row) takes REFERENCE.md's default from fixtures/alert_rules.yaml;
+    see alerts.policy.policy_for."""
+
+    clinic = models.OneToOneField(
+        "clinics.Clinic", on_delete=models.CASCADE, related_name="alert_policy"
+    )
+    # Channels per severity for immediate alerts, e.g. {"critical": ["in_app", "email"]}.
+    channels = models.JSONField(default=dict, blank=True)
+    critical_to_on_call_minutes = models.PositiveIntegerField(null=True, blank=True)
+    critical_to_admins_minutes = models.PositiveIntegerField(null=True, blank=True)
+    high_to_on_call_minutes = models.PositiveIntegerField(null=True, blank=True)
+    # Hour of the day, clinic time, when the digest of low and moderate alerts goes out.
+    digest_hour = models.PositiveSmallIntegerField(default=8)
+    webhook_url = models.URLField(blank=True)
+    webhook_secret = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name_plural = "alert policies"
+
+    def __str__(self):
+        return f"Alert policy of {self.clinic}"
+
+
+class InboxItem(models.Model):
+    """An alert in one person's in-app inbox; unread until they open it."""
+
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="inbox_items")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["alert", "user"], name="one_inbox_item_per_person"),
+        ]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return f"Alert {self.alert_id} in the inbox of {self.user_id}"

@@ -2,22 +2,40 @@ from django.http import Http404
 
 from apps.clinics import access
 
-from .models import OPEN_STATES, Alert
+from .models import OPEN_STATES, Alert, InboxItem
 
 
 def alerts_for_staff(*, user):
-    """Alerts a clinician or admin may act on: those of patients they may see,
-    never their own."""
+    """Alerts a clinician or admin may act on: those of patients they may see
+    (their caseload, and whom they cover on call), never their own."""
     if not (access.is_clinician(user) or access.admin_clinics(user).exists()):
         return Alert.objects.none()
     return Alert.objects.filter(patient__in=access.patients_visible_to(user)).exclude(patient=user)
 
 
 def alert_for_staff(*, user, alert_id) -> Alert:
-    alert = alerts_for_staff(user=user).filter(pk=alert_id).first()
+    alert = (
+        alerts_for_staff(user=user)
+        .select_related("patient", "clinic", "recipient", "acknowledged_by", "resolved_by")
+        .filter(pk=alert_id)
+        .first()
+    )
     if alert is None:
         raise Http404("No such alert")
     return alert
+
+
+def inbox_for(*, user, show: str = "open"):
+    alerts = alerts_for_staff(user=user).select_related(
+        "patient", "recipient", "acknowledged_by", "resolved_by"
+    )
+    if show == "open":
+        alerts = alerts.filter(state__in=OPEN_STATES)
+    return alerts.order_by("-created_at")
+
+
+def unread_count(*, user) -> int:
+    return InboxItem.objects.filter(user=user, read_at=None, alert__state__in=OPEN_STATES).count()
 
 
 def open_alerts_for_patient(*, patient):

@@ -1,8 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import health, views
 
 app_name = "alerts"
 urlpatterns = [
+    path("alerts/", views.inbox, name="inbox"),
+    path("alerts/<int:alert_id>/", views.detail, name="detail"),
     path("alerts/<int:alert_id>/acknowledge/", views.acknowledge, name="acknowledge"),
+    path("alerts/<int:alert_id>/resolve/", views.resolve, name="resolve"),
+    path("health/", health.health, name="health"),
 ]

@@ -6,6 +6,9 @@ The rules:
 - a patient sees only themselves;
 - a clinician sees the patients they are linked to through a CareTeam row,
   in a clinic where both memberships are active;
+- a clinician on call sees, for the length of the shift, the patients of the
+  colleague the shift covers (or every patient of the clinic, for a shift that
+  covers everyone);
 - a clinic admin sees every patient of the clinics they administer;
 - anyone else sees nothing, and gets a 404 rather than a 403, so that an id
   reveals nothing about whether it exists.
@@ -14,8 +17,9 @@ The rules:
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from .models import CareTeam, Membership, Role
+from .models import CareTeam, Membership, OnCallShift, Role
 
 
 def _active_memberships(user, role):
@@ -38,6 +42,25 @@ def patients_visible_to(user) -> QuerySet:
         clinic__memberships__role=Role.CLINICIAN,
         clinic__memberships__is_active=True,
     )
+    now = timezone.now()
+    shifts = OnCallShift.objects.filter(
+        clinician=user,
+        starts_at__lte=now,
+        ends_at__gt=now,
+        clinic__in=_active_memberships(user, Role.CLINICIAN).values("clinic"),
+    )
+    via_on_call_for_colleague = CareTeam.objects.filter(
+        patient=OuterRef("pk"),
+        is_primary=True,
+        clinician__in=shifts.exclude(covers=None).values("covers"),
+        clinic__in=shifts.values("clinic"),
+    )
+    via_on_call_for_everyone = Membership.objects.filter(
+        user=OuterRef("pk"),
+        role=Role.PATIENT,
+        is_active=True,
+        clinic__in=shifts.filter(covers=None).values("clinic"),
+    )
     via_admin = Membership.objects.filter(
         user=OuterRef("pk"),
         role=Role.PATIENT,
@@ -47,7 +70,13 @@ def patients_visible_to(user) -> QuerySet:
     return (
         User.objects.filter(is_active=True)
         .filter(Exists(patient_membership))
-        .filter(Q(pk=user.pk) | Exists(via_care_team) | Exists(via_admin))
+        .filter(
+            Q(pk=user.pk)
+            | Exists(via_care_team)
+            | Exists(via_on_call_for_colleague)
+            | Exists(via_on_call_for_everyone)
+            | Exists(via_admin)
+        )
     )
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CareTeam, Clinic, Invitation, Membership
+from .models import CareTeam, Clinic, Invitation, Membership, OnCallShift
 
 admin.site.register(Clinic)
 
@@ -20,3 +20,9 @@ class CareTeamAdmin(admin.ModelAdmin):
 class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "clinic", "role", "created_at", "expires_at", "accepted_at"]
     exclude = ["token_hash"]
+
+
+@admin.register(OnCallShift)
+class OnCallShiftAdmin(admin.ModelAdmin):
+    list_display = ["clinician", "covers", "starts_at", "ends_at", "clinic"]
+    list_filter = ["clinic"]

@@ -105,3 +105,36 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"Invitation for {self.email} to {self.clinic} as {self.role}"
+
+
+class OnCallShift(models.Model):
+    """A clinician on call for a stretch of time, covering one colleague's
+    patients or (with no `covers`) every patient of the clinic."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="on_call_shifts")
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="on_call_shifts"
+    )
+    covers = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="covered_by_shifts",
+        help_text="The colleague whose patients this shift covers; empty for everyone.",
+    )
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["clinic", "starts_at", "ends_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="shift_ends_after_it_starts"
+            ),
+        ]
+
+    def __str__(self):
+        whom = self.covers or "everyone"
+        return f"{self.clinician} on call for {whom}, {self.starts_at:%Y-%m-%d %H:%M}"

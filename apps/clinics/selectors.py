@@ -28,3 +28,41 @@ def open_invitations_for_clinic(*, clinic):
     return Invitation.objects.filter(clinic=clinic, accepted_at=None, revoked_at=None).order_by(
         "-created_at"
     )
+
+
+def on_call_for(*, clinic, clinician, at):
+    """Clinicians on call at `at` who cover `clinician`'s patients."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from .models import OnCallShift
+
+    shifts = OnCallShift.objects.filter(
+        clinic=clinic, starts_at__lte=at, ends_at__gt=at, clinician__is_active=True
+    ).filter(Q(covers=clinician) | Q(covers__isnull=True) if clinician else Q(covers__isnull=True))
+    return list(
+        get_user_model()
+        .objects.filter(
+            pk__in=shifts.values("clinician"),
+            memberships__clinic=clinic,
+            memberships__role=Role.CLINICIAN,
+            memberships__is_active=True,
+        )
+        .exclude(pk=getattr(clinician, "pk", None))
+        .order_by("pk")
+    )
+
+
+def admins_for_clinic(*, clinic):
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(
+            memberships__clinic=clinic,
+            memberships__role=Role.ADMIN,
+            memberships__is_active=True,
+            is_active=True,
+        )
+        .order_by("pk")
+    )

@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.alerts.models import Alert
-from apps.alerts.services import raise_for
-from apps.safety.services import Finding, evaluate_checkin
+from apps.alerts.services import alerts_close_for_rule, raise_for
+from apps.safety.services import MISSED_CHECKINS, Finding, evaluate_checkin
 
 from .models import CheckIn
 
@@ -47,8 +47,41 @@ def checkin_submit(*, patient, clinic, mood: int, journal: str, local_date=None)
         checkin.journal = journal
         checkin.save(update_fields=["mood", "journal", "updated_at"])
 
+    alerts_close_for_rule(
+        patient=patient, rule=MISSED_CHECKINS, note="Closed by itself: the patient checked in."
+    )
     findings = evaluate_checkin(mood=mood, text=journal)
     alerts = raise_for(
         clinic=clinic, patient=patient, findings=findings, source_checkin_id=checkin.pk
     )
     return CheckInResult(checkin=checkin, created=created, findings=findings, alerts=alerts)
+
+
+def missed_checkins_scan() -> int:
+    """Raise a low (digest) alert for every active patient who has not checked
+    in for the rule's number of days. Until protocol plans exist, every
+    active patient is expected to check in daily. Returns alerts raised or
+    bumped."""
+    from django.db.models import Max
+
+    from apps.clinics.models import Membership, Role
+    from apps.safety.services import evaluate_missed_checkins
+
+    count = 0
+    memberships = (
+        Membership.objects.filter(role=Role.PATIENT, is_active=True, user__is_active=True)
+        .select_related("clinic", "user")
+        .annotate(last_checkin=Max("user__checkins__local_date"))
+    )
+    for membership in memberships:
+        today = today_for(clinic=membership.clinic)
+        joined = membership.created_at.astimezone(ZoneInfo(membership.clinic.timezone)).date()
+        findings = evaluate_missed_checkins(
+            last_checkin=membership.last_checkin, joined=joined, today=today
+        )
+        if findings:
+            with transaction.atomic():
+                count += len(
+                    raise_for(clinic=membership.clinic, patient=membership.user, findings=findings)
+                )
+    return count

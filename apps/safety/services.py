@@ -1,3 +1,4 @@
+from .detectors.adherence import days_without_checkin
 from .detectors.crisis import crisis_spans
 from .detectors.findings import Finding, Severity
 from .detectors.mood import is_very_low_mood
@@ -5,6 +6,7 @@ from .rules import alert_rules, crisis_lexicon
 
 CRISIS_LANGUAGE = "crisis_language"
 VERY_LOW_MOOD = "very_low_mood"
+MISSED_CHECKINS = "missed_checkins"
 
 
 def evaluate_checkin(*, mood: int | None, text: str) -> list[Finding]:
@@ -39,4 +41,19 @@ def evaluate_checkin(*, mood: int | None, text: str) -> list[Finding]:
     return findings
 
 
-__all__ = ["evaluate_checkin", "Finding", "Severity"]
+def evaluate_missed_checkins(*, last_checkin, joined, today) -> list[Finding]:
+    rule = alert_rules()[MISSED_CHECKINS]
+    missed = days_without_checkin(last_checkin=last_checkin, joined=joined, today=today)
+    if missed < rule["days"]:
+        return []
+    return [
+        Finding(
+            rule=MISSED_CHECKINS,
+            severity=rule["severity"],
+            summary=f"No check-in for {missed} days",
+            is_crisis=False,
+        )
+    ]
+
+
+__all__ = ["evaluate_checkin", "evaluate_missed_checkins", "Finding", "Severity"]

@@ -40,7 +40,8 @@ def test_it_emails_the_primary_clinician(crisis_alert, world, mailoutbox):
     assert "CRITICAL" in message.subject
     crisis_alert.refresh_from_db()
     assert crisis_alert.state == AlertState.DELIVERED and crisis_alert.delivered_at
-    assert Delivery.objects.get(alert=crisis_alert).outcome == Delivery.Outcome.SENT
+    sent = Delivery.objects.filter(alert=crisis_alert, outcome=Delivery.Outcome.SENT)
+    assert sorted(sent.values_list("channel", flat=True)) == ["email", "in_app"]
 
 
 def test_the_email_holds_no_journal_text_and_no_patient_name(crisis_alert, world, mailoutbox):
@@ -50,7 +51,7 @@ def test_the_email_holds_no_journal_text_and_no_patient_name(crisis_alert, world
     for part in (message.subject, message.body, html):
         assert "kill myself" not in part
         assert world.patient.full_name not in part
-    assert reverse("dashboards:patient", args=[world.patient.pk]) in message.body
+    assert reverse("alerts:detail", args=[crisis_alert.pk]) in message.body
 
 
 def test_it_does_not_deliver_twice(crisis_alert, mailoutbox):
@@ -73,7 +74,7 @@ def test_a_refused_smtp_connection_is_recorded_and_the_alert_waits_for_a_retry(
     assert alert_deliver(alert_id=crisis_alert.pk) == DeliveryOutcome.RETRY
     crisis_alert.refresh_from_db()
     assert crisis_alert.state == AlertState.PENDING
-    [attempt] = Delivery.objects.filter(alert=crisis_alert)
+    [attempt] = Delivery.objects.filter(alert=crisis_alert, channel="email")
     assert attempt.outcome == Delivery.Outcome.ERROR
     assert "Connection" in attempt.detail or "refused" in attempt.detail
 
@@ -83,12 +84,21 @@ def test_after_the_last_attempt_the_alert_is_marked_failed(crisis_alert, refusin
     assert outcomes[-1] == DeliveryOutcome.FAILED
     crisis_alert.refresh_from_db()
     assert crisis_alert.state == AlertState.FAILED
-    assert Delivery.objects.filter(alert=crisis_alert).count() == MAX_DELIVERY_ATTEMPTS
+    assert (
+        Delivery.objects.filter(alert=crisis_alert, channel="email").count()
+        == MAX_DELIVERY_ATTEMPTS
+    )
+    # The in-app inbox was reached on the first attempt and never again.
+    assert Delivery.objects.filter(alert=crisis_alert, channel="in_app").count() == 1
 
 
 def test_a_recipient_already_told_is_not_told_again_on_retry(crisis_alert, world, mailoutbox):
     Delivery.objects.create(
-        alert=crisis_alert, channel="email", recipient=world.alice, outcome=Delivery.Outcome.SENT
+        alert=crisis_alert,
+        channel="email",
+        target=f"email:user:{world.alice.pk}",
+        recipient=world.alice,
+        outcome=Delivery.Outcome.SENT,
     )
     assert alert_deliver(alert_id=crisis_alert.pk) == DeliveryOutcome.DELIVERED
     assert mailoutbox == []
@@ -177,4 +187,4 @@ def test_acknowledge_redirects_only_to_this_site(crisis_alert, world, client):
     response = client.post(
         reverse("alerts:acknowledge", args=[crisis_alert.pk]), {"next": "https://evil.example/"}
     )
-    assert response["Location"] == reverse("dashboards:patient", args=[world.patient.pk])
+    assert response["Location"] == reverse("alerts:detail", args=[crisis_alert.pk])

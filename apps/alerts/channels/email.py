@@ -1,5 +1,5 @@
 """The email channel. The message says that an alert exists, how severe it is
-and where to look; never the journal text or what matched."""
+and where to look; never the journal text, the patient's name, or what matched."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -7,14 +7,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 NAME = "email"
+PER_PERSON = True
 
 
-def send(*, alert, recipient) -> None:
+def send(*, alert, recipient, policy) -> None:
     context = {
         "alert": alert,
         "recipient": recipient,
-        "link": settings.SITE_URL + reverse("dashboards:patient", args=[alert.patient_id]),
+        "link": settings.SITE_URL + reverse("alerts:detail", args=[alert.pk]),
         "clinic": alert.clinic,
+        "escalated": alert.escalation_level > 0,
     }
     subject = render_to_string("emails/alert-subject.txt", context).strip()
     message = EmailMultiAlternatives(
@@ -24,4 +26,4 @@ def send(*, alert, recipient) -> None:
         headers={"X-Trellis-Alert": str(alert.pk)},
     )
     message.attach_alternative(render_to_string("emails/alert-body.html", context), "text/html")
-    message.send(fail_silently=False)
+    message.send()

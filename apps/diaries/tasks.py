@@ -1,0 +1,8 @@
+from celery import shared_task
+
+from .services import missed_checkins_scan
+
+
+@shared_task(acks_late=True)
+def missed_checkins() -> int:
+    return missed_checkins_scan()
