@@ -280,6 +280,7 @@ CELERY_BEAT_SCHEDULE = {
 ALERT_SWEEP_AFTER_SECONDS = env.int("ALERT_SWEEP_AFTER_SECONDS", default=60)
 # A claim older than this is treated as a worker that died mid-delivery.
 ALERT_CLAIM_TIMEOUT_SECONDS = env.int("ALERT_CLAIM_TIMEOUT_SECONDS", default=300)
+ALERT_MAX_DELIVERY_ATTEMPTS = env.int("ALERT_MAX_DELIVERY_ATTEMPTS", default=5)
 # First retry of a failed delivery after this long, doubling each time.
 ALERT_RETRY_BASE_SECONDS = env.float("ALERT_RETRY_BASE_SECONDS", default=10.0)
 # /health/ reports trouble when the worker heartbeat or the oldest undelivered

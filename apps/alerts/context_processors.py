@@ -1,9 +1,20 @@
-from .selectors import unread_count
+from apps.clinics.context_processors import roles_of
+from apps.clinics.models import Role
+
+from .models import AlertState
+from .selectors import alerts_of_visible_patients, unread_count
 
 
 def inbox(request):
-    """The unread alert count shown on every page for clinicians and admins."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    """For clinicians and admins, on every page: the unread alert count, and
+    how many alerts could not be delivered (a failure must be seen)."""
+    roles = roles_of(request)
+    if not roles & {Role.CLINICIAN, Role.ADMIN}:
         return {}
-    return {"inbox_unread": unread_count(user=user)}
+    user = request.user
+    return {
+        "inbox_unread": unread_count(user=user),
+        "alerts_failed": alerts_of_visible_patients(user=user)
+        .filter(state=AlertState.FAILED)
+        .count(),
+    }

@@ -2,7 +2,7 @@ from django.http import Http404
 
 from apps.clinics import access
 
-from .models import OPEN_STATES, Alert, InboxItem
+from .models import OPEN_STATES, Alert, AlertState, InboxItem
 
 
 def alerts_for_staff(*, user):
@@ -10,6 +10,12 @@ def alerts_for_staff(*, user):
     (their caseload, and whom they cover on call), never their own."""
     if not (access.is_clinician(user) or access.admin_clinics(user).exists()):
         return Alert.objects.none()
+    return alerts_of_visible_patients(user=user)
+
+
+def alerts_of_visible_patients(*, user):
+    """The alerts of every patient `user` may see, except their own; for
+    callers that have already checked that `user` is staff."""
     return Alert.objects.filter(patient__in=access.patients_visible_to(user)).exclude(patient=user)
 
 
@@ -31,6 +37,8 @@ def inbox_for(*, user, show: str = "open"):
     )
     if show == "open":
         alerts = alerts.filter(state__in=OPEN_STATES)
+    elif show == "failed":
+        alerts = alerts.filter(state=AlertState.FAILED)
     return alerts.order_by("-created_at")
 
 

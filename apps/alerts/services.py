@@ -27,9 +27,11 @@ from .policy import policy_for
 
 logger = logging.getLogger(__name__)
 
-# After this many failed attempts at one escalation level the alert is marked
-# failed, and moves up the ladder at once.
-MAX_DELIVERY_ATTEMPTS = 5
+
+def max_delivery_attempts() -> int:
+    """After this many failed attempts at one escalation level the alert is
+    marked failed, and moves up the ladder at once."""
+    return settings.ALERT_MAX_DELIVERY_ATTEMPTS
 
 
 # --- raising ---------------------------------------------------------------------------
@@ -230,7 +232,7 @@ def alert_deliver(*, alert_id: int) -> str:
             _delivery_record(alert, target, key, Delivery.Outcome.SENT)
 
     if failures:
-        if alert.attempts >= MAX_DELIVERY_ATTEMPTS:
+        if alert.attempts >= max_delivery_attempts():
             # Up the ladder now: the people above hear of it through the
             # channels that still work (the in-app inbox always does).
             Alert.objects.filter(pk=alert_id, state=AlertState.SENDING).update(
@@ -402,7 +404,7 @@ def _digest_send(*, clinic, policy) -> int:
         if alert.pk in failed:
             next_state = (
                 AlertState.FAILED
-                if alert.attempts + 1 >= MAX_DELIVERY_ATTEMPTS
+                if alert.attempts + 1 >= max_delivery_attempts()
                 else AlertState.PENDING
             )
         else:

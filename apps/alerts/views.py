@@ -21,7 +21,8 @@ def _staff_required(user):
 @require_GET
 def inbox(request):
     _staff_required(request.user)
-    show = "all" if request.GET.get("show") == "all" else "open"
+    show = request.GET.get("show")
+    show = show if show in {"all", "failed"} else "open"
     alerts = inbox_for(user=request.user, show=show)[:200]
     return render(request, "alerts/inbox.html", {"alerts": alerts, "show": show})
 

@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from apps.alerts.models import Alert, AlertState, Delivery
 from apps.alerts.services import (
-    MAX_DELIVERY_ATTEMPTS,
     DeliveryOutcome,
     alert_deliver,
     alerts_sweep,
+    max_delivery_attempts,
 )
 from apps.clinics.models import CareTeam, Membership
 from config.celery import app as celery_app
@@ -80,13 +80,13 @@ def test_a_refused_smtp_connection_is_recorded_and_the_alert_waits_for_a_retry(
 
 
 def test_after_the_last_attempt_the_alert_is_marked_failed(crisis_alert, refusing_smtp):
-    outcomes = [alert_deliver(alert_id=crisis_alert.pk) for _ in range(MAX_DELIVERY_ATTEMPTS)]
+    outcomes = [alert_deliver(alert_id=crisis_alert.pk) for _ in range(max_delivery_attempts())]
     assert outcomes[-1] == DeliveryOutcome.FAILED
     crisis_alert.refresh_from_db()
     assert crisis_alert.state == AlertState.FAILED
     assert (
         Delivery.objects.filter(alert=crisis_alert, channel="email").count()
-        == MAX_DELIVERY_ATTEMPTS
+        == max_delivery_attempts()
     )
     # The in-app inbox was reached on the first attempt and never again.
     assert Delivery.objects.filter(alert=crisis_alert, channel="in_app").count() == 1
