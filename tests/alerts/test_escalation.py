@@ -87,9 +87,7 @@ def rewind(alert: Alert, **delta) -> Alert:
 
 def deadline_after_raise(alert: Alert) -> timedelta:
     """How long after it was raised the alert's next step is due, to the second."""
-    return timedelta(
-        seconds=round((alert.next_escalation_at - alert.created_at).total_seconds())
-    )
+    return timedelta(seconds=round((alert.next_escalation_at - alert.created_at).total_seconds()))
 
 
 def emailed(mailoutbox) -> Counter:
@@ -285,9 +283,7 @@ def test_with_nobody_on_call_a_critical_escalation_reaches_the_admins(
     reason="BUG: with nobody on call a high alert's only escalation (to on-call) tells "
     "nobody new, and there is no later rung, so the admins never hear of it",
 )
-def test_with_nobody_on_call_a_high_escalation_reaches_the_admins(
-    high_alert, world, mailoutbox
-):
+def test_with_nobody_on_call_a_high_escalation_reaches_the_admins(high_alert, world, mailoutbox):
     alert_deliver(alert_id=high_alert.pk)
     rewind(high_alert, hours=4, minutes=1)
     alerts_escalate()
