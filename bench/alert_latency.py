@@ -7,10 +7,12 @@ Run (from the repository root):
 
 Everything is real except the SMTP server, a loopback aiosmtpd fake run by
 this process: PostgreSQL and Redis (from DATABASE_URL / REDIS_URL, which
-scripts/with-services.sh provides), a Celery worker subprocess, Django's SMTP
-backend. The harness migrates the (fresh) database, creates one clinic, one
-clinician and a patient per check-in, starts the worker, waits for it to be
-ready, warms up, then takes samples one at a time, alternating:
+scripts/with-services.sh provides), a Celery worker subprocess (prefork with
+2 children as in the Procfile, or --pool solo), Django's SMTP backend. The
+harness migrates the (fresh) database, creates one clinic, one clinician and
+a patient per check-in, starts the worker, waits for it to be ready (one no-op
+round trip), warms up (--warmup of each, not counted), then takes samples one
+at a time, alternating:
 
 - alert: `checkin_submit(...)` with crisis language for a new patient; the
   clock starts when the transaction commits and stops when the fake SMTP
@@ -19,8 +21,11 @@ ready, warms up, then takes samples one at a time, alternating:
 - noop (the floor): `noop.apply_async(...)`, from the call until the task body
   runs in the worker (bench/noop_tasks.py).
 
-Both clocks are time.time() on the same machine. It prints a table, writes the
-numbers as JSON with --json, and exits 1 if anything fails or runs out of time.
+Both clocks are time.time() on the same machine. The alert's time is also
+split into stages (enqueue, reaching the worker, the worker's work before SMTP,
+the SMTP conversation), and the worker's peak RSS (VmHWM, its children too) is
+read from /proc. It prints a table, writes everything as JSON with --json, and
+exits 1 if anything fails or runs past --timeout.
 """
 
 import argparse
@@ -103,11 +108,11 @@ class SmtpInbox:
             self.condition.notify_all()
         return "250 2.0.0 Accepted"
 
-    def wait_for(self, alert_id: int, timeout: float) -> Received:
+    def wait_for(self, alert_id: int, timeout: float) -> Received | None:
         key = str(alert_id)
         with self.condition:
             if not self.condition.wait_for(lambda: key in self.by_alert, timeout=timeout):
-                raise BenchError(f"no email for alert {alert_id} within {timeout:.0f} s")
+                return None
             return self.by_alert[key][0]
 
     def duplicates(self) -> int:
@@ -303,7 +308,7 @@ class AlertSample:
     returned_at: float  # checkin_submit returned: the on_commit enqueue has run
     ehlo_at: float | None
     received_at: float
-    claimed_at: float | None = None
+    started_at: float | None = None  # the worker began the deliver task
     delivered_at: float | None = None
 
     @property
@@ -323,6 +328,10 @@ class Runner:
 
     def wait_seconds(self) -> float:
         return min(self.sample_timeout, self.deadline.remaining())
+
+    def timed_out(self, what: str):
+        self.deadline.remaining()  # says so if it is the whole run that ran out
+        raise BenchError(f"{what} within --sample-timeout {self.sample_timeout:.0f} s")
 
     def alert_once(self) -> AlertSample:
         """One crisis check-in for a patient who has none yet."""
@@ -345,12 +354,14 @@ class Runner:
             raise BenchError(f"expected one alert from the check-in, got {len(result.alerts)}")
         alert_id = result.alerts[0].pk
         received = self.inbox.wait_for(alert_id, self.wait_seconds())
+        if received is None:
+            self.timed_out(f"no email for alert {alert_id}")
         # Let the worker finish (Delivery rows, state) so the next sample
         # starts with an idle worker.
         give_up = time.monotonic() + self.wait_seconds()
         while not Alert.objects.filter(pk=alert_id, state=AlertState.DELIVERED).exists():
             if time.monotonic() > give_up:
-                raise BenchError(f"alert {alert_id} was emailed but never marked delivered")
+                self.timed_out(f"alert {alert_id} was emailed but not marked delivered")
             time.sleep(0.005)
         return AlertSample(
             alert_id, stamps["committed"], returned_at, received.ehlo_at, received.received_at
@@ -361,9 +372,9 @@ class Runner:
 
         sent_at = time.time()
         noop.apply_async((sent_at, self.noop_key))
-        popped = self.redis.blpop([self.noop_key], timeout=max(1, int(self.wait_seconds())))
+        popped = self.redis.blpop([self.noop_key], timeout=self.wait_seconds())
         if popped is None:
-            raise BenchError("the no-op task did not run in time")
+            self.timed_out("the no-op task did not run")
         echoed, ran_at = json.loads(popped[1])
         if echoed != sent_at:
             raise BenchError("the no-op results list holds a stale entry")
@@ -381,21 +392,30 @@ class Runner:
                 raise BenchError(f"the worker exited with code {process.returncode}")
             if self.redis.blpop([self.noop_key], timeout=1) is not None:
                 return
+        self.deadline.remaining()  # says so if it is the whole run that ran out
         raise BenchError(f"the worker did not run a no-op task within {timeout:.0f} s")
 
 
-def claims_fill(samples: list[AlertSample]) -> None:
-    """Read the worker's own claim and delivery times from the Alert rows."""
+def worker_times_fill(samples: list[AlertSample], redis_client, expected: int) -> None:
+    """Add when the worker started each deliver task (noted by
+    bench/noop_tasks.py after the task ends) and the Alert's delivered_at."""
     from apps.alerts.models import Alert
+    from bench.noop_tasks import STARTS_KEY
 
-    rows = Alert.objects.filter(pk__in=[s.alert_id for s in samples]).values(
-        "pk", "claimed_at", "delivered_at"
+    give_up = time.monotonic() + 10
+    while redis_client.llen(STARTS_KEY) < expected and time.monotonic() < give_up:
+        time.sleep(0.05)
+    starts = {}
+    for raw in redis_client.lrange(STARTS_KEY, 0, -1):
+        alert_id, started_at = json.loads(raw)
+        starts.setdefault(alert_id, started_at)  # the first attempt
+    delivered = dict(
+        Alert.objects.filter(pk__in=[s.alert_id for s in samples]).values_list("pk", "delivered_at")
     )
-    by_pk = {row["pk"]: row for row in rows}
     for sample in samples:
-        row = by_pk[sample.alert_id]
-        sample.claimed_at = row["claimed_at"].timestamp() if row["claimed_at"] else None
-        sample.delivered_at = row["delivered_at"].timestamp() if row["delivered_at"] else None
+        sample.started_at = starts.get(sample.alert_id)
+        if delivered.get(sample.alert_id):
+            sample.delivered_at = delivered[sample.alert_id].timestamp()
 
 
 # --- numbers ------------------------------------------------------------------------------------
@@ -424,11 +444,13 @@ def summarize(values: list[float]) -> dict:
 
 def stages(samples: list[AlertSample]) -> dict:
     """Where an alert's time goes, each from the worker's or server's own clock."""
-    complete = [s for s in samples if s.claimed_at and s.ehlo_at]
+    complete = [s for s in samples if s.started_at and s.ehlo_at]
+    if len(complete) < len(samples):
+        raise BenchError(f"{len(samples) - len(complete)} alert(s) lack a task start or EHLO")
     return {
         "commit_to_enqueued": summarize([s.returned_at - s.committed_at for s in samples]),
-        "commit_to_claim": summarize([s.claimed_at - s.committed_at for s in complete]),
-        "claim_to_smtp_ehlo": summarize([s.ehlo_at - s.claimed_at for s in complete]),
+        "commit_to_task_start": summarize([s.started_at - s.committed_at for s in complete]),
+        "task_start_to_smtp_ehlo": summarize([s.ehlo_at - s.started_at for s in complete]),
         "smtp_ehlo_to_data": summarize([s.received_at - s.ehlo_at for s in complete]),
         "data_to_delivered": summarize(
             [s.delivered_at - s.received_at for s in complete if s.delivered_at]
@@ -477,6 +499,20 @@ def machine_info(redis_client) -> dict:
         "psycopg": psycopg.__version__,
         "postgresql": postgres_version,
         "redis_server": redis_client.info("server")["redis_version"],
+    }
+
+
+def code_state() -> dict:
+    """The commit measured, and any files changed on top of it."""
+
+    def git(*command) -> str:
+        done = subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True)
+        return done.stdout if done.returncode == 0 else ""
+
+    status = git("status", "--porcelain", "--untracked-files=no")
+    return {
+        "commit": git("rev-parse", "HEAD").strip() or None,
+        "modified_files": [line[3:] for line in status.splitlines()],
     }
 
 
@@ -535,7 +571,10 @@ def run(args) -> dict:
         import redis
         from django.conf import settings
 
+        from bench.noop_tasks import STARTS_KEY
+
         redis_client = redis.Redis.from_url(settings.REDIS_URL)
+        redis_client.delete(STARTS_KEY)
         clinic, patients = database_prepare(args.warmup + args.alerts)
         runner = Runner(inbox, redis_client, clinic, patients, args.sample_timeout, deadline)
 
@@ -557,7 +596,7 @@ def run(args) -> dict:
                     raise BenchError(f"the worker exited with code {process.returncode}")
         finally:
             peak_rss = memory.stop()
-        claims_fill(alerts)
+        worker_times_fill(alerts, redis_client, expected=args.warmup + args.alerts)
 
         alert_stats = summarize([s.latency for s in alerts])
         noop_stats = summarize(noops)
@@ -566,6 +605,7 @@ def run(args) -> dict:
             "command": " ".join(sys.argv),
             "started": started,
             "machine": machine_info(redis_client),
+            "code": code_state(),
             "worker": {
                 "pool": args.pool,
                 "concurrency": 1 if args.pool == "solo" else args.concurrency,

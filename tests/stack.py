@@ -186,7 +186,7 @@ class AppProcesses:
                 # Fast clocks for the alert jobs, so the test takes seconds.
                 "ALERT_JOBS_INTERVAL_SECONDS": "1",
                 "ALERT_SWEEP_AFTER_SECONDS": "2",
-                "ALERT_CLAIM_TIMEOUT_SECONDS": "5",
+                "ALERT_CLAIM_TIMEOUT_SECONDS": "30",
                 "ALERT_RETRY_BASE_SECONDS": "0.3",
                 "ALERT_MAX_DELIVERY_ATTEMPTS": "3",
                 "EMAIL_TIMEOUT": "20",

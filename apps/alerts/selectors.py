@@ -43,7 +43,14 @@ def inbox_for(*, user, show: str = "open"):
 
 
 def unread_count(*, user) -> int:
-    return InboxItem.objects.filter(user=user, read_at=None, alert__state__in=OPEN_STATES).count()
+    # Only alerts they can still open: an on-call shift's items drop out of
+    # the count when the shift ends.
+    return InboxItem.objects.filter(
+        user=user,
+        read_at=None,
+        alert__state__in=OPEN_STATES,
+        alert__patient__in=access.patients_visible_to(user),
+    ).count()
 
 
 def open_alerts_for_patient(*, patient):

@@ -147,13 +147,13 @@ def people_for(alert: Alert, *, at=None) -> list:
     }
     people, seen = [], set()
     for level in sorted(rungs):
-        reached = level <= alert.escalation_level or not people
-        if not reached:
-            break
         for person in rungs[level]:
             if person.pk not in seen:
                 seen.add(person.pk)
                 people.append(person)
+        # Stop at the alert's own rung, unless nobody is on it.
+        if level >= alert.escalation_level and rungs[level]:
+            break
     return people
 
 
@@ -230,6 +230,10 @@ def alert_deliver(*, alert_id: int) -> str:
             logger.warning("Alert %s: %s failed: %s", alert_id, key, error)
         else:
             _delivery_record(alert, target, key, Delivery.Outcome.SENT)
+        # Still alive: keep the claim fresh so the sweep doesn't take it back.
+        Alert.objects.filter(pk=alert_id, state=AlertState.SENDING).update(
+            claimed_at=timezone.now()
+        )
 
     if failures:
         if alert.attempts >= max_delivery_attempts():
@@ -360,9 +364,11 @@ def _digest_send(*, clinic, policy) -> int:
         Alert.objects.filter(pk__in=claimed).select_related("recipient", "clinic", "patient")
     )
     by_person: dict[int, tuple] = {}
+    reached = set()
     for alert in alerts:
         for person in people_for(alert):
             by_person.setdefault(person.pk, (person, []))[1].append(alert)
+            reached.add(alert.pk)
 
     failed = set()
     for person, items in by_person.values():
@@ -401,10 +407,22 @@ def _digest_send(*, clinic, policy) -> int:
                 _delivery_record(alert, target, f"digest:{target.key}", "sent")
 
     for alert in alerts:
-        if alert.pk in failed:
+        if alert.pk not in reached:
+            # Nobody to tell is a failure to show, never a silent "delivered".
+            failed.add(alert.pk)
+            Delivery.objects.create(
+                alert=alert,
+                channel="digest",
+                target="nobody",
+                outcome=Delivery.Outcome.ERROR,
+                detail="No active clinician or clinic admin to notify",
+            )
+            next_state = AlertState.FAILED
+        elif alert.pk in failed:
+            # `attempts` already counts this attempt (the claim added it).
             next_state = (
                 AlertState.FAILED
-                if alert.attempts + 1 >= max_delivery_attempts()
+                if alert.attempts >= max_delivery_attempts()
                 else AlertState.PENDING
             )
         else:

@@ -237,11 +237,6 @@ def test_a_digest_that_cannot_be_sent_waits_for_the_next_one(world, refusing_smt
     assert InboxItem.objects.filter(alert=alert, user=world.alice).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _digest_send counts the attempt twice (attempts is already incremented by "
-    "the claim, then +1), so a digest alert is marked failed one attempt early",
-)
 def test_a_digest_alert_is_marked_failed_only_after_the_last_attempt(world, refusing_smtp):
     alert = missed(world)
     for day in range(max_delivery_attempts() - 1):
@@ -251,11 +246,6 @@ def test_a_digest_alert_is_marked_failed_only_after_the_last_attempt(world, refu
     assert states(alert) == [AlertState.FAILED]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _digest_send marks an alert delivered when nobody at all could be told "
-    "(no active clinician or admin); alert_deliver marks that case failed",
-)
 def test_a_digest_alert_with_nobody_to_tell_is_failed_not_delivered(world, mailoutbox):
     CareTeam.objects.filter(patient=world.patient).delete()
     Membership.objects.filter(user=world.admin).update(is_active=False)

@@ -263,11 +263,6 @@ def test_a_high_alert_goes_no_further_than_the_on_call_clinician(
 # --- who is on call ---------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: people_for() skips an empty on-call rung only when nobody at all was "
-    "found, so with nobody on call the on-call escalation reaches nobody new",
-)
 def test_with_nobody_on_call_a_critical_escalation_reaches_the_admins(
     crisis_alert, world, mailoutbox
 ):
@@ -278,11 +273,6 @@ def test_with_nobody_on_call_a_critical_escalation_reaches_the_admins(
     assert InboxItem.objects.filter(alert=crisis_alert, user=world.admin).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with nobody on call a high alert's only escalation (to on-call) tells "
-    "nobody new, and there is no later rung, so the admins never hear of it",
-)
 def test_with_nobody_on_call_a_high_escalation_reaches_the_admins(high_alert, world, mailoutbox):
     alert_deliver(alert_id=high_alert.pk)
     rewind(high_alert, hours=4, minutes=1)

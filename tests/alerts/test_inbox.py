@@ -272,11 +272,6 @@ def test_someone_logged_out_is_sent_to_log_in(crisis_alert, client):
     assert "login" in response["Location"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: selectors.unread_count counts InboxItems without asking clinics/access, "
-    "so after an on-call shift ends the badge still counts alerts that now 404",
-)
 def test_after_his_shift_bobs_badge_no_longer_counts_alerts_he_cannot_open(
     crisis_alert, world, client
 ):

@@ -81,6 +81,7 @@ def test_with_the_broker_down_the_patient_sees_the_crisis_page_and_the_alert_arr
 
 
 def test_a_worker_killed_mid_delivery_leaves_the_alert_to_be_delivered_once(world, app, smtp):
+    app.env["ALERT_CLAIM_TIMEOUT_SECONDS"] = "5"
     app.start_web()
     app.start_worker("first-worker")
     app.start_beat()

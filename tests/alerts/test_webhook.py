@@ -60,7 +60,7 @@ def receiver():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
     server.requests = []
     server.status = 204
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     server.url = f"http://127.0.0.1:{server.server_address[1]}/trellis-hook"
     yield server
