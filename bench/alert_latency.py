@@ -548,6 +548,8 @@ def report_print(result: dict) -> None:
         f"Worker peak RSS (VmHWM): main {memory['main_kib'] / 1024:.0f} MiB, "
         f"children [{children}] MiB, sum {memory['total_kib'] / 1024:.0f} MiB"
     )
+    load = result["load_average_1_5_15"]
+    print(f"Load average (1 min) at start / end: {load['start'][0]:.2f} / {load['end'][0]:.2f}")
     checks = result["checks"]
     print(
         f"Emails: {checks['duplicate_emails']} duplicate(s), "
@@ -561,6 +563,7 @@ def report_print(result: dict) -> None:
 def run(args) -> dict:
     environment_check()
     started = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    load_at_start = os.getloadavg()
     deadline = Deadline(args.timeout)
     var_dir = Path(tempfile.mkdtemp(prefix="trellis-bench-"))
     inbox = SmtpInbox()
@@ -606,6 +609,8 @@ def run(args) -> dict:
             "started": started,
             "machine": machine_info(redis_client),
             "code": code_state(),
+            # Other work on the machine skews the numbers; this shows whether there was any.
+            "load_average_1_5_15": {"start": load_at_start, "end": os.getloadavg()},
             "worker": {
                 "pool": args.pool,
                 "concurrency": 1 if args.pool == "solo" else args.concurrency,

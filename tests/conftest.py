@@ -94,6 +94,18 @@ def world(db) -> World:
 
 
 @pytest.fixture
+def smtp():
+    """A real SMTP server on loopback that records what it accepts (the one
+    fake: the edge of the world); see tests/stack.py."""
+    from tests.stack import SmtpServer
+
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def crisis_alert(world) -> Alert:
     """The patient's open critical alert, raised the real way."""
     result = checkin_submit(

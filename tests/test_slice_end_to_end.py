@@ -13,17 +13,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from apps.alerts.models import Alert, AlertState, Delivery
-from tests.stack import AppProcesses, SmtpServer, wait_for
+from tests.stack import AppProcesses, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def smtp():
-    server = SmtpServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -12,15 +12,10 @@ from .selectors import alert_for_staff, inbox_for
 from .services import alert_acknowledge, alert_resolve, inbox_mark_read
 
 
-def _staff_required(user):
-    if not (access.is_clinician(user) or access.admin_clinics(user).exists()):
-        access.clinician_required(user)
-
-
 @login_required
 @require_GET
 def inbox(request):
-    _staff_required(request.user)
+    access.staff_required(request.user)
     show = request.GET.get("show")
     show = show if show in {"all", "failed"} else "open"
     alerts = inbox_for(user=request.user, show=show)[:200]

@@ -128,6 +128,12 @@ def clinician_required(user):
         raise Http404("This page is for clinicians")
 
 
+def staff_required(user):
+    """Clinicians and clinic admins pass; everyone else gets a 404."""
+    if not (is_clinician(user) or admin_clinics(user).exists()):
+        raise Http404("This page is for clinic staff")
+
+
 def admin_clinic_for(user):
     clinic = admin_clinics(user).first()
     if clinic is None:

@@ -11,15 +11,10 @@ from .highlight import highlight_spans
 from .selectors import caseload_for, open_alerts_for, patient_alerts, patient_checkins
 
 
-def _staff_required(user):
-    if not (access.is_clinician(user) or access.admin_clinics(user).exists()):
-        access.clinician_required(user)
-
-
 @login_required
 @require_GET
 def caseload(request):
-    _staff_required(request.user)
+    access.staff_required(request.user)
     return render(
         request,
         "dashboards/caseload.html",
@@ -33,7 +28,7 @@ def caseload(request):
 @login_required
 @require_GET
 def patient(request, patient_id):
-    _staff_required(request.user)
+    access.staff_required(request.user)
     patient = access.patient_for(request.user, patient_id)
     if patient.pk == request.user.pk:
         raise Http404("Your own diary is under /diary/")

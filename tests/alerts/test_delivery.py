@@ -1,7 +1,5 @@
-import socket
 from datetime import timedelta
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,24 +11,6 @@ from apps.alerts.services import (
     max_delivery_attempts,
 )
 from apps.clinics.models import CareTeam, Membership
-from config.celery import app as celery_app
-
-
-def closed_port() -> int:
-    """A loopback port with nobody listening: a real, immediate refusal."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def refusing_smtp(settings):
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": closed_port(), "timeout": 2},
-        }
-    }
 
 
 def test_it_emails_the_primary_clinician(crisis_alert, world, mailoutbox):
@@ -123,13 +103,6 @@ def test_with_nobody_to_tell_the_alert_fails_loudly_instead_of_counting_as_deliv
     crisis_alert.refresh_from_db()
     assert crisis_alert.state == AlertState.FAILED
     assert mailoutbox == []
-
-
-@pytest.fixture
-def eager_celery():
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = False
 
 
 def test_the_sweep_delivers_alerts_left_pending_after_a_minute(

@@ -5,7 +5,6 @@ World's clinic is in America/New_York (UTC-5 in January, UTC-4 in July); the
 other clinic is in Europe/London. The default digest hour is 8.
 """
 
-import socket
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -24,22 +23,6 @@ NY_DIGEST_WINTER = datetime(2026, 1, 15, 13, 0, tzinfo=UTC)
 NY_DIGEST_SUMMER = datetime(2026, 7, 15, 12, 0, tzinfo=UTC)
 # 08:00 in London in winter, and 03:00 in New York.
 LONDON_DIGEST_WINTER = datetime(2026, 1, 15, 8, 0, tzinfo=UTC)
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def refusing_smtp(settings):
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": closed_port(), "timeout": 2},
-        }
-    }
 
 
 def raise_one(clinic, patient, rule, severity) -> Alert:

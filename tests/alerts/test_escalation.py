@@ -6,7 +6,6 @@ in the database, exactly as far as the clock would have moved; the beat job
 with Celery eager so that the delivery an escalation enqueues runs at once.
 """
 
-import socket
 from collections import Counter
 from datetime import timedelta
 
@@ -23,32 +22,8 @@ from apps.alerts.services import (
 )
 from apps.clinics.models import OnCallShift
 from apps.diaries.services import checkin_submit
-from config.celery import app as celery_app
 
-
-@pytest.fixture(autouse=True)
-def eager_celery():
-    previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = previous
-
-
-def closed_port() -> int:
-    """A loopback port with nobody listening: a real, immediate refusal."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def refusing_smtp(settings):
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": closed_port(), "timeout": 2},
-        }
-    }
+pytestmark = pytest.mark.usefixtures("eager_celery")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ would receive.
 import hashlib
 import hmac
 import json
-import socket
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -29,7 +28,6 @@ from apps.alerts.services import (
 from apps.clinics.models import OnCallShift
 from apps.diaries.services import checkin_submit
 from apps.safety.services import Finding
-from config.celery import app as celery_app
 
 SECRET = "s3cret-shared-with-the-clinic"
 JOURNAL = "I want to kill myself."
@@ -83,30 +81,6 @@ def alert(world, policy) -> Alert:
         patient=world.patient, clinic=world.clinic, mood=4, journal=JOURNAL
     ).alerts
     return alert
-
-
-@pytest.fixture
-def eager_celery():
-    previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = previous
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def refusing_smtp(settings):
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": closed_port(), "timeout": 2},
-        }
-    }
 
 
 def verify(request, secret=SECRET) -> bool:
