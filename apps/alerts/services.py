@@ -137,31 +137,36 @@ class Target:
 def people_for(alert: Alert, *, at=None) -> list:
     """Everyone on the ladder up to the alert's level, in order. A rung with
     nobody on it falls through to the next, so there is always someone to
-    tell while the clinic has an active admin."""
+    tell while the clinic has an active admin. Rungs above the one reached
+    are never looked up."""
     at = at or timezone.now()
     primary = alert.recipient if alert.recipient_id and alert.recipient.is_active else None
     rungs = {
-        Escalation.PRIMARY: [primary] if primary else [],
-        Escalation.ON_CALL: on_call_for(clinic=alert.clinic, clinician=primary, at=at),
-        Escalation.ADMINS: admins_for_clinic(clinic=alert.clinic),
+        Escalation.PRIMARY: lambda: [primary] if primary else [],
+        Escalation.ON_CALL: lambda: on_call_for(clinic=alert.clinic, clinician=primary, at=at),
+        Escalation.ADMINS: lambda: admins_for_clinic(clinic=alert.clinic),
     }
     people, seen = [], set()
     for level in sorted(rungs):
-        for person in rungs[level]:
+        rung = rungs[level]()
+        for person in rung:
             if person.pk not in seen:
                 seen.add(person.pk)
                 people.append(person)
         # Stop at the alert's own rung, unless nobody is on it.
-        if level >= alert.escalation_level and rungs[level]:
+        if level >= alert.escalation_level and rung:
             break
     return people
 
 
 def targets_for(alert: Alert, policy) -> list[Target]:
-    targets = []
+    """(channel, person) pairs in the policy's channel order; the in-app inbox
+    comes first by default, so a slow email server never delays it."""
+    targets, people = [], None
     for channel in policy.channels_for(alert.severity):
         if CHANNELS[channel].PER_PERSON:
-            targets.extend(Target(channel, person) for person in people_for(alert))
+            people = people_for(alert) if people is None else people
+            targets.extend(Target(channel, person) for person in people)
         else:
             targets.append(Target(channel, None))
     return targets
