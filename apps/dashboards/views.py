@@ -1,11 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.alerts.models import Alert
 from apps.audit.services import access_record
 from apps.clinics import access
+from apps.safety.forms import HealthProfileForm, RiskSettingsForm, SafetyPlanForm
+from apps.safety.models import HealthProfile
+from apps.safety.risk import overrides_for, risk_settings_update
+from apps.safety.safety_plans import safety_plan_for, safety_plan_update
+from apps.safety.screening import health_profile_update, latest_screening, profile_history
 
 from .highlight import highlight_spans
 from .selectors import caseload_for, open_alerts_for, patient_alerts, patient_checkins
@@ -52,6 +58,71 @@ def patient(request, patient_id):
             "checkins": checkins,
             "alerts": alerts,
             "open_alerts": [a for a in alerts if a.is_open],
+            "screening": latest_screening(patient=patient),
+            "risk_overrides": overrides_for(patient=patient),
             "Alert": Alert,
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def health_profile(request, patient_id):
+    access.staff_required(request.user)
+    patient = access.patient_for(request.user, patient_id)
+    membership = access.patient_membership(patient)
+    access_record(
+        actor=request.user, patient=patient, action="view_health_profile", request=request
+    )
+    profile = HealthProfile.objects.filter(patient=patient).first()
+    form = HealthProfileForm.for_profile(profile, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        health_profile_update(
+            patient=patient, clinic=membership.clinic, data=form.cleaned_data, by=request.user
+        )
+        messages.success(request, "Health profile saved and screened again.")
+        return redirect("dashboards:health_profile", patient_id=patient.pk)
+    return render(
+        request,
+        "dashboards/health_profile.html",
+        {
+            "patient": patient,
+            "form": form,
+            "screening": latest_screening(patient=patient),
+            "history": profile_history(patient=patient),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def safety_plan(request, patient_id):
+    access.staff_required(request.user)
+    patient = access.patient_for(request.user, patient_id)
+    access_record(actor=request.user, patient=patient, action="view_safety_plan", request=request)
+    plan = safety_plan_for(patient=patient)
+    form = SafetyPlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        safety_plan_update(patient=patient, data=form.cleaned_data, by=request.user)
+        messages.success(request, "Safety plan saved.")
+        return redirect("dashboards:safety_plan", patient_id=patient.pk)
+    return render(request, "dashboards/safety_plan.html", {"patient": patient, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def risk_settings(request, patient_id):
+    access.staff_required(request.user)
+    patient = access.patient_for(request.user, patient_id)
+    current = overrides_for(patient=patient)
+    form = RiskSettingsForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        risk_settings_update(
+            patient=patient,
+            overrides=form.overrides(),
+            reason=form.cleaned_data["reason"],
+            by=request.user,
+        )
+        messages.success(request, "Alert thresholds saved for this patient.")
+        return redirect("dashboards:patient", patient_id=patient.pk)
+    return render(request, "dashboards/risk_settings.html", {"patient": patient, "form": form})

@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from apps.alerts.models import Alert
 from apps.alerts.services import alerts_close_for_rule, raise_for
-from apps.safety.services import MISSED_CHECKINS, Finding, evaluate_checkin
+from apps.safety.risk import evaluate_mood_series, overrides_for
+from apps.safety.services import MISSED_CHECKINS, VERY_LOW_MOOD, Finding, evaluate_checkin
 
 from .models import CheckIn
 
@@ -26,6 +27,19 @@ class CheckInResult:
 
 def today_for(*, clinic) -> date:
     return timezone.now().astimezone(ZoneInfo(clinic.timezone)).date()
+
+
+# Enough history for the baseline rule: its 28-day window before the last
+# three check-ins, with room for gaps.
+SERIES_DAYS = 45
+
+
+def _mood_series(*, patient, until) -> list[tuple]:
+    """(local date, mood) of the patient's check-ins up to `until`, oldest first."""
+    rows = CheckIn.objects.filter(
+        patient=patient, local_date__lte=until, local_date__gt=until - timedelta(days=SERIES_DAYS)
+    ).order_by("local_date")
+    return list(rows.values_list("local_date", "mood"))
 
 
 @transaction.atomic
@@ -50,7 +64,11 @@ def checkin_submit(*, patient, clinic, mood: int, journal: str, local_date=None)
     alerts_close_for_rule(
         patient=patient, rule=MISSED_CHECKINS, note="Closed by itself: the patient checked in."
     )
-    findings = evaluate_checkin(mood=mood, text=journal)
+    crisis = [f for f in evaluate_checkin(mood=mood, text=journal) if f.rule != VERY_LOW_MOOD]
+    findings = crisis + evaluate_mood_series(
+        series=_mood_series(patient=patient, until=local_date),
+        overrides=overrides_for(patient=patient),
+    )
     alerts = raise_for(
         clinic=clinic, patient=patient, findings=findings, source_checkin_id=checkin.pk
     )

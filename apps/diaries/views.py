@@ -8,7 +8,11 @@ from apps.alerts.models import Alert, AlertState
 from apps.clinics import access
 from apps.clinics.models import Membership, Role
 from apps.clinics.selectors import primary_clinician_for
+from apps.safety.forms import HealthProfileForm, SafetyPlanForm
+from apps.safety.models import HealthProfile
 from apps.safety.rules import crisis_resources_for
+from apps.safety.safety_plans import safety_plan_for, safety_plan_update
+from apps.safety.screening import health_profile_update
 
 from .forms import CheckInForm
 from .selectors import checkin_for_day, checkins_for_patient, own_checkin
@@ -84,6 +88,7 @@ def crisis(request):
                 "clinician": primary_clinician_for(patient=request.user),
             }
 
+    plan = safety_plan_for(patient=request.user) if membership else None
     return render(
         request,
         "diaries/crisis.html",
@@ -91,5 +96,37 @@ def crisis(request):
             "clinic": clinic,
             "resources": crisis_resources_for(clinic.locale if clinic else "US"),
             "notified": notified,
+            "plan": plan if plan is not None and not plan.is_empty else None,
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def health_profile(request):
+    membership = access.patient_membership(request.user)
+    profile = HealthProfile.objects.filter(patient=request.user).first()
+    form = HealthProfileForm.for_profile(profile, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        health_profile_update(
+            patient=request.user,
+            clinic=membership.clinic,
+            data=form.cleaned_data,
+            by=request.user,
+        )
+        messages.success(request, "Saved. Your clinician will go through it with you.")
+        return redirect("diaries:health_profile")
+    return render(request, "diaries/health_profile.html", {"form": form, "profile": profile})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def safety_plan(request):
+    access.patient_membership(request.user)
+    plan = safety_plan_for(patient=request.user)
+    form = SafetyPlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        safety_plan_update(patient=request.user, data=form.cleaned_data, by=request.user)
+        messages.success(request, "Your safety plan is saved. It shows on the help page too.")
+        return redirect("diaries:safety_plan")
+    return render(request, "diaries/safety_plan.html", {"form": form, "plan": plan})

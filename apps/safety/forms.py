@@ -1,0 +1,152 @@
+from django import forms
+from django.core.validators import MaxLengthValidator
+
+from .models import HealthProfile, SafetyPlan
+
+LIST_MAX_ITEMS = 50
+ITEM_MAX_LENGTH = 200
+SECTION_MAX_LENGTH = 5000
+TRI_STATE = [("", "Not sure / rather not say"), ("yes", "Yes"), ("no", "No")]
+
+
+class LinesField(forms.CharField):
+    """A list typed one item per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def validate(self, value):
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+    def run_validators(self, value):
+        if len(value) > LIST_MAX_ITEMS:
+            raise forms.ValidationError(f"Please list at most {LIST_MAX_ITEMS} items.")
+        for item in value:
+            if len(item) > ITEM_MAX_LENGTH:
+                raise forms.ValidationError(
+                    f"Each line can be at most {ITEM_MAX_LENGTH} characters (one has {len(item)})."
+                )
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+
+class TriStateField(forms.TypedChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=TRI_STATE,
+            coerce=lambda v: {"yes": True, "no": False}.get(v),
+            empty_value=None,
+            required=False,
+            widget=forms.RadioSelect,
+            **kwargs,
+        )
+
+    def prepare_value(self, value):
+        return {True: "yes", False: "no"}.get(value, "")
+
+
+class HealthProfileForm(forms.Form):
+    conditions = LinesField(
+        required=False,
+        label="Health conditions, past or present",
+        help_text="One per line, in your own words (for example “bipolar II”, “kidney "
+        "disease stage 3”). Include mental-health conditions.",
+    )
+    medications = LinesField(
+        required=False,
+        label="Medicines and supplements you take",
+        help_text="One per line, with the dose if you know it (for example “sertraline 50 mg”).",
+    )
+    allergies = LinesField(required=False, label="Allergies", help_text="One per line.")
+    family_history = LinesField(
+        required=False,
+        label="Mental-health conditions in your close family",
+        help_text="Parents, brothers and sisters, children; one per line.",
+    )
+    pregnant = TriStateField(label="Are you pregnant, or could you be?")
+    breastfeeding = TriStateField(label="Are you breastfeeding?")
+    recent_trauma_months = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=600,
+        label="If something traumatic happened to you recently, how many months ago?",
+        help_text="Leave empty if nothing did, or if you'd rather talk about it in person.",
+    )
+    has_therapist = TriStateField(label="Do you have a therapist you see regularly?")
+    housing_stable = TriStateField(label="Is your housing safe and stable right now?")
+    support_person = forms.CharField(
+        required=False,
+        max_length=200,
+        label="A person you trust who can support you",
+        help_text="Name and how to reach them.",
+    )
+
+    @classmethod
+    def for_profile(cls, profile: HealthProfile | None, data=None):
+        initial = (
+            {name: getattr(profile, name) for name in HealthProfile.TRACKED_FIELDS}
+            if profile
+            else None
+        )
+        return cls(data, initial=initial)
+
+
+class SafetyPlanForm(forms.ModelForm):
+    class Meta:
+        model = SafetyPlan
+        fields = [name for name, _label in SafetyPlan.SECTIONS]
+        labels = dict(SafetyPlan.SECTIONS)
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name, _label in SafetyPlan.SECTIONS
+            if name not in {"trusted_person", "provider_contact"}
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.max_length is None:
+                field.max_length = SECTION_MAX_LENGTH
+                field.validators.append(MaxLengthValidator(SECTION_MAX_LENGTH))
+
+
+class RiskSettingsForm(forms.Form):
+    """One optional number per adjustable parameter; empty means the clinic
+    default."""
+
+    reason = forms.CharField(
+        required=False, max_length=500, label="Why these thresholds for this patient"
+    )
+
+    def __init__(self, data=None, *, current: dict):
+        from .risk import ADJUSTABLE, params
+
+        super().__init__(data)
+        self._keys = []
+        for rule, parameters in ADJUSTABLE.items():
+            for name, (low, high) in parameters.items():
+                key = f"{rule}__{name}"
+                self._keys.append((key, rule, name))
+                default = params(rule)[name]
+                self.fields[key] = forms.IntegerField(
+                    required=False,
+                    min_value=low,
+                    max_value=high,
+                    label=f"{rule.replace('_', ' ').capitalize()}: {name}",
+                    help_text=f"Clinic default {default}.",
+                    initial=(current.get(rule) or {}).get(name),
+                )
+        self.order_fields([key for key, _r, _n in self._keys] + ["reason"])
+
+    def overrides(self) -> dict:
+        result = {}
+        for key, rule, name in self._keys:
+            value = self.cleaned_data.get(key)
+            if value is not None:
+                result.setdefault(rule, {})[name] = value
+        return result
