@@ -65,9 +65,14 @@ MATRIX = {
     # The patient's own pages.
     "diaries:today": Row(only(200, "patient", "other_patient")),
     "diaries:crisis": Row(everyone(200)),  # help is never behind a login
+    "diaries:health_profile": Row(only(200, "patient", "other_patient")),
+    "diaries:safety_plan": Row(only(200, "patient", "other_patient")),
     # Clinician pages.
     "dashboards:caseload": Row(only(200, "alice", "bob", "charlie", "admin")),
     "dashboards:patient": Row(only(200, "alice", "admin")),
+    "dashboards:health_profile": Row(only(200, "alice", "admin")),
+    "dashboards:safety_plan": Row(only(200, "alice", "admin")),
+    "dashboards:risk_settings": Row(only(200, "alice", "admin")),
     "alerts:inbox": Row(only(200, "alice", "bob", "charlie", "admin")),
     "alerts:detail": Row(only(200, "alice", "admin")),
     "alerts:resolve": Row(

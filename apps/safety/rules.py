@@ -7,6 +7,7 @@ import yaml
 from django.conf import settings
 
 from .detectors.crisis import Lexicon, compile_lexicon
+from .detectors.screening import RuleSet, compile_rules
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
@@ -34,3 +35,13 @@ def crisis_resources() -> dict:
 def crisis_resources_for(locale: str) -> list[dict]:
     resources = crisis_resources()
     return resources.get(locale) or resources["US"]
+
+
+@cache
+def contraindication_rules() -> RuleSet:
+    return compile_rules(_load("contraindications.yaml"))
+
+
+@cache
+def components() -> list[dict]:
+    return _load("components.yaml")["components"]

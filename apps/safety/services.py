@@ -1,5 +1,5 @@
 from .detectors.adherence import days_without_checkin
-from .detectors.crisis import crisis_spans
+from .detectors.crisis import crisis_matches, highest_severity
 from .detectors.findings import Finding, Severity
 from .detectors.mood import is_very_low_mood
 from .rules import alert_rules, crisis_lexicon
@@ -16,16 +16,20 @@ def evaluate_checkin(*, mood: int | None, text: str) -> list[Finding]:
     """
     rules = alert_rules()
     findings = []
-    spans = crisis_spans(text or "", crisis_lexicon())
-    if spans:
-        categories = sorted({span.category.replace("_", " ") for span in spans})
+    # One finding for all crisis language, as severe as its worst match
+    # (fixtures/crisis_lexicon.yaml says how severe each is); critical and
+    # high are crises, moderate goes to the digest.
+    matches = crisis_matches(text or "", crisis_lexicon())
+    if matches:
+        severity = highest_severity(matches)
+        categories = sorted({match.category.replace("_", " ") for match in matches})
         findings.append(
             Finding(
                 rule=CRISIS_LANGUAGE,
-                severity=rules[CRISIS_LANGUAGE]["severity"],
+                severity=severity,
                 summary="Crisis language in the journal: " + ", ".join(categories),
-                is_crisis=True,
-                spans=tuple(spans),
+                is_crisis=severity in (Severity.CRITICAL, Severity.HIGH),
+                spans=tuple(matches),
             )
         )
     threshold = rules[VERY_LOW_MOOD]["threshold"]

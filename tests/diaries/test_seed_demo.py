@@ -112,7 +112,7 @@ def test_the_crisis_patient_has_an_open_alert():
     assert entry.patient == alert.patient
     assert entry.local_date == today_for(clinic=demo_clinic()) - timedelta(days=1)
     assert entry.mood == 2
-    assert "better if I was gone" in entry.journal
+    assert "ending my life" in entry.journal
 
 
 def test_no_other_entry_would_raise_a_finding():

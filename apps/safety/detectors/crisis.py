@@ -1,78 +1,826 @@
-"""Crisis language in free text: a first, small lexicon detector.
+"""Crisis language in free text.
 
-Pure: it takes the text and a compiled lexicon and returns Spans. The lexicon
-is data (fixtures/crisis_lexicon.yaml) so a clinician can read and change it.
+Pure: it takes the text and a compiled lexicon and returns Matches. The lexicon
+is data (fixtures/crisis_lexicon.yaml) so a clinician can read and change it;
+this module is only the machine that applies it:
+
+1. The text is normalised (normalize.py): case, look-alike letters, accents,
+   invisible characters, repeated letters, white space. Offsets are mapped back,
+   so every Match's `text[start:end]` is the original words.
+2. Each category's rules are one compiled alternation; every hit is a candidate.
+3. Each candidate is judged in its sentence and clause, by the lexicon's cues:
+   inside an idiom ("cut myself a slice") -> dropped; about someone else ("my
+   dad had chest pain") -> dropped where the category says so; history ("years
+   ago I self-harmed") with nothing recent in the sentence -> dropped; negated
+   ("no suicidal thoughts") -> a clear, whole denial is dropped where the
+   category allows it, otherwise the match stays, marked negated and one
+   severity lower; a symptom that resolved ("then it eased") -> dropped or
+   lowered as the category says; a minimiser ("a bit confused") -> lowered.
+4. Categories made of signs (serotonin toxicity, mania) alert only when enough
+   distinct signs co-occur, by the lexicon's `combine` rules.
+
+Nothing here knows a word of English: every word lives in the lexicon.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from re import _constants as sre_constants
+from re import _parser as sre_parser
 
-from .findings import Span
+from .findings import Severity, Span
+from .normalize import normalize, squeeze_pattern
 
+SEVERITIES = (Severity.CRITICAL, Severity.HIGH, Severity.MODERATE)
+_LOWER = {
+    Severity.CRITICAL: Severity.HIGH,
+    Severity.HIGH: Severity.MODERATE,
+    Severity.MODERATE: Severity.MODERATE,
+}
+_POLICIES = {
+    "negation": {"drop", "lower"},
+    "history": {"drop", "keep"},
+    "resolution": {"drop", "lower", "keep"},
+    "minimizers": {"lower", "keep"},
+    "third_party": {"drop", "keep"},
+}
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
+_TOKEN = re.compile(r"[\w']+")
+_VOCABULARY_REFERENCE = re.compile(r"<([a-z_]+)>")
+
+
+@dataclass(frozen=True)
+class Match(Span):
+    """One crisis-language match: text[start:end] == matched (original text).
+
+    `term` is the lexicon rule id (also as `.rule`). `dropped` says why a
+    candidate was not kept (only seen with include_dropped=True)."""
+
+    severity: str = Severity.MODERATE
+    negated: bool = False
+    dropped: str | None = None
+
+    @property
+    def rule(self) -> str:
+        return self.term
+
+    def as_dict(self) -> dict:
+        data = {
+            "start": self.start,
+            "end": self.end,
+            "matched": self.matched,
+            "category": self.category,
+            "rule": self.term,
+            "severity": self.severity,
+            "negated": self.negated,
+        }
+        if self.dropped:
+            data["dropped"] = self.dropped
+        return data
+
+
+@dataclass(frozen=True)
+class Combine:
+    severity: str
+    min_signs: int
+    any_of: frozenset[str] = frozenset()
+    context: str | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    severity: str
+    negation: str
+    history: str
+    resolution: str
+    minimizers: str
+    third_party: str
+    combine: tuple[Combine, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    negation: str
+    sign: str | None = None
+    denial: bool = False  # the pattern itself is a denial of intent
+    third_party: str | None = None  # overrides the category's policy
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    """Alternatives of one category, compiled together; `rules` maps each
+    named group to its rule, `rank` orders severities (0 = critical)."""
+
+    category: str
+    pattern: re.Pattern
+    rules: dict[str, Rule]  # group name -> rule
+    order: dict[str, int]  # group name -> place in `Lexicon.alternatives`
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    terms: tuple[tuple[str, str, re.Pattern], ...]  # (id, category, pattern)
-    idioms: tuple[re.Pattern, ...]
-    denial: re.Pattern
-    turn: re.Pattern
-    history: re.Pattern
+    categories: dict[str, Category]
+    rules: tuple[Rule, ...]
+    # Speed: a trie of every word a rule can start with finds the candidate
+    # places; `dispatch` maps such a word to the small scanners (one per
+    # category) holding only the alternatives that can start with it.
+    # Alternatives whose first word cannot be listed run in `fallback`.
+    trigger: re.Pattern | None
+    dispatch: dict[str, tuple[_Scanner, ...]]
+    fallback: tuple[_Scanner, ...]
+    # Every pattern alternative (rule, compiled source), most severe first;
+    # at one place in a text the first that matches wins.
+    alternatives: tuple[tuple[Rule, str], ...]
+    idioms: re.Pattern | None
+    cues: dict[str, re.Pattern]
+    contexts: dict[str, re.Pattern]
+    negation_window: int = 5
+    minimizer_window: int = 3
+    version: object = None
+
+
+# --- compiling the lexicon --------------------------------------------------------------
+
+
+def _expand(pattern, vocabulary: dict[str, str], where: str) -> str:
+    if isinstance(pattern, list):
+        pattern = "|".join(f"(?:{p})" for p in pattern)
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise ValueError(f"{where}: a pattern must be a non-empty string or list")
+
+    def substitute(match):
+        name = match.group(1)
+        if name not in vocabulary:
+            raise ValueError(f"{where}: unknown vocabulary <{name}>")
+        return f"(?:{vocabulary[name]})"
+
+    for _ in range(5):  # vocabulary may refer to vocabulary, a little
+        expanded = _VOCABULARY_REFERENCE.sub(substitute, pattern)
+        if expanded == pattern:
+            break
+        pattern = expanded
+    if re.search(r"(?<!\\)[A-Z]", re.sub(r"\\[A-Za-z]", "", pattern)):
+        raise ValueError(f"{where}: write patterns in lower case")
+    return squeeze_pattern(pattern.strip())
+
+
+def _compile(source: str, where: str, *, words: bool = True) -> re.Pattern:
+    # Whole words: not inside a word, nor glued to one by a hyphen
+    # ("non-suicidal", "faint-hearted", "pain-free").
+    wrapped = rf"(?<![\w-])(?:{source})(?![\w]|-\w)" if words else source
+    try:
+        return re.compile(wrapped)
+    except re.error as error:
+        raise ValueError(f"{where}: {error}") from error
 
 
 def compile_lexicon(data: dict) -> Lexicon:
-    flags = re.IGNORECASE
+    """Check and compile the YAML lexicon. Raises ValueError naming the entry
+    at fault, so a broken edit fails loudly at start-up and in the tests."""
+    if not isinstance(data, dict):
+        raise ValueError("the lexicon must be a mapping")
+    vocabulary = {}
+    for name, value in (data.get("vocabulary") or {}).items():
+        if isinstance(value, list):
+            value = "|".join(value)
+        vocabulary[name] = value
+
+    categories = {}
+    for name, spec in (data.get("categories") or {}).items():
+        severity = spec.get("severity")
+        if severity not in SEVERITIES:
+            raise ValueError(f"category {name}: severity must be one of {SEVERITIES}")
+        policies = {}
+        for policy, allowed in _POLICIES.items():
+            value = spec.get(policy, "keep" if policy != "negation" else "drop")
+            if value not in allowed:
+                raise ValueError(f"category {name}: {policy} must be one of {sorted(allowed)}")
+            policies[policy] = value
+        combine = []
+        for step in spec.get("combine") or []:
+            if step.get("severity") not in SEVERITIES:
+                raise ValueError(f"category {name}: combine severity must be one of {SEVERITIES}")
+            combine.append(
+                Combine(
+                    severity=step["severity"],
+                    min_signs=int(step.get("min_signs", 1)),
+                    any_of=frozenset(step.get("any_of") or ()),
+                    context=step.get("context"),
+                )
+            )
+        categories[name] = Category(name=name, severity=severity, combine=tuple(combine), **policies)
+
+    contexts = {
+        name: _compile(_expand(spec["pattern"], vocabulary, f"context {name}"), f"context {name}")
+        for name, spec in (data.get("contexts") or {}).items()
+    }
+    for category in categories.values():
+        for step in category.combine:
+            if step.context and step.context not in contexts:
+                raise ValueError(f"category {category.name}: unknown context {step.context}")
+
+    rules = []
+    sources: dict[str, list[tuple[str, Rule]]] = {}
+    seen = set()
+    for index, spec in enumerate(data.get("rules") or []):
+        rule_id = spec.get("id")
+        if not rule_id or rule_id in seen:
+            raise ValueError(f"rule #{index}: missing or repeated id {rule_id!r}")
+        seen.add(rule_id)
+        category = categories.get(spec.get("category"))
+        if category is None:
+            raise ValueError(f"rule {rule_id}: unknown category {spec.get('category')!r}")
+        if not spec.get("source"):
+            raise ValueError(f"rule {rule_id}: every rule needs a source")
+        severity = spec.get("severity", category.severity)
+        if severity not in SEVERITIES:
+            raise ValueError(f"rule {rule_id}: severity must be one of {SEVERITIES}")
+        negation = spec.get("negation", category.negation)
+        if negation not in _POLICIES["negation"]:
+            raise ValueError(f"rule {rule_id}: negation must be drop or lower")
+        third_party = spec.get("third_party")
+        if third_party not in (None, *_POLICIES["third_party"]):
+            raise ValueError(f"rule {rule_id}: third_party must be drop or keep")
+        if spec.get("sign") and not category.combine:
+            raise ValueError(f"rule {rule_id}: a sign needs a category with combine rules")
+        rule = Rule(
+            id=rule_id,
+            category=category.name,
+            severity=severity,
+            negation=negation,
+            sign=spec.get("sign"),
+            denial=bool(spec.get("denial", False)),
+            third_party=third_party,
+        )
+        source = _expand(spec.get("pattern"), vocabulary, f"rule {rule_id}")
+        _compile(source, f"rule {rule_id}")  # each rule must compile on its own
+        rules.append(rule)
+        sources.setdefault(category.name, []).append((source, rule))
+
+    # One alternative per pattern (a list entry is one alternative each).
+    alternatives = []  # (rule, source)
+    for category_name, entries in sources.items():
+        for source, rule in entries:
+            alternatives.append((rule, source))
+    rank = {severity: index for index, severity in enumerate(SEVERITIES)}
+    alternatives.sort(key=lambda alternative: rank[alternative[0].severity])  # stable
+    order = range(len(alternatives))
+
+    settings = data.get("settings") or {}
+    stopwords = frozenset(normalize(str(settings.get("common_words") or "")).text.split())
+    by_word: dict[str, list[int]] = {}
+    unlisted = []
+    for index in order:
+        words = first_keys(alternatives[index][1], stopwords)
+        if words is None:
+            unlisted.append(index)
+            continue
+        for word in words:
+            by_word.setdefault(word, []).append(index)
+
+    cache: dict[tuple[int, ...], _Scanner] = {}
+
+    def scanner(indices: tuple[int, ...]) -> _Scanner:
+        if indices not in cache:
+            category_name = alternatives[indices[0]][0].category
+            groups, rules, places = [], {}, {}
+            for number, index in enumerate(indices):
+                rule, source = alternatives[index]
+                groups.append(f"(?P<r{number}>{source})")
+                rules[f"r{number}"] = rule
+                places[f"r{number}"] = index
+            cache[indices] = _Scanner(
+                category=category_name,
+                pattern=_compile("|".join(groups), f"category {category_name}"),
+                rules=rules,
+                order=places,
+            )
+        return cache[indices]
+
+    def per_category(indices: list[int]) -> tuple[_Scanner, ...]:
+        grouped: dict[str, list[int]] = {}
+        for index in indices:  # already in severity order
+            grouped.setdefault(alternatives[index][0].category, []).append(index)
+        return tuple(scanner(tuple(group)) for group in grouped.values())
+
+    dispatch = {word: per_category(indices) for word, indices in by_word.items()}
+    fallback = per_category(unlisted)
+    # Zero width, so that a key inside another key's words is still found.
+    trigger = (
+        re.compile(r"(?<![a-z0-9])(?=(" + _trie(by_word) + r")(?![a-z0-9']))") if by_word else None
+    )
+
+    idiom_sources = [
+        _expand(spec["pattern"] if isinstance(spec, dict) else spec, vocabulary, "idiom")
+        for spec in data.get("idioms") or []
+    ]
+    idioms = _compile("|".join(f"(?:{s})" for s in idiom_sources), "idioms") if idiom_sources else None
+
+    cues = {}
+    for name in (
+        "negation",
+        "question",
+        "answered_no",
+        "pseudo_negation",
+        "post_negation",
+        "turn",
+        "turn_back",
+        "cleared",
+        "clause_break",
+        "history",
+        "recent",
+        "resolution",
+        "resolution_negated",
+        "minimizer",
+        "first_person",
+        "third_party",
+    ):
+        spec = (data.get("cues") or {}).get(name)
+        if spec is None:
+            raise ValueError(f"cues: {name} is missing")
+        words = name not in ("clause_break", "post_negation")
+        cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name, words=words)
     return Lexicon(
-        terms=tuple(
-            (term["id"], term["category"], re.compile(term["pattern"], flags))
-            for term in data["terms"]
-        ),
-        idioms=tuple(re.compile(p, flags) for p in data.get("idioms", [])),
-        denial=re.compile(data["denials"], flags),
-        turn=re.compile(data["turns"], flags),
-        history=re.compile(data["history"], flags),
+        categories=categories,
+        rules=tuple(rules),
+        trigger=trigger,
+        dispatch=dispatch,
+        fallback=fallback,
+        alternatives=tuple(alternatives),
+        idioms=idioms,
+        cues=cues,
+        contexts=contexts,
+        negation_window=int(settings.get("negation_window", 5)),
+        minimizer_window=int(settings.get("minimizer_window", 3)),
+        version=data.get("version"),
     )
 
 
-def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    start = 0
-    for boundary in _SENTENCE_END.finditer(text, 0, position):
-        start = boundary.end()
-    following = _SENTENCE_END.search(text, position)
-    return start, following.start() if following else len(text)
+# --- first words, for speed ----------------------------------------------------------------
+
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
+_MAX_KEYS = 20_000
+_MAX_KEY_WORDS = 3
 
 
-def _inside_idiom(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
-    return any(
-        idiom_match.start() <= start and end <= idiom_match.end()
-        for idiom in lexicon.idioms
-        for idiom_match in idiom.finditer(text)
-    )
+class _Unlisted(Exception):
+    """The first words of an alternative cannot be listed."""
 
 
-def _is_denied(lexicon: Lexicon, text: str, start: int) -> bool:
-    sentence_start, sentence_end = _sentence_bounds(text, start)
-    sentence = text[sentence_start:sentence_end]
-    if lexicon.turn.search(sentence) and not lexicon.history.search(sentence):
-        # "I'm not going to act on it but the thoughts are constant": a turn
-        # keeps the alert, whatever was denied before it.
-        return False
-    before = text[sentence_start:start]
-    return bool(lexicon.denial.search(before) or lexicon.history.search(before))
+class _KeyWalker:
+    """Lists the "keys" a match of a parsed expression can start with: its
+    first word, or, while that word is a very common one ("to", "the", "i",
+    "no"), its first two or three words ("no way", "i'm a"). Keys find the
+    few places in a text worth trying an alternative."""
+
+    def __init__(self, stopwords: frozenset[str]):
+        self.stopwords = stopwords
+
+    def extendable(self, partial: str) -> bool:
+        if not partial or partial.endswith(" "):
+            return False
+        words = partial.split(" ")
+        return len(words) < _MAX_KEY_WORDS and words[-1] in self.stopwords
+
+    def settle(self, growing: set[str]) -> set[str]:
+        """At something that cannot be listed: partials that have just
+        finished a (common) word end there; any other partial cannot."""
+        if any(not partial.endswith(" ") for partial in growing):
+            raise _Unlisted
+        return {partial.rstrip() for partial in growing}
+
+    def walk(self, items, partials: set[str]) -> tuple[set[str], set[str]]:
+        """(keys complete, keys still growing) after `items`, from `partials`."""
+        done: set[str] = set()
+        growing = set(partials)
+        for op, av in items:
+            if not growing:
+                break
+            chars = None
+            if op is sre_constants.LITERAL:
+                chars = [chr(av)]
+            elif op is sre_constants.IN:
+                if any(kind is not sre_constants.LITERAL for kind, _ in av):
+                    done |= self.settle(growing)
+                    growing = set()
+                    continue
+                chars = [chr(value) for _, value in av]
+            elif op is sre_constants.BRANCH:
+                ended, grown = set(), set()
+                for branch in av[1]:
+                    branch_done, branch_growing = self.walk(branch, growing)
+                    ended |= branch_done
+                    grown |= branch_growing
+                done |= ended
+                growing = grown
+            elif op is sre_constants.SUBPATTERN:
+                sub_done, growing = self.walk(av[-1], growing)
+                done |= sub_done
+            elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+                low, high, item = av
+                if high == 0:
+                    continue
+                # Walk a few passes: keys stop growing after _MAX_KEY_WORDS
+                # words, so a repeat usually settles quickly.
+                result = set(growing) if low == 0 else set()
+                current = growing
+                for passes in range(1, 5):
+                    once_done, current = self.walk(item, current)
+                    done |= once_done
+                    if passes >= low:
+                        result |= current
+                    if not current or passes >= high:
+                        break
+                else:
+                    if current:
+                        done |= self.settle(current)
+                growing = result
+            elif op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+                continue  # zero width
+            else:
+                done |= self.settle(growing)
+                growing = set()
+            if chars is not None:
+                extended = set()
+                for char in chars:
+                    for partial in growing:
+                        if char in _TOKEN_CHARS:
+                            extended.add(partial + char)
+                        elif char == " " and self.extendable(partial):
+                            extended.add(partial + " ")
+                        elif not partial:
+                            raise _Unlisted  # starts with punctuation or a space
+                        else:
+                            done.add(partial.rstrip())
+                growing = extended
+            if len(done) + len(growing) > _MAX_KEYS:
+                raise _Unlisted
+        return done, growing
 
 
-def crisis_spans(text: str, lexicon: Lexicon) -> list[Span]:
-    """Every crisis-language match in `text`, in order, with idioms and clear
-    denials left out."""
+def first_keys(source: str, stopwords: frozenset[str] = frozenset()) -> frozenset[str] | None:
+    """Every key (first word, or first words while they are common ones) a
+    match of `source` can start with, or None if they cannot be listed (the
+    alternative then runs over the whole text)."""
+    walker = _KeyWalker(stopwords)
+    try:
+        done, growing = walker.walk(sre_parser.parse(source), {""})
+    except _Unlisted:
+        return None
+    keys = done | {partial.rstrip() for partial in growing}
+    if "" in keys:
+        return None
+    return frozenset(keys)
+
+
+def _trie(words) -> str:
+    """A regular expression matching exactly `words`, shared prefixes merged
+    (much faster than a flat alternation of hundreds of words)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return emit(root)
+
+
+# --- judging one candidate ----------------------------------------------------------------
+
+
+def lower(severity: str) -> str:
+    return _LOWER[severity]
+
+
+class _Context:
+    """The normalised text with its sentences and idioms, worked out lazily."""
+
+    def __init__(self, text: str, lexicon: Lexicon):
+        self.text = text
+        self.lexicon = lexicon
+        ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+        self.break_starts = [start for start, _ in ends]
+        self.break_ends = [end for _, end in ends]
+        self._idioms = None
+        self._contexts = {}
+
+    def idioms(self) -> list[tuple[int, int]]:
+        if self._idioms is None:
+            pattern = self.lexicon.idioms
+            self._idioms = [m.span() for m in pattern.finditer(self.text)] if pattern else []
+        return self._idioms
+
+    def context(self, name: str) -> bool:
+        if name not in self._contexts:
+            self._contexts[name] = bool(self.lexicon.contexts[name].search(self.text))
+        return self._contexts[name]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_right(self.break_ends, start) - 1
+        sentence_start = self.break_ends[i] if i >= 0 else 0
+        j = bisect_left(self.break_starts, end)
+        sentence_end = self.break_starts[j] if j < len(self.break_starts) else len(self.text)
+        return sentence_start, max(sentence_end, end)
+
+    def next_sentence(self, sentence_end: int) -> str:
+        j = bisect_left(self.break_starts, sentence_end)
+        if j >= len(self.break_ends):
+            return ""
+        following = self.break_starts[j + 1] if j + 1 < len(self.break_starts) else len(self.text)
+        return self.text[self.break_ends[j] : following]
+
+    def clause_start(self, sentence_start: int, start: int) -> int:
+        clause_start = sentence_start
+        for brk in self.lexicon.cues["clause_break"].finditer(self.text, sentence_start, start):
+            clause_start = brk.end()
+        return clause_start
+
+    def clause_end(self, end: int, sentence_end: int) -> int:
+        brk = self.lexicon.cues["clause_break"].search(self.text, end, sentence_end)
+        return brk.start() if brk else sentence_end
+
+
+def _window(text: str, start: int, end: int, tokens: int) -> int:
+    """Where the last `tokens` words of text[start:end] begin."""
+    found = [m.start() for m in _TOKEN.finditer(text, start, end)]
+    if len(found) <= tokens:
+        return start
+    return found[-tokens]
+
+
+def _masked(pattern: re.Pattern, text: str) -> str:
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, str | None]:
+    """(severity, negated, dropped reason or None) for one candidate."""
+    lexicon = ctx.lexicon
+    cues = lexicon.cues
+    text = ctx.text
+    category = lexicon.categories[rule.category]
+    severity = rule.severity
+
+    # 1. Overlapping an idiom.
+    for idiom_start, idiom_end in ctx.idioms():
+        if idiom_start < end and start < idiom_end:
+            return severity, False, "idiom"
+
+    sentence_start, sentence_end = ctx.sentence(start, end)
+    clause_start = ctx.clause_start(sentence_start, start)
+    clause_end = ctx.clause_end(end, sentence_end)
+    matched = text[start:end]
+    before = text[clause_start:start]
+
+    # 2. About someone else: the nearest person before the match is not "I".
+    third_party = rule.third_party or category.third_party
+    if third_party == "drop" and not cues["first_person"].search(matched):
+        nearest_first = max((m.end() for m in cues["first_person"].finditer(before)), default=-1)
+        nearest_third = max((m.end() for m in cues["third_party"].finditer(before)), default=-1)
+        if nearest_third > nearest_first:
+            return severity, False, "someone else"
+
+    # 3. History, with nothing recent in the sentence.
+    if category.history == "drop":
+        clause = text[clause_start:clause_end]
+        if cues["history"].search(clause) and not cues["recent"].search(
+            text, sentence_start, sentence_end
+        ):
+            return severity, False, "history"
+
+    # 4. Negation.
+    negated = rule.denial
+    cue_at = None
+    question = None
+    if not negated:
+        window_start = _window(text, clause_start, start, lexicon.negation_window)
+        # Mask pseudo-negations first, over the whole clause and the match:
+        # in "not a day goes by that I don't think about it" and "don't see
+        # any way out", the negation word does not deny what follows.
+        masked = _masked(cues["pseudo_negation"], text[clause_start:end])
+        window = masked[window_start - clause_start : start - clause_start]
+        for cue in cues["negation"].finditer(window):
+            cue_at = window_start + cue.start()
+        question = cues["question"].search(text, clause_start, start)
+        if question and cue_at is None:
+            cue_at = question.start()
+        if cue_at is not None:
+            negated = True
+        elif cues["post_negation"].match(text, end):
+            negated, cue_at = True, end
+    if negated:
+        # Someone asked ("she asked if I want to hurt myself") and the answer
+        # in the same sentence was no: the words were never the patient's.
+        if question and not rule.denial and cues["answered_no"].search(text, end, sentence_end):
+            return severity, True, "denied"
+        policy = "lower" if rule.denial else rule.negation
+        if policy == "drop":
+            if not _turned(ctx, cue_at if cue_at is not None else start, end, sentence_end):
+                return severity, True, "denied"
+        severity = lower(severity)
+
+    # 5. Resolved ("then it eased"), unless the resolution is itself negated
+    # ("nothing helps").
+    if category.resolution != "keep":
+        rest = text[end:sentence_end]
+        following = ctx.next_sentence(sentence_end)
+        resolved = None
+        for scope in (rest, following):
+            for cue_name in ("cleared", "resolution"):
+                for hit in cues[cue_name].finditer(scope):
+                    lead = scope[max(0, hit.start() - 24) : hit.start()]
+                    if not cues["resolution_negated"].search(lead):
+                        resolved = cue_name
+                        break
+                if resolved:
+                    break
+            if resolved or scope is following:
+                break
+            if not re.match(r"\s*(?:it|that|this|then|which|but it|they)\b", following):
+                break
+        if resolved == "cleared" or (resolved and category.resolution == "drop"):
+            return severity, negated, "resolved"
+        if resolved:
+            if category.resolution == "drop":
+                return severity, negated, "resolved"
+            severity = lower(severity)
+
+    # 6. Minimised ("a bit confused").
+    if category.minimizers == "lower":
+        lead_start = _window(text, clause_start, start, lexicon.minimizer_window)
+        if cues["minimizer"].search(text, lead_start, start):
+            severity = lower(severity)
+
+    return severity, negated, None
+
+
+def _turned(ctx: _Context, cue_at: int, end: int, sentence_end: int) -> bool:
+    """Does the sentence turn after a denial, in a way that takes it back?
+
+    "No thoughts of self-harm, but the urges are there" turns; "I've never
+    self-harmed, but I understand why people do" does not: the words after the
+    turn must point back at what was denied (the lexicon's turn_back cue). A
+    next sentence that opens with a turn counts too."""
+    cues = ctx.lexicon.cues
+    text = ctx.text
+    candidates = []
+    turn = cues["turn"].search(text, cue_at, sentence_end)
+    if turn:
+        candidates.append(text[turn.start() : sentence_end])
+    following = ctx.next_sentence(sentence_end).lstrip()
+    if cues["turn"].match(following):
+        candidates.append(following)
+    for after in candidates:
+        if cues["turn_back"].search(after):
+            return True
+        # Between the denial and the turn, the clause may itself hold it
+        # ("not suicidal, still thinking about it").
+    return False
+
+
+def _combine(category: Category, signs: set[str], ctx: _Context) -> str | None:
+    for step in category.combine:
+        if len(signs) < step.min_signs:
+            continue
+        if step.any_of and not (signs & step.any_of):
+            continue
+        if step.context and not ctx.context(step.context):
+            continue
+        return step.severity
+    return None
+
+
+def _candidates(folded: str, lexicon: Lexicon) -> list[tuple[int, int, Rule]]:
+    """Per category, the leftmost non-overlapping matches, at one place the
+    first alternative (most severe first) that matches: what one big
+    alternation per category scanned with finditer gives, but trying only the
+    alternatives that can start with the words found there."""
+    hits = []  # (start, end, rule, place in lexicon.alternatives)
+    if lexicon.trigger is not None:
+        dispatch = lexicon.dispatch
+        for found in lexicon.trigger.finditer(folded):
+            position = found.start()
+            key = found.group(1)
+            # The longest key found here, and the shorter keys it begins with.
+            keys = [key]
+            while " " in key:
+                key = key.rsplit(" ", 1)[0]
+                if key in dispatch:
+                    keys.append(key)
+            for key in keys:
+                for scanner in dispatch[key]:
+                    hit = scanner.pattern.match(folded, position)
+                    if hit:
+                        group = hit.lastgroup
+                        hits.append((position, hit.end(), scanner.rules[group], scanner.order[group]))
+    for scanner in lexicon.fallback:
+        # (A fallback match may start anywhere: each start is tried, as above.)
+        position = 0
+        while (hit := scanner.pattern.search(folded, position)) is not None:
+            group = hit.lastgroup
+            hits.append((hit.start(), hit.end(), scanner.rules[group], scanner.order[group]))
+            position = hit.start() + 1
+    if not hits:
+        return []
+    hits.sort(key=lambda h: (h[2].category, h[0], h[3]))
+    kept, category, reach = [], None, -1
+    for start, end, rule, _ in hits:
+        if rule.category != category:
+            category, reach = rule.category, -1
+        if start >= reach:
+            kept.append((start, end, rule))
+            reach = end
+    return kept
+
+
+def crisis_matches(text: str, lexicon: Lexicon, *, include_dropped: bool = False) -> list[Match]:
+    """Every crisis-language match in `text`, in order of position.
+
+    Each carries its category, severity, rule id, original offsets and whether
+    it was negated. Dropped candidates (idioms, clear denials, history, someone
+    else, resolved symptoms, too few signs) are left out unless
+    `include_dropped`, when they come back with `dropped` set to the reason."""
     if not text:
         return []
-    spans = []
-    for term_id, category, pattern in lexicon.terms:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if _inside_idiom(lexicon, text, start, end) or _is_denied(lexicon, text, start):
+    normalized = normalize(text)
+    folded = normalized.text
+    candidates = _candidates(folded, lexicon)
+    if not candidates:
+        return []
+    ctx = _Context(folded, lexicon)
+    judged = []
+    for start, end, rule in candidates:
+        severity, negated, dropped = _judge(ctx, start, end, rule)
+        judged.append([start, end, rule, severity, negated, dropped])
+
+    # Categories of signs: enough distinct signs, or nothing.
+    for category in lexicon.categories.values():
+        if not category.combine:
+            continue
+        entries = [j for j in judged if j[2].category == category.name and j[2].sign]
+        if not entries:
+            continue
+        signs = {j[2].sign for j in entries if j[5] is None and not j[4]}
+        severity = _combine(category, signs, ctx)
+        for entry in entries:
+            if entry[5] is not None:
                 continue
-            spans.append(Span(start, end, match.group(0), term_id, category))
-    spans.sort(key=lambda span: (span.start, span.end))
-    return spans
+            if entry[4]:
+                entry[5] = "denied"
+            elif severity is None:
+                entry[5] = "too few signs"
+            else:
+                entry[3] = severity
+
+    matches = []
+    for start, end, rule, severity, negated, dropped in judged:
+        if dropped and not include_dropped:
+            continue
+        original_start, original_end = normalized.original_span(start, end)
+        matches.append(
+            Match(
+                start=original_start,
+                end=original_end,
+                matched=text[original_start:original_end],
+                term=rule.id,
+                category=rule.category,
+                severity=severity,
+                negated=negated,
+                dropped=dropped,
+            )
+        )
+    matches.sort(key=lambda m: (m.start, m.end, m.term))
+    return matches
+
+
+def highest_severity(matches) -> str | None:
+    """The worst severity among kept matches, or None."""
+    kept = [m.severity for m in matches if not m.dropped]
+    if not kept:
+        return None
+    return max(kept, key=lambda severity: Severity.ORDER[severity])
+
+
+__all__ = [
+    "Lexicon",
+    "Match",
+    "compile_lexicon",
+    "crisis_matches",
+    "highest_severity",
+    "lower",
+    "normalize",
+]

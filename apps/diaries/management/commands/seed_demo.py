@@ -97,7 +97,7 @@ LOW_JOURNAL_LINES = [
 CRISIS_MOOD = 2
 CRISIS_JOURNAL = (
     "Couldn't sleep again and stayed in bed all day. "
-    "I keep thinking it would be better if I was gone."
+    "I keep thinking about ending my life, I have been planning how."
 )
 
 WHAT_THEY_SEE = {
@@ -196,9 +196,46 @@ def demo_build() -> Clinic:
         if demo.number == BEN_ALSO_CARES_FOR:
             care_team_link(clinic, patient, clinicians["ben"], is_primary=False)
         history_create(clinic, patient, demo, last_day=yesterday)
+        health_create(clinic, patient, demo)
         if demo.pattern == "crisis":
             crisis_entry_submit(clinic, patient, local_date=yesterday)
     return clinic
+
+
+# Invented intake answers, chosen to show each kind of screening result:
+# nothing, a caution (relative) and a block (absolute).
+HEALTH = {
+    1: {"conditions": ["seasonal allergies"], "has_therapist": True, "housing_stable": True},
+    2: {"medications": ["sertraline 50 mg"], "has_therapist": True, "housing_stable": True},
+    3: {
+        "conditions": ["major depressive disorder"],
+        "has_therapist": True,
+        "housing_stable": True,
+        "support_person": "Robin (partner), 555-0142",
+    },
+    5: {"conditions": ["Bipolar I disorder"], "medications": ["lamotrigine 100 mg"]},
+}
+SAFETY_PLAN = {
+    3: {
+        "warning_signs": "Staying in bed past noon; not answering messages.",
+        "internal_coping": "Walk round the block; cold water on my face; the breathing app.",
+        "people_to_ask": "Robin (partner), 555-0142",
+        "professionals": "Alice Thornbury at the clinic, 555-0100; 988 any time.",
+        "trusted_person": "Robin (partner)",
+    }
+}
+
+
+def health_create(clinic, patient, demo: DemoPatient) -> None:
+    """A health profile (screened as it is saved) and a safety plan, for the
+    patients that have them."""
+    from apps.safety.safety_plans import safety_plan_update
+    from apps.safety.screening import health_profile_update
+
+    if demo.number in HEALTH:
+        health_profile_update(patient=patient, clinic=clinic, data=HEALTH[demo.number], by=patient)
+    if demo.number in SAFETY_PLAN:
+        safety_plan_update(patient=patient, data=SAFETY_PLAN[demo.number], by=patient)
 
 
 def person_create(clinic, local_part, full_name, role, password_hash):

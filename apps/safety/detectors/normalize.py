@@ -1,0 +1,447 @@
+"""Text normalisation for the crisis detector, with a map back to the original.
+
+Pure: plain strings in, plain values out. `normalize(text)` returns the folded
+text the lexicon is matched against, and `Normalized.original_span(start, end)`
+turns a span of the folded text back into offsets of the ORIGINAL text, so the
+clinician page can highlight `text[start:end]`.
+
+What it folds, in order:
+
+1. every non-ASCII character: compatibility decomposition (fullwidth letters,
+   ligatures, mathematical and circled letters, non-breaking spaces), accents
+   and other combining marks removed, case folded, Cyrillic and Greek letters
+   that look Latin mapped to that letter, curly quotes and dashes to ASCII,
+   zero-width and other invisible format characters removed;
+2. ASCII: upper case to lower case, control characters to a space, a backtick
+   to an apostrophe;
+3. look-alike digits and symbols inside a word ("k1ll", "$uicide") to letters;
+4. every run of one repeated letter to a single letter ("diieeee" -> "die",
+   "sooo" -> "so", and also "kill" -> "kil": the lexicon's patterns are folded
+   the same way when compiled, so they are written with normal spelling);
+   every run of white space to one space, or one newline if it held one.
+
+Only steps 1 and 4 change the length; each records the pieces it rewrote, and
+`original_span` walks back through them.
+"""
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+# Letters that look Latin but are not, mapped to the Latin letter they imitate
+# (after case folding). Cyrillic, Greek, and a few IPA / Latin-extended forms.
+HOMOGLYPHS = {
+    # Cyrillic
+    "а": "a",
+    "в": "b",
+    "г": "r",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "з": "3",
+    "и": "u",
+    "і": "i",
+    "ї": "i",
+    "й": "u",
+    "ј": "j",
+    "к": "k",
+    "л": "n",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "п": "n",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "ф": "f",
+    "х": "x",
+    "ц": "u",
+    "ч": "4",
+    "ш": "w",
+    "щ": "w",
+    "ъ": "b",
+    "ы": "bi",
+    "ь": "b",
+    "ѕ": "s",
+    "ԁ": "d",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ӏ": "l",
+    "ү": "y",
+    "һ": "h",
+    "ց": "g",
+    # Greek
+    "α": "a",
+    "β": "b",
+    "γ": "y",
+    "δ": "d",
+    "ε": "e",
+    "ζ": "z",
+    "η": "n",
+    "θ": "o",
+    "ι": "i",
+    "κ": "k",
+    "λ": "l",
+    "μ": "u",
+    "ν": "v",
+    "ο": "o",
+    "π": "n",
+    "ρ": "p",
+    "σ": "o",
+    "ς": "s",
+    "τ": "t",
+    "υ": "u",
+    "φ": "f",
+    "χ": "x",
+    "ψ": "w",
+    "ω": "w",
+    # IPA and Latin extensions
+    "ɑ": "a",
+    "ɡ": "g",
+    "ɩ": "i",
+    "ı": "i",
+    "ȷ": "j",
+    "ʟ": "l",
+    "ɴ": "n",
+    "ʀ": "r",
+    "ʏ": "y",
+    "ᴀ": "a",
+    "ʙ": "b",
+    "ᴄ": "c",
+    "ᴅ": "d",
+    "ᴇ": "e",
+    "ɢ": "g",
+    "ʜ": "h",
+    "ɪ": "i",
+    "ᴊ": "j",
+    "ᴋ": "k",
+    "ᴍ": "m",
+    "ᴏ": "o",
+    "ᴘ": "p",
+    "ꜱ": "s",
+    "ᴛ": "t",
+    "ᴜ": "u",
+    "ᴠ": "v",
+    "ᴡ": "w",
+    "ᴢ": "z",
+    "ø": "o",
+    "đ": "d",
+    "ħ": "h",
+    "ł": "l",
+    "ŀ": "l",
+    "ŧ": "t",
+    "æ": "ae",
+    "œ": "oe",
+    "þ": "th",
+    "ð": "d",
+}
+
+# Punctuation with an ASCII twin.
+PUNCTUATION = {
+    "\u2018": "'",  # left single quotation mark
+    "\u2019": "'",  # right single quotation mark (the usual apostrophe on phones)
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",  # prime
+    "\u02bc": "'",  # modifier letter apostrophe
+    "\u02b9": "'",
+    "\uff07": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u2026": "...",
+    "\u2028": "\n",  # line separator
+    "\u2029": "\n",  # paragraph separator
+    "\u0085": "\n",  # next line
+}
+
+# Step 2: ASCII, length-preserving.
+_ASCII_TABLE = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+_ASCII_TABLE.update({code: ord(" ") for code in [*range(0, 9), 11, 12, *range(14, 32), 127]})
+_ASCII_TABLE[ord("`")] = ord("'")
+
+# Step 3: digits and symbols used as letters, only inside a word.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"}
+# (Each expression starts with a character class, so the search skips ahead fast.)
+_LEET_RE = re.compile(
+    r"[013457$@](?:(?<=[a-z][013457$@])(?=[a-z])|(?<=[$@])(?<![a-z0-9][$@])(?=[a-z]{2}))"
+)
+
+# Step 4: repeated letters and white space. The two fast substitutions make
+# the text; the offset map is made from _SQUEEZE_RE only when asked for.
+_SQUEEZE_RE = re.compile(r"([a-z])\1+|\s{2,}|[^\S ]")
+_LETTER_RUN = re.compile(r"([a-z])\1+")
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
+_ODD_SPACE_CHECK = re.compile(r"[^\S ]| (?=\s)")
+_ASCII_ODDITIES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f`]")
+
+
+def _fold_char(char: str) -> str:
+    """What one non-ASCII character becomes (possibly nothing, possibly two)."""
+    if char in PUNCTUATION:
+        return PUNCTUATION[char]
+    category = unicodedata.category(char)
+    if category == "Cf":  # zero-width, bidi controls, soft hyphen, BOM
+        return ""
+    if category == "Cc":  # C1 controls
+        return " "
+    if category in ("Cs", "Co", "Cn"):  # lone surrogates, private use, unassigned
+        return char
+    if category == "Zs":
+        return " "
+    folded = []
+    for piece in unicodedata.normalize("NFKD", char):
+        if unicodedata.combining(piece):
+            continue
+        for lower in piece.casefold():
+            lower = HOMOGLYPHS.get(lower, lower)
+            folded.append(PUNCTUATION.get(lower, lower))
+    result = "".join(folded)
+    # A decomposition can bring back ASCII capitals (fullwidth A -> A).
+    return result.translate(_ASCII_TABLE)
+
+
+_FOLD_CACHE: dict[str, str] = {}
+_FOLD_CACHE_LIMIT = 50_000
+
+
+def _fold(char: str) -> str:
+    folded = _FOLD_CACHE.get(char)
+    if folded is None:
+        folded = _fold_char(char)
+        if len(_FOLD_CACHE) < _FOLD_CACHE_LIMIT:
+            _FOLD_CACHE[char] = folded
+    return folded
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+class _Edits:
+    """The pieces one step rewrote: new [ns, ne) came from old [os, oe).
+
+    Between pieces the text is unchanged, shifted by the pieces before.
+    """
+
+    __slots__ = ("new_starts", "new_ends", "old_starts", "old_ends")
+
+    def __init__(self):
+        self.new_starts: list[int] = []
+        self.new_ends: list[int] = []
+        self.old_starts: list[int] = []
+        self.old_ends: list[int] = []
+
+    def add(self, new_start, new_end, old_start, old_end):
+        self.new_starts.append(new_start)
+        self.new_ends.append(new_end)
+        self.old_starts.append(old_start)
+        self.old_ends.append(old_end)
+
+    def old_start(self, position: int) -> int:
+        """Where the character at new `position` began in the old text."""
+        i = bisect_right(self.new_starts, position) - 1
+        # Several empty pieces can share a start: the last one is the right one.
+        if i < 0:
+            return position
+        if position < self.new_ends[i]:
+            return self.old_starts[i]
+        return position - self.new_ends[i] + self.old_ends[i]
+
+    def old_end(self, position: int) -> int:
+        """Where the character just before new `position` ended in the old text."""
+        i = bisect_left(self.new_starts, position) - 1
+        if i < 0:
+            return position
+        if position <= self.new_ends[i]:
+            return self.old_ends[i]
+        return position - self.new_ends[i] + self.old_ends[i]
+
+
+class Normalized:
+    """The folded text, and the way back to the original's offsets."""
+
+    __slots__ = ("original", "text", "_fold_edits", "_before_squeeze", "_squeeze_edits")
+
+    def __init__(self, original: str, text: str, fold_edits, before_squeeze: str):
+        self.original = original
+        self.text = text
+        self._fold_edits = fold_edits
+        self._before_squeeze = before_squeeze
+        self._squeeze_edits = None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that normalised to text[start:end]."""
+        if self._squeeze_edits is None:
+            self._squeeze_edits = _squeeze(self._before_squeeze)[1] or False
+        for edits in (self._squeeze_edits, self._fold_edits):
+            if edits:
+                start, end = edits.old_start(start), edits.old_end(end)
+        return start, end
+
+
+def _fold_non_ascii(text: str) -> tuple[str, _Edits | None]:
+    edits = _Edits()
+    pieces = []
+    position = 0  # in the old text
+    shift = 0  # new length - old length so far
+    for run in _NON_ASCII_RUN.finditer(text):
+        pieces.append(text[position : run.start()])
+        for offset, char in enumerate(run.group(), run.start()):
+            folded = _fold(char)
+            if folded != char:
+                if len(folded) != 1:
+                    edits.add(offset + shift, offset + shift + len(folded), offset, offset + 1)
+                    shift += len(folded) - 1
+            pieces.append(folded)
+        position = run.end()
+    pieces.append(text[position:])
+    return "".join(pieces), (edits if edits.new_starts else None)
+
+
+def _leet(match: re.Match) -> str:
+    return _LEET[match.group()]
+
+
+def _squeeze(text: str) -> tuple[str, _Edits | None]:
+    edits = _Edits()
+    pieces = []
+    position = 0
+    shift = 0
+    for run in _SQUEEZE_RE.finditer(text):
+        chunk = run.group()
+        if run.group(1):
+            replacement = chunk[0]
+        elif "\n" in chunk:
+            replacement = "\n"
+        else:
+            replacement = " "
+        if replacement == chunk:
+            continue
+        start, end = run.span()
+        pieces.append(text[position:start])
+        pieces.append(replacement)
+        edits.add(start + shift, start + shift + len(replacement), start, end)
+        shift += len(replacement) - len(chunk)
+        position = end
+    if not pieces:
+        return text, None
+    pieces.append(text[position:])
+    return "".join(pieces), edits
+
+
+def normalize(text: str) -> Normalized:
+    fold_edits = None
+    if text.isascii():
+        folded = text.lower()  # same length for ASCII
+        if _ASCII_ODDITIES.search(folded):
+            folded = folded.translate(_ASCII_TABLE)
+    else:
+        folded, fold_edits = _fold_non_ascii(text)
+        folded = folded.translate(_ASCII_TABLE)
+    if _LEET_RE.search(folded):
+        folded = _LEET_RE.sub(_leet, folded)
+    squeezed = _LETTER_RUN.sub(r"\1", folded)
+    if _ODD_SPACE_CHECK.search(squeezed):
+        squeezed = _ODD_SPACE.sub(_space, squeezed)
+    return Normalized(text, squeezed, fold_edits, folded)
+
+
+def _space(match: re.Match) -> str:
+    return "\n" if "\n" in match.group() else " "
+
+
+def squeeze_pattern(pattern: str) -> str:
+    """Fold a regular expression written with normal spelling the way
+    `normalize` folds text: a doubled literal letter becomes one ("kill" ->
+    "kil"), also across a group ("plan(ned|ning)" -> "plan(ed|ing)", since
+    "planned" folds to "planed"); a literal apostrophe becomes optional
+    ("can't" matches "cant"). Escapes, character classes and repetition counts
+    are left alone; a plain group "(...)" becomes non-capturing."""
+    out = []
+    previous_letter = None  # the literal letter just written, if any
+    group_starts = []  # the previous letter at each open group, for its alternatives
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            previous_letter = None
+            i += 2
+            continue
+        if char == "[":
+            end = i + 1
+            if end < len(pattern) and pattern[end] == "^":
+                end += 1
+            if end < len(pattern) and pattern[end] == "]":
+                end += 1
+            while end < len(pattern) and pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            out.append(pattern[i : end + 1])
+            previous_letter = None
+            i = end + 1
+            continue
+        if char == "{":
+            end = pattern.find("}", i)
+            if end != -1 and re.fullmatch(r"\{\d*(,\d*)?\}", pattern[i : end + 1]):
+                out.append(pattern[i : end + 1])
+                previous_letter = None
+                i = end + 1
+                continue
+        if char == "(":
+            if pattern.startswith("(?", i):
+                # (?:  (?=  (?!  (?<=  (?<!  : copy the opener whole.
+                opener = re.match(r"\(\?(?::|=|!|<=|<!)", pattern[i:])
+                if opener is None:
+                    raise ValueError(f"unsupported group syntax at {pattern[i : i + 4]!r}")
+                out.append(opener.group())
+                lookaround = opener.group() != "(?:"
+                i += len(opener.group())
+            else:
+                out.append("(?:")
+                lookaround = False
+                i += 1
+            # A group's first letter can fold into the letter before it; a
+            # lookaround's cannot (it looks elsewhere).
+            if lookaround:
+                previous_letter = None
+            group_starts.append(previous_letter)
+            continue
+        if char == "|":
+            out.append(char)
+            previous_letter = group_starts[-1] if group_starts else None
+            i += 1
+            continue
+        if char == ")":
+            out.append(char)
+            if group_starts:
+                group_starts.pop()
+            previous_letter = None
+            i += 1
+            continue
+        if char == "'":
+            out.append("'?")
+            previous_letter = None
+            i += 1
+            continue
+        if "a" <= char <= "z":
+            if char == previous_letter:
+                i += 1
+                continue
+            previous_letter = char
+        else:
+            previous_letter = None
+        out.append(char)
+        i += 1
+    return "".join(out)

@@ -1,0 +1,125 @@
+"""`manage.py crisis_scan`: scan texts from JSON Lines on stdin for crisis language.
+
+For clinical-safety review of the crisis lexicon: the same detector the check-in
+uses (apps/safety/detectors/crisis.py) with the same rules
+(fixtures/crisis_lexicon.yaml).
+
+    echo '{"id": 1, "text": "I want to kill myself."}' | python manage.py crisis_scan
+
+One JSON object per line, with "text" (a string) and usually "id" (any JSON value,
+echoed back; null if absent). One JSON line comes out per input line:
+
+    {"id": 1, "flagged": true, "severity": "critical",
+     "matches": [{"start": 10, "end": 21, "category": "suicidal",
+                  "rule": "kill-myself", "negated": false}]}
+
+"severity" is the highest among the matches ("critical", "high", "moderate"), or
+null when nothing matched. Offsets index the text as given (Python string
+indices, i.e. code points), so text[start:end] is the matched words.
+
+With --explain each match also carries "matched" and "severity", and the
+candidates the detector set aside (idioms, clear denials, history, someone else,
+resolved symptoms, too few signs) are listed too, with "dropped" saying why;
+"flagged" and "severity" are unchanged by it.
+
+A line that is not valid JSON (or UTF-8), not an object, or whose "text" is missing
+or not a string is reported on stderr with its line number, and the other lines
+are still answered; the command then exits with a non-zero status. Empty lines
+are skipped.
+"""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from apps.safety.detectors.crisis import crisis_matches, highest_severity
+from apps.safety.rules import crisis_lexicon
+
+
+class BadLine(ValueError):
+    pass
+
+
+def scan_request(line: str) -> tuple[object, str]:
+    """The (id, text) on one line, checked."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise BadLine(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise BadLine('expected a JSON object like {"id": 1, "text": "..."}')
+    if "text" not in record:
+        raise BadLine('"text" is missing')
+    if not isinstance(record["text"], str):
+        raise BadLine(f'"text" must be a string, not {type(record["text"]).__name__}')
+    return record.get("id"), record["text"]
+
+
+def scan_answer(request_id, text: str, lexicon, *, explain: bool = False) -> dict:
+    matches = crisis_matches(text, lexicon, include_dropped=explain)
+    severity = highest_severity(matches)
+    listed = []
+    for match in matches:
+        item = {
+            "start": match.start,
+            "end": match.end,
+            "category": match.category,
+            "rule": match.rule,
+            "negated": match.negated,
+        }
+        if explain:
+            item["matched"] = match.matched
+            item["severity"] = match.severity
+            if match.dropped:
+                item["dropped"] = match.dropped
+        listed.append(item)
+    return {"id": request_id, "flagged": severity is not None, "severity": severity, "matches": listed}
+
+
+def _lines(stream):
+    """(number, text or None if it is not UTF-8) for each line of `stream`."""
+    raw = getattr(stream, "buffer", None)
+    if raw is None:
+        yield from enumerate(stream, 1)
+        return
+    for number, data in enumerate(raw, 1):
+        try:
+            yield number, data.decode("utf-8")
+        except UnicodeDecodeError:
+            yield number, None
+
+
+class Command(BaseCommand):
+    help = (
+        "Scan texts (JSON Lines on stdin: {\"id\": ..., \"text\": ...}) for crisis language; "
+        "write one JSON line per text with whether it is flagged, its severity and the matches."
+    )
+    stealth_options = ("stdin",)
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="Also give each match's words and severity, and the candidates set aside.",
+        )
+
+    def handle(self, *args, **options):
+        lexicon = crisis_lexicon()
+        stream = options.get("stdin") or sys.stdin
+        bad = 0
+        for number, line in _lines(stream):
+            if line is not None and not line.strip():
+                continue
+            try:
+                if line is None:
+                    raise BadLine("not valid UTF-8")
+                request_id, text = scan_request(line)
+            except BadLine as error:
+                bad += 1
+                self.stderr.write(f"line {number}: {error}")
+                continue
+            answer = scan_answer(request_id, text, lexicon, explain=options["explain"])
+            self.stdout.write(json.dumps(answer, ensure_ascii=False))
+        if bad:
+            raise CommandError(f"{bad} line(s) could not be scanned; see the messages above.")
