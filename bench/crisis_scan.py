@@ -14,8 +14,9 @@ after one warm-up pass that is not counted. Each pass calls
 `crisis_matches(entry, lexicon)` on every entry, exactly as the check-in does.
 
 Beside it, the floor: the same entries scanned with one plain compiled regular
-expression, a case-insensitive alternation of literal crisis keywords (what the
-first lexicon amounted to), `FLOOR.findall(entry)` per entry.
+expression, an alternation of literal crisis keywords (what the first lexicon
+amounted to), `FLOOR.findall(entry.lower())` per entry. (Lower-casing first is
+the fast way; re.IGNORECASE makes the same alternation several times slower.)
 
 It prints entries/second (median and range) for both, checks that exactly the
 entries with a crisis sentence were flagged, and with --json writes it all down.
@@ -105,7 +106,7 @@ FLOOR_KEYWORDS = [
     "hearing voices", "sending me messages", "aren't there", "hallucinat", "no sleep",
     "endless energy", "fever", "twitching", "agitation", "burden",
 ]  # fmt: skip
-FLOOR = re.compile("|".join(re.escape(k) for k in FLOOR_KEYWORDS), re.IGNORECASE)
+FLOOR = re.compile("|".join(re.escape(k) for k in FLOOR_KEYWORDS))
 
 
 def make_entries(count: int, seed: int, crisis_every: int) -> tuple[list[str], list[bool]]:
@@ -167,7 +168,7 @@ def main(argv=None) -> int:
         return crisis_matches(entry, lexicon)
 
     def floor(entry):
-        return FLOOR.findall(entry)
+        return FLOOR.findall(entry.lower())
 
     rate(detector, entries)  # warm-up, not counted
     rate(floor, entries)

@@ -3,6 +3,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from apps.alerts.models import OPEN_STATES, Alert
 from apps.clinics import access
 from apps.diaries.models import CheckIn
+from apps.safety.models import ScreeningRun
 
 
 def caseload_for(*, user):
@@ -10,12 +11,15 @@ def caseload_for(*, user):
     count of open alerts, neediest first. A fixed number of queries, however
     long the caseload."""
     latest = CheckIn.objects.filter(patient=OuterRef("pk")).order_by("-local_date")
+    screening = ScreeningRun.objects.filter(patient=OuterRef("pk")).order_by("-ran_at", "-pk")
     return (
         access.patients_visible_to(user)
         .exclude(pk=user.pk)
         .annotate(
             latest_mood=Subquery(latest.values("mood")[:1]),
             latest_date=Subquery(latest.values("local_date")[:1]),
+            absolute_flags=Subquery(screening.values("absolute_count")[:1]),
+            relative_flags=Subquery(screening.values("relative_count")[:1]),
             open_alerts=Count("alerts", filter=Q(alerts__state__in=OPEN_STATES), distinct=True),
             open_critical=Count(
                 "alerts",

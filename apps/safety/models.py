@@ -89,6 +89,10 @@ class ScreeningRun(models.Model):
     doses = models.JSONField(default=dict, blank=True)
     flags = models.JSONField(default=list)
     eligible = models.BooleanField()
+    # Counts kept beside the flags so a caseload can show them without
+    # reading every run's JSON.
+    absolute_count = models.PositiveSmallIntegerField(default=0)
+    relative_count = models.PositiveSmallIntegerField(default=0)
     rules_version = models.CharField(max_length=64, blank=True)
     ran_at = models.DateTimeField(auto_now_add=True)
 

@@ -66,6 +66,8 @@ def screening_run(*, patient, clinic, trigger: str, components=None, doses=None)
         doses=doses or {},
         flags=[flag_as_dict(flag) for flag in flags],
         eligible=eligible(flags, components),
+        absolute_count=sum(flag.severity == "absolute" for flag in flags),
+        relative_count=sum(flag.severity == "relative" for flag in flags),
     )
 
 

@@ -90,3 +90,14 @@ def test_the_matched_words_are_highlighted_in_the_journal(world, client, crisis_
 def test_nobody_else_sees_the_patient_page(world, client, role):
     client.force_login(world.by_role(role))
     assert client.get(reverse("dashboards:patient", args=[world.patient.pk])).status_code == 404
+
+
+def test_the_caseload_shows_each_patients_screening_flags(world, client):
+    from apps.safety.screening import health_profile_update
+
+    health_profile_update(
+        patient=world.patient, clinic=world.clinic, data={"pregnant": True}, by=world.patient
+    )
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:caseload")).text
+    assert "1 must not" in page

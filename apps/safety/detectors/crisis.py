@@ -212,7 +212,9 @@ def compile_lexicon(data: dict) -> Lexicon:
                     context=step.get("context"),
                 )
             )
-        categories[name] = Category(name=name, severity=severity, combine=tuple(combine), **policies)
+        categories[name] = Category(
+            name=name, severity=severity, combine=tuple(combine), **policies
+        )
 
     contexts = {
         name: _compile(_expand(spec["pattern"], vocabulary, f"context {name}"), f"context {name}")
@@ -256,10 +258,16 @@ def compile_lexicon(data: dict) -> Lexicon:
             denial=bool(spec.get("denial", False)),
             third_party=third_party,
         )
-        source = _expand(spec.get("pattern"), vocabulary, f"rule {rule_id}")
-        _compile(source, f"rule {rule_id}")  # each rule must compile on its own
+        patterns = spec.get("pattern")
+        if not isinstance(patterns, list):
+            patterns = [patterns]
+        if not patterns:
+            raise ValueError(f"rule {rule_id}: a pattern must be a non-empty string or list")
+        for pattern in patterns:
+            source = _expand(pattern, vocabulary, f"rule {rule_id}")
+            _compile(source, f"rule {rule_id}")  # each pattern must compile on its own
+            sources.setdefault(category.name, []).append((source, rule))
         rules.append(rule)
-        sources.setdefault(category.name, []).append((source, rule))
 
     # One alternative per pattern (a list entry is one alternative each).
     alternatives = []  # (rule, source)
@@ -307,7 +315,16 @@ def compile_lexicon(data: dict) -> Lexicon:
             grouped.setdefault(alternatives[index][0].category, []).append(index)
         return tuple(scanner(tuple(group)) for group in grouped.values())
 
-    dispatch = {word: per_category(indices) for word, indices in by_word.items()}
+    def with_shorter_keys(key: str) -> list[int]:
+        # A place where "want to die" begins is also a place where "want to"
+        # and "want" begin: try their alternatives there too, in order.
+        indices = set(by_word[key])
+        while " " in key:
+            key = key.rsplit(" ", 1)[0]
+            indices.update(by_word.get(key, ()))
+        return sorted(indices)
+
+    dispatch = {key: per_category(with_shorter_keys(key)) for key in by_word}
     fallback = per_category(unlisted)
     # Zero width, so that a key inside another key's words is still found.
     trigger = (
@@ -318,7 +335,9 @@ def compile_lexicon(data: dict) -> Lexicon:
         _expand(spec["pattern"] if isinstance(spec, dict) else spec, vocabulary, "idiom")
         for spec in data.get("idioms") or []
     ]
-    idioms = _compile("|".join(f"(?:{s})" for s in idiom_sources), "idioms") if idiom_sources else None
+    idioms = (
+        _compile("|".join(f"(?:{s})" for s in idiom_sources), "idioms") if idiom_sources else None
+    )
 
     cues = {}
     for name in (
@@ -343,7 +362,9 @@ def compile_lexicon(data: dict) -> Lexicon:
         if spec is None:
             raise ValueError(f"cues: {name} is missing")
         words = name not in ("clause_break", "post_negation")
-        cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name, words=words)
+        cues[name] = _compile(
+            _expand(spec["pattern"], vocabulary, f"cue {name}"), name, words=words
+        )
     return Lexicon(
         categories=categories,
         rules=tuple(rules),
@@ -516,14 +537,20 @@ class _Context:
         ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
         self.break_starts = [start for start, _ in ends]
         self.break_ends = [end for _, end in ends]
-        self._idioms = None
+        self._idioms: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._contexts = {}
 
-    def idioms(self) -> list[tuple[int, int]]:
-        if self._idioms is None:
+    def idioms(self, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
+        """The idioms in one sentence (idioms do not cross sentences)."""
+        key = (sentence_start, sentence_end)
+        if key not in self._idioms:
             pattern = self.lexicon.idioms
-            self._idioms = [m.span() for m in pattern.finditer(self.text)] if pattern else []
-        return self._idioms
+            self._idioms[key] = (
+                [m.span() for m in pattern.finditer(self.text, sentence_start, sentence_end)]
+                if pattern
+                else []
+            )
+        return self._idioms[key]
 
     def context(self, name: str) -> bool:
         if name not in self._contexts:
@@ -575,12 +602,13 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     category = lexicon.categories[rule.category]
     severity = rule.severity
 
+    sentence_start, sentence_end = ctx.sentence(start, end)
+
     # 1. Overlapping an idiom.
-    for idiom_start, idiom_end in ctx.idioms():
+    for idiom_start, idiom_end in ctx.idioms(sentence_start, sentence_end):
         if idiom_start < end and start < idiom_end:
             return severity, False, "idiom"
 
-    sentence_start, sentence_end = ctx.sentence(start, end)
     clause_start = ctx.clause_start(sentence_start, start)
     clause_end = ctx.clause_end(end, sentence_end)
     matched = text[start:end]
@@ -713,20 +741,14 @@ def _candidates(folded: str, lexicon: Lexicon) -> list[tuple[int, int, Rule]]:
     if lexicon.trigger is not None:
         dispatch = lexicon.dispatch
         for found in lexicon.trigger.finditer(folded):
+            # The longest key found here (its scanners include those of the
+            # shorter keys it begins with).
             position = found.start()
-            key = found.group(1)
-            # The longest key found here, and the shorter keys it begins with.
-            keys = [key]
-            while " " in key:
-                key = key.rsplit(" ", 1)[0]
-                if key in dispatch:
-                    keys.append(key)
-            for key in keys:
-                for scanner in dispatch[key]:
-                    hit = scanner.pattern.match(folded, position)
-                    if hit:
-                        group = hit.lastgroup
-                        hits.append((position, hit.end(), scanner.rules[group], scanner.order[group]))
+            for scanner in dispatch[found.group(1)]:
+                hit = scanner.pattern.match(folded, position)
+                if hit:
+                    group = hit.lastgroup
+                    hits.append((position, hit.end(), scanner.rules[group], scanner.order[group]))
     for scanner in lexicon.fallback:
         # (A fallback match may start anywhere: each start is tried, as above.)
         position = 0

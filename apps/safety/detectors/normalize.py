@@ -186,6 +186,10 @@ _LETTER_RUN = re.compile(r"([a-z])\1+")
 _ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _ODD_SPACE_CHECK = re.compile(r"[^\S ]| (?=\s)")
 _ASCII_ODDITIES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f`]")
+# All three checks in one pass: most texts need none of the slower steps.
+_ANY_ODDITY = re.compile(
+    "|".join(p.pattern for p in (_ASCII_ODDITIES, _LEET_RE, _ODD_SPACE_CHECK))
+)
 
 
 def _fold_char(char: str) -> str:
@@ -345,15 +349,17 @@ def normalize(text: str) -> Normalized:
     fold_edits = None
     if text.isascii():
         folded = text.lower()  # same length for ASCII
-        if _ASCII_ODDITIES.search(folded):
+        odd = _ANY_ODDITY.search(folded) is not None
+        if odd and _ASCII_ODDITIES.search(folded):
             folded = folded.translate(_ASCII_TABLE)
     else:
         folded, fold_edits = _fold_non_ascii(text)
         folded = folded.translate(_ASCII_TABLE)
-    if _LEET_RE.search(folded):
+        odd = True
+    if odd and _LEET_RE.search(folded):
         folded = _LEET_RE.sub(_leet, folded)
     squeezed = _LETTER_RUN.sub(r"\1", folded)
-    if _ODD_SPACE_CHECK.search(squeezed):
+    if odd and _ODD_SPACE_CHECK.search(squeezed):
         squeezed = _ODD_SPACE.sub(_space, squeezed)
     return Normalized(text, squeezed, fold_edits, folded)
 

@@ -74,7 +74,12 @@ def scan_answer(request_id, text: str, lexicon, *, explain: bool = False) -> dic
             if match.dropped:
                 item["dropped"] = match.dropped
         listed.append(item)
-    return {"id": request_id, "flagged": severity is not None, "severity": severity, "matches": listed}
+    return {
+        "id": request_id,
+        "flagged": severity is not None,
+        "severity": severity,
+        "matches": listed,
+    }
 
 
 def _lines(stream):
@@ -92,7 +97,7 @@ def _lines(stream):
 
 class Command(BaseCommand):
     help = (
-        "Scan texts (JSON Lines on stdin: {\"id\": ..., \"text\": ...}) for crisis language; "
+        'Scan texts (JSON Lines on stdin: {"id": ..., "text": ...}) for crisis language; '
         "write one JSON line per text with whether it is flagged, its severity and the matches."
     )
     stealth_options = ("stdin",)
