@@ -204,12 +204,16 @@ def main(argv=None) -> int:
     result["floor_over_detector"] = result["floor"]["median"] / result["detector"]["median"]
 
     d, f = result["detector"], result["floor"]
-    print(f"{args.entries} entries, mean {result['mean_length']:.0f} characters, "
-          f"{result['with_crisis']} with a crisis sentence; {args.repeats} runs; {pinned}")
+    print(
+        f"{args.entries} entries, mean {result['mean_length']:.0f} characters, "
+        f"{result['with_crisis']} with a crisis sentence; {args.repeats} runs; {pinned}"
+    )
     print(f"lexicon compiled in {compile_seconds:.2f} s")
     print(f"detector  median {d['median']:8.0f} entries/s   range {d['min']:.0f}-{d['max']:.0f}")
-    print(f"floor     median {f['median']:8.0f} entries/s   range {f['min']:.0f}-{f['max']:.0f}"
-          f"   (plain regex, {len(FLOOR_KEYWORDS)} keywords)")
+    print(
+        f"floor     median {f['median']:8.0f} entries/s   range {f['min']:.0f}-{f['max']:.0f}"
+        f"   (plain regex, {len(FLOOR_KEYWORDS)} keywords)"
+    )
     print(f"floor / detector: {result['floor_over_detector']:.1f}x")
     print(f"flagged {result['flagged']}: missed {missed}, false alarms {false_alarms}")
     print(f"aim {AIM_ENTRIES_PER_SECOND} entries/s: {'met' if result['aim_met'] else 'NOT met'}")

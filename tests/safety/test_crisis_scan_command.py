@@ -49,7 +49,13 @@ def test_it_answers_each_text_with_flag_severity_and_matches(monkeypatch):
         "flagged": True,
         "severity": "critical",
         "matches": [
-            {"start": 10, "end": 21, "category": "suicidal", "rule": "kill-myself", "negated": False}
+            {
+                "start": 10,
+                "end": 21,
+                "category": "suicidal",
+                "rule": "kill-myself",
+                "negated": False,
+            }
         ],
     }
     assert answers[1] == {"id": "b", "flagged": False, "severity": None, "matches": []}
@@ -120,7 +126,9 @@ def test_an_empty_text_is_a_good_line_with_nothing_flagged(monkeypatch):
     ],
 )
 def test_a_bad_line_is_named_on_stderr_and_the_others_are_still_answered(monkeypatch, bad, message):
-    answers, errors, error = run(monkeypatch, line(id=1, text="I want to die"), bad, line(id=3, text="ok"))
+    answers, errors, error = run(
+        monkeypatch, line(id=1, text="I want to die"), bad, line(id=3, text="ok")
+    )
     assert [a["id"] for a in answers] == [1, 3]
     assert errors.startswith("line 2: ") and message in errors
     assert error is not None and "1 line(s)" in str(error)

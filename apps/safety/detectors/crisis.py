@@ -7,7 +7,12 @@ this module is only the machine that applies it:
 1. The text is normalised (normalize.py): case, look-alike letters, accents,
    invisible characters, repeated letters, white space. Offsets are mapped back,
    so every Match's `text[start:end]` is the original words.
-2. Each category's rules are one compiled alternation; every hit is a candidate.
+2. Candidates: every place a rule matches. For speed, a rule is only tried
+   where a text has one of the words it can start with (its "keys", worked out
+   from the pattern itself when the lexicon is compiled), so an entry costs a
+   few small regex matches instead of hundreds of alternatives at every word;
+   the result is the same as one big alternation per category (a property
+   test checks this).
 3. Each candidate is judged in its sentence and clause, by the lexicon's cues:
    inside an idiom ("cut myself a slice") -> dropped; about someone else ("my
    dad had chest pain") -> dropped where the category says so; history ("years
@@ -25,6 +30,9 @@ Nothing here knows a word of English: every word lives in the lexicon.
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+
+# Python's own regex parser, to list the words a pattern can start with
+# (.python-version pins the interpreter, so its internals cannot move under us).
 from re import _constants as sre_constants
 from re import _parser as sre_parser
 
@@ -112,8 +120,7 @@ class Rule:
 
 @dataclass(frozen=True)
 class _Scanner:
-    """Alternatives of one category, compiled together; `rules` maps each
-    named group to its rule, `rank` orders severities (0 = critical)."""
+    """Alternatives of one category, compiled together as named groups."""
 
     category: str
     pattern: re.Pattern
@@ -271,7 +278,7 @@ def compile_lexicon(data: dict) -> Lexicon:
 
     # One alternative per pattern (a list entry is one alternative each).
     alternatives = []  # (rule, source)
-    for category_name, entries in sources.items():
+    for entries in sources.values():
         for source, rule in entries:
             alternatives.append((rule, source))
     rank = {severity: index for index, severity in enumerate(SEVERITIES)}
@@ -657,34 +664,21 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             return severity, True, "denied"
         policy = "lower" if rule.denial else rule.negation
         if policy == "drop":
-            if not _turned(ctx, cue_at if cue_at is not None else start, end, sentence_end):
+            if not _turned(ctx, cue_at if cue_at is not None else start, sentence_end):
                 return severity, True, "denied"
         severity = lower(severity)
 
-    # 5. Resolved ("then it eased"), unless the resolution is itself negated
-    # ("nothing helps").
+    # 5. Resolved ("then it eased"; not "nothing helps"), in the rest of the
+    # sentence or a next one that goes on about it ("It passed.").
     if category.resolution != "keep":
-        rest = text[end:sentence_end]
+        scopes = [text[end:sentence_end]]
         following = ctx.next_sentence(sentence_end)
-        resolved = None
-        for scope in (rest, following):
-            for cue_name in ("cleared", "resolution"):
-                for hit in cues[cue_name].finditer(scope):
-                    lead = scope[max(0, hit.start() - 24) : hit.start()]
-                    if not cues["resolution_negated"].search(lead):
-                        resolved = cue_name
-                        break
-                if resolved:
-                    break
-            if resolved or scope is following:
-                break
-            if not re.match(r"\s*(?:it|that|this|then|which|but it|they)\b", following):
-                break
+        if _GOES_ON.match(following):
+            scopes.append(following)
+        resolved = _resolution(cues, scopes)
         if resolved == "cleared" or (resolved and category.resolution == "drop"):
             return severity, negated, "resolved"
         if resolved:
-            if category.resolution == "drop":
-                return severity, negated, "resolved"
             severity = lower(severity)
 
     # 6. Minimised ("a bit confused").
@@ -696,7 +690,21 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     return severity, negated, None
 
 
-def _turned(ctx: _Context, cue_at: int, end: int, sentence_end: int) -> bool:
+_GOES_ON = re.compile(r"\s*(?:it|that|this|then|which|but it|they)\b")
+
+
+def _resolution(cues, scopes: list[str]) -> str | None:
+    """ "cleared", "resolution" or None: the first un-negated cue in `scopes`."""
+    for scope in scopes:
+        for cue_name in ("cleared", "resolution"):
+            for hit in cues[cue_name].finditer(scope):
+                lead = scope[max(0, hit.start() - 24) : hit.start()]
+                if not cues["resolution_negated"].search(lead):
+                    return cue_name
+    return None
+
+
+def _turned(ctx: _Context, cue_at: int, sentence_end: int) -> bool:
     """Does the sentence turn after a denial, in a way that takes it back?
 
     "No thoughts of self-harm, but the urges are there" turns; "I've never
@@ -712,12 +720,7 @@ def _turned(ctx: _Context, cue_at: int, end: int, sentence_end: int) -> bool:
     following = ctx.next_sentence(sentence_end).lstrip()
     if cues["turn"].match(following):
         candidates.append(following)
-    for after in candidates:
-        if cues["turn_back"].search(after):
-            return True
-        # Between the denial and the turn, the clause may itself hold it
-        # ("not suicidal, still thinking about it").
-    return False
+    return any(cues["turn_back"].search(after) for after in candidates)
 
 
 def _combine(category: Category, signs: set[str], ctx: _Context) -> str | None:

@@ -27,7 +27,6 @@ Only steps 1 and 4 change the length; each records the pieces it rewrote, and
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 # Letters that look Latin but are not, mapped to the Latin letter they imitate
 # (after case folding). Cyrillic, Greek, and a few IPA / Latin-extended forms.
@@ -187,9 +186,7 @@ _ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _ODD_SPACE_CHECK = re.compile(r"[^\S ]| (?=\s)")
 _ASCII_ODDITIES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f`]")
 # All three checks in one pass: most texts need none of the slower steps.
-_ANY_ODDITY = re.compile(
-    "|".join(p.pattern for p in (_ASCII_ODDITIES, _LEET_RE, _ODD_SPACE_CHECK))
-)
+_ANY_ODDITY = re.compile("|".join(p.pattern for p in (_ASCII_ODDITIES, _LEET_RE, _ODD_SPACE_CHECK)))
 
 
 def _fold_char(char: str) -> str:
