@@ -6,7 +6,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from apps.audit.services import access_record
 from apps.clinics import access
-from apps.safety.screening import latest_screening
 
 from .forms import AlertNoteForm
 from .selectors import alert_for_staff, inbox_for

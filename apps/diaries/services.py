@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from apps.alerts.models import Alert
 from apps.alerts.services import alerts_close_for_rule, raise_for
-from apps.safety.risk import evaluate_mood_series, overrides_for
-from apps.safety.services import MISSED_CHECKINS, VERY_LOW_MOOD, Finding, evaluate_checkin
+from apps.safety.risk import overrides_for
+from apps.safety.services import MISSED_CHECKINS, Finding, evaluate_checkin
 
 from .models import CheckIn
 
@@ -64,8 +64,9 @@ def checkin_submit(*, patient, clinic, mood: int, journal: str, local_date=None)
     alerts_close_for_rule(
         patient=patient, rule=MISSED_CHECKINS, note="Closed by itself: the patient checked in."
     )
-    crisis = [f for f in evaluate_checkin(mood=mood, text=journal) if f.rule != VERY_LOW_MOOD]
-    findings = crisis + evaluate_mood_series(
+    findings = evaluate_checkin(
+        mood=mood,
+        text=journal,
         series=_mood_series(patient=patient, until=local_date),
         overrides=overrides_for(patient=patient),
     )

@@ -1,7 +1,9 @@
+from datetime import date
+
 from .detectors.adherence import days_without_checkin
 from .detectors.crisis import crisis_matches, highest_severity
 from .detectors.findings import Finding, Severity
-from .detectors.mood import is_very_low_mood
+from .risk import evaluate_mood_series
 from .rules import alert_rules, crisis_lexicon
 
 CRISIS_LANGUAGE = "crisis_language"
@@ -9,12 +11,16 @@ VERY_LOW_MOOD = "very_low_mood"
 MISSED_CHECKINS = "missed_checkins"
 
 
-def evaluate_checkin(*, mood: int | None, text: str) -> list[Finding]:
-    """Run the detectors on one check-in's plain data and return Findings.
+def evaluate_checkin(
+    *, mood: int | None, text: str, series: list[tuple] | None = None, overrides=None
+) -> list[Finding]:
+    """Run the detectors on one check-in's plain data and return Findings:
+    crisis language in the text, and the mood rules on `series` (the
+    patient's (local date, mood) check-ins, oldest first, ending with this
+    one; just this mood when not given) with the patient's own thresholds.
 
     Knows nothing of models: the diary's check-in service hands it the values.
     """
-    rules = alert_rules()
     findings = []
     # One finding for all crisis language, as severe as its worst match
     # (fixtures/crisis_lexicon.yaml says how severe each is); critical and
@@ -32,16 +38,9 @@ def evaluate_checkin(*, mood: int | None, text: str) -> list[Finding]:
                 spans=tuple(matches),
             )
         )
-    threshold = rules[VERY_LOW_MOOD]["threshold"]
-    if is_very_low_mood(mood, threshold=threshold):
-        findings.append(
-            Finding(
-                rule=VERY_LOW_MOOD,
-                severity=rules[VERY_LOW_MOOD]["severity"],
-                summary=f"Very low mood: {mood} of 10 (alerts at {threshold} or lower)",
-                is_crisis=True,
-            )
-        )
+    if series is None:
+        series = [(date.today(), mood)] if mood is not None else []
+    findings += evaluate_mood_series(series=series, overrides=overrides)
     return findings
 
 

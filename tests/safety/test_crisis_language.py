@@ -14,6 +14,7 @@ import yaml
 
 from apps.safety.detectors.crisis import compile_lexicon, crisis_matches, first_keys
 from apps.safety.detectors.findings import Finding
+from apps.safety.detectors.normalize import squeeze_pattern
 from apps.safety.rules import FIXTURES, crisis_lexicon
 from apps.safety.services import CRISIS_LANGUAGE, VERY_LOW_MOOD, evaluate_checkin
 
@@ -771,6 +772,28 @@ def test_disguised_letters_are_seen_through_and_offsets_point_at_the_original(te
 )
 def test_it_knows_the_slang(text, category):
     assert category in {m.category for m in matches(text)}
+
+
+def test_a_pattern_is_folded_like_the_text_even_across_its_groups():
+    # "planned" folds to "planed", so "plan(ned)" must too.
+    assert squeeze_pattern("plan(s|ned|ning)?") == "plan(?:s|ed|ing)?"
+    assert squeeze_pattern("forget(ting)?") == "forget(?:ing)?"
+    assert squeeze_pattern("can't (?<![a-z] )kill") == "can'?t (?<![a-z] )kil"
+    assert matches("I planned to end my life.")
+    assert matches("I keep forgetting where I am.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm good today, a good day.",  # folded, "good" is "god"
+        "My nose is running.",  # folded, "noose" is "nose"
+        "I'm proud of myself.",  # folded, "off" is "of"
+        "Shot some photos of my son.",
+    ],
+)
+def test_words_that_fold_into_other_words_do_not_alert(text):
+    assert not matches(text)
 
 
 # --- negation: lowers certainty, never hides intent --------------------------------------

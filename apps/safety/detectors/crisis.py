@@ -147,6 +147,10 @@ class Lexicon:
     contexts: dict[str, re.Pattern]
     negation_window: int = 5
     minimizer_window: int = 3
+    # A candidate is judged within this many characters either side at most:
+    # a "sentence" without punctuation can be a whole pasted text, and looking
+    # through all of it for every match would make time grow with its square.
+    context_chars: int = 400
     version: object = None
 
 
@@ -384,6 +388,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         contexts=contexts,
         negation_window=int(settings.get("negation_window", 5)),
         minimizer_window=int(settings.get("minimizer_window", 3)),
+        context_chars=int(settings.get("context_chars", 400)),
         version=data.get("version"),
     )
 
@@ -564,19 +569,28 @@ class _Context:
             self._contexts[name] = bool(self.lexicon.contexts[name].search(self.text))
         return self._contexts[name]
 
-    def sentence(self, start: int, end: int) -> tuple[int, int]:
+    def whole_sentence(self, start: int, end: int) -> tuple[int, int]:
         i = bisect_right(self.break_ends, start) - 1
         sentence_start = self.break_ends[i] if i >= 0 else 0
         j = bisect_left(self.break_starts, end)
         sentence_end = self.break_starts[j] if j < len(self.break_starts) else len(self.text)
         return sentence_start, max(sentence_end, end)
 
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around text[start:end], at most context_chars either side."""
+        reach = self.lexicon.context_chars
+        sentence_start, sentence_end = self.whole_sentence(start, end)
+        return max(sentence_start, start - reach), min(sentence_end, end + reach)
+
     def next_sentence(self, sentence_end: int) -> str:
+        """The sentence after the one ending at sentence_end (its first
+        context_chars characters), or "" if that one was cut short or is last."""
         j = bisect_left(self.break_starts, sentence_end)
-        if j >= len(self.break_ends):
+        if j >= len(self.break_ends) or self.break_starts[j] != sentence_end:
             return ""
         following = self.break_starts[j + 1] if j + 1 < len(self.break_starts) else len(self.text)
-        return self.text[self.break_ends[j] : following]
+        start = self.break_ends[j]
+        return self.text[start : min(following, start + self.lexicon.context_chars)]
 
     def clause_start(self, sentence_start: int, start: int) -> int:
         clause_start = sentence_start
@@ -609,12 +623,12 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     category = lexicon.categories[rule.category]
     severity = rule.severity
 
-    sentence_start, sentence_end = ctx.sentence(start, end)
-
-    # 1. Overlapping an idiom.
-    for idiom_start, idiom_end in ctx.idioms(sentence_start, sentence_end):
+    # 1. Overlapping an idiom (looked for once per sentence).
+    for idiom_start, idiom_end in ctx.idioms(*ctx.whole_sentence(start, end)):
         if idiom_start < end and start < idiom_end:
             return severity, False, "idiom"
+
+    sentence_start, sentence_end = ctx.sentence(start, end)
 
     clause_start = ctx.clause_start(sentence_start, start)
     clause_end = ctx.clause_end(end, sentence_end)
