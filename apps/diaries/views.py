@@ -54,6 +54,7 @@ def today(request):
             "local_date": local_date,
             "existing": existing,
             "history": checkins_for_patient(patient=request.user, limit=14),
+            "needs_intake": not HealthProfile.objects.filter(patient=request.user).exists(),
         },
     )
 

@@ -121,3 +121,10 @@ def test_markup_in_the_profile_is_shown_as_text(world, client):
     client.force_login(world.alice)
     page = client.get(reverse("dashboards:health_profile", args=[world.patient.pk])).text
     assert "<script>alert(1)</script>" not in page
+
+
+def test_a_new_patient_is_asked_for_their_health_profile_until_they_give_it(world, client):
+    client.force_login(world.patient)
+    assert "tell us about your health" in client.get(reverse("diaries:today")).text
+    client.post(reverse("diaries:health_profile"), INTAKE)
+    assert "tell us about your health" not in client.get(reverse("diaries:today")).text
