@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.http import Http404
 
 from apps.clinics import access
@@ -53,5 +54,8 @@ def unread_count(*, user) -> int:
     ).count()
 
 
-def open_alerts_for_patient(*, patient):
-    return Alert.objects.filter(patient=patient, state__in=OPEN_STATES)
+def alerts_for_checkin(*, patient, checkin_id):
+    """The patient's alerts raised by this check-in, or bumped by it."""
+    return Alert.objects.filter(patient=patient).filter(
+        Q(source_checkin_id=checkin_id) | Q(evidence__checkin_id=checkin_id)
+    )

@@ -368,6 +368,12 @@ def _digest_send(*, clinic, policy) -> int:
     alerts = list(
         Alert.objects.filter(pk__in=claimed).select_related("recipient", "clinic", "patient")
     )
+    # A retried digest skips what each person was already sent: one query.
+    already_sent = set(
+        Delivery.objects.filter(
+            alert__in=alerts, outcome=Delivery.Outcome.SENT, target__startswith="digest:"
+        ).values_list("alert_id", "target")
+    )
     by_person: dict[int, tuple] = {}
     reached = set()
     for alert in alerts:
@@ -380,11 +386,8 @@ def _digest_send(*, clinic, policy) -> int:
         for alert in items:
             InboxItem.objects.get_or_create(alert=alert, user=person)
         target = Target("email", person)
-        pending = [
-            a
-            for a in items
-            if not a.deliveries.filter(target=f"digest:{target.key}", outcome="sent").exists()
-        ]
+        key = f"digest:{target.key}"
+        pending = [a for a in items if (a.pk, key) not in already_sent]
         if not pending:
             continue
         context = {
@@ -406,10 +409,10 @@ def _digest_send(*, clinic, policy) -> int:
         except Exception as error:
             failed.update(a.pk for a in pending)
             for alert in pending:
-                _delivery_record(alert, target, f"digest:{target.key}", "error", error)
+                _delivery_record(alert, target, key, Delivery.Outcome.ERROR, error)
         else:
             for alert in pending:
-                _delivery_record(alert, target, f"digest:{target.key}", "sent")
+                _delivery_record(alert, target, key, Delivery.Outcome.SENT)
 
     for alert in alerts:
         if alert.pk not in reached:

@@ -88,14 +88,6 @@ def patient_for(user, patient_id):
     return patient
 
 
-def can_see_patient(user, patient) -> bool:
-    return patients_visible_to(user).filter(pk=patient.pk).exists()
-
-
-def is_patient(user) -> bool:
-    return user.is_authenticated and _active_memberships(user, Role.PATIENT).exists()
-
-
 def is_clinician(user) -> bool:
     return user.is_authenticated and _active_memberships(user, Role.CLINICIAN).exists()
 
@@ -111,21 +103,19 @@ def admin_clinics(user) -> QuerySet:
     )
 
 
+def patient_membership_or_none(user):
+    """The active patient membership of `user`, if they are a patient."""
+    if not user.is_authenticated:
+        return None
+    return _active_memberships(user, Role.PATIENT).select_related("clinic").first()
+
+
 def patient_membership(user):
     """The active patient membership of `user`, or 404 for anyone else."""
-    membership = (
-        _active_memberships(user, Role.PATIENT).select_related("clinic").first()
-        if user.is_authenticated
-        else None
-    )
+    membership = patient_membership_or_none(user)
     if membership is None:
         raise Http404("This page is for patients")
     return membership
-
-
-def clinician_required(user):
-    if not is_clinician(user):
-        raise Http404("This page is for clinicians")
 
 
 def staff_required(user):

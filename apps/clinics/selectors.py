@@ -1,4 +1,7 @@
-from .models import CareTeam, Invitation, Membership, Role
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from .models import CareTeam, Invitation, Membership, OnCallShift, Role
 
 
 def primary_clinician_for(*, patient):
@@ -31,15 +34,14 @@ def open_invitations_for_clinic(*, clinic):
 
 
 def on_call_for(*, clinic, clinician, at):
-    """Clinicians on call at `at` who cover `clinician`'s patients."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
-    from .models import OnCallShift
-
+    """Clinicians on call at `at` who cover `clinician`'s patients (a shift
+    covering everyone counts; without a clinician, only those)."""
+    covering = Q(covers__isnull=True)
+    if clinician is not None:
+        covering |= Q(covers=clinician)
     shifts = OnCallShift.objects.filter(
-        clinic=clinic, starts_at__lte=at, ends_at__gt=at, clinician__is_active=True
-    ).filter(Q(covers=clinician) | Q(covers__isnull=True) if clinician else Q(covers__isnull=True))
+        covering, clinic=clinic, starts_at__lte=at, ends_at__gt=at, clinician__is_active=True
+    )
     return list(
         get_user_model()
         .objects.filter(
@@ -54,8 +56,6 @@ def on_call_for(*, clinic, clinician, at):
 
 
 def admins_for_clinic(*, clinic):
-    from django.contrib.auth import get_user_model
-
     return list(
         get_user_model()
         .objects.filter(

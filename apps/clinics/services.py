@@ -136,9 +136,3 @@ def invitation_accept(*, token: str, full_name: str, password: str):
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return user
-
-
-def care_link_create(*, clinic: Clinic, patient, clinician, is_primary: bool = False) -> CareTeam:
-    return CareTeam.objects.create(
-        clinic=clinic, patient=patient, clinician=clinician, is_primary=is_primary
-    )

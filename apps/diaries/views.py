@@ -4,9 +4,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from apps.alerts.models import Alert, AlertState
+from apps.alerts.selectors import alerts_for_checkin
 from apps.clinics import access
-from apps.clinics.models import Membership, Role
 from apps.clinics.selectors import primary_clinician_for
 from apps.safety.forms import HealthProfileForm, SafetyPlanForm
 from apps.safety.models import HealthProfile
@@ -63,13 +62,7 @@ def today(request):
 def crisis(request):
     """Crisis resources for anyone, signed in or not; for a patient coming
     from a check-in, also the truth about who is being told."""
-    membership = None
-    if request.user.is_authenticated:
-        membership = (
-            Membership.objects.filter(user=request.user, role=Role.PATIENT, is_active=True)
-            .select_related("clinic")
-            .first()
-        )
+    membership = access.patient_membership_or_none(request.user)
     clinic = membership.clinic if membership else None
 
     notified = None
@@ -79,13 +72,10 @@ def crisis(request):
             patient=request.user, checkin_id=int(checkin_id) if checkin_id.isdigit() else None
         )
         if checkin is not None:
-            alerts = list(
-                Alert.objects.filter(patient=request.user, source_checkin_id=checkin.pk)
-                | Alert.objects.filter(patient=request.user, evidence__checkin_id=checkin.pk)
-            )
+            alerts = list(alerts_for_checkin(patient=request.user, checkin_id=checkin.pk))
             notified = {
                 "raised": bool(alerts),
-                "delivered": any(a.state != AlertState.PENDING and a.delivered_at for a in alerts),
+                "delivered": any(alert.delivered_at for alert in alerts),
                 "clinician": primary_clinician_for(patient=request.user),
             }
 
