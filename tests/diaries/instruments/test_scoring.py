@@ -1,5 +1,7 @@
 """Every band edge of every instrument with a total, as REFERENCE.md gives it."""
 
+import itertools
+
 import pytest
 
 from apps.diaries import instruments
@@ -79,7 +81,7 @@ def test_the_bands_cover_the_whole_range_without_gaps_or_overlaps():
         edges = [(b.low, b.high) for b in instrument.bands]
         assert edges[0][0] == instrument.min_total, slug
         assert edges[-1][1] == instrument.max_total, slug
-        assert all(high + 1 == low for (_, high), (low, _) in zip(edges, edges[1:])), slug
+        assert all(high + 1 == low for (_, high), (low, _) in itertools.pairwise(edges)), slug
 
 
 def test_the_short_forms_are_the_first_two_items_of_the_long_ones():
