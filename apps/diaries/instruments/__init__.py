@@ -23,6 +23,13 @@ def get(slug: str):
         raise InvalidAnswers("There is no questionnaire with that name.") from None
 
 
+def band(slug: str, key: str) -> Band | None:
+    """A stored response's band, by its key; None for a key the instrument
+    no longer has."""
+    instrument = INSTRUMENTS.get(slug)
+    return next((b for b in instrument.bands if b.key == key), None) if instrument else None
+
+
 def score(slug: str, answers: dict) -> Score:
     if not isinstance(answers, dict):
         raise InvalidAnswers("The answers could not be read.")
@@ -36,6 +43,7 @@ __all__ = [
     "InvalidAnswers",
     "Option",
     "Score",
+    "band",
     "clinically_meaningful",
     "get",
     "reliable_change",

@@ -81,8 +81,10 @@ class Instrument:
             value = answers.get(key)
             if value is None or value == "":
                 raise InvalidAnswers(f"Please answer question {number}.")
-            if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-                value = int(value.strip())
+            # Short ASCII digits only: int() would also read "３", and choke on
+            # "²" or on more than 4,300 digits.
+            if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+                value = int(value.strip()) if len(value.strip()) <= 3 else None
             if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
                 raise InvalidAnswers(
                     f"Question {number}: choose one of the answers given "

@@ -154,6 +154,10 @@ def test_an_item_counts_towards_a_cluster_from_2_not_1():
         ({"q1": "two", "q2": 0}, "Question 1: choose one of the answers given (0 to 3)."),
         ({"q1": 1.5, "q2": 0}, "Question 1: choose one of the answers given (0 to 3)."),
         ({"q1": True, "q2": 0}, "Question 1: choose one of the answers given (0 to 3)."),
+        ({"q1": "²", "q2": 0}, "Question 1: choose one of the answers given (0 to 3)."),
+        ({"q1": "３", "q2": 0}, "Question 1: choose one of the answers given (0 to 3)."),
+        ({"q1": "1" * 5000, "q2": 0}, "Question 1: choose one of the answers given (0 to 3)."),
+        ({"q1": "<script>", "q2": 0}, "Question 1: choose one of the answers given (0 to 3)."),
         ({"q1": 1, "q2": 0, "q3": 1}, "The PHQ-2 has no question 'q3'."),
     ],
 )
