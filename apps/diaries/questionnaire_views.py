@@ -33,7 +33,7 @@ def _unknown(request, slug):
     )
 
 
-def _questions(instrument, posted):
+def _questions(instrument, posted, error=None):
     """What the template draws: one fieldset per question, with the answer
     the patient already chose (after a refused submit) checked again."""
     if instrument.slug == "cssrs":
@@ -49,6 +49,7 @@ def _questions(instrument, posted):
                 "number": number if key != "q6_recent" else None,
                 "text": text,
                 "chosen": str(posted.get(key, "")),
+                "error": str(error) if error is not None and error.key == key else "",
                 "conditional": (
                     "Only if you answered yes to question 2."
                     if key in SKIPPED_WHEN_Q2_IS_NO and instrument.slug == "cssrs"
@@ -110,7 +111,7 @@ def questionnaire_fill(request, instrument):
                 local_date=local_date,
             )
         except InvalidAnswers as refused:
-            error = str(refused)
+            error = refused
         else:
             result_url = reverse("diaries:questionnaire_result", args=[instrument])
             if not result.created:
@@ -130,7 +131,7 @@ def questionnaire_fill(request, instrument):
         "diaries/questionnaires/fill.html",
         {
             "instrument": definition,
-            "questions": _questions(definition, posted),
+            "questions": _questions(definition, posted, error),
             "options": definition.options,
             "error": error,
             "done_today": done_today,

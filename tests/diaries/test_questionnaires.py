@@ -292,6 +292,8 @@ def test_missing_answers_are_named_and_nothing_is_saved(patient_client):
     assert response.status_code == 200
     assert "Nothing has been saved yet." in page and "Please answer question 4." in page
     assert 'value="3" checked' in page  # what was chosen stays chosen
+    assert '<a href="#fieldset-q4">Please answer question 4.</a>' in page
+    assert 'aria-describedby="error-q4"' in page
     assert not QuestionnaireResponse.objects.exists()
 
 

@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 
 
 class InvalidAnswers(ValueError):
-    """The answers cannot be scored. The message is written for the patient."""
+    """The answers cannot be scored. The message is written for the patient;
+    `key` names the question at fault, when there is one."""
+
+    def __init__(self, message: str, key: str | None = None):
+        super().__init__(message)
+        self.key = key
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ class Instrument:
         for number, key in enumerate(self.item_keys, 1):
             value = answers.get(key)
             if value is None or value == "":
-                raise InvalidAnswers(f"Please answer question {number}.")
+                raise InvalidAnswers(f"Please answer question {number}.", key)
             # Short ASCII digits only: int() would also read "３", and choke on
             # "²" or on more than 4,300 digits.
             if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
@@ -88,7 +93,8 @@ class Instrument:
             if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
                 raise InvalidAnswers(
                     f"Question {number}: choose one of the answers given "
-                    f"({min(allowed)} to {max(allowed)})."
+                    f"({min(allowed)} to {max(allowed)}).",
+                    key,
                 )
             values.append(value)
         return tuple(values)

@@ -61,14 +61,14 @@ BANDS = {
 }
 
 
-def _yes_no(value, label: str) -> bool:
+def _yes_no(value, label: str, key: str) -> bool:
     if isinstance(value, bool):
         return value
     if value in (1, "1", "yes"):
         return True
     if value in (0, "0", "no"):
         return False
-    raise InvalidAnswers(f"{label}: please answer yes or no.")
+    raise InvalidAnswers(f"{label[0].upper()}{label[1:]}: please answer yes or no.", key)
 
 
 def clean(answers: dict) -> dict:
@@ -82,8 +82,8 @@ def clean(answers: dict) -> dict:
     def ask(key, label):
         value = answers.get(key)
         if value is None or value == "":
-            raise InvalidAnswers(f"Please answer {label}.")
-        return _yes_no(value, label)
+            raise InvalidAnswers(f"Please answer {label}.", key)
+        return _yes_no(value, label, key)
 
     out = {"q1": ask("q1", "question 1"), "q2": ask("q2", "question 2")}
     if out["q2"]:
