@@ -77,7 +77,6 @@ def questionnaires(request):
         {
             "due": questionnaires_due(patient=request.user, local_date=local_date),
             "history": history,
-            "others": instruments.INSTRUMENTS.values(),
         },
     )
 
@@ -91,11 +90,9 @@ def questionnaire_fill(request, instrument):
         return _unknown(request, instrument)
     clinic = membership.clinic
     local_date = today_for(clinic=clinic)
-    done_today = (
-        responses_for(patient=request.user, instrument=instrument, start=local_date)
-        .filter(local_date=local_date)
-        .first()
-    )
+    done_today = responses_for(
+        patient=request.user, instrument=instrument, start=local_date, end=local_date
+    ).first()
     error = None
     posted = {}
 
