@@ -67,12 +67,17 @@ MATRIX = {
     "diaries:crisis": Row(everyone(200)),  # help is never behind a login
     "diaries:health_profile": Row(only(200, "patient", "other_patient")),
     "diaries:safety_plan": Row(only(200, "patient", "other_patient")),
+    "diaries:questionnaires": Row(only(200, "patient", "other_patient")),
+    "diaries:questionnaire_fill": Row(only(200, "patient", "other_patient")),
+    # Nothing answered yet in this world: back to the form.
+    "diaries:questionnaire_result": Row(only(REDIRECT, "patient", "other_patient")),
     # Clinician pages.
     "dashboards:caseload": Row(only(200, "alice", "bob", "charlie", "admin")),
     "dashboards:patient": Row(only(200, "alice", "admin")),
     "dashboards:health_profile": Row(only(200, "alice", "admin")),
     "dashboards:safety_plan": Row(only(200, "alice", "admin")),
     "dashboards:risk_settings": Row(only(200, "alice", "admin")),
+    "dashboards:questionnaires": Row(only(200, "alice", "admin")),
     "alerts:inbox": Row(only(200, "alice", "bob", "charlie", "admin")),
     "alerts:detail": Row(only(200, "alice", "admin")),
     "alerts:resolve": Row(
@@ -178,6 +183,7 @@ def test_every_url_answers_each_person_as_its_row_says(
         "content_type_id": 1,
         "app_label": "clinics",
         "url": "nothing-here/",
+        "instrument": "phq9",
     }
     path = concrete_path(route, name, values)
 

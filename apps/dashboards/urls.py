@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import questionnaire_views, views
 
 app_name = "dashboards"
 urlpatterns = [
@@ -14,5 +14,10 @@ urlpatterns = [
         "clinician/patients/<int:patient_id>/thresholds/",
         views.risk_settings,
         name="risk_settings",
+    ),
+    path(
+        "clinician/patients/<int:patient_id>/questionnaires/",
+        questionnaire_views.patient_questionnaires,
+        name="questionnaires",
     ),
 ]

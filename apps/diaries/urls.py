@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("crisis/", views.crisis, name="crisis"),
     path("diary/health/", views.health_profile, name="health_profile"),
     path("diary/safety-plan/", views.safety_plan, name="safety_plan"),
+    path("", include("apps.diaries.questionnaire_urls")),
 ]
