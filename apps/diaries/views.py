@@ -116,7 +116,12 @@ def today(request):
         form = CheckInForm(
             initial=CheckInForm.initial_for(existing, local_date=local_date), today=today_date
         )
-    locked = existing is not None and not checkin_editable(checkin=existing, today=today_date)
+    # After a refused POST the form stays, with the reason and what they typed.
+    locked = (
+        not form.is_bound
+        and existing is not None
+        and not checkin_editable(checkin=existing, today=today_date)
+    )
     history = list(checkins_for_patient(patient=request.user, limit=14))
     return render(
         request,
