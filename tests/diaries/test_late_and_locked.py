@@ -110,5 +110,6 @@ def test_opening_a_day_that_cannot_be_filled_in_goes_back_to_today(world, patien
 
 def test_opening_a_day_too_long_ago_says_why(world, patient_client):
     old = today(world) - timedelta(days=30)
-    response = patient_client.get(reverse("diaries:today") + f"?date={old.isoformat()}", follow=True)
+    url = reverse("diaries:today") + f"?date={old.isoformat()}"
+    response = patient_client.get(url, follow=True)
     assert "can no longer be filled in" in response.text
