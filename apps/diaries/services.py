@@ -239,7 +239,7 @@ def reminders_send_due(*, now=None) -> int:
         membership = patient_membership_or_none(preference.patient)
         if membership is None:
             continue
-        today = today_for(clinic=membership.clinic)
+        today = now.astimezone(ZoneInfo(membership.clinic.timezone)).date()
         last = (
             CheckIn.objects.filter(patient=preference.patient)
             .order_by("-local_date")

@@ -312,7 +312,7 @@ def reminders(request):
         if preference
         else {"enabled": True, "time": "20:00", "timezone": membership.clinic.timezone}
     )
-    form = ReminderForm(request.POST or None, initial=initial)
+    form = ReminderForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         reminder_preference_update(
             patient=request.user,
