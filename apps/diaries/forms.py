@@ -116,7 +116,7 @@ class CheckInForm(forms.Form):
     practices = forms.MultipleChoiceField(
         choices=[],
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         label="What did you do for yourself today?",
         error_messages={"invalid_choice": "Choose from the practices listed."},
     )

@@ -33,9 +33,11 @@ def checkins_all(*, patient):
 
 
 def checkins_between(*, patient, first, last):
-    return CheckIn.objects.filter(
-        patient=patient, local_date__gte=first, local_date__lte=last
-    ).order_by("local_date")
+    return (
+        CheckIn.objects.filter(patient=patient, local_date__gte=first, local_date__lte=last)
+        .prefetch_related("side_effects")
+        .order_by("local_date")
+    )
 
 
 def month_calendar(*, patient, year: int, month: int, today: date) -> dict:

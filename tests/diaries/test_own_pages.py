@@ -150,3 +150,12 @@ def test_a_download_never_holds_another_patients_entries(world, patient_client):
     checkin_submit(patient=world.other_patient, clinic=world.clinic, mood=3, journal="Quinn's own")
     assert b"Quinn's own" not in patient_client.get(reverse("diaries:export_csv")).content
     assert b"Quinn's own" not in patient_client.get(reverse("diaries:export_json")).content
+
+
+def test_the_history_page_query_count_does_not_grow_with_entries(
+    world, patient_client, django_assert_max_num_queries
+):
+    for days_ago in range(7):
+        entry(world, days_ago, side_effects=[("other", "tired", "mild")])
+    with django_assert_max_num_queries(8):
+        patient_client.get(reverse("diaries:history"))
