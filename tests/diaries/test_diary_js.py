@@ -1,5 +1,6 @@
-"""static/js/diary-draft.js in a real browser (Debian's headless Chromium):
-the journal draft survives a reload and is forgotten after a save. The page
+"""The diary's scripts in a real browser (Debian's headless Chromium):
+diary-draft.js keeps the journal draft across a reload and forgets it after a
+save; diary-trends.js draws the charts from the json_script data. The page
 is the real check-in page, with a storage set-up before it and a probe after
 it; both are test files, never served."""
 
@@ -33,10 +34,11 @@ document.body.setAttribute("data-result", JSON.stringify(result));
 """
 
 
-def run_page(tmp_path, html, storage: dict) -> dict:
+def run_page(tmp_path, html, storage: dict, probe=PROBE) -> dict:
     base = Path(settings.BASE_DIR)
     html = html.replace("/static/js/", f"file://{base}/static/js/")
-    (tmp_path / "probe.js").write_text(PROBE)
+    html = html.replace("/static/vendor/chartjs/", f"file://{base}/node_modules/chart.js/dist/")
+    (tmp_path / "probe.js").write_text(probe)
     setup = "".join(
         f"localStorage.setItem({json.dumps(k)}, {json.dumps(v)});" for k, v in storage.items()
     )
@@ -109,3 +111,22 @@ def test_a_refused_long_journal_stays_in_the_box_and_in_the_draft(world, page, t
     response = page.post(reverse("diaries:today"), {"mood": "6", "journal": too_long})
     result = run_page(tmp_path, response.text, {draft_key(page): too_long})
     assert result["value"] == too_long and result["restored"] is False
+
+
+CHART_PROBE = """
+var canvases = document.querySelectorAll("canvas[data-trend]");
+var charts = Array.prototype.map.call(canvases, function (canvas) {
+  var chart = window.Chart && window.Chart.getChart(canvas);
+  return chart ? chart.data.datasets[0].data.slice(-3) : null;
+});
+document.body.setAttribute("data-result", JSON.stringify(charts));
+"""
+
+
+def test_the_trend_charts_are_drawn_from_the_json_data(world, page, tmp_path):
+    checkin_submit(
+        patient=world.patient, clinic=world.clinic, mood=7, anxiety=2, energy=5, journal=""
+    )
+    html = page.get(reverse("diaries:trends")).text
+    charts = run_page(tmp_path, html, {}, probe=CHART_PROBE)
+    assert charts == [[None, None, 7], [None, None, 2], [None, None, 5], [None, None, None]]
