@@ -150,8 +150,9 @@ class CheckInForm(forms.Form):
         required=False,
         label="Keep this entry private",
         help_text=(
-            "Your clinician will see that you wrote something and any words that raised a "
-            "safety concern, but not the rest of what you wrote."
+            "Your clinician will see that you checked in, your scores, and any words or "
+            "severe side effects that raised a safety concern, but not the rest of what "
+            "you wrote."
         ),
     )
 

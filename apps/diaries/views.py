@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -135,7 +136,11 @@ def today(request):
             "locked": locked,
             "history": history,
             "first_entry": not history,
-            "missed_days": _missed_days(history, today=today_date),
+            "missed_days": _missed_days(
+                history,
+                today=today_date,
+                joined=membership.created_at.astimezone(ZoneInfo(clinic.timezone)).date(),
+            ),
             "draft_key": _draft_key(request, local_date),
             "draft_saved": request.session.pop("diary_saved", None),
             "needs_intake": not HealthProfile.objects.filter(patient=request.user).exists(),
@@ -144,11 +149,12 @@ def today(request):
     )
 
 
-def _missed_days(history, *, today):
-    """The days of the last week without an entry, which can still be filled in."""
+def _missed_days(history, *, today, joined):
+    """The days of the last week, since the patient joined, without an entry:
+    the ones that can still be filled in."""
     have = {checkin.local_date for checkin in history}
     days = (today - timedelta(days=offset) for offset in range(1, LATE_ENTRY_DAYS + 1))
-    return [day for day in days if day not in have]
+    return [day for day in days if day >= joined and day not in have]
 
 
 @require_GET

@@ -5,7 +5,9 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from apps.clinics.models import Membership
 from apps.diaries.models import CheckIn
 from apps.diaries.services import CheckInRefused, checkin_submit
 
@@ -18,7 +20,14 @@ def patient_client(world, client):
     return client
 
 
+def joined_days_ago(world, days):
+    Membership.objects.filter(user=world.patient).update(
+        created_at=timezone.now() - timedelta(days=days)
+    )
+
+
 def test_a_missed_day_can_be_filled_in_and_is_marked_late(world, patient_client):
+    joined_days_ago(world, 30)
     yesterday = today(world) - timedelta(days=1)
     page = patient_client.get(reverse("diaries:today")).text
     assert f"?date={yesterday.isoformat()}" in page  # offered under "Missed a day?"
@@ -113,3 +122,9 @@ def test_opening_a_day_too_long_ago_says_why(world, patient_client):
     url = reverse("diaries:today") + f"?date={old.isoformat()}"
     response = patient_client.get(url, follow=True)
     assert "can no longer be filled in" in response.text
+
+
+def test_only_days_since_joining_are_offered_to_fill_in(world, patient_client):
+    joined_days_ago(world, 2)
+    offered = patient_client.get(reverse("diaries:today")).context["missed_days"]
+    assert offered == [today(world) - timedelta(days=d) for d in (1, 2)]
