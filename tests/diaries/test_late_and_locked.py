@@ -128,3 +128,38 @@ def test_only_days_since_joining_are_offered_to_fill_in(world, patient_client):
     joined_days_ago(world, 2)
     offered = patient_client.get(reverse("diaries:today")).context["missed_days"]
     assert offered == [today(world) - timedelta(days=d) for d in (1, 2)]
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_two_tabs_saving_at_the_same_moment_make_one_entry(world):
+    import threading
+
+    from django.db import connection
+
+    barrier, errors = threading.Barrier(2), []
+
+    def save(mood):
+        barrier.wait()
+        try:
+            checkin_submit(
+                patient=world.patient,
+                clinic=world.clinic,
+                mood=mood,
+                journal=f"tab {mood}",
+                side_effects=[("other", f"effect {mood}", "mild")],
+            )
+        except Exception as error:  # noqa: BLE001 - the test reports any failure
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(mood,)) for mood in (6, 7)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    [checkin] = CheckIn.objects.filter(patient=world.patient)
+    assert checkin.journal in {"tab 6", "tab 7"}
+    assert checkin.side_effects.count() == 1
