@@ -100,7 +100,10 @@ def today(request):
                 return redirect(reverse("diaries:today") + f"?date={local_date.isoformat()}")
     else:
         local_date = _day(request.GET.get("date"), default=today_date)
-        if local_date is None or local_date > today_date:
+        if local_date is None:
+            messages.error(request, "That link does not name a day. Here is today.")
+            return redirect("diaries:today")
+        if local_date > today_date:
             messages.error(request, "That day has not happened yet. Here is today.")
             return redirect("diaries:today")
         if local_date < today_date - timedelta(days=LATE_ENTRY_DAYS):
