@@ -178,6 +178,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 # Outside production, WhiteNoise serves straight from the finders (no collectstatic).
 WHITENOISE_USE_FINDERS = not PRODUCTION
@@ -273,6 +274,12 @@ CELERY_BEAT_SCHEDULE = {
     "diaries-missed-checkins": {
         "task": "apps.diaries.tasks.missed_checkins",
         "schedule": crontab(hour=10, minute=30),
+    },
+    # Patients choose their reminder time to the minute; every five minutes is
+    # close enough, and each patient is claimed at most once a day.
+    "diaries-reminders": {
+        "task": "apps.diaries.tasks.reminders",
+        "schedule": crontab(minute="*/5"),
     },
 }
 

@@ -71,6 +71,14 @@ MATRIX = {
     "diaries:questionnaire_fill": Row(only(200, "patient", "other_patient")),
     # Nothing answered yet in this world: back to the form.
     "diaries:questionnaire_result": Row(only(REDIRECT, "patient", "other_patient")),
+    "diaries:history": Row(only(200, "patient", "other_patient")),
+    "diaries:trends": Row(only(200, "patient", "other_patient")),
+    "diaries:download": Row(only(200, "patient", "other_patient")),
+    "diaries:export_csv": Row(only(200, "patient", "other_patient")),
+    "diaries:export_json": Row(only(200, "patient", "other_patient")),
+    "diaries:reminders": Row(only(200, "patient", "other_patient")),
+    # Whoever holds the emailed link; a link that is not ours is explained.
+    "diaries:reminder_unsubscribe": Row(everyone(200)),
     # Clinician pages.
     "dashboards:caseload": Row(only(200, "alice", "bob", "charlie", "admin")),
     "dashboards:patient": Row(only(200, "alice", "admin")),

@@ -41,7 +41,11 @@ def open_alerts_for(*, user):
 
 
 def patient_checkins(*, patient, limit=60):
-    return CheckIn.objects.filter(patient=patient).order_by("-local_date")[:limit]
+    return (
+        CheckIn.objects.filter(patient=patient)
+        .prefetch_related("side_effects")
+        .order_by("-local_date")[:limit]
+    )
 
 
 def patient_alerts(*, patient, limit=50):

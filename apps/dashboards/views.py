@@ -48,7 +48,14 @@ def patient(request, patient_id):
             spans_by_checkin.setdefault(checkin_id, []).extend(alert.evidence.get("spans", []))
     checkins = list(patient_checkins(patient=patient))
     for checkin in checkins:
-        checkin.highlighted = highlight_spans(checkin.journal, spans_by_checkin.get(checkin.pk, []))
+        spans = spans_by_checkin.get(checkin.pk, [])
+        if checkin.is_private:
+            # The patient's choice: only that the entry exists and what raised a
+            # safety finding reach the page, never the rest of the text.
+            checkin.highlighted = None
+            checkin.matched_words = sorted({(s["matched"], s["category"]) for s in spans})
+        else:
+            checkin.highlighted = highlight_spans(checkin.journal, spans)
 
     return render(
         request,

@@ -1,10 +1,24 @@
 import unicodedata
+from datetime import timedelta
+from zoneinfo import available_timezones
 
 from django import forms
 
-from .models import JOURNAL_MAX_LENGTH
+from .catalog import known_side_effects, practices
+from .models import JOURNAL_MAX_LENGTH, SIDE_EFFECT_TEXT_MAX_LENGTH, SideEffectSeverity
 
-MOOD_CHOICES = [(value, str(value)) for value in range(11)]
+SCALE_CHOICES = [(value, str(value)) for value in range(11)]
+SLEEP_QUALITY_CHOICES = [
+    (1, "Very poor"),
+    (2, "Poor"),
+    (3, "Fair"),
+    (4, "Good"),
+    (5, "Very good"),
+]
+SEVERITY_CHOICES = [("", "Not today"), *SideEffectSeverity.choices]
+# How far back a missed day can still be filled in. Memory of a day's mood
+# fades fast; a week keeps late entries useful to the clinician and honest.
+LATE_ENTRY_DAYS = 7
 
 
 class JournalField(forms.CharField):
@@ -19,14 +33,106 @@ class JournalField(forms.CharField):
         )
 
 
-class CheckInForm(forms.Form):
-    mood = forms.TypedChoiceField(
-        choices=MOOD_CHOICES,
+class OneLineTextField(JournalField):
+    """A short answer: one line, and nothing but invisible format characters
+    (zero-width spaces, direction marks) counts as empty."""
+
+    def to_python(self, value):
+        text = " ".join(super().to_python(value).split())
+        if not "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip():
+            return ""
+        return text
+
+
+def scale_field(label, help_text, required_message, *, required=True):
+    return forms.TypedChoiceField(
+        choices=SCALE_CHOICES,
         coerce=int,
+        empty_value=None,
+        required=required,
         widget=forms.RadioSelect,
-        label="How is your mood today?",
-        help_text="0 is the worst you can imagine, 10 the best.",
-        error_messages={"required": "Choose a number from 0 to 10 for your mood."},
+        label=label,
+        help_text=help_text,
+        error_messages={
+            "required": required_message,
+            "invalid_choice": "Choose a number from 0 to 10.",
+        },
+    )
+
+
+class CheckInForm(forms.Form):
+    """One day's check-in. Only the mood is required: a tired, low person
+    should be able to save in seconds and skip the rest."""
+
+    # Without a date (a page from before dates were sent), the entry is today's.
+    local_date = forms.DateField(
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "That is not a date."},
+    )
+    mood = scale_field(
+        "How is your mood today?",
+        "0 is the worst you can imagine, 10 the best.",
+        "Choose a number from 0 to 10 for your mood.",
+    )
+    anxiety = scale_field(
+        "How anxious have you felt?",
+        "0 is calm, 10 is the most anxious you can imagine.",
+        "",
+        required=False,
+    )
+    energy = scale_field(
+        "How is your energy?",
+        "0 is exhausted, 10 is full of energy.",
+        "",
+        required=False,
+    )
+    sleep_hours = forms.DecimalField(
+        required=False,
+        min_value=0,
+        max_value=24,
+        max_digits=3,
+        decimal_places=1,
+        label="Hours slept last night",
+        help_text="For example 7 or 6.5.",
+        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+        error_messages={
+            "invalid": "Enter the hours as a number, for example 7 or 6.5.",
+            "min_value": "Hours of sleep cannot be below 0.",
+            "max_value": "Hours of sleep cannot be more than 24.",
+            "max_decimal_places": "Use at most one decimal place, for example 6.5.",
+            "max_digits": "Enter the hours as a number from 0 to 24.",
+        },
+    )
+    sleep_quality = forms.TypedChoiceField(
+        choices=SLEEP_QUALITY_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        label="How well did you sleep?",
+        error_messages={"invalid_choice": "Choose one of the sleep answers."},
+    )
+    practices = forms.MultipleChoiceField(
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        label="What did you do for yourself today?",
+        error_messages={"invalid_choice": "Choose from the practices listed."},
+    )
+    other_effect = OneLineTextField(
+        required=False,
+        max_length=SIDE_EFFECT_TEXT_MAX_LENGTH,
+        label="Anything else you noticed (in your own words)",
+        error_messages={
+            "max_length": "Keep this under %(limit_value)s characters (it is %(show_value)s)."
+        },
+    )
+    other_severity = forms.ChoiceField(
+        choices=SEVERITY_CHOICES,
+        required=False,
+        label="How bad was it?",
+        error_messages={"invalid_choice": "Choose mild, moderate or severe."},
     )
     journal = JournalField(
         required=False,
@@ -40,3 +146,119 @@ class CheckInForm(forms.Form):
             )
         },
     )
+    is_private = forms.BooleanField(
+        required=False,
+        label="Keep this entry private",
+        help_text=(
+            "Your clinician will see that you checked in, your scores, and any words or "
+            "severe side effects that raised a safety concern, but not the rest of what "
+            "you wrote."
+        ),
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields["practices"].choices = [(p["slug"], p["label"]) for p in practices()]
+        self.effect_fields = []
+        for index, effect in enumerate(known_side_effects()):
+            name = f"effect_{index}"
+            self.fields[name] = forms.ChoiceField(
+                choices=SEVERITY_CHOICES,
+                required=False,
+                label=effect["label"],
+                error_messages={"invalid_choice": "Choose mild, moderate or severe."},
+            )
+            self.effect_fields.append((name, effect))
+
+    def effects_by_component(self):
+        """[(component name, [bound fields])] for the template's fieldsets."""
+        groups = {}
+        for name, effect in self.effect_fields:
+            groups.setdefault(effect["component"], []).append(self[name])
+        return list(groups.items())
+
+    def clean_local_date(self):
+        day = self.cleaned_data["local_date"] or self.today
+        if day > self.today:
+            raise forms.ValidationError(
+                "That day has not happened yet: you can only fill in today or earlier."
+            )
+        if day < self.today - timedelta(days=LATE_ENTRY_DAYS):
+            raise forms.ValidationError(
+                f"Days more than {LATE_ENTRY_DAYS} days ago can no longer be filled in."
+            )
+        return day
+
+    def clean(self):
+        data = super().clean()
+        text, severity = data.get("other_effect"), data.get("other_severity")
+        if text and not severity:
+            self.add_error("other_severity", "Say how bad it was: mild, moderate or severe.")
+        elif severity and not text and "other_effect" not in self.errors:
+            self.add_error("other_effect", "Say in a few words what you noticed.")
+        return data
+
+    def side_effects(self) -> list[tuple[str, str, str]]:
+        """(key, description, severity) for every side effect reported."""
+        reported = [
+            (effect["key"], effect["label"], self.cleaned_data[name])
+            for name, effect in self.effect_fields
+            if self.cleaned_data.get(name)
+        ]
+        if self.cleaned_data.get("other_effect"):
+            reported.append(
+                ("other", self.cleaned_data["other_effect"], self.cleaned_data["other_severity"])
+            )
+        return reported
+
+    @classmethod
+    def initial_for(cls, checkin, *, local_date):
+        if checkin is None:
+            return {"local_date": local_date}
+        initial = {
+            "local_date": local_date,
+            "mood": checkin.mood,
+            "anxiety": checkin.anxiety,
+            "energy": checkin.energy,
+            "sleep_hours": checkin.sleep_hours,
+            "sleep_quality": checkin.sleep_quality,
+            "practices": checkin.practices,
+            "journal": checkin.journal,
+            "is_private": checkin.is_private,
+        }
+        keys = {effect["key"]: index for index, effect in enumerate(known_side_effects())}
+        for effect in checkin.side_effects.all():
+            if effect.is_own_words:
+                initial["other_effect"], initial["other_severity"] = (
+                    effect.description,
+                    effect.severity,
+                )
+            elif effect.key in keys:
+                initial[f"effect_{keys[effect.key]}"] = effect.severity
+        return initial
+
+
+def timezone_choices():
+    return [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
+
+
+class ReminderForm(forms.Form):
+    enabled = forms.BooleanField(required=False, label="Send me a daily reminder email")
+    time = forms.TimeField(
+        label="At what time?",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={
+            "required": "Choose a time for the reminder, for example 20:00.",
+            "invalid": "Enter a time like 20:00.",
+        },
+    )
+    timezone = forms.ChoiceField(
+        choices=[],
+        label="In which time zone?",
+        error_messages={"invalid_choice": "Choose a time zone from the list."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["timezone"].choices = timezone_choices()

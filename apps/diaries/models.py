@@ -1,8 +1,15 @@
+from datetime import time
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 JOURNAL_MAX_LENGTH = 20_000
+SIDE_EFFECT_TEXT_MAX_LENGTH = 300
+
+
+def _zero_to_ten():
+    return [MinValueValidator(0), MaxValueValidator(10)]
 
 
 class CheckIn(models.Model):
@@ -13,10 +20,29 @@ class CheckIn(models.Model):
     )
     clinic = models.ForeignKey("clinics.Clinic", on_delete=models.CASCADE, related_name="+")
     local_date = models.DateField(help_text="The day in the patient's own time zone.")
-    mood = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(0), MaxValueValidator(10)]
+    mood = models.PositiveSmallIntegerField(validators=_zero_to_ten())
+    # Null only on entries made before the check-in asked for them.
+    anxiety = models.PositiveSmallIntegerField(null=True, blank=True, validators=_zero_to_ten())
+    energy = models.PositiveSmallIntegerField(null=True, blank=True, validators=_zero_to_ten())
+    sleep_hours = models.DecimalField(
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(24)],
+    )
+    sleep_quality = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    practices = models.JSONField(
+        default=list, blank=True, help_text="Slugs from fixtures/practices.yaml."
     )
     journal = models.TextField(blank=True)
+    is_private = models.BooleanField(
+        default=False,
+        help_text="Clinicians see that the entry exists and its safety findings, not its text.",
+    )
+    is_late = models.BooleanField(default=False, help_text="Filled in after its day had ended.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -32,6 +58,54 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"Check-in {self.local_date} (mood {self.mood})"
+
+
+class SideEffectSeverity(models.TextChoices):
+    MILD = "mild", "Mild"
+    MODERATE = "moderate", "Moderate"
+    SEVERE = "severe", "Severe"
+
+
+class SideEffect(models.Model):
+    """One side effect reported in a check-in: a known effect of a component
+    (its key in fixtures/components.yaml) or the patient's own words."""
+
+    OTHER = "other"
+
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="side_effects")
+    key = models.CharField(max_length=80, help_text='"<component>:<n>", or "other".')
+    description = models.CharField(max_length=SIDE_EFFECT_TEXT_MAX_LENGTH)
+    severity = models.CharField(max_length=10, choices=SideEffectSeverity.choices)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.description} ({self.severity})"
+
+    @property
+    def is_own_words(self) -> bool:
+        return self.key == self.OTHER
+
+
+class ReminderPreference(models.Model):
+    """When, if at all, a patient wants the daily reminder email. No row means
+    no reminders: the patient opts in on the reminders page."""
+
+    patient = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preference"
+    )
+    enabled = models.BooleanField(default=True)
+    time = models.TimeField(default=time(20, 0), help_text="Local time in `timezone`.")
+    timezone = models.CharField(max_length=64, help_text="An IANA zone; the clinic's by default.")
+    # The claim: the patient's local date of the last reminder sent. Set by a
+    # conditional update before sending, so two workers never both send.
+    last_sent_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        state = "on" if self.enabled else "off"
+        return f"Reminders {state} at {self.time:%H:%M} {self.timezone}"
 
 
 # Questionnaires

@@ -1,16 +1,25 @@
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.alerts.models import Alert
 from apps.alerts.services import alerts_close_for_rule, raise_for
-from apps.safety.risk import overrides_for
+from apps.safety.risk import evaluate_side_effects, overrides_for
 from apps.safety.services import MISSED_CHECKINS, Finding, evaluate_checkin
 
-from .models import CheckIn
+from .models import CheckIn, ReminderPreference, SideEffect
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -42,24 +51,76 @@ def _mood_series(*, patient, until) -> list[tuple]:
     return list(rows.values_list("local_date", "mood"))
 
 
+class CheckInRefused(ValueError):
+    """The entry cannot be saved for that day; the message says why, in words
+    for the patient."""
+
+
+def checkin_editable(*, checkin, today) -> bool:
+    """An entry can be changed until the end of the day it was written on (in
+    the clinic's time zone): today's entry all day, a late entry on the day it
+    was filled in."""
+    written = checkin.created_at.astimezone(ZoneInfo(checkin.clinic.timezone)).date()
+    return written == today
+
+
 @transaction.atomic
-def checkin_submit(*, patient, clinic, mood: int, journal: str, local_date=None) -> CheckInResult:
+def checkin_submit(
+    *,
+    patient,
+    clinic,
+    mood: int,
+    journal: str,
+    local_date=None,
+    anxiety: int | None = None,
+    energy: int | None = None,
+    sleep_hours=None,
+    sleep_quality: int | None = None,
+    practices: list[str] = (),
+    side_effects: list[tuple[str, str, str]] = (),
+    is_private: bool = False,
+) -> CheckInResult:
     """Save the day's check-in, evaluate it, and raise its alerts: one
     transaction, so an entry the patient saw saved always carries its alerts.
 
     A second submit for the same day (a double tap, a second tab) updates the
-    same entry instead of making another.
+    same entry instead of making another. A day in the future, or an entry
+    whose day of writing has ended, is refused (CheckInRefused).
+    `side_effects` are (key, description, severity) triples.
     """
-    local_date = local_date or today_for(clinic=clinic)
+    today = today_for(clinic=clinic)
+    local_date = local_date or today
+    if local_date > today:
+        raise CheckInRefused("That day has not happened yet.")
+    values = {
+        "mood": mood,
+        "anxiety": anxiety,
+        "energy": energy,
+        "sleep_hours": sleep_hours,
+        "sleep_quality": sleep_quality,
+        "practices": list(practices),
+        "journal": journal,
+        "is_private": is_private,
+    }
     checkin, created = CheckIn.objects.select_for_update().get_or_create(
         patient=patient,
         local_date=local_date,
-        defaults={"clinic": clinic, "mood": mood, "journal": journal},
+        defaults={"clinic": clinic, "is_late": local_date < today, **values},
     )
     if not created:
-        checkin.mood = mood
-        checkin.journal = journal
-        checkin.save(update_fields=["mood", "journal", "updated_at"])
+        if not checkin_editable(checkin=checkin, today=today):
+            raise CheckInRefused(
+                "That day has ended, so its entry can no longer be changed. "
+                "Anything new can go in today's entry."
+            )
+        for name, value in values.items():
+            setattr(checkin, name, value)
+        checkin.save(update_fields=[*values, "updated_at"])
+        checkin.side_effects.all().delete()
+    SideEffect.objects.bulk_create(
+        SideEffect(checkin=checkin, key=key, description=description, severity=severity)
+        for key, description, severity in side_effects
+    )
 
     alerts_close_for_rule(
         patient=patient, rule=MISSED_CHECKINS, note="Closed by itself: the patient checked in."
@@ -69,6 +130,9 @@ def checkin_submit(*, patient, clinic, mood: int, journal: str, local_date=None)
         text=journal,
         series=_mood_series(patient=patient, until=local_date),
         overrides=overrides_for(patient=patient),
+    )
+    findings += evaluate_side_effects(
+        side_effects=[(description, severity) for _key, description, severity in side_effects]
     )
     alerts = raise_for(
         clinic=clinic, patient=patient, findings=findings, source_checkin_id=checkin.pk
@@ -104,3 +168,136 @@ def missed_checkins_scan() -> int:
                     raise_for(clinic=membership.clinic, patient=membership.user, findings=findings)
                 )
     return count
+
+
+# --- reminders -------------------------------------------------------------------------------
+
+# After this many whole days without a check-in, the reminder becomes a gentle
+# nudge instead of the everyday wording.
+NUDGE_AFTER_MISSED_DAYS = 2
+UNSUBSCRIBE_SALT = "diaries.reminders.unsubscribe"
+
+
+def reminder_preference_update(*, patient, enabled: bool, time, timezone_name: str):
+    preference, _created = ReminderPreference.objects.update_or_create(
+        patient=patient,
+        defaults={"enabled": enabled, "time": time, "timezone": timezone_name},
+    )
+    return preference
+
+
+def reminder_unsubscribe_token(*, patient) -> str:
+    return signing.dumps({"patient": patient.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def reminder_token_patient_id(*, token: str) -> int | None:
+    """The patient a signed unsubscribe token names; None when the token is
+    not one of ours (tampered, truncated, another kind of link)."""
+    try:
+        patient_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)["patient"]
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return patient_id if isinstance(patient_id, int) else None
+
+
+def reminder_unsubscribe(*, token: str) -> bool:
+    """Turn reminders off for whoever the signed token names."""
+    patient_id = reminder_token_patient_id(token=token)
+    if patient_id is None:
+        return False
+    ReminderPreference.objects.filter(patient_id=patient_id).update(enabled=False)
+    return True
+
+
+def reminder_is_due(*, preference, now) -> date | None:
+    """The patient's local date if their reminder time has come today and
+    today's reminder has not gone yet; None otherwise."""
+    local = now.astimezone(ZoneInfo(preference.timezone))
+    if local.time() < preference.time:
+        return None
+    if preference.last_sent_on is not None and preference.last_sent_on >= local.date():
+        return None
+    return local.date()
+
+
+def reminders_send_due(*, now=None) -> int:
+    """Send every reminder whose time has come: at most once per patient per
+    local day (a conditional update claims the day before the email goes),
+    and not to a patient who has already checked in today. Returns the
+    number sent."""
+    from apps.clinics.access import patient_membership_or_none
+
+    now = now or timezone.now()
+    sent = 0
+    preferences = ReminderPreference.objects.filter(
+        enabled=True, patient__is_active=True
+    ).select_related("patient")
+    for preference in preferences:
+        local_day = reminder_is_due(preference=preference, now=now)
+        if local_day is None:
+            continue
+        membership = patient_membership_or_none(preference.patient)
+        if membership is None:
+            continue
+        today = now.astimezone(ZoneInfo(membership.clinic.timezone)).date()
+        last = (
+            CheckIn.objects.filter(patient=preference.patient)
+            .order_by("-local_date")
+            .values_list("local_date", flat=True)
+            .first()
+        )
+        if last is not None and last >= today:
+            continue
+        previous = preference.last_sent_on
+        claimed = (
+            ReminderPreference.objects.filter(pk=preference.pk, enabled=True)
+            .filter(Q(last_sent_on__isnull=True) | Q(last_sent_on__lt=local_day))
+            .update(last_sent_on=local_day)
+        )
+        if not claimed:
+            continue  # another worker has it, or the patient just opted out
+        missed = (today - last).days - 1 if last is not None else 0
+        try:
+            _reminder_email_send(
+                patient=preference.patient,
+                clinic=membership.clinic,
+                nudge=missed >= NUDGE_AFTER_MISSED_DAYS,
+            )
+        except Exception:
+            # Give the day back so the next run tries again.
+            ReminderPreference.objects.filter(pk=preference.pk, last_sent_on=local_day).update(
+                last_sent_on=previous
+            )
+            logger.warning("Reminder to patient %s failed", preference.patient_id, exc_info=True)
+            continue
+        sent += 1
+    return sent
+
+
+def _reminder_email_send(*, patient, clinic, nudge: bool) -> None:
+    """The reminder says only that it is time to check in: never any entry,
+    score or journal text, because email is read on lock screens and shared
+    devices."""
+    unsubscribe = settings.SITE_URL + reverse(
+        "diaries:reminder_unsubscribe", args=[reminder_unsubscribe_token(patient=patient)]
+    )
+    context = {
+        "name": patient.get_short_name(),
+        "clinic": clinic,
+        "nudge": nudge,
+        "link": settings.SITE_URL + reverse("diaries:today"),
+        "crisis_link": settings.SITE_URL + reverse("diaries:crisis"),
+        "settings_link": settings.SITE_URL + reverse("diaries:reminders"),
+        "unsubscribe": unsubscribe,
+    }
+    message = EmailMultiAlternatives(
+        subject=render_to_string("emails/reminder-subject.txt", context).strip(),
+        body=render_to_string("emails/reminder-body.txt", context),
+        to=[patient.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(render_to_string("emails/reminder-body.html", context), "text/html")
+    message.send()

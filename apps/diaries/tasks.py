@@ -1,8 +1,13 @@
 from celery import shared_task
 
-from .services import missed_checkins_scan
+from .services import missed_checkins_scan, reminders_send_due
 
 
 @shared_task(acks_late=True)
 def missed_checkins() -> int:
     return missed_checkins_scan()
+
+
+@shared_task(acks_late=True)
+def reminders() -> int:
+    return reminders_send_due()

@@ -9,4 +9,15 @@ urlpatterns = [
     path("diary/health/", views.health_profile, name="health_profile"),
     path("diary/safety-plan/", views.safety_plan, name="safety_plan"),
     path("", include("apps.diaries.questionnaire_urls")),
+    path("diary/history/", views.history, name="history"),
+    path("diary/trends/", views.trends, name="trends"),
+    path("diary/download/", views.download, name="download"),
+    path("diary/download/trellis-diary.csv", views.export, {"fmt": "csv"}, name="export_csv"),
+    path("diary/download/trellis-diary.json", views.export, {"fmt": "json"}, name="export_json"),
+    path("diary/reminders/", views.reminders, name="reminders"),
+    path(
+        "diary/reminders/stop/<str:token>/",
+        views.reminder_unsubscribe_view,
+        name="reminder_unsubscribe",
+    ),
 ]

@@ -1,7 +1,12 @@
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.alerts.selectors import alerts_for_checkin
@@ -13,37 +18,115 @@ from apps.safety.rules import crisis_resources_for
 from apps.safety.safety_plans import safety_plan_for, safety_plan_update
 from apps.safety.screening import health_profile_update
 
-from .forms import CheckInForm
-from .selectors import checkin_for_day, checkins_for_patient, own_checkin
-from .services import checkin_submit, today_for
+from .exports import export_csv, export_json
+from .forms import LATE_ENTRY_DAYS, CheckInForm, ReminderForm
+from .models import JOURNAL_MAX_LENGTH, ReminderPreference
+from .selectors import (
+    checkin_for_day,
+    checkins_all,
+    checkins_for_patient,
+    month_calendar,
+    own_checkin,
+    trend_series,
+)
+from .services import (
+    CheckInRefused,
+    checkin_editable,
+    checkin_submit,
+    reminder_preference_update,
+    reminder_token_patient_id,
+    reminder_unsubscribe,
+    today_for,
+)
+
+
+def _day(value, *, default):
+    try:
+        return date.fromisoformat(value) if value else default
+    except ValueError:
+        return None
+
+
+def _draft_key(request, local_date) -> str:
+    return f"trellis-diary-{request.user.pk}-{local_date.isoformat()}"
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def today(request):
+    """Today's check-in, or (with ?date=) a missed day's, filled in late."""
     membership = access.patient_membership(request.user)
     clinic = membership.clinic
-    local_date = today_for(clinic=clinic)
-    existing = checkin_for_day(patient=request.user, local_date=local_date)
+    today_date = today_for(clinic=clinic)
 
     if request.method == "POST":
-        form = CheckInForm(request.POST)
+        form = CheckInForm(request.POST, today=today_date)
+        local_date = _day(request.POST.get("local_date"), default=today_date)
+        if local_date is None or not (
+            today_date - timedelta(days=LATE_ENTRY_DAYS) <= local_date <= today_date
+        ):
+            local_date = today_date
         if form.is_valid():
-            result = checkin_submit(
-                patient=request.user,
-                clinic=clinic,
-                mood=form.cleaned_data["mood"],
-                journal=form.cleaned_data["journal"],
-                local_date=local_date,
-            )
-            if result.is_crisis:
-                return redirect(reverse("diaries:crisis") + f"?checkin={result.checkin.pk}")
-            messages.success(request, "Saved. Thank you for checking in today.")
-            return redirect("diaries:today")
+            local_date = form.cleaned_data["local_date"]
+            try:
+                result = checkin_submit(
+                    patient=request.user,
+                    clinic=clinic,
+                    local_date=local_date,
+                    mood=form.cleaned_data["mood"],
+                    anxiety=form.cleaned_data["anxiety"],
+                    energy=form.cleaned_data["energy"],
+                    sleep_hours=form.cleaned_data["sleep_hours"],
+                    sleep_quality=form.cleaned_data["sleep_quality"],
+                    practices=form.cleaned_data["practices"],
+                    side_effects=form.side_effects(),
+                    journal=form.cleaned_data["journal"],
+                    is_private=form.cleaned_data["is_private"],
+                )
+            except CheckInRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                # The page after the redirect tells diary-draft.js to forget the draft.
+                request.session["diary_saved"] = _draft_key(request, local_date)
+                if result.is_crisis:
+                    return redirect(reverse("diaries:crisis") + f"?checkin={result.checkin.pk}")
+                if local_date == today_date:
+                    messages.success(request, "Saved. Thank you for checking in today.")
+                    return redirect("diaries:today")
+                messages.success(
+                    request,
+                    f"Saved your entry for {local_date:%A %-d %B}, marked as filled in late.",
+                )
+                return redirect(reverse("diaries:today") + f"?date={local_date.isoformat()}")
     else:
-        initial = {"mood": existing.mood, "journal": existing.journal} if existing else None
-        form = CheckInForm(initial=initial)
+        local_date = _day(request.GET.get("date"), default=today_date)
+        if local_date is None:
+            messages.error(request, "That link does not name a day. Here is today.")
+            return redirect("diaries:today")
+        if local_date > today_date:
+            messages.error(request, "That day has not happened yet. Here is today.")
+            return redirect("diaries:today")
+        if local_date < today_date - timedelta(days=LATE_ENTRY_DAYS):
+            messages.error(
+                request,
+                f"Days more than {LATE_ENTRY_DAYS} days ago can no longer be filled in. "
+                "Here is today.",
+            )
+            return redirect("diaries:today")
+        form = None
 
+    existing = checkin_for_day(patient=request.user, local_date=local_date)
+    if form is None:
+        form = CheckInForm(
+            initial=CheckInForm.initial_for(existing, local_date=local_date), today=today_date
+        )
+    # After a refused POST the form stays, with the reason and what they typed.
+    locked = (
+        not form.is_bound
+        and existing is not None
+        and not checkin_editable(checkin=existing, today=today_date)
+    )
+    history = list(checkins_for_patient(patient=request.user, limit=14))
     return render(
         request,
         "diaries/today.html",
@@ -51,11 +134,30 @@ def today(request):
             "form": form,
             "clinic": clinic,
             "local_date": local_date,
+            "is_today": local_date == today_date,
             "existing": existing,
-            "history": checkins_for_patient(patient=request.user, limit=14),
+            "locked": locked,
+            "history": history,
+            "first_entry": not history,
+            "missed_days": _missed_days(
+                history,
+                today=today_date,
+                joined=membership.created_at.astimezone(ZoneInfo(clinic.timezone)).date(),
+            ),
+            "draft_key": _draft_key(request, local_date),
+            "draft_saved": request.session.pop("diary_saved", None),
             "needs_intake": not HealthProfile.objects.filter(patient=request.user).exists(),
+            "journal_max": JOURNAL_MAX_LENGTH,
         },
     )
+
+
+def _missed_days(history, *, today, joined):
+    """The days of the last week, since the patient joined, without an entry:
+    the ones that can still be filled in."""
+    have = {checkin.local_date for checkin in history}
+    days = (today - timedelta(days=offset) for offset in range(1, LATE_ENTRY_DAYS + 1))
+    return [day for day in days if day >= joined and day not in have]
 
 
 @require_GET
@@ -121,3 +223,137 @@ def safety_plan(request):
         messages.success(request, "Your safety plan is saved. It shows on the help page too.")
         return redirect("diaries:safety_plan")
     return render(request, "diaries/safety_plan.html", {"form": form, "plan": plan})
+
+
+@login_required
+@require_GET
+def history(request):
+    """The patient's own entries, a month at a time: a calendar and a list."""
+    membership = access.patient_membership(request.user)
+    today_date = today_for(clinic=membership.clinic)
+    year, month = today_date.year, today_date.month
+    raw = request.GET.get("month", "")
+    try:
+        asked = date.fromisoformat(f"{raw}-01") if raw else None
+    except ValueError:
+        asked = None
+    if asked is not None and date(2000, 1, 1) <= asked <= today_date:
+        year, month = asked.year, asked.month
+    shown = date(year, month, 1)
+    previous = (shown - timedelta(days=1)).replace(day=1)
+    following = (shown + timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "diaries/history.html",
+        {
+            "month": shown,
+            "previous": previous,
+            "following": following if following <= today_date else None,
+            "today": today_date,
+            "late_from": today_date - timedelta(days=LATE_ENTRY_DAYS),
+            **month_calendar(patient=request.user, year=year, month=month, today=today_date),
+        },
+    )
+
+
+TREND_DAYS = {"30": 30, "90": 90}
+
+
+@login_required
+@require_GET
+def trends(request):
+    membership = access.patient_membership(request.user)
+    days = TREND_DAYS.get(request.GET.get("days", ""), 30)
+    series = trend_series(
+        patient=request.user, today=today_for(clinic=membership.clinic), days=days
+    )
+    measures = [
+        ("mood", "Mood", "0 worst to 10 best"),
+        ("anxiety", "Anxiety", "0 calm to 10 most anxious"),
+        ("energy", "Energy", "0 exhausted to 10 full of energy"),
+        ("sleep_hours", "Sleep", "hours"),
+    ]
+    tables = [
+        {
+            "key": key,
+            "label": label,
+            "unit": unit,
+            "rows": [(row["date"], row[key]) for row in series if row[key] is not None],
+        }
+        for key, label, unit in measures
+    ]
+    return render(
+        request,
+        "diaries/trends.html",
+        {"series": series, "tables": tables, "days": days, "choices": TREND_DAYS},
+    )
+
+
+@login_required
+@require_GET
+def export(request, fmt):
+    access.patient_membership(request.user)
+    checkins = checkins_all(patient=request.user)
+    if fmt == "json":
+        response = HttpResponse(
+            export_json(checkins, patient=request.user), content_type="application/json"
+        )
+    else:
+        response = HttpResponse(export_csv(checkins), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="trellis-diary.{fmt}"'
+    return response
+
+
+@login_required
+@require_GET
+def download(request):
+    access.patient_membership(request.user)
+    return render(request, "diaries/download.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reminders(request):
+    membership = access.patient_membership(request.user)
+    preference = ReminderPreference.objects.filter(patient=request.user).first()
+    initial = (
+        {"enabled": preference.enabled, "time": preference.time, "timezone": preference.timezone}
+        if preference
+        else {"enabled": True, "time": "20:00", "timezone": membership.clinic.timezone}
+    )
+    form = ReminderForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        reminder_preference_update(
+            patient=request.user,
+            enabled=form.cleaned_data["enabled"],
+            time=form.cleaned_data["time"],
+            timezone_name=form.cleaned_data["timezone"],
+        )
+        if form.cleaned_data["enabled"]:
+            messages.success(
+                request, f"Saved. We will remind you at {form.cleaned_data['time']:%H:%M}."
+            )
+        else:
+            messages.success(request, "Saved. You will not get reminder emails.")
+        return redirect("diaries:reminders")
+    return render(request, "diaries/reminders.html", {"form": form, "preference": preference})
+
+
+# The link in the email is the credential (a signed token), and mail clients'
+# one-click unsubscribe (RFC 8058) POSTs without a CSRF token.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def reminder_unsubscribe_view(request, token):
+    """GET asks (link scanners in mail systems follow links, and must not
+    switch anyone's reminders off); POST, from the button or the mail
+    client's one-click header, switches them off."""
+    if request.method == "POST":
+        done = reminder_unsubscribe(token=token)
+        return render(
+            request,
+            "diaries/reminder_unsubscribe.html",
+            {"done": done, "valid": done},
+            status=200 if done else 400,
+        )
+    valid = reminder_token_patient_id(token=token) is not None
+    return render(request, "diaries/reminder_unsubscribe.html", {"valid": valid, "done": False})

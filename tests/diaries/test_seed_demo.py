@@ -228,3 +228,24 @@ def test_the_demo_password_logs_in(client):
     )
     assert response.status_code == 302
     assert response.wsgi_request.user == user("patient1")
+
+
+def test_the_diary_fields_are_filled_with_synthetic_values():
+    from apps.diaries.catalog import practice_labels
+    from apps.diaries.models import ReminderPreference, SideEffect
+
+    seed()
+    history = CheckIn.objects.exclude(journal=seed_demo.CRISIS_JOURNAL)
+    assert not history.filter(anxiety=None).exists()
+    assert not history.filter(energy=None).exists()
+    assert not history.filter(sleep_hours=None).exists()
+    assert all(
+        set(practices) <= set(practice_labels())
+        for practices in history.values_list("practices", flat=True)
+    )
+    private = CheckIn.objects.filter(is_private=True)
+    assert private.exists()
+    assert set(private.values_list("patient__email", flat=True)) == {"patient4@demo.trellis.test"}
+    effects = SideEffect.objects.all()
+    assert effects.exists() and set(effects.values_list("severity", flat=True)) == {"mild"}
+    assert ReminderPreference.objects.filter(enabled=True).count() == 3

@@ -16,7 +16,8 @@ demo people (emails ending @demo.trellis.test) and builds them again.
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
+from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -26,7 +27,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from apps.clinics.models import CareTeam, Clinic, Membership, Role
-from apps.diaries.models import CheckIn
+from apps.diaries.catalog import side_effect_label
+from apps.diaries.models import CheckIn, ReminderPreference, SideEffect
 from apps.diaries.services import checkin_submit, today_for
 
 CLINIC = {
@@ -199,6 +201,10 @@ def demo_build() -> Clinic:
         health_create(clinic, patient, demo)
         if demo.pattern == "crisis":
             crisis_entry_submit(clinic, patient, local_date=yesterday)
+        if demo.number in REMINDERS:
+            ReminderPreference.objects.create(
+                patient=patient, time=time(*REMINDERS[demo.number]), timezone=clinic.timezone
+            )
     return clinic
 
 
@@ -274,9 +280,43 @@ def history_create(clinic, patient, demo: DemoPatient, *, last_day: date) -> Non
                 local_date=day,
                 mood=mood,
                 journal=rng.choice(lines),
+                **day_details(mood, rng),
+                # A few private entries, so the clinician page shows what that looks like.
+                is_private=demo.number == PRIVATE_PATIENT and index % 9 == 4,
             )
         )
     CheckIn.objects.bulk_create(entries)
+    effects = [
+        SideEffect(checkin=checkin, key=key, description=side_effect_label(key), severity="mild")
+        for checkin in entries
+        if rng.random() < MILD_EFFECT_SHARE
+        for key in [rng.choice(MILD_EFFECTS)]
+    ]
+    SideEffect.objects.bulk_create(effects)
+
+
+# Only mild side effects: a severe one would raise an alert, and the demo has
+# exactly one alerting entry.
+MILD_EFFECTS = ["omega-3:1", "magnesium:1"]  # keys into fixtures/components.yaml
+MILD_EFFECT_SHARE = 0.08
+PRIVATE_PATIENT = 4
+REMINDERS = {1: (20, 0), 2: (8, 30), 6: (21, 15)}
+
+
+def day_details(mood: int, rng: random.Random) -> dict:
+    """The rest of a synthetic day, loosely following the mood: anxiety
+    against it, energy and sleep with it, and a practice or two."""
+    anxiety = max(0, min(10, 10 - mood + round(rng.gauss(0, 1))))
+    energy = max(0, min(10, mood + round(rng.gauss(0, 1.2))))
+    hours = max(3.0, min(10.0, 5 + mood * 0.35 + rng.choice([-1, -0.5, 0, 0.5, 1])))
+    slugs = ["mindfulness", "exercise", "journaling", "connection"]
+    return {
+        "anxiety": anxiety,
+        "energy": energy,
+        "sleep_hours": Decimal(str(round(hours * 2) / 2)),
+        "sleep_quality": max(1, min(5, round(mood / 2))),
+        "practices": sorted(rng.sample(slugs, rng.randint(0, 2 if mood <= 4 else 3))),
+    }
 
 
 def history_mood(pattern: str, progress: float, rng: random.Random) -> int:
