@@ -3,7 +3,16 @@ from decimal import Decimal
 
 from django import forms
 
-from .schedule import CYCLE, KINDS, WEEKDAY_NAMES, WEEKDAYS, Pattern, ScheduleError, parse_cycle
+from .schedule import (
+    CYCLE,
+    DAILY,
+    KINDS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    Pattern,
+    ScheduleError,
+    parse_cycle,
+)
 from .services import DoseRequest, dose_range_problem
 
 
@@ -92,7 +101,7 @@ class PlanForm(forms.Form):
                 error_messages=AMOUNT_ERRORS | {"min_value": "The amount must be more than 0."},
             )
             self.fields[prefix + "pattern"] = forms.ChoiceField(
-                choices=list(KINDS.items()), initial=pattern.kind, label="Days"
+                choices=list(KINDS.items()), initial=pattern.kind, label="Days", required=False
             )
             self.fields[prefix + "weekdays"] = forms.TypedMultipleChoiceField(
                 choices=list(enumerate(WEEKDAY_NAMES)),
@@ -157,7 +166,7 @@ class PlanForm(forms.Form):
 
     @staticmethod
     def _pattern(cleaned, prefix) -> Pattern:
-        kind = cleaned.get(prefix + "pattern")
+        kind = cleaned.get(prefix + "pattern") or DAILY
         if kind == WEEKDAYS:
             return Pattern(kind, weekdays=frozenset(cleaned.get(prefix + "weekdays") or ()))
         if kind == CYCLE:
