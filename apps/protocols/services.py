@@ -215,7 +215,9 @@ def plan_assign(
     _validate_doses(doses, clinic)
     _check_dates(start_date=start_date, clinic=clinic)
     _check_phases(template, phases)
-    if Plan.objects.filter(patient=patient, status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED]):
+    if Plan.objects.filter(
+        patient=patient, status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED]
+    ).exists():
         raise PlanRefused("invalid", ["This patient already has a plan: change or end it first."])
     run, reason = _screen(
         patient=patient,
@@ -471,12 +473,16 @@ def dose_log(
         values |= {"status": DoseStatus.SKIPPED, "amount": None, "unit": "", "skip_reason": reason}
     else:
         raise PlanRefused("invalid", ["Choose taken, changed or skipped."])
-    log, _created = DoseLog.objects.update_or_create(
-        plan_id=day["plan_id"],
-        component_id=component_id,
-        local_date=local_date,
-        defaults={"patient": patient, **values},
-    )
+    key = {"plan_id": day["plan_id"], "component_id": component_id, "local_date": local_date}
+    try:
+        with transaction.atomic():
+            log, _created = DoseLog.objects.update_or_create(
+                **key, defaults={"patient": patient, **values}
+            )
+    except IntegrityError:
+        # Two taps at once both tried to create the row: the second updates it.
+        DoseLog.objects.filter(**key).update(patient=patient, **values)
+        log = DoseLog.objects.filter(**key).first()
     return log
 
 
