@@ -75,3 +75,13 @@ def catalog_sync(Component, ProtocolTemplate, TemplateItem) -> None:
                 pattern_source=item.get("pattern_source", ""),
                 position=position,
             )
+
+
+def catalog_ensure() -> None:
+    """Load the shipped catalog if its rows are missing. The data migration
+    loads it; but a flush (Django's transactional tests, `manage.py flush`)
+    empties the tables without running migrations again."""
+    from .models import Component, ProtocolTemplate, TemplateItem
+
+    if not ProtocolTemplate.objects.filter(clinic=None).exists():
+        catalog_sync(Component, ProtocolTemplate, TemplateItem)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from apps.clinics.models import CareTeam, Membership, Role
 
 from . import schedule as sched
+from .catalog import catalog_ensure
 from .models import Component, DoseLog, Plan, PlanEvent, PlanStatus, ProtocolTemplate
 
 PHASE_LABELS = {
@@ -73,10 +74,12 @@ def staff_clinic_for(user):
 
 
 def components_for(*, clinic):
+    catalog_ensure()
     return Component.objects.filter(Q(clinic=None) | Q(clinic=clinic)).order_by("clinic_id", "pk")
 
 
 def templates_for(*, clinic):
+    catalog_ensure()
     return (
         ProtocolTemplate.objects.filter(Q(clinic=None) | Q(clinic=clinic))
         .prefetch_related("items__component")

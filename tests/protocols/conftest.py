@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 
+from apps.protocols.catalog import catalog_ensure
 from apps.protocols.models import Component, ProtocolTemplate
 from apps.protocols.schedule import Pattern, Phases
 from apps.protocols.selectors import clinic_today
@@ -10,10 +11,12 @@ from apps.protocols.services import DoseRequest, plan_assign
 
 
 def component(slug):
+    catalog_ensure()
     return Component.objects.filter(clinic=None, slug=slug).first()
 
 
 def reference():
+    catalog_ensure()
     return ProtocolTemplate.objects.filter(clinic=None, slug="reference-stack").first()
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from apps.audit.models import AccessEvent
-from apps.protocols.catalog import component_fixture, template_fixture
+from apps.protocols.catalog import catalog_ensure, component_fixture, template_fixture
 from apps.protocols.models import (
     Component,
     DoseLog,
@@ -46,6 +46,7 @@ def profile(world, data):
 
 
 def test_the_catalog_holds_the_reference_stack_with_ranges_and_sources(db):
+    catalog_ensure()  # loaded by the data migration; again after a test flushed the tables
     by_slug = {c.slug: c for c in Component.objects.filter(clinic=None)}
     assert list(by_slug) == ["psilocybin", "lions-mane", "omega-3", "b-complex", "magnesium"]
     assert (by_slug["psilocybin"].range_low, by_slug["psilocybin"].range_high) == (
