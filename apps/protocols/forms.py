@@ -245,3 +245,42 @@ class ComponentForm(forms.Form):
         if low is not None and high is not None and low > high:
             self.add_error("range_high", "The highest amount must not be below the lowest.")
         return cleaned
+
+
+class AdherenceRangeForm(forms.Form):
+    """Any range up to two years; the last 28 days when none is given."""
+
+    DEFAULT_DAYS = 28
+    MAX_DAYS = 731
+
+    start = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control"
+            field.error_messages["invalid"] = "Give dates as YYYY-MM-DD."
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            raise forms.ValidationError("The range ends before it starts.")
+        if start and end and (end - start).days >= self.MAX_DAYS:
+            raise forms.ValidationError("Choose a range of at most two years.")
+        return cleaned
+
+    def range(self):
+        from datetime import timedelta
+
+        default_end = self.today
+        default_start = default_end - timedelta(days=self.DEFAULT_DAYS - 1)
+        if not self.is_bound or not self.is_valid():
+            return default_start, default_end
+        end = self.cleaned_data.get("end") or default_end
+        start = self.cleaned_data.get("start") or end - timedelta(days=self.DEFAULT_DAYS - 1)
+        if (end - start).days >= self.MAX_DAYS:
+            start = end - timedelta(days=self.MAX_DAYS - 1)
+        return start, end

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -10,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from apps.audit.services import access_record
 from apps.clinics import access
 
-from .forms import ComponentForm, DoseLogForm, PlanForm, ReasonForm
+from .forms import AdherenceRangeForm, ComponentForm, DoseLogForm, PlanForm, ReasonForm
 from .schedule import Phases
 from .selectors import (
     adherence_for,
@@ -36,9 +34,6 @@ from .services import (
     plan_pause,
     plan_resume,
 )
-
-ADHERENCE_DAYS = 28
-
 
 # ------------------------------------------------------------------ patient
 
@@ -103,17 +98,17 @@ def plan(request, patient_id):
         "overrides": overrides_on_record(patient=patient),
         "may_write": may_write_plan(user=request.user, patient=patient),
     }
+    local_today = clinic_today(access.patient_membership(patient).clinic)
+    period = AdherenceRangeForm(request.GET or None, today=local_today)
+    start, end = period.range()
+    context |= {
+        "period": period,
+        "adherence": adherence_for(patient=patient, start=start, end=end),
+        "adherence_start": start,
+        "adherence_end": end,
+    }
     if current is not None:
-        local_today = clinic_today(current.clinic)
-        context |= {
-            "day": plan_for_day(patient=patient, local_date=local_today),
-            "adherence": adherence_for(
-                patient=patient,
-                start=local_today - timedelta(days=ADHERENCE_DAYS - 1),
-                end=local_today,
-            ),
-            "adherence_days": ADHERENCE_DAYS,
-        }
+        context["day"] = plan_for_day(patient=patient, local_date=local_today)
     return render(request, "protocols/plan.html", context)
 
 

@@ -335,3 +335,26 @@ def test_adherence_shows_on_the_plan_page(world, client):
     assert (
         "<td>Psilocybin</td><td>10</td><td>5</td><td>0</td><td>5</td><td>0</td><td>50%</td>" in page
     )
+
+
+def test_adherence_covers_any_range_and_explains_a_bad_one(world, client):
+    plan = assign(world, started_days_ago=20)
+    today = clinic_today(world.clinic)
+    client.force_login(world.alice)
+    page = client.get(
+        url("plan", world), {"start": plan.start_date.isoformat(), "end": today.isoformat()}
+    ).content.decode()
+    assert "<td>Psilocybin</td><td>21</td>" in page
+    week = {
+        "start": plan.start_date.isoformat(),
+        "end": (plan.start_date + timedelta(days=6)).isoformat(),
+    }
+    assert "<td>Psilocybin</td><td>7</td>" in client.get(url("plan", world), week).content.decode()
+    backwards = {"start": today.isoformat(), "end": plan.start_date.isoformat()}
+    response = client.get(url("plan", world), backwards)
+    assert (
+        response.status_code == 200
+        and "The range ends before it starts." in response.content.decode()
+    )
+    response = client.get(url("plan", world), {"start": "<b>soon</b>"})
+    assert response.status_code == 200 and "Give dates as YYYY-MM-DD." in response.content.decode()
