@@ -358,3 +358,23 @@ def test_adherence_covers_any_range_and_explains_a_bad_one(world, client):
     )
     response = client.get(url("plan", world), {"start": "<b>soon</b>"})
     assert response.status_code == 200 and "Give dates as YYYY-MM-DD." in response.content.decode()
+
+
+def test_an_on_call_colleague_reads_the_plan_but_cannot_change_it(world, client):
+    from django.utils import timezone
+
+    from apps.clinics.models import OnCallShift
+
+    assign(world)
+    now = timezone.now()
+    OnCallShift.objects.create(
+        clinic=world.clinic,
+        clinician=world.bob,
+        covers=world.alice,
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(hours=8),
+    )
+    client.force_login(world.bob)
+    assert client.get(url("plan", world)).status_code == 200
+    assert client.get(url("change", world)).status_code == 404
+    assert client.post(url("pause", world), {"reason": "x"}).status_code == 404
