@@ -98,6 +98,7 @@ MATRIX = {
     # The clinic's catalog: every clinician and admin, each in their own clinic.
     "protocols:catalog": Row(only(200, "alice", "bob", "charlie", "admin")),
     "protocols:component_new": Row(only(200, "alice", "bob", "charlie", "admin")),
+    "protocols:template_new": Row(only(200, "alice", "bob", "charlie", "admin")),
     # For monitors: ages and counts only, never patient data. No worker runs
     # in this test, so the honest answer is 503.
     "alerts:health": Row(everyone(503)),

@@ -73,11 +73,24 @@ class PlanForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.mode, self.components, self.doses = mode, list(components), []
         items = items or {}
-        if mode == "change":
+        if mode in ("change", "template"):
             for name in ("start_date", "initial_months", "maintenance_months"):
                 del self.fields[name]
             del self.fields["break_every_days"], self.fields["break_length_days"]
-        else:
+        if mode == "template":
+            for name in ("acknowledge", "override_reason", "confirm_early"):
+                del self.fields[name]
+            self.fields["name"] = PlainTextField(
+                max_length=200, label="Template name", error_messages=_too_long(200)
+            )
+            self.fields["source"] = PlainTextField(
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                label="Source",
+                help_text="Where these doses and days come from (the clinic's protocol, a paper).",
+                error_messages=_too_long(2000) | {"required": "Say where the template comes from."},
+            )
+        elif mode == "assign":
             del self.fields["confirm_early"]
             for phase in ("initial", "maintenance"):
                 low, high = template.months(phase) if template else (1, 12)

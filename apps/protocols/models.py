@@ -98,6 +98,10 @@ class TemplateItem(models.Model):
     def __str__(self):
         return f"{self.component} in {self.template}"
 
+    @property
+    def pattern_obj(self) -> Pattern:
+        return Pattern.from_dict(self.pattern)
+
 
 class PlanStatus(models.TextChoices):
     ACTIVE = "active", "Active"

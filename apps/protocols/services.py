@@ -27,6 +27,7 @@ from .models import (
     PlanPause,
     PlanStatus,
     ProtocolTemplate,
+    TemplateItem,
 )
 from .schedule import Pattern, Phases
 from .selectors import clinic_today, plan_for_day
@@ -506,3 +507,38 @@ def component_create(*, clinic, name: str, unit: str, low, high, source: str, by
         source=source,
         created_by=by,
     )
+
+
+@transaction.atomic
+def template_create(*, clinic, name: str, source: str, doses: list[DoseRequest], by):
+    """A clinic's own template: its doses (within each component's range) and
+    days, with the reference template's phases and observation week."""
+    from django.utils.text import slugify
+
+    _validate_doses(doses, clinic)
+    reference = ProtocolTemplate.objects.filter(clinic=None, slug="reference-stack").first()
+    base = slugify(name)[:50] or "template"
+    slug, number = base, 2
+    while ProtocolTemplate.objects.filter(clinic=clinic, slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    template = ProtocolTemplate.objects.create(
+        clinic=clinic,
+        slug=slug,
+        name=name,
+        source=source,
+        phases=reference.phases if reference else {},
+        breaks=reference.breaks if reference else {},
+        observe_days=reference.observe_days if reference else 7,
+    )
+    for position, dose in enumerate(doses):
+        TemplateItem.objects.create(
+            template=template,
+            component=dose.component,
+            amount=dose.amount,
+            unit=dose.component.unit,
+            pattern=dose.pattern.as_dict(),
+            source=source,
+            pattern_source=source,
+            position=position,
+        )
+    return template

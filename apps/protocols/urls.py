@@ -14,4 +14,5 @@ urlpatterns = [
     path("patients/<int:patient_id>/plan/end/", views.end, name="end"),
     path("clinic/protocols/", views.catalog, name="catalog"),
     path("clinic/protocols/components/new/", views.component_new, name="component_new"),
+    path("clinic/protocols/templates/new/", views.template_new, name="template_new"),
 ]

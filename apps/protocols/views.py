@@ -33,6 +33,7 @@ from .services import (
     plan_end,
     plan_pause,
     plan_resume,
+    template_create,
 )
 
 # ------------------------------------------------------------------ patient
@@ -327,3 +328,26 @@ def component_new(request):
         messages.success(request, f"{data['name']} added to {clinic}'s catalog.")
         return redirect("protocols:catalog")
     return render(request, "protocols/component_form.html", {"form": form, "clinic": clinic})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def template_new(request):
+    access.staff_required(request.user)
+    clinic = staff_clinic_for(request.user)
+    form = PlanForm(request.POST or None, components=components_for(clinic=clinic), mode="template")
+    if request.method == "POST" and form.is_valid():
+        try:
+            template = template_create(
+                clinic=clinic,
+                name=form.cleaned_data["name"],
+                source=form.cleaned_data["source"],
+                doses=form.doses,
+                by=request.user,
+            )
+        except PlanRefused as error:
+            _show_refusal(form, error)
+        else:
+            messages.success(request, f"{template.name} added to {clinic}'s templates.")
+            return redirect("protocols:catalog")
+    return render(request, "protocols/template_form.html", {"form": form, "clinic": clinic})

@@ -6,11 +6,13 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from apps.protocols.models import Component, DoseLog, Plan, PlanItem
+from apps.clinics.models import CareTeam, Role
+from apps.protocols.models import Component, DoseLog, Plan, PlanItem, ProtocolTemplate
 from apps.protocols.schedule import Pattern
 from apps.protocols.selectors import clinic_today
 from apps.protocols.services import DoseRequest
 from apps.safety.screening import health_profile_update
+from tests.conftest import make_member
 
 from .conftest import assign, component, reference
 
@@ -378,3 +380,32 @@ def test_an_on_call_colleague_reads_the_plan_but_cannot_change_it(world, client)
     assert client.get(url("plan", world)).status_code == 200
     assert client.get(url("change", world)).status_code == 404
     assert client.post(url("pause", world), {"reason": "x"}).status_code == 404
+
+
+def test_a_clinic_adds_its_own_template_and_assigns_from_it(world, client):
+    psilocybin = component("psilocybin").pk
+    data = {
+        "name": "Gentle start",
+        "source": "Maple Clinic protocol 2026",
+        f"c{psilocybin}_include": "on",
+        f"c{psilocybin}_amount": "0.1",
+        f"c{psilocybin}_pattern": "one_on_two_off",
+    }
+    client.force_login(world.alice)
+    refused = client.post(reverse("protocols:template_new"), data | {f"c{psilocybin}_amount": "1"})
+    assert "1 g is outside the range" in refused.content.decode()
+    assert client.post(reverse("protocols:template_new"), data).status_code == 302
+    template = ProtocolTemplate.objects.get(clinic=world.clinic)
+    item = template.items.get()
+    assert (item.pattern["kind"], template.months("initial")) == ("one_on_two_off", (2, 3))
+    page = client.get(url("assign", world), {"template": template.pk}).content.decode()
+    assert 'value="one_on_two_off" selected' in page
+    # Another clinic's clinician neither sees it nor can assign from it.
+    charlie_patient = make_member(world.other_clinic, "cp@birch.test", Role.PATIENT)
+    CareTeam.objects.create(
+        clinic=world.other_clinic, patient=charlie_patient, clinician=world.charlie, is_primary=True
+    )
+    client.force_login(world.charlie)
+    assert "Gentle start" not in client.get(reverse("protocols:catalog")).content.decode()
+    other = reverse("protocols:assign", args=[charlie_patient.pk])
+    assert client.get(other, {"template": template.pk}).status_code == 404
