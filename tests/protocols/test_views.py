@@ -409,3 +409,34 @@ def test_a_clinic_adds_its_own_template_and_assigns_from_it(world, client):
     assert "Gentle start" not in client.get(reverse("protocols:catalog")).content.decode()
     other = reverse("protocols:assign", args=[charlie_patient.pk])
     assert client.get(other, {"template": template.pk}).status_code == 404
+
+
+def plan_page_queries(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.alice)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url("plan", world)).status_code == 200
+    return len(captured)
+
+
+def test_the_plan_page_takes_the_same_queries_however_long_the_history(world, client):
+    from apps.protocols.services import plan_pause, plan_resume
+
+    plan = assign(world, started_days_ago=20)
+    plan_pause(plan=plan, by=world.alice)
+    plan_resume(plan=plan, by=world.alice)
+    short = plan_page_queries(client, world)
+    for _ in range(5):
+        plan_pause(plan=plan, by=world.alice, reason="Again")
+        plan_resume(plan=plan, by=world.alice)
+    for back in range(15):
+        DoseLog.objects.create(
+            plan=plan,
+            patient=world.patient,
+            component=component("psilocybin"),
+            local_date=clinic_today(world.clinic) - timedelta(days=back),
+            status="taken",
+        )
+    assert plan_page_queries(client, world) == short
