@@ -309,7 +309,7 @@ def plan_change(
         if same_amount and item.pattern_obj == dose.pattern:
             continue
         changed.append((item, dose))
-        days = (effective - item.effective_from).days
+        days = (effective - _amount_since(plan, item)).days
         not_started = effective == plan.start_date  # nothing taken yet to observe
         if not same_amount and not not_started and days < plan.observe_days:
             too_soon.append(
@@ -384,6 +384,18 @@ def plan_change(
         plan=plan, run=run, reason=reason, acknowledge=acknowledge, by=by, request=request
     )
     return plan
+
+
+def _amount_since(plan: Plan, item: PlanItem) -> date:
+    """When the component's current amount was set: a change of days alone
+    is not a dose change."""
+    since = item.effective_from
+    earlier = plan.items.filter(component_id=item.component_id, effective_to__lte=since)
+    for version in earlier.order_by("-effective_from"):
+        if version.effective_to != since or version.amount != item.amount:
+            break
+        since = version.effective_from
+    return since
 
 
 def _reason(text: str) -> str:

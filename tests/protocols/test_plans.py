@@ -259,3 +259,24 @@ def test_pause_resume_and_end_keep_the_history(world, plan):
         plan_change(plan=plan, doses=doses(psilocybin="0.2"), by=world.alice)
     assign(world)  # a new plan after the end
     assert DoseLog.objects.count() == 0
+
+
+def test_the_observation_week_counts_from_the_last_dose_change_not_a_change_of_days(world):
+    plan = assign(world, started_days_ago=10)
+    today = clinic_today(world.clinic)
+    # Four days ago only the days changed (psilocybin to every other day).
+    old = PlanItem.objects.get(plan=plan, component__slug="psilocybin")
+    old.effective_to = today - timedelta(days=4)
+    old.save()
+    PlanItem.objects.create(
+        plan=plan,
+        component=old.component,
+        amount=old.amount,
+        unit=old.unit,
+        pattern={"kind": "every_other_day"},
+        effective_from=today - timedelta(days=4),
+        pattern_since=today - timedelta(days=4),
+    )
+    every_other = DoseRequest(component("psilocybin"), Decimal("0.15"), Pattern("every_other_day"))
+    plan_change(plan=plan, doses=[every_other, *doses(lions_mane="500")], by=world.alice)
+    assert not PlanEvent.objects.filter(plan=plan, kind=PlanEvent.EARLY_CHANGE).exists()
