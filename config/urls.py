@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("apps.diaries.urls")),
     path("", include("apps.dashboards.urls")),
     path("", include("apps.alerts.urls")),
+    path("", include("apps.protocols.urls")),
     path("django-admin/", admin.site.urls),
 ]

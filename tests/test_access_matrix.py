@@ -91,6 +91,27 @@ MATRIX = {
     "alerts:resolve": Row(
         only(REDIRECT, "alice", "admin"), method="post", data={"note": "Safety plan reviewed."}
     ),
+    # Protocol plans. The patient's own: today's plan and the one-tap log.
+    "protocols:today": Row(only(200, "patient", "other_patient")),
+    # No plan in this world, so the log explains that and goes back.
+    "protocols:log": Row(
+        only(REDIRECT, "patient", "other_patient"),
+        method="post",
+        data={"component": 1, "action": "as_planned"},
+    ),
+    # Clinicians: admins may read a plan; only the patient's own clinicians
+    # (a care-team link) may assign or change one. Without an open plan,
+    # change/pause/resume/end say so and go back to the plan page.
+    "protocols:plan": Row(only(200, "alice", "admin")),
+    "protocols:assign": Row(only(200, "alice")),
+    "protocols:change": Row(only(REDIRECT, "alice")),
+    "protocols:pause": Row(only(REDIRECT, "alice"), method="post", data={"reason": "Holiday."}),
+    "protocols:resume": Row(only(REDIRECT, "alice"), method="post"),
+    "protocols:end": Row(only(REDIRECT, "alice"), method="post", data={"reason": "Done."}),
+    # The clinic's catalog: every clinician and admin, each in their own clinic.
+    "protocols:catalog": Row(only(200, "alice", "bob", "charlie", "admin")),
+    "protocols:component_new": Row(only(200, "alice", "bob", "charlie", "admin")),
+    "protocols:template_new": Row(only(200, "alice", "bob", "charlie", "admin")),
     # For monitors: ages and counts only, never patient data. No worker runs
     # in this test, so the honest answer is 503.
     "alerts:health": Row(everyone(503)),

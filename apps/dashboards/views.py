@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from apps.alerts.models import Alert
 from apps.audit.services import access_record
 from apps.clinics import access
+from apps.protocols.selectors import plan_card_for
 from apps.safety.forms import HealthProfileForm, RiskSettingsForm, SafetyPlanForm
 from apps.safety.models import HealthProfile
 from apps.safety.risk import overrides_for, risk_settings_update
@@ -67,6 +68,7 @@ def patient(request, patient_id):
             "open_alerts": [a for a in alerts if a.is_open],
             "screening": latest_screening(patient=patient),
             "risk_overrides": overrides_for(patient=patient),
+            "plan_card": plan_card_for(patient=patient),
             "Alert": Alert,
         },
     )

@@ -104,11 +104,11 @@ CRISIS_JOURNAL = (
 
 WHAT_THEY_SEE = {
     "admin": "the clinic console: members, invitations",
-    "alice": "caseload of patients 1-4, with open alerts for patient3",
+    "alice": "caseload of patients 1-4, with open alerts for patient3; plans for 1 and 4",
     "ben": "caseload of patients 5-8, and patient3 as a team member",
 }
 PATTERN_NOTES = {
-    "stable": "own diary; 60 steady days",
+    "stable": "own diary; 60 steady days (1 and 4: a plan, with doses logged)",
     "declining": "own diary; mood sliding from ~7 to ~3",
     "improving": "own diary; mood rising from ~3 to ~8",
     "gaps": "own diary; missed days",
@@ -199,6 +199,7 @@ def demo_build() -> Clinic:
             care_team_link(clinic, patient, clinicians["ben"], is_primary=False)
         history_create(clinic, patient, demo, last_day=yesterday)
         health_create(clinic, patient, demo)
+        plan_create(clinic, patient, demo, by=clinicians[demo.clinician], yesterday=yesterday)
         if demo.pattern == "crisis":
             crisis_entry_submit(clinic, patient, local_date=yesterday)
         if demo.number in REMINDERS:
@@ -350,3 +351,62 @@ def crisis_entry_submit(clinic, patient, *, local_date: date) -> None:
     )
     if not result.is_crisis:
         raise CommandError("The demo crisis entry raised no crisis finding: check the lexicon.")
+
+
+# Invented plans for two of Alice's patients, within the reference template's
+# ranges; the patients "logged" most doses, skipped a few and forgot a few.
+PLANS = {
+    1: (20, {"psilocybin": ("0.1", "four_on_three_off"), "omega-3": ("1000", "daily")}),
+    4: (28, {"psilocybin": ("0.15", "every_other_day"), "lions-mane": ("500", "daily")}),
+}
+SKIP_REASONS = ["Forgot before leaving for work.", "Felt unwell.", "Ran out; bought more."]
+
+
+def plan_create(clinic, patient, demo: DemoPatient, *, by, yesterday: date) -> None:
+    from decimal import Decimal
+
+    from apps.protocols.models import DoseLog, ProtocolTemplate
+    from apps.protocols.schedule import Pattern, Phases
+    from apps.protocols.selectors import components_for, dose_days
+    from apps.protocols.services import DoseRequest, plan_assign
+
+    if demo.number not in PLANS:
+        return
+    days_ago, amounts = PLANS[demo.number]
+    catalog = {c.slug: c for c in components_for(clinic=clinic)}
+    plan = plan_assign(
+        patient=patient,
+        clinic=clinic,
+        template=ProtocolTemplate.objects.filter(clinic=None, slug="reference-stack").first(),
+        start_date=yesterday - timedelta(days=days_ago - 1),
+        doses=[
+            DoseRequest(catalog[slug], Decimal(amount), Pattern(kind))
+            for slug, (amount, kind) in amounts.items()
+        ],
+        phases=Phases(3, 6),
+        by=by,
+        acknowledge=True,
+    )
+    rng = random.Random(SEED + 100 + demo.number)
+    logs = []
+    for slug, days in dose_days(patient=patient, start=plan.start_date, end=yesterday).items():
+        item = plan.items.get(component__slug=slug)
+        for day in days:
+            roll = rng.random()
+            if roll < 0.05:
+                continue  # not logged
+            skipped = roll < 0.15
+            logs.append(
+                DoseLog(
+                    plan=plan,
+                    patient=patient,
+                    component=item.component,
+                    local_date=day,
+                    status="skipped" if skipped else "taken",
+                    amount=None if skipped else item.amount,
+                    unit="" if skipped else item.unit,
+                    skip_reason=rng.choice(SKIP_REASONS) if skipped else "",
+                    as_planned=not skipped,
+                )
+            )
+    DoseLog.objects.bulk_create(logs)

@@ -1,0 +1,322 @@
+"""Reads for protocol plans, as plain data for the diary, dashboards and charts.
+
+Dates are the patient's local calendar dates; the patient's time zone is
+their clinic's (Clinic.timezone).
+"""
+
+from collections import defaultdict
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from apps.clinics.models import CareTeam, Membership, Role
+
+from . import schedule as sched
+from .catalog import catalog_ensure
+from .models import Component, DoseLog, Plan, PlanEvent, PlanStatus, ProtocolTemplate
+
+PHASE_LABELS = {
+    sched.INITIAL: "Initial phase",
+    sched.MAINTENANCE: "Maintenance phase",
+    sched.INTEGRATION: "Integration phase",
+}
+
+
+def clinic_today(clinic) -> date:
+    return timezone.now().astimezone(ZoneInfo(clinic.timezone)).date()
+
+
+# ------------------------------------------------------------------- access
+
+
+def care_team_required(*, user, patient) -> None:
+    """Only the patient's own clinicians (a care-team link, in a clinic where
+    they are an active clinician) may assign or change a plan. Admins and
+    on-call cover may read it, not write it: 404 like any outsider."""
+    linked = CareTeam.objects.filter(
+        patient=patient,
+        clinician=user,
+        clinic__memberships__user=user,
+        clinic__memberships__role=Role.CLINICIAN,
+        clinic__memberships__is_active=True,
+    ).exists()
+    if not linked:
+        raise Http404("Only the patient's own clinicians can change their plan")
+
+
+def may_write_plan(*, user, patient) -> bool:
+    try:
+        care_team_required(user=user, patient=patient)
+    except Http404:
+        return False
+    return True
+
+
+def staff_clinic_for(user):
+    """The clinic whose catalog a clinician or admin works in; 404 for others."""
+    membership = (
+        Membership.objects.filter(user=user, role__in=[Role.CLINICIAN, Role.ADMIN], is_active=True)
+        .select_related("clinic")
+        .order_by("pk")
+        .first()
+        if user.is_authenticated
+        else None
+    )
+    if membership is None:
+        raise Http404("This page is for clinic staff")
+    return membership.clinic
+
+
+# ------------------------------------------------------------------ catalog
+
+
+def components_for(*, clinic):
+    catalog_ensure()
+    return Component.objects.filter(Q(clinic=None) | Q(clinic=clinic)).order_by("clinic_id", "pk")
+
+
+def templates_for(*, clinic):
+    catalog_ensure()
+    return (
+        ProtocolTemplate.objects.filter(Q(clinic=None) | Q(clinic=clinic))
+        .prefetch_related("items__component")
+        .order_by("clinic_id", "name")
+    )
+
+
+def template_for(*, clinic, template_id):
+    return templates_for(clinic=clinic).filter(pk=template_id).first()
+
+
+# -------------------------------------------------------------------- plans
+
+
+def _plans(patient):
+    return Plan.objects.filter(patient=patient).select_related("clinic", "overridden_by")
+
+
+def open_plan_for(*, patient) -> Plan | None:
+    return (
+        _plans(patient)
+        .filter(status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED])
+        .prefetch_related("items__component", "pauses")
+        .first()
+    )
+
+
+def plan_history(*, patient):
+    return _plans(patient).prefetch_related("events__by", "items__component", "pauses")
+
+
+def overrides_on_record(*, patient) -> list[PlanEvent]:
+    """Every time a plan was assigned or changed over an absolute flag, with
+    who, when and why: shown on the patient's record from then on, whatever
+    happened to the plan since."""
+    return list(
+        PlanEvent.objects.filter(plan__patient=patient, kind=PlanEvent.OVERRIDDEN)
+        .select_related("by", "plan")
+        .order_by("at", "pk")
+    )
+
+
+def schedule_of(plan: Plan) -> tuple[sched.Schedule, dict[int, list[sched.Dose]]]:
+    """The pure schedule of a plan, and each component's dose history by id
+    (uses the prefetched items and pauses when there are any)."""
+    pauses = tuple(sched.Pause(p.starts_on, p.ends_on) for p in plan.pauses.all())
+    schedule = sched.Schedule(
+        start=plan.start_date,
+        phases=sched.Phases(
+            plan.initial_months,
+            plan.maintenance_months,
+            plan.break_every_days,
+            plan.break_length_days,
+        ),
+        pauses=pauses,
+        end=plan.ended_on,
+    )
+    doses: dict[int, list[sched.Dose]] = defaultdict(list)
+    for item in plan.items.all():
+        doses[item.component_id].append(
+            sched.Dose(
+                component=item.component.slug,
+                amount=item.amount,
+                unit=item.unit,
+                pattern=item.pattern_obj,
+                effective_from=item.effective_from,
+                effective_to=item.effective_to,
+                pattern_since=item.pattern_since,
+                label=item.component.name,
+            )
+        )
+    return schedule, dict(doses)
+
+
+def _plan_on(patient, local_date) -> Plan | None:
+    return (
+        _plans(patient)
+        .filter(start_date__lte=local_date)
+        .filter(Q(ended_on=None) | Q(ended_on__gt=local_date))
+        .prefetch_related("items__component", "pauses")
+        .first()
+    )
+
+
+def _amount_text(amount, unit) -> str:
+    if amount is None:
+        return ""
+    return f"{format(amount.normalize(), 'f')} {unit}"
+
+
+def _break_dict(found: sched.Break | None) -> dict | None:
+    if found is None:
+        return None
+    last = found.end - timedelta(days=1) if found.end else None
+    return {"start": found.start, "end": found.end, "last_day": last, "kind": found.kind}
+
+
+def plan_for_day(*, patient, local_date: date) -> dict:
+    """What the patient's plan says for `local_date`, as plain data.
+
+    {"plan_id": None, ...} when no plan covers the day. Otherwise "state" is
+    one of schedule's NOT_STARTED / ENDED / ON_BREAK / AS_NEEDED / REST / DOSE,
+    and "items" lists the components due (DOSE), every component in force
+    (AS_NEEDED: the patient may log an occasional dose), plus anything already
+    logged that day; each with the planned amount and unit and the log, if any.
+    """
+    plan = _plan_on(patient, local_date)
+    empty = {
+        "plan_id": None,
+        "local_date": local_date,
+        "state": None,
+        "rest_day": False,
+        "items": [],
+        "phase": None,
+        "phase_label": "",
+        "break": None,
+        "next_break": None,
+        "name": "",
+    }
+    if plan is None:
+        return empty
+    schedule, doses = schedule_of(plan)
+    day = sched.due_on(schedule, doses, local_date)
+    logs = {
+        log.component_id: log for log in DoseLog.objects.filter(plan=plan, local_date=local_date)
+    }
+    due_ids = {
+        component_id
+        for component_id, history in doses.items()
+        if sched.component_is_due(schedule, history, local_date)
+    }
+    items = []
+    for component_id, history in doses.items():
+        dose = sched.dose_in_force(history, local_date)
+        due = component_id in due_ids and day.state == sched.DOSE
+        listed = due or day.state == sched.AS_NEEDED or component_id in logs
+        if dose is None or not listed:
+            continue
+        log = logs.get(component_id)
+        items.append(
+            {
+                "component_id": component_id,
+                "slug": dose.component,
+                "name": dose.label,
+                "amount": dose.amount,
+                "unit": dose.unit,
+                "amount_text": _amount_text(dose.amount, dose.unit),
+                "pattern": dose.pattern.describe(),
+                "due": due,
+                "log": None
+                if log is None
+                else {
+                    "status": log.status,
+                    "amount_text": _amount_text(log.amount, log.unit),
+                    "taken_at": log.taken_at,
+                    "skip_reason": log.skip_reason,
+                    "as_planned": log.as_planned,
+                },
+            }
+        )
+    return empty | {
+        "plan_id": plan.pk,
+        "name": plan.name,
+        "status": plan.status,
+        "state": day.state,
+        "rest_day": day.state == sched.REST,
+        "phase": day.phase,
+        "phase_label": PHASE_LABELS.get(day.phase, ""),
+        "break": _break_dict(day.break_),
+        "next_break": _break_dict(sched.next_break(schedule, local_date)),
+        "items": items,
+    }
+
+
+def _plans_between(patient, start, end):
+    return (
+        _plans(patient)
+        .filter(start_date__lte=end)
+        .filter(Q(ended_on=None) | Q(ended_on__gt=start))
+        .prefetch_related("items__component", "pauses")
+        .order_by("start_date", "pk")
+    )
+
+
+def dose_days(*, patient, start: date, end: date) -> dict[str, list[date]]:
+    """For each component (by slug), the days in [start, end] it was or is due."""
+    found: dict[str, set[date]] = defaultdict(set)
+    for plan in _plans_between(patient, start, end):
+        schedule, doses = schedule_of(plan)
+        for history in doses.values():
+            days = sched.dose_days(schedule, history, max(start, plan.start_date), end)
+            found[history[0].component].update(days)
+    return {slug: sorted(days) for slug, days in found.items()}
+
+
+def phase_on(*, patient, local_date: date) -> str | None:
+    plan = _plan_on(patient, local_date)
+    if plan is None:
+        return None
+    schedule, _doses = schedule_of(plan)
+    return sched.phase_on(schedule, local_date)
+
+
+def adherence_for(*, patient, start: date, end: date) -> list[dict]:
+    """Per component over [start, end] (cut at the patient's today: days to come
+    are not missed yet): days due, taken, skipped, missing, extra, and the rate."""
+    rows: dict[int, dict] = {}
+    for plan in _plans_between(patient, start, end):
+        last = min(end, clinic_today(plan.clinic))
+        if last < start:
+            continue
+        schedule, doses = schedule_of(plan)
+        logs: dict[int, dict[date, str]] = defaultdict(dict)
+        for log in DoseLog.objects.filter(plan=plan, local_date__range=(start, last)):
+            logs[log.component_id][log.local_date] = log.status
+        for component_id, history in doses.items():
+            due = sched.dose_days(schedule, history, max(start, plan.start_date), last)
+            result = sched.adherence(due, logs.get(component_id, {}))
+            row = rows.setdefault(
+                component_id,
+                {"component": history[0].label, "slug": history[0].component}
+                | dict.fromkeys(("due", "taken", "skipped", "missing", "extra"), 0),
+            )
+            for key in ("due", "taken", "skipped", "missing", "extra"):
+                row[key] += getattr(result, key)
+    for row in rows.values():
+        row["rate"] = row["taken"] / row["due"] if row["due"] else None
+        row["percent"] = round(100 * row["rate"]) if row["rate"] is not None else None
+    return sorted(rows.values(), key=lambda r: r["component"])
+
+
+def plan_card_for(*, patient) -> dict:
+    """The clinician patient page's "Plan" card."""
+    plan = open_plan_for(patient=patient)
+    today = clinic_today(plan.clinic) if plan else None
+    return {
+        "plan": plan,
+        "today": plan_for_day(patient=patient, local_date=today) if plan else None,
+        "overrides": overrides_on_record(patient=patient),
+    }
