@@ -1,6 +1,8 @@
 import calendar
 from datetime import date, timedelta
 
+from apps.protocols.selectors import dose_rhythm_between
+
 from .models import CheckIn
 
 
@@ -73,6 +75,7 @@ def trend_series(*, patient, today: date, days: int) -> list[dict]:
     entry or no answer, so charts and tables show gaps as gaps."""
     first = today - timedelta(days=days - 1)
     by_day = {c.local_date: c for c in checkins_between(patient=patient, first=first, last=today)}
+    rhythm = dose_rhythm_between(patient=patient, start=first, end=today)
     rows = []
     for offset in range(days):
         day = first + timedelta(days=offset)
@@ -86,9 +89,26 @@ def trend_series(*, patient, today: date, days: int) -> list[dict]:
                 "sleep_hours": float(checkin.sleep_hours)
                 if checkin and checkin.sleep_hours is not None
                 else None,
-                # The protocols work marks dose days and phases here
-                # (DESIGN: "with dose days and phases marked").
-                "dose_day": None,
+                # None outside a plan: neither a dose day nor a rest day.
+                "dose_day": rhythm[day]["dose_day"] if day in rhythm else None,
+                "phase": rhythm[day]["phase"] if day in rhythm else None,
             }
         )
     return rows
+
+
+def dose_day_comparison(*, series: list[dict], key: str) -> dict | None:
+    """The mean of `key` on dose days beside rest days, from trend_series rows;
+    None when the range has no day on a plan."""
+    groups = {True: [], False: []}
+    for row in series:
+        if row["dose_day"] is not None and row[key] is not None:
+            groups[row["dose_day"]].append(row[key])
+    if not groups[True] and not groups[False]:
+        return None
+
+    def summary(values):
+        mean = round(sum(values) / len(values), 1) if values else None
+        return {"days": len(values), "mean": mean}
+
+    return {"dose": summary(groups[True]), "rest": summary(groups[False])}

@@ -141,26 +141,41 @@ def checkin_submit(
 
 
 def missed_checkins_scan() -> int:
-    """Raise a low (digest) alert for every active patient who has not checked
-    in for the rule's number of days. Until protocol plans exist, every
-    active patient is expected to check in daily. Returns alerts raised or
-    bumped."""
-    from django.db.models import Max
+    """Raise a low (digest) alert for every active patient on a plan who has
+    not checked in for the rule's number of days (REFERENCE.md: "none for 3
+    days while on a plan"; a break is still the plan, so a paused plan
+    counts). Days before the plan started or before the patient joined do
+    not count. Returns alerts raised or bumped."""
+    from django.db.models import Max, OuterRef, Subquery
 
     from apps.clinics.models import Membership, Role
+    from apps.protocols.models import Plan, PlanStatus
     from apps.safety.services import evaluate_missed_checkins
 
+    open_plan_start = Plan.objects.filter(
+        patient=OuterRef("user"),
+        clinic=OuterRef("clinic"),
+        status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED],
+    ).values("start_date")[:1]
     count = 0
     memberships = (
         Membership.objects.filter(role=Role.PATIENT, is_active=True, user__is_active=True)
+        .annotate(plan_start=Subquery(open_plan_start))
+        .filter(plan_start__isnull=False)
         .select_related("clinic", "user")
         .annotate(last_checkin=Max("user__checkins__local_date"))
     )
     for membership in memberships:
         today = today_for(clinic=membership.clinic)
         joined = membership.created_at.astimezone(ZoneInfo(membership.clinic.timezone)).date()
+        # Counting starts on the later of joining and the plan's first day;
+        # an entry from before then does not move it.
+        expected_from = max(joined, membership.plan_start)
+        last_checkin = membership.last_checkin
+        if last_checkin is not None and last_checkin < expected_from:
+            last_checkin = None
         findings = evaluate_missed_checkins(
-            last_checkin=membership.last_checkin, joined=joined, today=today
+            last_checkin=last_checkin, joined=expected_from, today=today
         )
         if findings:
             with transaction.atomic():

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from apps.alerts.selectors import alerts_for_checkin
 from apps.clinics import access
 from apps.clinics.selectors import primary_clinician_for
+from apps.protocols.selectors import plan_for_day
 from apps.safety.forms import HealthProfileForm, SafetyPlanForm
 from apps.safety.models import HealthProfile
 from apps.safety.rules import crisis_resources_for
@@ -25,6 +26,7 @@ from .selectors import (
     checkin_for_day,
     checkins_all,
     checkins_for_patient,
+    dose_day_comparison,
     month_calendar,
     own_checkin,
     trend_series,
@@ -144,6 +146,7 @@ def today(request):
                 today=today_date,
                 joined=membership.created_at.astimezone(ZoneInfo(clinic.timezone)).date(),
             ),
+            "plan_day": plan_for_day(patient=request.user, local_date=local_date),
             "draft_key": _draft_key(request, local_date),
             "draft_saved": request.session.pop("diary_saved", None),
             "needs_intake": not HealthProfile.objects.filter(patient=request.user).exists(),
@@ -278,7 +281,12 @@ def trends(request):
             "key": key,
             "label": label,
             "unit": unit,
-            "rows": [(row["date"], row[key]) for row in series if row[key] is not None],
+            "rows": [
+                (row["date"], row[key], row["dose_day"], PHASE_WORDS.get(row["phase"], ""))
+                for row in series
+                if row[key] is not None
+            ],
+            "comparison": dose_day_comparison(series=series, key=key),
         }
         for key, label, unit in measures
     ]
@@ -287,6 +295,14 @@ def trends(request):
         "diaries/trends.html",
         {"series": series, "tables": tables, "days": days, "choices": TREND_DAYS},
     )
+
+
+# The phase names patients read beside their numbers.
+PHASE_WORDS = {
+    "initial": "Initial phase",
+    "maintenance": "Maintenance",
+    "integration": "Integration",
+}
 
 
 @login_required

@@ -320,3 +320,30 @@ def plan_card_for(*, patient) -> dict:
         "today": plan_for_day(patient=patient, local_date=today) if plan else None,
         "overrides": overrides_on_record(patient=patient),
     }
+
+
+def dose_rhythm_between(*, patient, start: date, end: date) -> dict[date, dict]:
+    """For each day in [start, end] a plan covers: its phase and whether it is
+    a dose day, for charts that mark dose days and phase bands.
+
+    A "dose day" follows the plan's intermittent components (in the reference
+    stack, the psilocybin days): supplements taken every day would otherwise
+    make every day a dose day and the dose-day/rest-day comparison empty. A
+    plan whose components are all daily counts every due day.
+    """
+    found: dict[date, dict] = {}
+    for plan in _plans_between(patient, start, end):
+        schedule, doses = schedule_of(plan)
+        first = max(start, plan.start_date)
+        intermittent = [
+            history
+            for history in doses.values()
+            if any(dose.pattern.kind != sched.DAILY for dose in history)
+        ]
+        rhythm: set[date] = set()
+        for history in intermittent or doses.values():
+            rhythm.update(sched.dose_days(schedule, history, first, end))
+        for day in sched.days_between(first, end):
+            if schedule.is_active(day):
+                found[day] = {"phase": sched.phase_on(schedule, day), "dose_day": day in rhythm}
+    return found

@@ -1,5 +1,5 @@
 """The missed check-ins scan: a low, digest-only alert after three whole days
-without a check-in (today, which is not over, does not count)."""
+without a check-in while on a plan (today, which is not over, does not count)."""
 
 from datetime import timedelta
 
@@ -10,8 +10,24 @@ from apps.alerts.models import Alert, AlertState
 from apps.clinics.models import Membership
 from apps.diaries.models import CheckIn
 from apps.diaries.services import checkin_submit, missed_checkins_scan, today_for
+from apps.protocols.models import Plan
+from apps.protocols.services import plan_end
+from tests.protocols.conftest import assign
 
 RULE = "missed_checkins"
+
+
+@pytest.fixture(autouse=True)
+def both_patients_on_a_plan(world):
+    """REFERENCE.md's rule is for patients on a plan: both of world's patients
+    have been on one for a month (the longest a start date may go back)."""
+    plans = {
+        world.patient: assign(world, started_days_ago=30),
+        world.other_patient: assign(
+            world, patient=world.other_patient, by=world.bob, started_days_ago=30
+        ),
+    }
+    return plans
 
 
 @pytest.fixture
@@ -141,4 +157,28 @@ def test_a_patient_who_joined_three_days_ago_and_never_checked_in_is_flagged(wor
 def test_a_deactivated_patient_is_not_flagged(world, patient_for_a_month):
     last_checked_in(world, patient_for_a_month, days_ago=10)
     Membership.objects.filter(user=patient_for_a_month).update(is_active=False)
+    assert missed_checkins_scan() == 0
+
+
+def test_a_patient_without_a_plan_is_not_flagged(world, patient_for_a_month):
+    Plan.objects.filter(patient=patient_for_a_month).delete()
+    last_checked_in(world, patient_for_a_month, days_ago=10)
+    assert missed_checkins_scan() == 0
+
+
+def test_a_patient_whose_plan_ended_is_not_flagged(
+    world, patient_for_a_month, both_patients_on_a_plan
+):
+    last_checked_in(world, patient_for_a_month, days_ago=10)
+    plan_end(
+        plan=both_patients_on_a_plan[patient_for_a_month], by=world.alice, reason="Course complete"
+    )
+    assert missed_checkins_scan() == 0
+
+
+def test_days_before_the_plan_started_do_not_count(world, patient_for_a_month):
+    Plan.objects.filter(patient=patient_for_a_month).update(
+        start_date=today_for(clinic=world.clinic) - timedelta(days=2)
+    )
+    last_checked_in(world, patient_for_a_month, days_ago=10)
     assert missed_checkins_scan() == 0
