@@ -281,6 +281,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.diaries.tasks.reminders",
         "schedule": crontab(minute="*/5"),
     },
+    # Closed accounts whose clinic chose deletion, once their time has come.
+    "clinics-purge-closed-accounts": {
+        "task": "apps.clinics.tasks.purge_closed_accounts",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 # Alerts that no worker has claimed after this long are re-enqueued by the sweep.

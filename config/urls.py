@@ -7,6 +7,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("", include("apps.clinics.urls")),
+    path("", include("apps.console.urls")),
+    path("", include("apps.audit.urls")),
     path("", include("apps.diaries.urls")),
     path("", include("apps.dashboards.urls")),
     path("", include("apps.alerts.urls")),

@@ -7,12 +7,14 @@ so a new view cannot ship without deciding who may see it. Outsiders get 404.
 """
 
 import re
+from datetime import timedelta
 from dataclasses import dataclass, field
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from apps.clinics.models import Role
+from apps.clinics.models import CareTeam, Membership, OnCallShift, Role
 from apps.clinics.services import invitation_create
 
 from .conftest import ROLES
@@ -62,6 +64,23 @@ MATRIX = {
     # Clinic console: the clinic's admins only.
     "clinics:members": Row(only(200, "admin")),
     "clinics:invitation_accept": Row(everyone(200)),  # whoever holds the link
+    # No file chosen: the form explains, 400.
+    "clinics:invitations_upload": Row(only(400, "admin"), method="post"),
+    "clinics:invitation_resend": Row(only(REDIRECT, "admin"), method="post"),
+    "clinics:invitation_revoke": Row(only(REDIRECT, "admin"), method="post"),
+    "clinics:member_deactivate": Row(only(REDIRECT, "admin"), method="post"),
+    "clinics:member_reactivate": Row(only(REDIRECT, "admin"), method="post"),
+    "clinics:settings": Row(only(200, "admin")),
+    "clinics:on_call": Row(only(200, "admin")),
+    "clinics:on_call_remove": Row(only(REDIRECT, "admin"), method="post"),
+    "console:care_teams": Row(only(200, "admin")),
+    "console:care_team": Row(only(200, "admin")),
+    # The primary link: refused with a message, back to the care team.
+    "console:care_link_remove": Row(only(REDIRECT, "admin"), method="post"),
+    "console:alert_policy": Row(only(200, "admin")),
+    "audit:trail": Row(only(200, "admin")),
+    # Any clinician may ask; the form offers only their own clinic's patients.
+    "audit:break_glass": Row(only(200, "alice", "bob", "charlie", "admin")),
     # The patient's own pages.
     "diaries:today": Row(only(200, "patient", "other_patient")),
     "diaries:crisis": Row(everyone(200)),  # help is never behind a login
@@ -77,6 +96,9 @@ MATRIX = {
     "diaries:export_csv": Row(only(200, "patient", "other_patient")),
     "diaries:export_json": Row(only(200, "patient", "other_patient")),
     "diaries:reminders": Row(only(200, "patient", "other_patient")),
+    "diaries:who_looked": Row(only(200, "patient", "other_patient")),
+    "diaries:export_everything": Row(only(200, "patient", "other_patient")),
+    "diaries:close_account": Row(only(200, "patient", "other_patient")),
     # Whoever holds the emailed link; a link that is not ours is explained.
     "diaries:reminder_unsubscribe": Row(everyone(200)),
     # Clinician pages.
@@ -201,6 +223,14 @@ def test_every_url_answers_each_person_as_its_row_says(
         primary_clinician=world.alice,
         send=False,
     )
+    now = timezone.now()
+    shift = OnCallShift.objects.create(
+        clinic=world.clinic,
+        clinician=world.bob,
+        covers=world.alice,
+        starts_at=now + timedelta(days=1),
+        ends_at=now + timedelta(days=2),
+    )
     values = {
         "patient_id": world.patient.pk,
         "alert_id": crisis_alert.pk,
@@ -213,6 +243,12 @@ def test_every_url_answers_each_person_as_its_row_says(
         "app_label": "clinics",
         "url": "nothing-here/",
         "instrument": "phq9",
+        "invitation_id": _invitation.pk,
+        # The other patient's: deactivated by the admin (last in ROLES), so
+        # the patient's own rows above still see an active patient.
+        "membership_id": Membership.objects.get(user=world.other_patient).pk,
+        "shift_id": shift.pk,
+        "link_id": CareTeam.objects.get(patient=world.patient, is_primary=True).pk,
     }
     path = concrete_path(route, name, values)
 

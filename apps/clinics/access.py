@@ -9,6 +9,9 @@ The rules:
 - a clinician on call sees, for the length of the shift, the patients of the
   colleague the shift covers (or every patient of the clinic, for a shift that
   covers everyone);
+- a clinician of the patient's clinic who is none of the above may open the
+  record in an emergency by giving a reason (break-glass); it lasts
+  BREAK_GLASS_MINUTES, is recorded and reported to the clinic's admins;
 - a clinic admin sees every patient of the clinics they administer;
 - anyone else sees nothing, and gets a 404 rather than a 403, so that an id
   reveals nothing about whether it exists.
@@ -19,7 +22,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from .models import CareTeam, Membership, OnCallShift, Role
+from .models import BreakGlass, CareTeam, Membership, OnCallShift, Role
 
 
 def _active_memberships(user, role):
@@ -61,6 +64,13 @@ def patients_visible_to(user) -> QuerySet:
         is_active=True,
         clinic__in=shifts.filter(covers=None).values("clinic"),
     )
+    # Break-glass: only within the clinic where the clinician is active now.
+    via_break_glass = BreakGlass.objects.filter(
+        patient=OuterRef("pk"),
+        clinician=user,
+        expires_at__gt=now,
+        clinic__in=_active_memberships(user, Role.CLINICIAN).values("clinic"),
+    )
     via_admin = Membership.objects.filter(
         user=OuterRef("pk"),
         role=Role.PATIENT,
@@ -76,6 +86,7 @@ def patients_visible_to(user) -> QuerySet:
             | Exists(via_on_call_for_colleague)
             | Exists(via_on_call_for_everyone)
             | Exists(via_admin)
+            | Exists(via_break_glass)
         )
     )
 
@@ -129,3 +140,49 @@ def admin_clinic_for(user):
     if clinic is None:
         raise Http404("This page is for clinic admins")
     return clinic
+
+
+BREAK_GLASS_MINUTES = 60
+
+
+def break_glass_candidates(user) -> QuerySet:
+    """Patients of `user`'s clinics that `user` could open with break-glass:
+    active patients of a clinic where `user` is an active clinician, not
+    already visible to them."""
+    User = get_user_model()
+    clinics = _active_memberships(user, Role.CLINICIAN).values("clinic")
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__role=Role.PATIENT,
+            memberships__is_active=True,
+            memberships__clinic__in=clinics,
+        )
+        .exclude(pk__in=patients_visible_to(user).values("pk"))
+        .distinct()
+    )
+
+
+def break_glass_open(*, user, patient_id, reason: str):
+    """Grant `user` emergency access to the patient for BREAK_GLASS_MINUTES.
+    404 if the patient is not theirs to break glass for; the caller records
+    the access and tells the admins."""
+    from datetime import timedelta
+
+    patient = break_glass_candidates(user).filter(pk=patient_id).first()
+    if patient is None:
+        raise Http404("No such patient")
+    clinic_id = (
+        Membership.objects.filter(user=patient, role=Role.PATIENT, is_active=True)
+        .filter(clinic__in=_active_memberships(user, Role.CLINICIAN).values("clinic"))
+        .values_list("clinic_id", flat=True)
+        .first()
+    )
+    grant = BreakGlass.objects.create(
+        clinic_id=clinic_id,
+        clinician=user,
+        patient=patient,
+        reason=reason.strip()[:1000],
+        expires_at=timezone.now() + timedelta(minutes=BREAK_GLASS_MINUTES),
+    )
+    return grant

@@ -63,3 +63,85 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return data
+
+
+class CsvImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Columns: email, full_name, role (patient, clinician or admin), "
+        "primary_clinician (a clinician's email, for patients). UTF-8, up to 500 rows.",
+    )
+
+
+def _timezones():
+    import zoneinfo
+
+    return sorted(zoneinfo.available_timezones())
+
+
+class ClinicSettingsForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    timezone = forms.ChoiceField(choices=())
+    locale = forms.ChoiceField(
+        choices=[("US", "United States"), ("GB", "United Kingdom"), ("CA", "Canada")],
+        help_text="Chooses the national crisis lines shown to patients.",
+    )
+    phone_number = forms.RegexField(
+        label="Emergency number",
+        max_length=40,
+        required=False,
+        regex=r"^\+?[0-9 ()\-]{3,40}$",
+        error_messages={"invalid": "Digits, spaces, brackets and dashes only, e.g. +1 555 0100."},
+        help_text="The clinic's own number, shown on the crisis page.",
+    )
+    crisis_resources = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+        help_text="Extra crisis resources, one per line.",
+    )
+    retention = forms.ChoiceField(choices=())
+    retention_days = forms.IntegerField(
+        min_value=30,
+        max_value=365 * 30,
+        help_text="With deletion: days between an account closing and its records being deleted.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import Clinic
+
+        super().__init__(*args, **kwargs)
+        self.fields["timezone"].choices = [(name, name) for name in _timezones()]
+        self.fields["retention"].choices = Clinic._meta.get_field("retention").choices
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError("The clinic needs a name.")
+        return name
+
+
+class OnCallShiftForm(forms.Form):
+    clinician = forms.ChoiceField()
+    covers = forms.ChoiceField(required=False, help_text="Empty: every patient of the clinic.")
+    starts_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    ends_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+
+    def __init__(self, *args, clinicians, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._people = {str(m.user_id): m.user for m in clinicians}
+        choices = [(key, str(user)) for key, user in self._people.items()]
+        self.fields["clinician"].choices = choices
+        self.fields["covers"].choices = [("", "Everyone")] + choices
+
+    def clean(self):
+        data = super().clean()
+        data["clinician"] = self._people.get(data.get("clinician") or "")
+        data["covers"] = self._people.get(data.get("covers") or "")
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends:
+            if ends <= starts:
+                self.add_error("ends_at", "A shift must end after it starts.")
+            elif (ends - starts).days > 31:
+                self.add_error("ends_at", "A shift can last at most 31 days.")
+        return data

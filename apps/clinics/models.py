@@ -9,6 +9,19 @@ class Clinic(models.Model):
     locale = models.CharField(max_length=8, default="US")
     # Shown on the crisis page beside the national lines.
     phone_number = models.CharField(max_length=40, blank=True)
+    # The clinic's own crisis resources, one per line, shown beside the national ones.
+    crisis_resources = models.TextField(blank=True, max_length=2000)
+    retention = models.CharField(
+        max_length=16,
+        choices=[
+            ("keep", "Keep clinical records, locked, when an account closes"),
+            ("delete", "Delete clinical records a set time after an account closes"),
+        ],
+        default="keep",
+    )
+    retention_days = models.PositiveIntegerField(
+        default=365 * 7, help_text="With deletion: days between closing and deleting."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
@@ -138,3 +151,42 @@ class OnCallShift(models.Model):
     def __str__(self):
         whom = self.covers or "everyone"
         return f"{self.clinician} on call for {whom}, {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class BreakGlass(models.Model):
+    """Emergency access: a clinician of the patient's clinic, not on the care
+    team, opened the record giving a reason. It lasts a short while and is
+    reported to the clinic's admins (see audit.views.break_glass)."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="+")
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="break_glass"
+    )
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.TextField(max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["clinician", "expires_at"])]
+
+    def __str__(self):
+        return f"Break-glass by {self.clinician} for {self.patient}"
+
+
+class AccountClosure(models.Model):
+    """A patient closed their account; under a deletion policy their records
+    go at `delete_after` (clinics.tasks.closed_accounts_purge)."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="+")
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(auto_now_add=True)
+    delete_after = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Closure of {self.patient_id} at {self.closed_at:%Y-%m-%d}"

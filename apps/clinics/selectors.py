@@ -66,3 +66,25 @@ def admins_for_clinic(*, clinic):
         )
         .order_by("pk")
     )
+
+
+def invitations_of(*, clinic):
+    return Invitation.objects.filter(clinic=clinic).select_related("clinic", "primary_clinician")
+
+
+def memberships_of(*, clinic):
+    return Membership.objects.filter(clinic=clinic).select_related("user")
+
+
+def patients_of(*, clinic):
+    return get_user_model().objects.filter(
+        memberships__clinic=clinic, memberships__role=Role.PATIENT
+    )
+
+
+def care_links_of(*, clinic):
+    return CareTeam.objects.filter(clinic=clinic).select_related("clinician", "patient")
+
+
+def shifts_of(*, clinic):
+    return OnCallShift.objects.filter(clinic=clinic).select_related("clinician", "covers")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("diary/health/", views.health_profile, name="health_profile"),
     path("diary/safety-plan/", views.safety_plan, name="safety_plan"),
     path("", include("apps.diaries.questionnaire_urls")),
+    path("", include("apps.diaries.account_urls")),
     path("diary/history/", views.history, name="history"),
     path("diary/trends/", views.trends, name="trends"),
     path("diary/download/", views.download, name="download"),
