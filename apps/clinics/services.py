@@ -360,7 +360,7 @@ def account_close(*, patient, clinic: Clinic):
     )
     Membership.objects.filter(user=patient, clinic=clinic).update(is_active=False)
     if not Membership.objects.filter(user=patient, is_active=True).exists():
-        type(patient).objects.filter(pk=patient.pk).update(is_active=False)
+        get_user_model().objects.filter(pk=patient.pk).update(is_active=False)
     user_sessions_end(user=patient)
     return closure
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from apps.alerts.models import AlertPolicy
 from apps.alerts.policy import policy_for
+from apps.audit.services import access_record
 from apps.clinics import access
 from apps.clinics.selectors import care_links_of, clinicians_for_clinic, patients_of
 from apps.clinics.services import ConsoleError
@@ -39,6 +40,8 @@ def care_teams(request):
 def care_team(request, patient_id):
     clinic = access.admin_clinic_for(request.user)
     patient = get_object_or_404(patients_of(clinic=clinic), pk=patient_id)
+    if request.method == "GET":
+        access_record(actor=request.user, patient=patient, action="view_care_team", request=request)
     links = care_links_of(clinic=clinic).filter(patient=patient)
     people = _clinicians(clinic)
     link_form = CareLinkForm(people=people, prefix="link")

@@ -123,6 +123,7 @@ def safety_plan(request, patient_id):
 def risk_settings(request, patient_id):
     access.staff_required(request.user)
     patient = access.patient_for(request.user, patient_id)
+    access_record(actor=request.user, patient=patient, action="view_risk_settings", request=request)
     current = overrides_for(patient=patient)
     form = RiskSettingsForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():

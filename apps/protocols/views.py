@@ -127,6 +127,7 @@ def assign(request, patient_id):
     access.staff_required(request.user)
     patient = _patient(request, patient_id)
     care_team_required(user=request.user, patient=patient)
+    access_record(actor=request.user, patient=patient, action="view_plan_assign", request=request)
     clinic = access.patient_membership(patient).clinic
     if open_plan_for(patient=patient) is not None:
         messages.info(request, "This patient already has a plan: change or end it.")

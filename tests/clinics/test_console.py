@@ -325,9 +325,7 @@ def test_every_object_id_url_is_covered_by_the_other_clinic_test():
     mine = {
         name
         for _key, route, name in ALL_PATTERNS
-        if name
-        and name.split(":")[0] in {"clinics", "console", "audit"}
-        and "_id>" in route
+        if name and name.split(":")[0] in {"clinics", "console", "audit"} and "_id>" in route
     }
     assert mine - covered == set()
 

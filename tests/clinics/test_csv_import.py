@@ -29,7 +29,7 @@ def test_it_invites_the_good_rows_and_says_why_the_others_failed(
         + "not-an-email,Bad,patient,alice@maple.test\n"
         + "bob@maple.test,Bob Again,clinician,\n"
         + "ola@maple.test,Ola,surgeon,\n"
-        + "=HYPERLINK(\"http://evil\"),x,patient,alice@maple.test\n"
+        + '=HYPERLINK("http://evil"),x,patient,alice@maple.test\n'
         + "zed@maple.test,@SUM(A1),clinician,\n"
         + "nia@maple.test,Nia twice,patient,alice@maple.test\n"
         + "pia@maple.test,Pia,patient,charlie@birch.test\n"
