@@ -7,8 +7,8 @@ so a new view cannot ship without deciding who may see it. Outsiders get 404.
 """
 
 import re
-from datetime import timedelta
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse

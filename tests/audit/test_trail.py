@@ -94,7 +94,9 @@ def test_break_glass_opens_the_record_for_an_hour_records_it_and_tells_the_admin
 
 def test_break_glass_needs_a_reason(world, client):
     client.force_login(world.bob)
-    response = client.post(reverse("audit:break_glass"), {"patient": world.patient.pk, "reason": "x"})
+    response = client.post(
+        reverse("audit:break_glass"), {"patient": world.patient.pk, "reason": "x"}
+    )
     assert response.status_code == 200 and "reason" in response.context["form"].errors
     assert not BreakGlass.objects.exists()
 

@@ -71,7 +71,7 @@ def test_a_second_upload_of_the_same_file_invites_nobody_twice(world, client):
     ("content", "reason"),
     [
         (b"", "empty"),
-        ("email;role\nnia@maple.test;patient\n".encode(), "missing: email, role"),
+        (b"email;role\nnia@maple.test;patient\n", "missing: email, role"),
         (HEADER.encode("utf-16"), "not UTF-8"),
         ((HEADER + "é,x,patient,\n").encode("latin-1"), "not UTF-8"),
         (HEADER.encode() + b"a" * MAX_BYTES, "larger than"),
