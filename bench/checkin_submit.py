@@ -54,9 +54,10 @@ from bench.live import (  # noqa: E402
 JOURNAL = "Slept well, a short walk before work."
 
 
-# One sequence over the patients for the whole run, so that each submit goes
-# to the next patient and creates that day's entry until all have one.
-NEXT_PATIENT = itertools.count()
+# One sequence over the patients per kind for the whole run, so that each
+# check-in goes to the next patient and creates that day's entry until all
+# have one.
+NEXT_PATIENT = {"/diary/": itertools.count(), "/bench/floor/": itertools.count()}
 
 
 def phase(client, path, people, *, seconds, clients, form_for):
@@ -64,7 +65,7 @@ def phase(client, path, people, *, seconds, clients, form_for):
     latencies, errors = [], []
     lock = threading.Lock()
     ends = time.monotonic() + seconds
-    cursor = NEXT_PATIENT
+    cursor = NEXT_PATIENT[path]
 
     def run():
         mine, bad = [], []
