@@ -1,6 +1,6 @@
 """A real browser against the real stack.
 
-One stack per test session: gunicorn, a Celery worker and beat (tests/stack.py)
+One stack for the tests of this folder: gunicorn, a Celery worker and beat (tests/stack.py)
 against the test PostgreSQL database, with their own Redis and a loopback SMTP
 server whose accepted messages the tests read (invitations, alert emails).
 Each test gets a fresh browser context, so nothing (cookies, storage) leaks
@@ -67,9 +67,11 @@ def _hashes_the_web_process_reads(settings):
     settings.PASSWORD_HASHERS = ["tests.e2e.conftest.QuickPBKDF2PasswordHasher"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def stack(django_db_setup, tmp_path_factory):
-    """The app's processes, started once for all the browser tests."""
+    """The app's processes, started once for all the browser tests and stopped
+    when they are done: left running, beat's fast sweep would deliver the
+    alerts of later tests that break delivery on purpose."""
     directory = tmp_path_factory.mktemp("e2e-stack")
     redis = RedisServer(directory)
     redis.start()
