@@ -1,4 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+
+from .policy import is_staff_member
 
 
 class InviteOnlyAccountAdapter(DefaultAccountAdapter):
@@ -7,3 +10,12 @@ class InviteOnlyAccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+
+class TrellisMFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator):
+        """Staff cannot switch off their only second factor: the middleware
+        would send them straight back to set it up, with a gap in between."""
+        if is_staff_member(authenticator.user):
+            return False
+        return super().can_delete_authenticator(authenticator)

@@ -1,0 +1,96 @@
+"""Session lifetime, required MFA for staff, and reauthentication before
+sensitive changes. Ordered in settings.MIDDLEWARE after allauth's."""
+
+# allauth's own reauthentication flow (the one its decorator uses), called
+# here because the views guarded belong to other apps.
+from allauth.account.internal.flows.reauthentication import (
+    is_reauthentication_required,
+    suspend_request,
+)
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .policy import is_staff_member, session_limits
+from .sessions import session_expired_reason, session_touch
+
+# What a member of staff without MFA may still open: the MFA setup pages, the
+# password re-entry they ask for, logging out, and the crisis page.
+MFA_SETUP_URL_NAMES = frozenset(
+    {
+        "mfa_index",
+        "mfa_activate_totp",
+        "mfa_view_recovery_codes",
+        "mfa_generate_recovery_codes",
+        "mfa_download_recovery_codes",
+        "mfa_reauthenticate",
+        "account_reauthenticate",
+        "account_logout",
+        "diaries:crisis",
+    }
+)
+
+
+class SessionLifetimeMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated:
+            idle, total = session_limits(user, request)
+            reason = session_expired_reason(request, idle=idle, total=total)
+            if reason is not None:
+                logout(request)
+                messages.info(request, reason)
+                return redirect_to_login(request.get_full_path())
+            session_touch(request)
+        return self.get_response(request)
+
+
+class MfaRequiredMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated or request.path.startswith(settings.STATIC_URL):
+            return None
+        if request.resolver_match.view_name in MFA_SETUP_URL_NAMES:
+            return None
+        if not is_staff_member(user, request) or is_mfa_enabled(user):
+            return None
+        messages.warning(
+            request,
+            "Clinic staff must use two-factor authentication. Set up an authenticator "
+            "app to continue.",
+        )
+        return redirect("mfa_activate_totp")
+
+
+class ReauthenticateForSensitiveChangesMiddleware:
+    """A POST to a URL in settings.SENSITIVE_URL_NAMES needs a recent password
+    (or TOTP) entry. allauth keeps the POST and replays it afterwards, so
+    nothing typed is lost."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.view_name not in settings.SENSITIVE_URL_NAMES:
+            return None
+        if request.method in ("GET", "HEAD", "OPTIONS") or not request.user.is_authenticated:
+            return None  # reading the form is fine; anonymous is sent to log in by the view
+        if is_reauthentication_required(request, app=""):
+            return suspend_request(request, reverse("account_reauthenticate"))
+        return None
