@@ -17,6 +17,7 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from django.conf import settings
+from django.urls import reverse
 
 from apps.accounts.models import User
 from apps.alerts.models import Alert
@@ -86,6 +87,14 @@ def totp_add(user):
 def totp_code() -> str:
     counter = next(yield_hotp_counters_from_time())
     return format_hotp_value(hotp_value(TOTP_SECRET, counter))
+
+
+def reauthenticate(client, password="correct horse battery"):
+    """Enter the password again, as a sensitive change asks (allauth's
+    reauthentication page, for real)."""
+    response = client.post(reverse("account_reauthenticate"), {"password": password})
+    assert response.status_code == 302, response.status_code
+    return response
 
 
 def make_member(clinic, email, role, name="", *, mfa=None):

@@ -13,6 +13,14 @@ class InviteOnlyAccountAdapter(DefaultAccountAdapter):
 
 
 class TrellisMFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "cannot_delete_authenticator": (
+            "Clinic staff must keep two-factor authentication switched on. To move it to "
+            "a new phone, ask a Trellis operator to reset it."
+        ),
+    }
+
     def can_delete_authenticator(self, authenticator):
         """Staff cannot switch off their only second factor: the middleware
         would send them straight back to set it up, with a gap in between."""

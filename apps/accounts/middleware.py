@@ -7,7 +7,6 @@ from allauth.account.internal.flows.reauthentication import (
     is_reauthentication_required,
     suspend_request,
 )
-from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -16,7 +15,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from .policy import is_staff_member, session_limits
-from .sessions import session_expired_reason, session_touch
+from .sessions import (
+    session_expired_reason,
+    session_has_mfa,
+    session_mfa_note,
+    session_touch,
+)
 
 # What a member of staff without MFA may still open: the MFA setup pages, the
 # password re-entry they ask for, logging out, and the crisis page.
@@ -65,7 +69,12 @@ class MfaRequiredMiddleware:
             return None
         if request.resolver_match.view_name in MFA_SETUP_URL_NAMES:
             return None
-        if not is_staff_member(user, request) or is_mfa_enabled(user):
+        if session_has_mfa(request) or not is_staff_member(user, request):
+            return None
+        # The flag is set at login and by the MFA signals; a factor added
+        # some other way (a second tab, the shell) is picked up here.
+        session_mfa_note(request, user=user)
+        if session_has_mfa(request):
             return None
         messages.warning(
             request,

@@ -3,21 +3,35 @@ and when it last proved itself (for revocation after an MFA change)."""
 
 import time
 
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 STARTED_KEY = "trellis_session_started_at"
 SEEN_KEY = "trellis_session_seen_at"
 VALID_FROM_KEY = "trellis_session_valid_from"
+# Whether this person had a second factor when this session signed in (kept
+# up to date by the MFA signals), so pages need not ask the database each time.
+MFA_KEY = "trellis_session_mfa"
 # Writing the session on every request costs a write per page; a minute of
 # slack on a 30-minute limit does not matter.
 SEEN_RESOLUTION_SECONDS = 60
 
 
-def session_start(request) -> None:
+def session_start(request, *, user) -> None:
     now = time.time()
     request.session[STARTED_KEY] = now
     request.session[SEEN_KEY] = now
     request.session[VALID_FROM_KEY] = now
+    session_mfa_note(request, user=user)
+
+
+def session_mfa_note(request, *, user) -> None:
+    request.session[MFA_KEY] = is_mfa_enabled(user)
+
+
+def session_has_mfa(request) -> bool:
+    return bool(request.session.get(MFA_KEY))
 
 
 def session_expired_reason(request, *, idle: int, total: int) -> str | None:
@@ -47,7 +61,7 @@ def session_touch(request) -> None:
 def other_sessions_end(*, user, request=None) -> None:
     """End every session of this person except the one making the change."""
     now = timezone.now()
-    type(user).objects.filter(pk=user.pk).update(sessions_revoked_at=now)
+    get_user_model().objects.filter(pk=user.pk).update(sessions_revoked_at=now)
     user.sessions_revoked_at = now
     if request is not None and hasattr(request, "session"):
         # Strictly after the revocation time, so this session stays valid.
