@@ -174,9 +174,9 @@ ACCOUNT_RATE_LIMITS = {
     # Per IP, and per account (the "key" is the email typed, or the user for
     # a TOTP code): 5 failures lock that account's login for 5 minutes.
     "login_failed": "10/m/ip,5/300s/key",
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "20/m/ip,5/m/key",  # nosec B105 (a rate, not a password)
     "reauthenticate": "10/m/user",
-    "change_password": "5/m/user",
+    "change_password": "5/m/user",  # nosec B105
 }
 # How long a password or TOTP re-entry counts for sensitive changes.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300

@@ -35,7 +35,8 @@ class Command(BaseCommand):
         # Raw values: the ORM would hand back plaintext, and which key a row is
         # under is only visible in the ciphertext. Identifiers come from model
         # metadata, values are parameters.
-        select = f"SELECT {quote(pk_column)}, {columns} FROM {quote(model._meta.db_table)}"
+        table = quote(model._meta.db_table)
+        select = f"SELECT {quote(pk_column)}, {columns} FROM {table}"  # nosec B608
         rewritten = 0
         last = None
         pks = model._default_manager.order_by("pk").values_list("pk", flat=True)
