@@ -9,6 +9,7 @@ from apps.accounts.middleware import MFA_SETUP_URL_NAMES
 from apps.accounts.models import User
 from tests.conftest import reauthenticate, totp_add, totp_code
 from tests.test_access_matrix import ALL_PATTERNS, MATRIX, REDIRECT, concrete_path
+from tests.test_security_headers import inline_problems
 
 PASSWORD = "correct horse battery"
 
@@ -62,7 +63,10 @@ def test_staff_without_mfa_can_still_reach_the_setup_pages_logout_and_crisis_hel
     response = client.get(reverse("mfa_activate_totp"))
     assert response["Location"].startswith(reverse("account_reauthenticate"))
     reauthenticate(client)
-    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    page = client.get(reverse("mfa_activate_totp"))
+    assert page.status_code == 200
+    assert 'src="data:image/svg+xml' in page.text  # the QR code, allowed by img-src
+    assert not inline_problems(page.text)
     client.post(reverse("account_logout"))
     assert "_auth_user_id" not in client.session
 
