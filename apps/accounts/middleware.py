@@ -10,7 +10,6 @@ from allauth.account.internal.flows.reauthentication import (
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -49,10 +48,13 @@ class SessionLifetimeMiddleware:
             idle, total = session_limits(user, request)
             reason = session_expired_reason(request, idle=idle, total=total)
             if reason is not None:
+                # Carry on as anonymous rather than redirecting: public pages
+                # (the crisis page above all) still answer, and every other
+                # view sends the person to log in, with ?next=, as usual.
                 logout(request)
                 messages.info(request, reason)
-                return redirect_to_login(request.get_full_path())
-            session_touch(request)
+            else:
+                session_touch(request)
         return self.get_response(request)
 
 

@@ -34,6 +34,14 @@ def test_staff_are_signed_out_after_30_minutes_idle(world, client):
     assert "_auth_user_id" not in client.session
 
 
+def test_an_expired_session_still_gets_the_crisis_page(world, client):
+    client.force_login(world.patient)
+    age_session(client, idle=3 * 60 * 60)
+    response = client.get(reverse("diaries:crisis"))
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
 def test_staff_stay_signed_in_when_idle_less_than_30_minutes(world, client):
     client.force_login(world.alice)
     age_session(client, idle=29 * 60)
