@@ -187,6 +187,9 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 MFA_ADAPTER = "apps.accounts.adapter.TrellisMFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Trellis"
+# One 30-second step either side: phones' clocks drift, and a code typed as it
+# rolls over should still work. A used code is refused again (allauth).
+MFA_TOTP_TOLERANCE = 1
 # A wrong TOTP code counts against "login_failed" above, per user.
 
 # Sessions: staff sessions end after 30 minutes idle and 12 hours in all.
@@ -337,7 +340,9 @@ HEALTH_MAX_UNDELIVERED_AGE_SECONDS = env.int("HEALTH_MAX_UNDELIVERED_AGE_SECONDS
 # separated, newest first. The embedded default derives one from its own
 # development secret key; production has no default and fails `check`.
 if PRODUCTION:
-    TRELLIS_ENCRYPTION_KEYS = env.list("TRELLIS_ENCRYPTION_KEYS", default=[])
+    TRELLIS_ENCRYPTION_KEYS = [
+        key.strip() for key in env.list("TRELLIS_ENCRYPTION_KEYS", default=[]) if key.strip()
+    ]
 else:
     import base64
     import hashlib
