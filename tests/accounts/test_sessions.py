@@ -161,3 +161,24 @@ def test_an_outsider_still_gets_404_after_reauthenticating(person, world, client
     client.force_login(getattr(world, person))
     reauthenticate(client)
     assert client.post(thresholds(world), {"very_low_mood__threshold": "4"}).status_code == 404
+
+
+def test_every_sensitive_url_name_exists_so_none_is_silently_unguarded(settings):
+    from tests.test_access_matrix import ALL_PATTERNS
+
+    names = {name for _key, _route, name in ALL_PATTERNS if name}
+    assert set(settings.SENSITIVE_URL_NAMES) - names == set()
+
+
+def test_changing_the_alert_policy_in_django_admin_asks_for_the_password(world, client):
+    from apps.accounts.models import User
+    from tests.conftest import totp_add
+
+    operator = User.objects.create_superuser(email="ops@trellis.test", password=PASSWORD)
+    totp_add(operator)
+    client.force_login(operator)
+    add = reverse("admin:alerts_alertpolicy_add")
+    assert client.get(add).status_code == 200
+    response = client.post(add, {"clinic": world.clinic.pk})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
