@@ -3,28 +3,16 @@
 import importlib
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def fresh_counters():
-    # The counters live in the shared cache (Redis under `make test`); start
-    # and end clean so no other test inherits a lockout.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def login(client, email, password):
     return client.post(reverse("account_login"), {"login": email, "password": password})
 
 
-def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(
-    world, client, fresh_counters
-):
+def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(world, client):
     for _ in range(5):
         response = login(client, world.patient.email, "wrong password")
         assert response.status_code == 200
@@ -34,7 +22,7 @@ def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(
     assert "_auth_user_id" not in client.session
 
 
-def test_the_lockout_is_per_account(world, client, fresh_counters):
+def test_the_lockout_is_per_account(world, client):
     for _ in range(5):
         login(client, world.patient.email, "wrong password")
     response = login(client, world.other_patient.email, PASSWORD)
@@ -42,13 +30,13 @@ def test_the_lockout_is_per_account(world, client, fresh_counters):
     assert client.session["_auth_user_id"] == str(world.other_patient.pk)
 
 
-def test_four_wrong_passwords_still_let_the_right_one_in(world, client, fresh_counters):
+def test_four_wrong_passwords_still_let_the_right_one_in(world, client):
     for _ in range(4):
         login(client, world.patient.email, "wrong password")
     assert login(client, world.patient.email, PASSWORD).status_code == 302
 
 
-def test_wrong_totp_codes_are_limited_too(world, client, fresh_counters):
+def test_wrong_totp_codes_are_limited_too(world, client):
     from tests.conftest import totp_code
 
     login(client, world.alice.email, PASSWORD)
@@ -75,7 +63,7 @@ def test_the_counters_live_in_a_cache_every_process_shares(monkeypatch):
 
 
 @pytest.mark.services
-def test_under_services_the_lockout_is_counted_in_redis(world, client, fresh_counters):
+def test_under_services_the_lockout_is_counted_in_redis(world, client):
     from django.conf import settings
 
     assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
