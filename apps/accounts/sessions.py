@@ -18,12 +18,20 @@ MFA_KEY = "trellis_session_mfa"
 SEEN_RESOLUTION_SECONDS = 60
 
 
-def session_start(request, *, user) -> None:
+def session_values(*, user) -> dict:
+    """What a freshly signed-in session holds besides Django's own keys (also
+    for tests that build a session by hand)."""
     now = time.time()
-    request.session[STARTED_KEY] = now
-    request.session[SEEN_KEY] = now
-    request.session[VALID_FROM_KEY] = now
-    session_mfa_note(request, user=user)
+    return {
+        STARTED_KEY: now,
+        SEEN_KEY: now,
+        VALID_FROM_KEY: now,
+        MFA_KEY: is_mfa_enabled(user),
+    }
+
+
+def session_start(request, *, user) -> None:
+    request.session.update(session_values(user=user))
 
 
 def session_mfa_note(request, *, user) -> None:
