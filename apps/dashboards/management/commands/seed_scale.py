@@ -24,6 +24,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from apps.accounts.encryption import encrypt
 from apps.clinics.models import CareTeam, Clinic, Membership, Role
 from apps.diaries.models import CheckIn
 from apps.diaries.services import today_for
@@ -110,7 +111,10 @@ def checkins_insert(clinic, rows) -> None:
         sql = f"COPY {CheckIn._meta.db_table} ({', '.join(columns)}) FROM STDIN"
         with connection.cursor() as cursor, cursor.copy(sql) as copy:
             for patient_id, local_date, mood, journal in rows:
-                copy.write_row((patient_id, clinic.pk, local_date, mood, journal, now, now))
+                # COPY bypasses the model field: encrypt as it would, so reads
+                # pay the real decryption cost.
+                stored = encrypt(journal) if journal else journal
+                copy.write_row((patient_id, clinic.pk, local_date, mood, stored, now, now))
         return
     CheckIn.objects.bulk_create(
         [
