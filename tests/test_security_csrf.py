@@ -22,6 +22,11 @@ def test_a_post_without_the_csrf_token_is_refused(key, route, name, world, crisi
         "content_type_id": 1,
         "app_label": "clinics",
         "url": "nothing-here/",
+        # The console's own ids: any number will do, the token check comes first.
+        "invitation_id": 1,
+        "membership_id": 1,
+        "shift_id": 1,
+        "link_id": 1,
     }
     path = concrete_path(route, name, values)
     for person in (None, world.patient, world.alice, world.admin):
