@@ -14,7 +14,8 @@ ID_PARAMETERS = {"patient_id", "alert_id"}
 WITH_IDS = [
     (key, route, name)
     for key, route, name in ALL_PATTERNS
-    if key in MATRIX and ID_PARAMETERS & set(re.findall(r"<(?:\w+:)?(\w+)>", route))
+    if key in MATRIX
+    and ID_PARAMETERS & set(re.findall(r"<(?:\w+:)?(\w+)>", route))
     # The console is for admins only (Charlie cannot open it at home either):
     # tests/clinics/test_console.py asks it for the other clinic's ids.
     and not key.startswith("console:")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from apps.alerts.models import AlertPolicy
 from apps.alerts.policy import policy_for
+from apps.audit.selectors import changes_for_patient
 from apps.audit.services import access_record
 from apps.clinics import access
 from apps.clinics.selectors import care_links_of, clinicians_for_clinic, patients_of
@@ -90,6 +91,7 @@ def care_team(request, patient_id):
             "links": links,
             "link_form": link_form,
             "handover_form": handover_form,
+            "history": changes_for_patient(patient=patient).filter(record="care_team")[:50],
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -335,3 +335,11 @@ def test_the_care_team_page_lists_only_this_clinics_patients(world, client, birc
     response = client.get(reverse("console:care_teams"))
     assert "Pip Birch" not in response.content.decode()
     assert "Pat Patient" in response.content.decode()
+
+
+def test_the_clinics_own_crisis_resources_reach_its_patients_crisis_page(world, client):
+    world.clinic.crisis_resources = "Maple walk-in crisis room, 9am-9pm\n<b>bold</b>"
+    world.clinic.save()
+    client.force_login(world.patient)
+    page = client.get(reverse("diaries:crisis")).content.decode()
+    assert "Maple walk-in crisis room, 9am-9pm<br>&lt;b&gt;bold&lt;/b&gt;" in page
