@@ -91,6 +91,7 @@ MATRIX = {
     # The primary link: refused with a message, back to the care team.
     "console:care_link_remove": Row(only(REDIRECT, "admin"), method="post"),
     "console:alert_policy": Row(only(200, "admin")),
+    "console:risk_defaults": Row(only(200, "admin")),
     "audit:trail": Row(only(200, "admin")),
     # Any clinician may ask; the form offers only their own clinic's patients.
     "audit:break_glass": Row(only(200, "alice", "bob", "charlie", "admin")),

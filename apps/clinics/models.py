@@ -22,6 +22,10 @@ class Clinic(models.Model):
     retention_days = models.PositiveIntegerField(
         default=365 * 7, help_text="With deletion: days between closing and deleting."
     )
+    # Alert thresholds for every patient of the clinic, in RiskSettings' shape
+    # ({"very_low_mood": {"threshold": 3}}), validated by safety.risk.ADJUSTABLE;
+    # a patient's own settings override them.
+    risk_defaults = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

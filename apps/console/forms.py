@@ -85,3 +85,29 @@ class AlertPolicyForm(forms.Form):
                 "critical_to_admins_minutes", "The admins come after the on-call clinician."
             )
         return data
+
+
+class RiskDefaultsForm(forms.Form):
+    """One optional number per adjustable parameter, bounded as
+    safety.risk.ADJUSTABLE says; empty means REFERENCE.md's default."""
+
+    def __init__(self, *args, adjustable, defaults, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.adjustable = adjustable
+        for rule, parameters in adjustable.items():
+            for name, (low, high) in parameters.items():
+                self.fields[f"{rule}__{name}"] = forms.IntegerField(
+                    label=f"{rule.replace('_', ' ')}: {name}",
+                    min_value=low,
+                    max_value=high,
+                    required=False,
+                    help_text=f"{low} to {high}; empty: the default ({defaults[rule][name]}).",
+                )
+
+    def defaults(self) -> dict:
+        chosen = {}
+        for key, value in self.cleaned_data.items():
+            if value is not None:
+                rule, name = key.split("__", 1)
+                chosen.setdefault(rule, {})[name] = value
+        return chosen

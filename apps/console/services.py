@@ -77,3 +77,15 @@ def patient_hand_over(*, clinic, patient, to, note: str, by) -> int:
         for alert_id in waiting:
             transaction.on_commit(lambda alert_id=alert_id: delivery_enqueue(alert_id=alert_id))
     return len(waiting) + seen
+
+
+def clinic_risk_defaults_update(*, clinic, defaults: dict, by) -> bool:
+    """Validate (safety.risk.ADJUSTABLE) and save the clinic's thresholds."""
+    from apps.safety.risk import validate_overrides
+
+    clean = validate_overrides(defaults)
+    if clean == clinic.risk_defaults:
+        return False
+    clinic.risk_defaults = clean
+    clinic.save(update_fields=["risk_defaults"])
+    return True

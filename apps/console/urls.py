@@ -9,5 +9,6 @@ urlpatterns = [
     path(
         "clinic/care-links/<int:link_id>/remove/", views.care_link_remove, name="care_link_remove"
     ),
+    path("clinic/alert-thresholds/", views.risk_defaults, name="risk_defaults"),
     path("clinic/alert-policy/", views.alert_policy, name="alert_policy"),
 ]

@@ -15,8 +15,13 @@ from apps.clinics import access
 from apps.clinics.selectors import care_links_of, clinicians_for_clinic, patients_of
 from apps.clinics.services import ConsoleError
 
-from .forms import SEVERITIES, AlertPolicyForm, CareLinkForm, HandoverForm
-from .services import care_team_link, care_team_unlink, patient_hand_over
+from .forms import SEVERITIES, AlertPolicyForm, CareLinkForm, HandoverForm, RiskDefaultsForm
+from .services import (
+    care_team_link,
+    care_team_unlink,
+    clinic_risk_defaults_update,
+    patient_hand_over,
+)
 
 
 def _clinicians(clinic):
@@ -141,3 +146,27 @@ def alert_policy(request):
         messages.success(request, "Alert policy saved.")
         return redirect("console:alert_policy")
     return render(request, "clinics/alert_policy.html", {"clinic": clinic, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def risk_defaults(request):
+    clinic = access.admin_clinic_for(request.user)
+    from apps.safety.risk import ADJUSTABLE
+    from apps.safety.rules import alert_rules
+
+    initial = {
+        f"{rule}__{name}": value
+        for rule, values in (clinic.risk_defaults or {}).items()
+        for name, value in values.items()
+    }
+    form = RiskDefaultsForm(
+        request.POST or None, adjustable=ADJUSTABLE, defaults=alert_rules(), initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        changed = clinic_risk_defaults_update(
+            clinic=clinic, defaults=form.defaults(), by=request.user
+        )
+        messages.success(request, "Saved." if changed else "Nothing changed.")
+        return redirect("console:risk_defaults")
+    return render(request, "clinics/risk_defaults.html", {"clinic": clinic, "form": form})

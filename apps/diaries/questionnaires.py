@@ -13,7 +13,7 @@ from django.db.models import Max
 
 from apps.alerts.models import Alert
 from apps.alerts.services import raise_for
-from apps.safety.risk import evaluate_questionnaire, overrides_for
+from apps.safety.risk import effective_overrides_for, evaluate_questionnaire
 from apps.safety.services import Finding
 
 from . import instruments
@@ -109,7 +109,7 @@ def questionnaire_submit(
             items=list(score.items),
             previous_total=previous,
             answers=score.answers,
-            overrides=overrides_for(patient=patient),
+            overrides=effective_overrides_for(patient=patient),
         )
         alerts = raise_for(clinic=clinic, patient=patient, findings=findings)
     return QuestionnaireResult(response, True, score, findings, alerts)

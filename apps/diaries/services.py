@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from apps.alerts.models import Alert
 from apps.alerts.services import alerts_close_for_rule, raise_for
-from apps.safety.risk import evaluate_side_effects, overrides_for
+from apps.safety.risk import effective_overrides_for, evaluate_side_effects
 from apps.safety.services import MISSED_CHECKINS, Finding, evaluate_checkin
 
 from .models import CheckIn, ReminderPreference, SideEffect
@@ -129,7 +129,7 @@ def checkin_submit(
         mood=mood,
         text=journal,
         series=_mood_series(patient=patient, until=local_date),
-        overrides=overrides_for(patient=patient),
+        overrides=effective_overrides_for(patient=patient),
     )
     findings += evaluate_side_effects(
         side_effects=[(description, severity) for _key, description, severity in side_effects]

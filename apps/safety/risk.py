@@ -133,13 +133,47 @@ def overrides_for(*, patient) -> dict:
     return settings_row.overrides if settings_row else {}
 
 
+def clinic_defaults_for(*, patient) -> dict:
+    """The thresholds the patient's clinic chose for everyone (Clinic.risk_defaults)."""
+    from apps.clinics.models import Membership, Role
+
+    clinic_defaults = (
+        Membership.objects.filter(user=patient, role=Role.PATIENT, is_active=True)
+        .values_list("clinic__risk_defaults", flat=True)
+        .first()
+    )
+    return clinic_defaults or {}
+
+
+def effective_overrides_for(*, patient) -> dict:
+    """The clinic's defaults, with the patient's own settings over them."""
+    merged = {rule: dict(values) for rule, values in clinic_defaults_for(patient=patient).items()}
+    for rule, values in overrides_for(patient=patient).items():
+        merged.setdefault(rule, {}).update(values)
+    return merged
+
+
 def risk_settings_update(*, patient, overrides: dict, reason: str, by):
     """Set a patient's own thresholds (validated); an empty dict returns the
     patient to the clinic defaults."""
+    from django.db import transaction
+
+    from apps.audit.services import change_record
+
     from .models import RiskSettings
 
     clean = validate_overrides(overrides)
-    row, _created = RiskSettings.objects.get_or_create(patient=patient)
-    row.overrides, row.reason, row.updated_by = clean, reason.strip()[:500], by
-    row.save()
+    with transaction.atomic():
+        row, _created = RiskSettings.objects.get_or_create(patient=patient)
+        before = row.overrides
+        row.overrides, row.reason, row.updated_by = clean, reason.strip()[:500], by
+        row.save()
+        if before != clean:
+            change_record(
+                actor=by,
+                patient=patient,
+                record="risk_settings",
+                summary="Changed the alert thresholds",
+                changes={"before": before, "after": clean, "reason": row.reason},
+            )
     return row

@@ -9,10 +9,29 @@ def safety_plan_for(*, patient) -> SafetyPlan:
 
 
 def safety_plan_update(*, patient, data: dict, by) -> SafetyPlan:
+    from django.db import transaction
+
+    from apps.audit.services import change_record
+
     plan = safety_plan_for(patient=patient)
+    changed = []
     for name, _label in SafetyPlan.SECTIONS:
         if name in data:
-            setattr(plan, name, (data[name] or "").strip())
+            value = (data[name] or "").strip()
+            if getattr(plan, name) != value:
+                changed.append(name)
+            setattr(plan, name, value)
     plan.updated_by = by
-    plan.save()
+    with transaction.atomic():
+        plan.save()
+        if changed:
+            # Which sections, not their words: the plan itself is encrypted at
+            # rest and the history must not hold a plaintext copy.
+            change_record(
+                actor=by,
+                patient=patient,
+                record="safety_plan",
+                summary="Changed " + ", ".join(changed),
+                changes={"sections": changed},
+            )
     return plan

@@ -39,6 +39,7 @@ FORMS = {
         "channels_critical",
         "channels_high",
     ],
+    "console:risk_defaults": ["very_low_mood__threshold", "sustained_low__count"],
     "audit:trail": ["person", "patient", "since", "until", "page"],
     "audit:break_glass": ["patient", "reason"],
 }
