@@ -13,7 +13,17 @@ PURE_MODULES = [
     *sorted((APPS / "protocols").glob("schedule.py")),
 ]
 # Lower layers never import higher ones (DESIGN.md, "Boundaries").
-LAYERS = ["accounts", "clinics", "audit", "safety", "alerts", "protocols", "diaries", "dashboards"]
+LAYERS = [
+    "accounts",
+    "clinics",
+    "audit",
+    "safety",
+    "alerts",
+    "protocols",
+    "diaries",
+    "dashboards",
+    "console",
+]
 LEVEL = {
     "accounts": 0,
     "clinics": 1,
@@ -23,6 +33,9 @@ LEVEL = {
     "protocols": 4,
     "diaries": 5,
     "dashboards": 6,
+    # The clinic console's cross-layer pages (care teams move alerts, the alert
+    # policy belongs to alerts): on top, like dashboards.
+    "console": 6,
 }
 
 

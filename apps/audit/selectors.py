@@ -1,4 +1,3 @@
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from apps.clinics.models import Membership, Role
@@ -47,7 +46,3 @@ def roles_by_user(*, user_ids):
     for user_id, role in rows:
         roles.setdefault(user_id, set()).add(Role(role).label)
     return {key: ", ".join(sorted(value)) for key, value in roles.items()}
-
-
-def user_model():
-    return get_user_model()

@@ -4,7 +4,7 @@ clinics (below them) never has to reach up."""
 
 from django.db import transaction
 
-from apps.alerts.models import OPEN_STATES, Alert, AlertState
+from apps.alerts.models import OPEN_STATES, Alert, AlertPolicy, AlertState
 from apps.alerts.services import delivery_enqueue
 from apps.audit.services import change_record
 from apps.clinics.models import CareTeam
@@ -89,3 +89,22 @@ def clinic_risk_defaults_update(*, clinic, defaults: dict, by) -> bool:
     clinic.risk_defaults = clean
     clinic.save(update_fields=["risk_defaults"])
     return True
+
+
+def alert_policy_update(*, clinic, data: dict) -> AlertPolicy:
+    """Save the console's alert-policy form; an empty secret keeps the old one."""
+    severities = ("critical", "high", "moderate", "low")
+    row, _ = AlertPolicy.objects.get_or_create(clinic=clinic)
+    row.channels = {s: data.get(f"channels_{s}") or [] for s in severities}
+    for name in (
+        "critical_to_on_call_minutes",
+        "critical_to_admins_minutes",
+        "high_to_on_call_minutes",
+        "digest_hour",
+        "webhook_url",
+    ):
+        setattr(row, name, data[name])
+    if data.get("webhook_secret"):
+        row.webhook_secret = data["webhook_secret"]
+    row.save()
+    return row

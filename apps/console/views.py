@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.alerts.models import AlertPolicy
 from apps.alerts.policy import policy_for
 from apps.audit.selectors import changes_for_patient
 from apps.audit.services import access_record
@@ -17,6 +16,7 @@ from apps.clinics.services import ConsoleError
 
 from .forms import SEVERITIES, AlertPolicyForm, CareLinkForm, HandoverForm, RiskDefaultsForm
 from .services import (
+    alert_policy_update,
     care_team_link,
     care_team_unlink,
     clinic_risk_defaults_update,
@@ -129,20 +129,7 @@ def alert_policy(request):
     } | {f"channels_{s}": current.channels.get(s, []) for s in SEVERITIES}
     form = AlertPolicyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        row, _ = AlertPolicy.objects.get_or_create(clinic=clinic)
-        row.channels = {s: data[f"channels_{s}"] for s in SEVERITIES}
-        for name in (
-            "critical_to_on_call_minutes",
-            "critical_to_admins_minutes",
-            "high_to_on_call_minutes",
-            "digest_hour",
-            "webhook_url",
-        ):
-            setattr(row, name, data[name])
-        if data["webhook_secret"]:
-            row.webhook_secret = data["webhook_secret"]
-        row.save()
+        alert_policy_update(clinic=clinic, data=form.cleaned_data)
         messages.success(request, "Alert policy saved.")
         return redirect("console:alert_policy")
     return render(request, "clinics/alert_policy.html", {"clinic": clinic, "form": form})
