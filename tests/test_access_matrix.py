@@ -83,6 +83,12 @@ MATRIX = {
     "clinics:invitation_revoke": Row(only(REDIRECT, "admin"), method="post"),
     "clinics:member_deactivate": Row(only(REDIRECT, "admin"), method="post"),
     "clinics:member_reactivate": Row(only(REDIRECT, "admin"), method="post"),
+    # Bob is no other clinic's staff here: explained, back to the members page.
+    "clinics:member_add_existing": Row(
+        only(REDIRECT, "admin"),
+        method="post",
+        data={"email": "bob@maple.test", "role": "clinician"},
+    ),
     "clinics:settings": Row(only(200, "admin")),
     "clinics:on_call": Row(only(200, "admin")),
     "clinics:on_call_remove": Row(only(REDIRECT, "admin"), method="post"),

@@ -186,3 +186,19 @@ def break_glass_open(*, user, patient_id, reason: str):
         expires_at=timezone.now() + timedelta(minutes=BREAK_GLASS_MINUTES),
     )
     return grant
+
+
+def staff_of_admin_clinics(user, *, email):
+    """A clinician or admin (by email) of a clinic `user` administers, or None:
+    the only people an admin may add to another of their clinics."""
+    membership = (
+        Membership.objects.filter(
+            user__email__iexact=email,
+            role__in=[Role.CLINICIAN, Role.ADMIN],
+            is_active=True,
+            clinic__in=admin_clinics(user),
+        )
+        .select_related("user")
+        .first()
+    )
+    return membership.user if membership else None

@@ -145,3 +145,8 @@ class OnCallShiftForm(forms.Form):
             elif (ends - starts).days > 31:
                 self.add_error("ends_at", "A shift can last at most 31 days.")
         return data
+
+
+class AddExistingForm(forms.Form):
+    email = forms.EmailField(max_length=254, label="Their email")
+    role = forms.ChoiceField(choices=[(Role.CLINICIAN, "Clinician"), (Role.ADMIN, "Clinic admin")])

@@ -26,6 +26,7 @@ urlpatterns = [
         views.member_reactivate,
         name="member_reactivate",
     ),
+    path("clinic/members/add/", views.member_add_existing, name="member_add_existing"),
     path("clinic/settings/", views.clinic_settings, name="settings"),
     path("clinic/on-call/", views.on_call, name="on_call"),
     path("clinic/on-call/<int:shift_id>/remove/", views.on_call_remove, name="on_call_remove"),

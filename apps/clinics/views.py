@@ -11,6 +11,7 @@ from . import access
 from .csv_import import CsvFileError
 from .forms import (
     AcceptInvitationForm,
+    AddExistingForm,
     ClinicSettingsForm,
     CsvImportForm,
     InvitationForm,
@@ -36,6 +37,7 @@ from .services import (
     invitation_resend,
     invitation_revoke,
     invitations_import,
+    membership_add_existing,
     membership_deactivate,
     membership_reactivate,
     on_call_shift_add,
@@ -88,6 +90,7 @@ def members(request):
             "invitations": open_invitations_for_clinic(clinic=clinic),
             "form": form,
             "import_form": CsvImportForm(),
+            "add_form": AddExistingForm(),
         },
     )
 
@@ -257,3 +260,28 @@ def on_call_remove(request, shift_id):
     shift.delete()
     messages.success(request, "Shift removed.")
     return redirect("clinics:on_call")
+
+
+@login_required
+@require_POST
+def member_add_existing(request):
+    """Staff of another clinic join this one only when the acting admin runs both."""
+    clinic = access.admin_clinic_for(request.user)
+    form = AddExistingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the person's email and a staff role.")
+        return redirect("clinics:members")
+    person = access.staff_of_admin_clinics(request.user, email=form.cleaned_data["email"])
+    try:
+        if person is None:
+            raise ConsoleError(
+                "Only staff of another clinic you administer can be added this way; "
+                "invite anyone else."
+            )
+        membership_add_existing(
+            clinic=clinic, user=person, role=form.cleaned_data["role"], by=request.user
+        )
+        messages.success(request, f"{person} is now a member of {clinic} too.")
+    except ConsoleError as error:
+        messages.error(request, str(error))
+    return redirect("clinics:members")

@@ -343,3 +343,18 @@ def test_the_clinics_own_crisis_resources_reach_its_patients_crisis_page(world, 
     client.force_login(world.patient)
     page = client.get(reverse("diaries:crisis")).content.decode()
     assert "Maple walk-in crisis room, 9am-9pm<br>&lt;b&gt;bold&lt;/b&gt;" in page
+
+
+def test_staff_join_a_second_clinic_only_through_an_admin_of_both(world, client):
+    client.force_login(world.admin)
+    url = reverse("clinics:member_add_existing")
+    client.post(url, {"email": "charlie@birch.test", "role": "clinician"})
+    assert not Membership.objects.filter(user=world.charlie, clinic=world.clinic).exists()
+
+    Membership.objects.create(user=world.admin, clinic=world.other_clinic, role=Role.ADMIN)
+    client.post(url, {"email": "charlie@birch.test", "role": "clinician"})
+    assert Membership.objects.filter(user=world.charlie, clinic=world.clinic).exists()
+    # A patient is never added this way.
+    make_member(world.other_clinic, "pip@birch.test", Role.PATIENT, "Pip")
+    client.post(url, {"email": "pip@birch.test", "role": "clinician"})
+    assert not Membership.objects.filter(user__email="pip@birch.test", clinic=world.clinic).exists()
