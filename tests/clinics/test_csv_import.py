@@ -110,3 +110,28 @@ def test_only_admins_can_upload(world, client):
     assert upload(client, HEADER.encode()).status_code == 404
     client.force_login(world.charlie)
     assert upload(client, HEADER.encode()).status_code == 404
+
+
+def test_any_bytes_at_all_get_an_answer_not_a_500(world):
+    from django.test import Client
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    client = Client(raise_request_exception=False)
+    client.force_login(world.admin)
+    cells = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+    csv_text = st.lists(st.lists(cells, max_size=6), max_size=8).map(
+        lambda rows: HEADER + "\n".join(",".join(row) for row in rows)
+    )
+
+    @settings(
+        max_examples=40,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(st.one_of(st.binary(max_size=400), csv_text.map(str.encode)))
+    def run(content):
+        response = upload(client, content)
+        assert response.status_code in (200, 400)
+
+    run()
