@@ -32,6 +32,11 @@ def path_values(world, crisis_alert):
         "token": "not-a-token",
         "key": "not-a-real-key",
         "uidb36": "1z",
+        # The console's ids: the MFA check comes before any view looks them up.
+        "invitation_id": 1,
+        "membership_id": 1,
+        "shift_id": 1,
+        "link_id": 1,
     }
 
 
