@@ -22,6 +22,7 @@ def test_a_post_without_the_csrf_token_is_refused(key, route, name, world, crisi
         "content_type_id": 1,
         "app_label": "clinics",
         "url": "nothing-here/",
+        "instrument": "phq9",
         # The console's own ids: any number will do, the token check comes first.
         "invitation_id": 1,
         "membership_id": 1,

@@ -189,9 +189,14 @@ def invitation_problem(*, clinic: Clinic, email: str) -> str | None:
 
 
 def user_sessions_end(*, user) -> int:
-    """Delete every session of `user`, so a deactivation takes effect at once."""
+    """End every session of `user`, so a deactivation takes effect at once:
+    mark them revoked (accounts' middleware refuses any session that began
+    earlier, whatever the session store) and delete the stored ones."""
     from django.contrib.sessions.models import Session
 
+    from apps.accounts.sessions import other_sessions_end
+
+    other_sessions_end(user=user)
     ended = 0
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
