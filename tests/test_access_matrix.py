@@ -118,6 +118,7 @@ MATRIX = {
     "diaries:reminders": Row(only(200, "patient", "other_patient")),
     "diaries:who_looked": Row(only(200, "patient", "other_patient")),
     "diaries:export_everything": Row(only(200, "patient", "other_patient")),
+    "diaries:export_everything_csv": Row(only(200, "patient", "other_patient")),
     "diaries:close_account": Row(only(200, "patient", "other_patient")),
     # Whoever holds the emailed link; a link that is not ours is explained.
     "diaries:reminder_unsubscribe": Row(everyone(200)),

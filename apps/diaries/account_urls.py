@@ -9,5 +9,10 @@ urlpatterns = [
         account_views.everything_json,
         name="export_everything",
     ),
+    path(
+        "diary/download/trellis-everything.zip",
+        account_views.everything_csv,
+        name="export_everything_csv",
+    ),
     path("diary/close-account/", account_views.close_account, name="close_account"),
 ]

@@ -1,7 +1,10 @@
 """The patient's own account pages: who looked at my record, everything you
 hold about me, close my account."""
 
+import csv
+import io
 import json
+import zipfile
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -22,6 +25,7 @@ from apps.clinics.services import account_close, account_closure_terms
 from apps.protocols.models import DoseLog, Plan, PlanEvent, PlanItem
 from apps.safety.models import HealthProfile, HealthProfileChange, RiskSettings, SafetyPlan
 
+from .exports import spreadsheet_safe
 from .models import CheckIn, QuestionnaireResponse, ReminderPreference, SideEffect
 
 
@@ -91,6 +95,44 @@ def everything_json(request):
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="trellis-everything.json"'
     return response
+
+
+@login_required
+@require_GET
+def everything_csv(request):
+    """The same as the JSON, as a ZIP of one spreadsheet-safe CSV per kind of
+    record (a spreadsheet has one table per file)."""
+    access.patient_membership(request.user)
+    access_record(
+        actor=request.user, patient=request.user, action="download_everything", request=request
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for kind, records in _everything(request.user).items():
+            records = [records] if isinstance(records, dict) else records
+            archive.writestr(f"{kind}.csv", _csv_of(records))
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="trellis-everything.zip"'
+    return response
+
+
+def _csv_of(records: list[dict]) -> str:
+    columns = list(dict.fromkeys(key for record in records for key in record))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(record.get(column)) for column in columns])
+    # A byte-order mark so spreadsheet programs read the UTF-8 as UTF-8.
+    return "\ufeff" + out.getvalue()
+
+
+def _cell(value):
+    if isinstance(value, dict | list):
+        value = json.dumps(value, default=str, ensure_ascii=False)
+    elif value is not None and not isinstance(value, str):
+        value = str(value)
+    return spreadsheet_safe(value)
 
 
 @login_required

@@ -134,3 +134,10 @@ def test_deleting_a_person_leaves_the_trail_intact(world):
     patient_id = world.patient.pk
     world.patient.delete()
     assert AccessEvent.objects.filter(patient_id=patient_id).count() == 1
+
+
+def test_clinicians_find_emergency_access_from_every_page_and_patients_do_not(world, client):
+    client.force_login(world.bob)
+    assert reverse("audit:break_glass") in client.get(reverse("alerts:inbox")).content.decode()
+    client.force_login(world.patient)
+    assert reverse("audit:break_glass") not in client.get(reverse("diaries:today")).content.decode()

@@ -32,6 +32,32 @@ def test_the_download_holds_everything_and_is_recorded(world, client, crisis_ale
     assert "quinn" not in response.content.decode().lower()
 
 
+def test_the_spreadsheet_download_holds_the_same_records_with_formulas_made_text(world, client):
+    import csv
+    import io
+    import zipfile
+
+    from apps.diaries.services import checkin_submit
+
+    checkin_submit(
+        patient=world.patient, clinic=world.clinic, mood=6, journal='=HYPERLINK("x")  café'
+    )
+    client.force_login(world.patient)
+    response = client.get(reverse("diaries:export_everything_csv"))
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert {"account.csv", "check_ins.csv", "care_team.csv", "dose_logs.csv"} <= set(
+        archive.namelist()
+    )
+    rows = list(csv.DictReader(io.StringIO(archive.read("check_ins.csv").decode("utf-8-sig"))))
+    assert [row["journal"] for row in rows] == ['\'=HYPERLINK("x")  café']
+    account = next(csv.DictReader(io.StringIO(archive.read("account.csv").decode("utf-8-sig"))))
+    assert account["email"] == "pat@maple.test"
+    assert (
+        AccessEvent.objects.filter(action="download_everything", patient=world.patient).count() == 1
+    )
+
+
 def test_closing_says_what_happens_and_needs_a_confirmation(world, client):
     client.force_login(world.patient)
     page = client.get(reverse("diaries:close_account")).content.decode()
