@@ -31,6 +31,16 @@ NOT_PAGES = {
     "protocols:pause": "POST only, redirects back",
     "protocols:resume": "POST only, redirects back",
     "protocols:end": "POST only, redirects back",
+    "diaries:export_everything": "a file download",
+    "diaries:export_everything_csv": "a file download",
+    "clinics:invitations_upload": "POST only (the form is on the members page)",
+    "clinics:invitation_resend": "POST only, redirects back",
+    "clinics:invitation_revoke": "POST only, redirects back",
+    "clinics:member_deactivate": "POST only, redirects back",
+    "clinics:member_reactivate": "POST only, redirects back",
+    "clinics:on_call_remove": "POST only, redirects back",
+    "console:care_link_remove": "POST only, redirects back",
+    "clinics:member_add_existing": "POST only (the form is on the members page)",
 }
 
 
@@ -137,6 +147,16 @@ def pages(world, alert, token, unplanned=None):
             None,
             200,
         ),
+        ("diaries:who_looked", "patient", "/diary/who-looked/", PHONE, None, 200),
+        ("diaries:close_account", "patient", "/diary/close-account/", PHONE, None, 200),
+        ("audit:break_glass", "alice", "/break-glass/", None, None, 200),
+        ("audit:trail", "admin", "/clinic/access-trail/", None, "admin-access-trail", 200),
+        ("clinics:settings", "admin", "/clinic/settings/", None, None, 200),
+        ("clinics:on_call", "admin", "/clinic/on-call/", None, None, 200),
+        ("console:care_teams", "admin", "/clinic/care-teams/", None, None, 200),
+        ("console:care_team", "admin", f"/clinic/care-teams/{patient}/", None, None, 200),
+        ("console:alert_policy", "admin", "/clinic/alert-policy/", None, None, 200),
+        ("console:risk_defaults", "admin", "/clinic/alert-thresholds/", None, None, 200),
     ]
 
 
