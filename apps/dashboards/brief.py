@@ -21,7 +21,7 @@ def mood_direction(baseline: Sequence[float], recent: Sequence[float]) -> dict |
     None when either side has no answers."""
     if not baseline or not recent:
         return None
-    before, after = mean(baseline), mean(recent)
+    before, after = float(mean(baseline)), float(mean(recent))
     change = round(after - before, 1)
     if abs(change) < STEADY_WITHIN:
         direction = "steady"

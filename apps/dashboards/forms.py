@@ -37,10 +37,6 @@ class SessionForm(forms.Form):
             raise forms.ValidationError("That date is too far in the past.")
         return day
 
-    def clean_notes(self):
-        # NUL bytes are refused by PostgreSQL text columns: strip, don't 500.
-        return self.cleaned_data["notes"].replace("\x00", "")
-
 
 class ExportForm(forms.Form):
     format = forms.ChoiceField(choices=Export.Format.choices, initial=Export.Format.CSV)
