@@ -32,4 +32,5 @@ lint:
 check-deploy:
 	DJANGO_ENV=production DJANGO_SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	DJANGO_ALLOWED_HOSTS=trellis.example EMAIL_URL=smtp://mail.example:587 \
+	TRELLIS_ENCRYPTION_KEYS=$$(uv run python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	uv run python manage.py check --deploy --fail-level WARNING

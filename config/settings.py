@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
     "apps.accounts",
@@ -74,6 +75,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After authentication and allauth: end stale sessions first, then hold
+    # staff without MFA on the setup pages, then ask for the password again
+    # before sensitive changes.
+    "apps.accounts.middleware.SessionLifetimeMiddleware",
+    "apps.accounts.middleware.MfaRequiredMiddleware",
+    "apps.accounts.middleware.ReauthenticateForSensitiveChangesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -157,8 +164,49 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 # An invitation arrives by email, so accepting it proves the address.
 ACCOUNT_EMAIL_VERIFICATION = "none"
+# Changing the password keeps this session and ends every other one (Django
+# checks each session against the password hash).
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
+# Backed by CACHES["default"]: Redis, or the file cache every process shares.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    # Per IP, and per account (the "key" is the email typed, or the user for
+    # a TOTP code): 5 failures lock that account's login for 5 minutes.
+    "login_failed": "10/m/ip,5/300s/key",
+    "reset_password": "20/m/ip,5/m/key",  # nosec B105 (a rate, not a password)
+    "reauthenticate": "10/m/user",
+    "change_password": "5/m/user",  # nosec B105
+}
+# How long a password or TOTP re-entry counts for sensitive changes.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+
+# MFA (allauth.mfa): TOTP plus recovery codes. Required for clinicians,
+# admins and Django-admin operators (apps.accounts.middleware); optional for
+# patients. Security keys (WebAuthn) are not switched on yet.
+MFA_ADAPTER = "apps.accounts.adapter.TrellisMFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Trellis"
+# One 30-second step either side: phones' clocks drift, and a code typed as it
+# rolls over should still work. A used code is refused again (allauth).
+MFA_TOTP_TOLERANCE = 1
+# A wrong TOTP code counts against "login_failed" above, per user.
+
+# Sessions: staff sessions end after 30 minutes idle and 12 hours in all.
+# Patients write long journal entries on their phones, so their idle limit
+# is longer; the 12-hour cap is the same.
+SESSION_STAFF_IDLE_SECONDS = env.int("SESSION_STAFF_IDLE_SECONDS", default=30 * 60)
+SESSION_PATIENT_IDLE_SECONDS = env.int("SESSION_PATIENT_IDLE_SECONDS", default=2 * 60 * 60)
+SESSION_MAX_SECONDS = env.int("SESSION_MAX_SECONDS", default=12 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
+# URL names whose POST needs a fresh password (or TOTP) entry; the request is
+# kept and replayed after reauthentication. MFA's own pages already ask.
+SENSITIVE_URL_NAMES = [
+    "dashboards:risk_settings",
+    "admin:alerts_alertpolicy_add",
+    "admin:alerts_alertpolicy_change",
+    "admin:alerts_alertpolicy_delete",
+]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
@@ -294,6 +342,22 @@ ALERT_RETRY_BASE_SECONDS = env.float("ALERT_RETRY_BASE_SECONDS", default=10.0)
 # alert is older than these.
 HEALTH_MAX_HEARTBEAT_AGE_SECONDS = env.int("HEALTH_MAX_HEARTBEAT_AGE_SECONDS", default=180)
 HEALTH_MAX_UNDELIVERED_AGE_SECONDS = env.int("HEALTH_MAX_UNDELIVERED_AGE_SECONDS", default=300)
+
+# Encryption at rest (apps/accounts/encryption.py): Fernet keys, comma-
+# separated, newest first. The embedded default derives one from its own
+# development secret key; production has no default and fails `check`.
+if PRODUCTION:
+    TRELLIS_ENCRYPTION_KEYS = [
+        key.strip() for key in env.list("TRELLIS_ENCRYPTION_KEYS", default=[]) if key.strip()
+    ]
+else:
+    import base64
+    import hashlib
+
+    _development_key = base64.urlsafe_b64encode(
+        hashlib.sha256(b"trellis-encryption-at-rest:" + SECRET_KEY.encode()).digest()
+    ).decode()
+    TRELLIS_ENCRYPTION_KEYS = env.list("TRELLIS_ENCRYPTION_KEYS", default=[_development_key])
 
 # Content-Security-Policy: Django's own middleware. No inline script, no eval.
 SECURE_CSP = {

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: a PostgreSQL server and Redis.
+# Debian packages the test suite needs: a PostgreSQL server, Redis, and Chromium
+# (driven by Playwright in tests/e2e; Playwright's own browser download is never used).
 # Installs only what is missing, so it is quick on a machine that has them.
 set -euo pipefail
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

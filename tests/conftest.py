@@ -9,7 +9,15 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.conf import settings
+from django.urls import reverse
 
 from apps.accounts.models import User
 from apps.alerts.models import Alert
@@ -66,9 +74,34 @@ class World:
         return None if role == "anonymous" else getattr(self, role)
 
 
-def make_member(clinic, email, role, name=""):
+# Every member of staff in a test has an authenticator app set up, as the
+# MFA middleware requires; tests/accounts/test_mfa.py covers staff without one.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_add(user):
+    TOTP.activate(user, TOTP_SECRET)
+    RecoveryCodes.activate(user)
+
+
+def totp_code() -> str:
+    counter = next(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(TOTP_SECRET, counter))
+
+
+def reauthenticate(client, password="correct horse battery"):
+    """Enter the password again, as a sensitive change asks (allauth's
+    reauthentication page, for real)."""
+    response = client.post(reverse("account_reauthenticate"), {"password": password})
+    assert response.status_code == 302, response.status_code
+    return response
+
+
+def make_member(clinic, email, role, name="", *, mfa=None):
     user = User.objects.create_user(email=email, password="correct horse battery", full_name=name)
     Membership.objects.create(user=user, clinic=clinic, role=role)
+    if mfa if mfa is not None else role in (Role.CLINICIAN, Role.ADMIN):
+        totp_add(user)
     return user
 
 

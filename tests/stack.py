@@ -27,6 +27,8 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 
+from apps.accounts.sessions import session_values
+
 ROOT = Path(settings.BASE_DIR)
 
 
@@ -312,6 +314,8 @@ class Browser:
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        # What a real login adds (the session clock, whether MFA is set up).
+        session.update(session_values(user=user))
         session.save()
         self._set_cookie(settings.SESSION_COOKIE_NAME, session.session_key)
 

@@ -60,6 +60,19 @@ MATRIX = {
     "account_reset_password_from_key_done": Row(everyone(200)),
     "account_confirm_email": Row(everyone(200)),  # a bad key: explained
     "account_confirm_login_code": Row(everyone(REDIRECT) | {"anonymous": LOGIN}),
+    # allauth's MFA pages: the signed-in person's own second factor. Changing
+    # one asks for the password again first (reauthentication), so those
+    # answer with a redirect to it.
+    "mfa_index": Row(signed_in(200)),
+    "mfa_authenticate": Row(everyone(REDIRECT) | {"anonymous": LOGIN}),
+    # Without a second factor (the patients here) there is nothing to re-enter
+    # but the password, or nothing to show: allauth's own 404.
+    "mfa_reauthenticate": Row(signed_in(200, patient=REDIRECT, other_patient=REDIRECT)),
+    "mfa_activate_totp": Row(signed_in(REDIRECT)),
+    "mfa_deactivate_totp": Row(signed_in(REDIRECT, patient=404, other_patient=404)),
+    "mfa_view_recovery_codes": Row(signed_in(REDIRECT, patient=404, other_patient=404)),
+    "mfa_generate_recovery_codes": Row(signed_in(REDIRECT)),
+    "mfa_download_recovery_codes": Row(signed_in(REDIRECT, patient=404, other_patient=404)),
     # Clinic console: the clinic's admins only.
     "clinics:members": Row(only(200, "admin")),
     "clinics:invitation_accept": Row(everyone(200)),  # whoever holds the link
@@ -132,7 +145,8 @@ MATRIX = {
 ADMIN_PREFIX = "django-admin/"
 # Django's admin is for platform operators (is_staff); no clinic role has it.
 ADMIN_ROWS = {
-    "admin:login": Row(everyone(200)),
+    # Through allauth (password, TOTP, rate limits); signed-in non-operators get 404.
+    "admin:login": Row(everyone(404) | {"anonymous": LOGIN}),
     "admin:logout": Row(everyone(REDIRECT)),  # a GET logs nobody out; back to the index
 }
 ADMIN_DEFAULT = Row(everyone(STAFF_ADMIN_LOGIN))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from cryptography.fernet import Fernet
 from django.conf import settings
 from django.core.management import call_command
 
@@ -28,6 +29,8 @@ def production_env(**extra):
             "DJANGO_ALLOWED_HOSTS": "trellis.example",
             "EMAIL_URL": "smtp+tls://alerts:secret@mail.example:587",
             "TRELLIS_SITE_URL": "https://trellis.example",
+            # Production has no default key (apps/accounts/encryption.py).
+            "TRELLIS_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         }
         | extra
     )

@@ -34,6 +34,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Access to Django's admin site only; clinic roles live in clinics.Membership.
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Sessions that proved themselves before this moment are ended (set when
+    # MFA changes; a password change ends them through Django's own check).
+    sessions_revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 

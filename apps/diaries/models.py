@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from apps.accounts.encryption import EncryptedTextField
+
 JOURNAL_MAX_LENGTH = 20_000
 SIDE_EFFECT_TEXT_MAX_LENGTH = 300
 
@@ -37,7 +39,8 @@ class CheckIn(models.Model):
     practices = models.JSONField(
         default=list, blank=True, help_text="Slugs from fixtures/practices.yaml."
     )
-    journal = models.TextField(blank=True)
+    # Encrypted at rest (issue 8); the crisis detector reads it before it is saved.
+    journal = EncryptedTextField(blank=True)
     is_private = models.BooleanField(
         default=False,
         help_text="Clinicians see that the entry exists and its safety findings, not its text.",

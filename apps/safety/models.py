@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from apps.accounts.encryption import EncryptedCharField, EncryptedTextField
+
 
 class HealthProfile(models.Model):
     """What a patient tells the clinic about their health at intake, kept up
@@ -137,20 +139,20 @@ class RiskSettings(models.Model):
 class SafetyPlan(models.Model):
     """The patient's safety plan (Stanley–Brown sections) and support plan
     (the seed document's): written with their clinician, shown on the crisis
-    page."""
+    page. Every section is encrypted at rest."""
 
     patient = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plan"
     )
-    warning_signs = models.TextField(blank=True)
-    internal_coping = models.TextField(blank=True)
-    distractions = models.TextField(blank=True, help_text="People and places that distract")
-    people_to_ask = models.TextField(blank=True, help_text="People I can ask for help")
-    professionals = models.TextField(blank=True, help_text="Professionals and crisis lines")
-    safe_environment = models.TextField(blank=True, help_text="Making the environment safe")
-    trusted_person = models.CharField(max_length=300, blank=True)
-    provider_contact = models.CharField(max_length=300, blank=True)
-    stopping_plan = models.TextField(blank=True, help_text="A plan for stopping the protocol")
+    warning_signs = EncryptedTextField(blank=True)
+    internal_coping = EncryptedTextField(blank=True)
+    distractions = EncryptedTextField(blank=True, help_text="People and places that distract")
+    people_to_ask = EncryptedTextField(blank=True, help_text="People I can ask for help")
+    professionals = EncryptedTextField(blank=True, help_text="Professionals and crisis lines")
+    safe_environment = EncryptedTextField(blank=True, help_text="Making the environment safe")
+    trusted_person = EncryptedCharField(max_length=300, blank=True)
+    provider_contact = EncryptedCharField(max_length=300, blank=True)
+    stopping_plan = EncryptedTextField(blank=True, help_text="A plan for stopping the protocol")
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

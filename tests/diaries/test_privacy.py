@@ -116,3 +116,20 @@ def test_the_patient_is_told_plainly_before_their_first_entry(world, client):
     assert "mark an entry <strong>private</strong>" in page
     checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal="")
     assert "Before you write" not in client.get(reverse("diaries:today")).text
+
+
+def test_the_journal_is_encrypted_at_rest(world):
+    from django.db import connection
+
+    from apps.diaries.models import CheckIn
+    from apps.diaries.services import checkin_submit
+
+    text = "A quiet walk by the canal; slept well."
+    result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal=text)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT journal FROM {CheckIn._meta.db_table} WHERE id = %s", [result.checkin.pk]
+        )
+        (stored,) = cursor.fetchone()
+    assert "canal" not in stored and stored.startswith("fernet:")
+    assert CheckIn.objects.get(pk=result.checkin.pk).journal == text

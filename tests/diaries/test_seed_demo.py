@@ -249,3 +249,20 @@ def test_the_diary_fields_are_filled_with_synthetic_values():
     effects = SideEffect.objects.all()
     assert effects.exists() and set(effects.values_list("severity", flat=True)) == {"mild"}
     assert ReminderPreference.objects.filter(enabled=True).count() == 3
+
+
+def test_demo_staff_have_a_second_factor_and_demo_code_prints_a_code_it_accepts():
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    seed()
+    staff = User.objects.filter(memberships__role__in=["admin", "clinician"]).distinct()
+    assert staff.count() == 3
+    out = StringIO()
+    call_command("demo_code", stdout=out)
+    code = out.getvalue().split()[0]
+    for member in staff:
+        authenticator = Authenticator.objects.get(user=member, type=Authenticator.Type.TOTP)
+        assert TOTP(authenticator).validate_code(code)
+    patients = User.objects.filter(memberships__role="patient")
+    assert not Authenticator.objects.filter(user__in=patients).exists()

@@ -3,10 +3,12 @@ from django.urls import reverse
 from apps.alerts.models import Alert
 from apps.diaries.services import checkin_submit
 from apps.safety.models import RiskSettings
+from tests.conftest import reauthenticate
 
 
 def test_the_clinician_sets_a_patients_own_threshold_and_it_is_used(world, client):
     client.force_login(world.alice)
+    reauthenticate(client)  # thresholds are a sensitive change
     response = client.post(
         reverse("dashboards:risk_settings", args=[world.patient.pk]),
         {"very_low_mood__threshold": "4", "reason": "Rates low even when well; talked it over"},
@@ -26,6 +28,7 @@ def test_other_patients_keep_the_clinic_default(world):
 
 def test_an_out_of_range_threshold_gets_a_helpful_error(world, client):
     client.force_login(world.alice)
+    reauthenticate(client)  # thresholds are a sensitive change
     response = client.post(
         reverse("dashboards:risk_settings", args=[world.patient.pk]),
         {"very_low_mood__threshold": "12"},

@@ -20,6 +20,7 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.mail import mailers
@@ -39,6 +40,9 @@ CLINIC = {
 }
 DEMO_DOMAIN = "demo.trellis.test"
 DEMO_PASSWORD = "trellis-demo-2026"
+# The demo staff's authenticator secret: public, like the password, and only
+# ever given to the synthetic demo accounts.
+DEMO_TOTP_SECRET = "TRELLISDEMOTOTPSECRETPUBLIC23456"
 HISTORY_DAYS = 60
 SEED = 20260101
 # History moods stay at or above this, so only the crisis entry alerts.
@@ -159,6 +163,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  {role:<10} {email:<{width}}  {sees}")
         self.stdout.write("")
         self.stdout.write(f"  Password for every demo login: {DEMO_PASSWORD}")
+        self.stdout.write(
+            f"  Staff also need a code: `uv run python manage.py demo_code` prints the current "
+            f"one (or add the secret {DEMO_TOTP_SECRET} to an authenticator app)."
+        )
         self.stdout.write(f"  Emails go to: {mail_destination()}")
 
 
@@ -184,10 +192,14 @@ def demo_build() -> Clinic:
     # One hash for everyone: the password is public, and hashing is the slow part.
     password = make_password(DEMO_PASSWORD)
 
-    person_create(clinic, *ADMIN, Role.ADMIN, password)
+    staff = [person_create(clinic, *ADMIN, Role.ADMIN, password)]
     clinicians = {
         key: person_create(clinic, key, name, Role.CLINICIAN, password) for key, name in CLINICIANS
     }
+    staff += clinicians.values()
+    for member in staff:
+        # Staff must have a second factor (issue 8); the demo's is public.
+        TOTP.activate(member, DEMO_TOTP_SECRET)
 
     yesterday = today_for(clinic=clinic) - timedelta(days=1)
     for demo in PATIENTS:

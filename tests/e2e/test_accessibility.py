@@ -1,0 +1,177 @@
+"""axe-core on every page a patient, a clinician or an admin can reach.
+
+The pages are listed here by URL name; a page added to an app without a row
+fails `test_every_page_of_the_apps_is_checked`, as the access matrix does.
+No serious or critical violation is allowed. Screenshots of the main pages
+for README.md are taken on the way (docs/screenshots/).
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from apps.clinics.models import Role
+from apps.clinics.services import invitation_create
+from apps.diaries.services import checkin_submit
+from tests.e2e.conftest import PHONE, axe_violations, log_in, screenshot
+
+pytestmark = [pytest.mark.services, pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+NOT_PAGES = {
+    "home": "redirects to the person's own start page",
+    "alerts:acknowledge": "POST only, redirects back",
+    "alerts:resolve": "POST only, redirects back",
+    "alerts:health": "JSON for monitors",
+}
+
+
+def pages(world, alert, token):
+    """(URL name, who, path, viewport, screenshot name or None, expected status)."""
+    patient = world.patient.pk
+    return [
+        ("account_login", "anonymous", "/accounts/login/", None, "login", 200),
+        ("account_reset_password", "anonymous", "/accounts/password/reset/", None, None, 200),
+        ("diaries:crisis", "anonymous", "/crisis/", PHONE, None, 200),
+        (
+            "clinics:invitation_accept",
+            "anonymous",
+            f"/invite/{token}/",
+            PHONE,
+            "invitation-accept",
+            200,
+        ),
+        ("clinics:invitation_accept", "anonymous", "/invite/not-a-token/", PHONE, None, 404),
+        ("diaries:today", "patient", "/diary/", PHONE, None, 200),
+        (
+            "diaries:crisis",
+            "patient",
+            f"/crisis/?checkin={alert.evidence['checkin_id']}",
+            PHONE,
+            None,
+            200,
+        ),
+        ("diaries:health_profile", "patient", "/diary/health/", PHONE, "patient-health", 200),
+        (
+            "diaries:safety_plan",
+            "patient",
+            "/diary/safety-plan/",
+            PHONE,
+            "patient-safety-plan",
+            200,
+        ),
+        ("account_change_password", "patient", "/accounts/password/change/", PHONE, None, 200),
+        ("dashboards:caseload", "alice", "/clinician/", None, "clinician-caseload", 200),
+        ("dashboards:patient", "alice", f"/clinician/patients/{patient}/", None, None, 200),
+        (
+            "dashboards:health_profile",
+            "alice",
+            f"/clinician/patients/{patient}/health/",
+            None,
+            None,
+            200,
+        ),
+        (
+            "dashboards:safety_plan",
+            "alice",
+            f"/clinician/patients/{patient}/safety-plan/",
+            None,
+            None,
+            200,
+        ),
+        (
+            "dashboards:risk_settings",
+            "alice",
+            f"/clinician/patients/{patient}/thresholds/",
+            None,
+            "clinician-thresholds",
+            200,
+        ),
+        ("alerts:inbox", "alice", "/alerts/", None, None, 200),
+        ("alerts:inbox", "alice", "/alerts/?show=all", None, None, 200),
+        ("alerts:detail", "alice", f"/alerts/{alert.pk}/", None, None, 200),
+        ("clinics:members", "admin", "/clinic/members/", None, "admin-clinic-console", 200),
+        ("dashboards:caseload", "admin", "/clinician/", None, None, 200),
+    ]
+
+
+def app_page_names():
+    """Every named URL whose view lives in one of our apps."""
+    names = set()
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and pattern.callback.__module__.startswith(
+                "apps."
+            ):
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns, None)
+    return names
+
+
+def test_every_page_of_the_apps_is_checked(world):
+    alert = checkin_submit(
+        patient=world.patient, clinic=world.clinic, mood=5, journal="I want to kill myself."
+    ).alerts[0]
+    listed = {row[0] for row in pages(world, alert, "token")}
+    missing = app_page_names() - listed - set(NOT_PAGES)
+    assert not missing, f"add these pages to tests/e2e/test_accessibility.py: {sorted(missing)}"
+
+
+def test_no_page_has_a_serious_or_critical_accessibility_violation(world, stack, browser_page):
+    checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal="Slept badly.")
+    alert = checkin_submit(
+        patient=world.patient,
+        clinic=world.clinic,
+        mood=5,
+        journal="Tired of it all, I want to kill myself.",
+    ).alerts[0]
+    _invitation, token = invitation_create(
+        clinic=world.clinic,
+        email="new.patient@maple.test",
+        full_name="New Patient",
+        role=Role.PATIENT,
+        primary_clinician=world.alice,
+        invited_by=world.admin,
+        send=False,
+    )
+
+    signed_in = {}
+    found = {}
+    for name, who, path, viewport, shot, status in pages(world, alert, token):
+        key = (who, bool(viewport))
+        if key not in signed_in:
+            page = browser_page(viewport=viewport, bypass_csp=True)
+            if who != "anonymous":
+                log_in(page, getattr(world, who).email)
+            signed_in[key] = page
+        page = signed_in[key]
+        response = page.goto(path)
+        assert response.status == status, f"{path} as {who}: {response.status}"
+        violations = axe_violations(page)
+        if violations:
+            found[f"{name} as {who} ({path})"] = violations
+        if shot:
+            screenshot(page, shot)
+
+    assert not found, "\n".join(f"{page}: {v}" for page, v in found.items())
+
+
+def test_form_errors_are_accessible_too(world, stack, browser_page):
+    page = browser_page(viewport=PHONE, bypass_csp=True)
+    log_in(page, world.patient.email)
+    page.goto("/diary/")
+    page.get_by_role("button", name="Save today's check-in").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Choose a number from 0 to 10 for your mood.").is_visible()
+    assert axe_violations(page) == []
+
+    page.goto("/accounts/login/")
+    admin = browser_page(bypass_csp=True)
+    log_in(admin, world.admin.email)
+    admin.goto("/clinic/members/")
+    admin.get_by_role("button", name="Send invitation").click()
+    admin.wait_for_load_state()
+    assert admin.locator(".invalid-feedback, .is-invalid").count()
+    assert axe_violations(admin) == []

@@ -1,0 +1,32 @@
+"""CSRF is enforced on every URL: a POST without the token is refused before
+any view runs, for anonymous and signed-in people alike."""
+
+import pytest
+from django.test import Client
+
+from tests.test_access_matrix import ALL_PATTERNS, concrete_path
+
+ADMIN_PREFIX = "django-admin/"
+
+
+@pytest.mark.parametrize(("key", "route", "name"), ALL_PATTERNS, ids=[p[0] for p in ALL_PATTERNS])
+def test_a_post_without_the_csrf_token_is_refused(key, route, name, world, crisis_alert):
+    values = {
+        "patient_id": world.patient.pk,
+        "alert_id": crisis_alert.pk,
+        "token": "not-a-token",
+        "key": "not-a-real-key",
+        "uidb36": "1z",
+        "object_id": world.patient.pk,
+        "id": world.patient.pk,
+        "content_type_id": 1,
+        "app_label": "clinics",
+        "url": "nothing-here/",
+    }
+    path = concrete_path(route, name, values)
+    for person in (None, world.patient, world.alice, world.admin):
+        client = Client(enforce_csrf_checks=True)
+        if person is not None:
+            client.force_login(person)
+        response = client.post(path, {"note": "x", "password": "x", "login": "x@x.test"})
+        assert response.status_code == 403, (path, person, response.status_code)
