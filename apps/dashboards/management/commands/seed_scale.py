@@ -16,6 +16,7 @@ for the time on PostgreSQL).
 import random
 import time
 from datetime import timedelta
+from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -94,11 +95,23 @@ def users_create(clinic, kind, role, count, password):
 
 
 def checkins_for(rng, patient_id, days, last_day):
-    """(patient_id, local_date, mood, journal) for each day, a gentle random walk."""
+    """(patient_id, local_date, mood, anxiety, energy, sleep_hours, journal) for
+    each day: mood a gentle random walk, the rest loosely following it."""
     mood = rng.randint(5, 8)
     for back in range(days - 1, -1, -1):
         mood = min(10, max(MOOD_FLOOR, mood + rng.choice((-1, 0, 0, 1))))
-        yield patient_id, last_day - timedelta(days=back), mood, rng.choice(JOURNAL_LINES)
+        anxiety = min(10, max(0, 10 - mood + rng.choice((-1, 0, 1))))
+        energy = min(10, max(0, mood + rng.choice((-2, -1, 0, 1))))
+        sleep_hours = Decimal(rng.choice((5, 6, 6.5, 7, 7.5, 8, 8.5))).quantize(Decimal("0.1"))
+        yield (
+            patient_id,
+            last_day - timedelta(days=back),
+            mood,
+            anxiety,
+            energy,
+            sleep_hours,
+            rng.choice(JOURNAL_LINES),
+        )
 
 
 def checkins_insert(clinic, rows) -> None:
@@ -106,20 +119,33 @@ def checkins_insert(clinic, rows) -> None:
     building and compiling model instances (about 5x slower at 180,000 rows)."""
     now = timezone.now()
     if connection.vendor == "postgresql":
-        columns = ["patient_id", "clinic_id", "local_date", "mood", "journal"]
+        columns = ["patient_id", "clinic_id", "local_date", "mood", "anxiety", "energy"]
+        columns += ["sleep_hours", "journal", "practices", "is_private", "is_late"]
         columns += ["created_at", "updated_at"]
         sql = f"COPY {CheckIn._meta.db_table} ({', '.join(columns)}) FROM STDIN"
         with connection.cursor() as cursor, cursor.copy(sql) as copy:
-            for patient_id, local_date, mood, journal in rows:
+            for patient_id, local_date, mood, anxiety, energy, sleep, journal in rows:
                 # COPY bypasses the model field: encrypt as it would, so reads
                 # pay the real decryption cost.
                 stored = encrypt(journal) if journal else journal
-                copy.write_row((patient_id, clinic.pk, local_date, mood, stored, now, now))
+                copy.write_row(
+                    (patient_id, clinic.pk, local_date, mood, anxiety, energy, sleep)
+                    + (stored, "[]", False, False, now, now)
+                )
         return
     CheckIn.objects.bulk_create(
         [
-            CheckIn(patient_id=p, clinic=clinic, local_date=d, mood=m, journal=j)
-            for p, d, m, j in rows
+            CheckIn(
+                patient_id=p,
+                clinic=clinic,
+                local_date=d,
+                mood=m,
+                anxiety=a,
+                energy=e,
+                sleep_hours=s,
+                journal=j,
+            )
+            for p, d, m, a, e, s, j in rows
         ],
         batch_size=BATCH_SIZE,
     )
