@@ -173,7 +173,9 @@ def main(argv=None) -> int:
         measure(int(size), warmup=args.warmup, requests=args.requests)
         for size in args.sizes.split(",")
     ]
-    report = {"machine": machine_info(), "results": results}
+    import redis
+
+    report = {"machine": machine_info(redis.Redis.from_url(settings.REDIS_URL)), "results": results}
     if len(results) >= 2:
         small, large = results[0], results[-1]
         report["ratio_p95"] = {

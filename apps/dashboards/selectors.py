@@ -7,12 +7,13 @@ from apps.alerts.models import OPEN_STATES, Alert
 from apps.clinics import access
 from apps.diaries.instruments.change import clinically_meaningful, reliable_change
 from apps.diaries.models import CheckIn, QuestionnaireResponse, SideEffect
-from apps.diaries.selectors import dose_day_comparison, trend_series
+from apps.diaries.selectors import dose_day_comparison
 from apps.protocols import schedule as sched
 from apps.protocols.models import Plan, PlanStatus
 from apps.protocols.selectors import (
     adherence_for,
     clinic_today,
+    dose_rhythm_between,
     overrides_on_record,
     plan_history,
     schedule_of,
@@ -25,6 +26,7 @@ from .models import Session
 
 SPARKLINE_DAYS = 30
 MISSED_WINDOW_DAYS = 7
+JOURNAL_LIMIT = 60
 CASELOAD_FILTERS = {"attention", "on_plan"}
 
 
@@ -233,22 +235,59 @@ def side_effects_between(*, patient, first: date, last: date) -> list:
     )
 
 
+def daily_series(*, patient, first: date, last: date) -> list[dict]:
+    """The rows of apps.diaries.selectors.trend_series, read as plain values:
+    the same shape without loading (and decrypting) a year of journal text."""
+    by_day = {
+        row["local_date"]: row
+        for row in CheckIn.objects.filter(patient=patient, local_date__range=(first, last)).values(
+            "local_date", "mood", "anxiety", "energy", "sleep_hours"
+        )
+    }
+    rhythm = dose_rhythm_between(patient=patient, start=first, end=last)
+    rows = []
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        found = by_day.get(day, {})
+        sleep = found.get("sleep_hours")
+        rows.append(
+            {
+                "date": day.isoformat(),
+                "mood": found.get("mood"),
+                "anxiety": found.get("anxiety"),
+                "energy": found.get("energy"),
+                "sleep_hours": float(sleep) if sleep is not None else None,
+                "dose_day": rhythm[day]["dose_day"] if day in rhythm else None,
+                "phase": rhythm[day]["phase"] if day in rhythm else None,
+            }
+        )
+    return rows
+
+
 def timeline_for(*, patient, today: date, days: int) -> dict:
     """Everything on the patient timeline for the `days` up to `today`, in a
     number of queries that does not grow with the history."""
     first = today - timedelta(days=days - 1)
-    series = trend_series(patient=patient, today=today, days=days)
-    checkins = list(
-        CheckIn.objects.filter(patient=patient, local_date__range=(first, today))
-        .exclude(journal="", is_private=False)
-        .prefetch_related("side_effects")
-        .order_by("-local_date")
-    )
+    series = daily_series(patient=patient, first=first, last=today)
     alerts = list(
         Alert.objects.filter(patient=patient, created_at__date__gte=first - timedelta(days=1))
         .select_related("acknowledged_by", "resolved_by")
         .order_by("-created_at")
     )
+    # A year of entries is too long to read before a session: the latest
+    # JOURNAL_LIMIT, plus every older one that raised a safety finding.
+    flagged_ids = [(a.evidence or {}).get("checkin_id") for a in alerts]
+    entries = CheckIn.objects.filter(patient=patient, local_date__range=(first, today)).exclude(
+        journal="", is_private=False
+    )
+    latest_ids = list(entries.order_by("-local_date").values_list("pk", flat=True)[:JOURNAL_LIMIT])
+    checkins = list(
+        CheckIn.objects.filter(pk__in=set(latest_ids) | {i for i in flagged_ids if i})
+        .filter(patient=patient)
+        .prefetch_related("side_effects")
+        .order_by("-local_date")
+    )
+    journal_total = entries.count()
     return {
         "first": first,
         "last": today,
@@ -258,6 +297,8 @@ def timeline_for(*, patient, today: date, days: int) -> dict:
         "adherence": adherence_for(patient=patient, start=first, end=today),
         "side_effects": side_effects_between(patient=patient, first=first, last=today),
         "journal": [c for c in journal_view(checkins, alerts) if c.journal or c.flagged],
+        "journal_total": journal_total,
+        "journal_limit": JOURNAL_LIMIT,
         "alerts": alerts,
         "plans": list(plan_history(patient=patient)),
         "plan_overrides": overrides_on_record(patient=patient),

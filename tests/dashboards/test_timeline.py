@@ -144,3 +144,32 @@ def test_an_outsider_gets_404_and_leaves_no_access_event(world, client, role):
 def test_an_unknown_range_falls_back_to_90_days(world, client):
     client.force_login(world.alice)
     assert "(90 days)" in client.get(url(world, days="lots")).text
+
+
+def test_the_timeline_series_matches_the_diarys_own_trend_rows(world):
+    from apps.dashboards.selectors import daily_series
+    from apps.diaries.selectors import trend_series
+
+    assign(world, started_days_ago=12)
+    history(world, 10)
+    today = clinic_today(world.clinic)
+    assert daily_series(
+        patient=world.patient, first=today - timedelta(days=29), last=today
+    ) == trend_series(patient=world.patient, today=today, days=30)
+
+
+def test_a_long_journal_shows_the_latest_entries_and_every_flagged_older_one(world, client):
+    from apps.dashboards.selectors import JOURNAL_LIMIT
+
+    result = checkin_submit(
+        patient=world.patient, clinic=world.clinic, mood=2, journal="I want to kill myself."
+    )
+    CheckIn.objects.filter(pk=result.checkin.pk).update(
+        local_date=clinic_today(world.clinic) - timedelta(days=300)
+    )
+    history(world, JOURNAL_LIMIT + 20)
+    client.force_login(world.alice)
+    page = client.get(url(world, days=365)).text
+    assert f"The latest {JOURNAL_LIMIT} of {JOURNAL_LIMIT + 21} entries" in page
+    assert "Day 0<" in page and f"Day {JOURNAL_LIMIT + 19}<" not in page
+    assert '<mark title="suicidal">kill myself</mark>' in page
