@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -33,6 +34,7 @@ from .selectors import (
 )
 from .services import SessionExists, export_request, session_record
 
+CASELOAD_PAGE_SIZE = 50
 TIMELINE_DAYS = {"30": 30, "90": 90, "180": 180, "365": 365}
 
 
@@ -44,17 +46,23 @@ def caseload(request):
     phase = request.GET.get("phase", "")
     phase = phase if phase in PHASE_WORDS else ""
     search = request.GET.get("q", "")[:100]
+    patients = caseload_for(
+        user=request.user,
+        today=today_for_staff(request.user),
+        search=search,
+        filters=filters,
+        phase=phase,
+    )
+    # Ordered by need first, then cut into pages: the neediest are always on
+    # page one, and a 500-patient caseload renders 50 rows, not 500.
+    page = Paginator(patients, CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "dashboards/caseload.html",
         {
-            "patients": caseload_for(
-                user=request.user,
-                today=today_for_staff(request.user),
-                search=search,
-                filters=filters,
-                phase=phase,
-            ),
+            "patients": page.object_list,
+            "page": page,
+            "total": len(patients),
             "alerts": open_alerts_for(user=request.user),
             "filters": filters,
             "phase": phase,

@@ -241,3 +241,16 @@ def test_the_caseload_takes_the_same_number_of_queries_for_5_and_50_patients_on_
     plans_for_everyone_without_one(world)
     large = caseload_queries(client, world)
     assert small == large
+
+
+def test_a_long_caseload_comes_in_pages_of_50_neediest_first(world, client, crisis_alert):
+    add_patients(world, 60)
+    client.force_login(world.alice)
+    first = client.get(reverse("dashboards:caseload")).text
+    assert "Patients 1–50 of 61" in first
+    assert "Pat Patient" in first  # the open critical alert puts Pat on page one
+    second = client.get(reverse("dashboards:caseload"), {"page": "2", "q": "Patient"}).text
+    rows = second[second.index('id="patients-heading"') :]
+    assert "Patients 51–61 of 61" in rows and "Pat Patient" not in rows
+    assert "q=Patient" in second  # the page links keep the search
+    assert client.get(reverse("dashboards:caseload"), {"page": "x"}).status_code == 200
