@@ -3,6 +3,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from apps.audit.models import AccessEvent
 from apps.audit.services import access_record
 from apps.diaries.models import CheckIn, QuestionnaireResponse
 from apps.protocols.models import PlanItem
@@ -14,6 +15,21 @@ from .selectors import journal_view
 # Up to this many days the export is built while the clinician waits; longer
 # ranges go to a Celery worker with a progress bar.
 INLINE_EXPORT_DAYS = 92
+
+
+def caseload_access_record(*, actor, patients, request) -> None:
+    """One access event per patient whose row (mood, alerts, flags) the page
+    shows, in one INSERT however many rows."""
+    AccessEvent.objects.bulk_create(
+        AccessEvent(
+            actor=actor,
+            patient=patient,
+            action="view_caseload",
+            path=request.path[:500],
+            ip_address=request.META.get("REMOTE_ADDR"),
+        )
+        for patient in patients
+    )
 
 
 class SessionExists(ValueError):

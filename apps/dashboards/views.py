@@ -34,7 +34,12 @@ from .selectors import (
     timeline_for,
     today_for_staff,
 )
-from .services import SessionExists, export_request, session_record
+from .services import (
+    SessionExists,
+    caseload_access_record,
+    export_request,
+    session_record,
+)
 
 CASELOAD_PAGE_SIZE = 50
 TIMELINE_DAYS = {"30": 30, "90": 90, "180": 180, "365": 365}
@@ -59,6 +64,7 @@ def caseload(request):
     # page one, and a 500-patient caseload renders 50 rows, not 500.
     page = Paginator(patients, CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     sparklines_add(page.object_list)
+    caseload_access_record(actor=request.user, patients=page.object_list, request=request)
     return render(
         request,
         "dashboards/caseload.html",

@@ -45,10 +45,11 @@ def test_the_caseload_query_count_is_pinned(world, client, django_assert_num_que
     add_patients(world, 12)
     client.force_login(world.alice)
     # session, user, clinician check, staff clinic (for its today), caseload,
-    # 30 days of moods, open plans, open alerts; then for the navigation:
-    # roles, unread alerts, undeliverable alerts. (With plans, their items,
-    # components and pauses come in three more, however many plans.)
-    with django_assert_num_queries(11):
+    # 30 days of moods, open plans, the rows' access events (one INSERT), open
+    # alerts; then for the navigation: roles, unread alerts, undeliverable
+    # alerts. (With plans, their items, components and pauses come in three
+    # more, however many plans.)
+    with django_assert_num_queries(12):
         client.get(reverse("dashboards:caseload"))
 
 
@@ -254,3 +255,12 @@ def test_a_long_caseload_comes_in_pages_of_50_neediest_first(world, client, cris
     assert "Patients 51–61 of 61" in rows and "Pat Patient" not in rows
     assert "q=Patient" in second  # the page links keep the search
     assert client.get(reverse("dashboards:caseload"), {"page": "x"}).status_code == 200
+
+
+def test_the_caseload_records_an_access_event_for_each_patient_row_shown(world, client):
+    add_patients(world, 3)
+    client.force_login(world.alice)
+    client.get(reverse("dashboards:caseload"), {"q": "Patient 1"})
+    events = AccessEvent.objects.filter(action="view_caseload")
+    assert [e.patient.full_name for e in events] == ["Patient 1"]
+    assert events.get().actor == world.alice
