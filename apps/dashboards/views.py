@@ -52,7 +52,8 @@ def caseload(request):
     filters = [f for f in request.GET.getlist("filter") if f in CASELOAD_FILTERS]
     phase = request.GET.get("phase", "")
     phase = phase if phase in PHASE_WORDS else ""
-    search = request.GET.get("q", "")[:100]
+    # PostgreSQL refuses NUL in a text parameter: drop it rather than 500.
+    search = request.GET.get("q", "").replace("\x00", "")[:100]
     patients = caseload_for(
         user=request.user,
         today=today_for_staff(request.user),
