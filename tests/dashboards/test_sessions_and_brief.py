@@ -202,3 +202,20 @@ def test_an_outsider_gets_404_for_the_brief_and_its_pdf(world, client, role):
     assert client.get(brief_url(world)).status_code == 404
     assert client.get(reverse("dashboards:brief_pdf", args=[world.patient.pk])).status_code == 404
     assert not AccessEvent.objects.exists()
+
+
+def test_the_pdf_still_downloads_without_a_unicode_font_on_the_machine(
+    world, client, monkeypatch, tmp_path
+):
+    from apps.dashboards import pdf
+
+    monkeypatch.setattr(pdf, "UNICODE_FONT", tmp_path / "missing.ttf")
+    checkin_submit(
+        patient=world.patient,
+        clinic=world.clinic,
+        mood=2,
+        journal="😢 Ça va mal; I want to kill myself.",
+    )
+    client.force_login(world.alice)
+    response = client.get(reverse("dashboards:brief_pdf", args=[world.patient.pk]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
