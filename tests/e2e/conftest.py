@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
-from tests.conftest import SERVICES_REQUIRED
+from tests.conftest import SERVICES_REQUIRED, TOTP_SECRET
 from tests.stack import ROOT, AppProcesses, RedisServer, SmtpServer
 
 # Playwright's sync API keeps an asyncio loop in this thread, and Django then
@@ -151,9 +151,12 @@ def totp_now(secret_base32: str, *, at: float | None = None, step: int = 30, dig
     return str(value % 10**digits).zfill(digits)
 
 
-def log_in(page, email, password=PASSWORD, *, totp_secret=None):
+def log_in(page, email, password=PASSWORD, *, totp_secret=TOTP_SECRET):
     """Sign in through the real login page. If the site then asks for an
-    authenticator code (MFA for staff), answer it from `totp_secret`."""
+    authenticator code (MFA for staff; world's staff share tests/conftest.py's
+    secret), answer it from `totp_secret`. allauth refuses a code used once
+    already, so a second sign-in within the same 30 s uses the neighbouring
+    step's code, which its one-step tolerance accepts."""
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password", exact=False).first.fill(password)
@@ -162,9 +165,12 @@ def log_in(page, email, password=PASSWORD, *, totp_secret=None):
     code = page.locator("input[name=code]")
     if code.count():
         assert totp_secret, f"{page.url} asks {email} for an authenticator code; pass totp_secret"
-        code.fill(totp_now(totp_secret))
-        page.locator("main form button[type=submit]").first.click()
-        page.wait_for_load_state()
+        for offset in (0, 30, -30):
+            code.fill(totp_now(totp_secret, at=time.time() + offset))
+            page.locator("main form button[type=submit]").first.click()
+            page.wait_for_load_state()
+            if not code.count():
+                break
     assert "/accounts/login/" not in page.url, f"login failed for {email}: {page.url}"
 
 

@@ -9,10 +9,12 @@ for README.md are taken on the way (docs/screenshots/).
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from apps.clinics.models import Role
+from apps.clinics.models import CareTeam, Role
 from apps.clinics.services import invitation_create
 from apps.diaries.services import checkin_submit
+from tests.conftest import make_member
 from tests.e2e.conftest import PHONE, axe_violations, log_in, screenshot
+from tests.protocols.conftest import assign
 
 pytestmark = [pytest.mark.services, pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,6 +23,14 @@ NOT_PAGES = {
     "alerts:acknowledge": "POST only, redirects back",
     "alerts:resolve": "POST only, redirects back",
     "alerts:health": "JSON for monitors",
+    "admin:login": "allauth's login (checked as account_login)",
+    "diaries:export_csv": "a file download",
+    "diaries:export_json": "a file download",
+    "diaries:questionnaire_result": "redirects to the form until something is answered",
+    "protocols:log": "POST only, redirects back",
+    "protocols:pause": "POST only, redirects back",
+    "protocols:resume": "POST only, redirects back",
+    "protocols:end": "POST only, redirects back",
     "dashboards:brief_pdf": "a PDF download",
     "dashboards:export_download": "a CSV or JSON download",
 }
@@ -40,9 +50,10 @@ def alice_export(world):
     )
 
 
-def pages(world, alert, token):
+def pages(world, alert, token, unplanned=None):
     """(URL name, who, path, viewport, screenshot name or None, expected status)."""
     patient = world.patient.pk
+    other = unplanned.pk if unplanned else patient
     return [
         ("account_login", "anonymous", "/accounts/login/", None, "login", 200),
         ("account_reset_password", "anonymous", "/accounts/password/reset/", None, None, 200),
@@ -139,6 +150,42 @@ def pages(world, alert, token):
         ("alerts:detail", "alice", f"/alerts/{alert.pk}/", None, None, 200),
         ("clinics:members", "admin", "/clinic/members/", None, "admin-clinic-console", 200),
         ("dashboards:caseload", "admin", "/clinician/", None, None, 200),
+        ("diaries:history", "patient", "/diary/history/", PHONE, "patient-history-phone", 200),
+        ("diaries:trends", "patient", "/diary/trends/", PHONE, "patient-trends-phone", 200),
+        ("diaries:download", "patient", "/diary/download/", PHONE, None, 200),
+        ("diaries:reminders", "patient", "/diary/reminders/", PHONE, None, 200),
+        (
+            "diaries:reminder_unsubscribe",
+            "anonymous",
+            "/diary/reminders/stop/not-a-token/",
+            PHONE,
+            None,
+            200,
+        ),
+        ("diaries:questionnaires", "patient", "/diary/questionnaires/", PHONE, None, 200),
+        (
+            "diaries:questionnaire_fill",
+            "patient",
+            "/diary/questionnaires/phq9/",
+            PHONE,
+            "patient-phq9-phone",
+            200,
+        ),
+        ("protocols:today", "patient", "/diary/plan/", PHONE, "patient-plan-phone", 200),
+        ("protocols:plan", "alice", f"/patients/{patient}/plan/", None, "clinician-plan", 200),
+        ("protocols:assign", "alice", f"/patients/{other}/plan/assign/", None, None, 200),
+        ("protocols:change", "alice", f"/patients/{patient}/plan/change/", None, None, 200),
+        ("protocols:catalog", "alice", "/clinic/protocols/", None, None, 200),
+        ("protocols:component_new", "alice", "/clinic/protocols/components/new/", None, None, 200),
+        ("protocols:template_new", "alice", "/clinic/protocols/templates/new/", None, None, 200),
+        (
+            "dashboards:questionnaires",
+            "alice",
+            f"/clinician/patients/{patient}/questionnaires/",
+            None,
+            None,
+            200,
+        ),
     ]
 
 
@@ -188,7 +235,13 @@ def test_no_page_has_a_serious_or_critical_accessibility_violation(world, stack,
 
     signed_in = {}
     found = {}
-    for name, who, path, viewport, shot, status in pages(world, alert, token):
+    # A plan to show, and a patient of Alice's with none yet for the assign form.
+    assign(world, started_days_ago=10)
+    unplanned = make_member(world.clinic, "unplanned@maple.test", Role.PATIENT, "Uma Unplanned")
+    CareTeam.objects.create(
+        clinic=world.clinic, patient=unplanned, clinician=world.alice, is_primary=True
+    )
+    for name, who, path, viewport, shot, status in pages(world, alert, token, unplanned):
         key = (who, bool(viewport))
         if key not in signed_in:
             page = browser_page(viewport=viewport, bypass_csp=True)

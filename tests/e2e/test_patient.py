@@ -63,7 +63,7 @@ def test_script_and_html_typed_into_the_journal_come_back_as_text(world, stack, 
     page = browser_page(viewport=PHONE)
     log_in(page, world.patient.email)
     check_in(page, mood=6, journal=typed)
-    expect(page.get_by_text("Saved.")).to_be_visible()
+    expect(page.locator(".alert-success", has_text="Saved.")).to_be_visible()
     expect(page.get_by_label("Anything you want to note")).to_have_value(typed)
 
     # Without the CSP, so that markup which got through unescaped would run.

@@ -7,7 +7,7 @@ from django.db import migrations
 def encrypt_existing_journals(apps, schema_editor):
     # Reading passes old plaintext through; update() writes it encrypted.
     CheckIn = apps.get_model("diaries", "CheckIn")
-    rows = CheckIn.objects.exclude(journal="").order_by("pk").only("pk", "journal")
+    rows = CheckIn.objects.order_by("pk").only("pk", "journal")
     for checkin in rows.iterator(chunk_size=500):
         CheckIn.objects.filter(pk=checkin.pk).update(journal=checkin.journal)
 
