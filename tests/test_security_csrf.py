@@ -30,6 +30,7 @@ def test_a_post_without_the_csrf_token_is_refused(key, route, name, world, crisi
         "app_label": "clinics",
         "url": "nothing-here/",
         "instrument": "phq9",
+        "export_id": 1,  # refused before any lookup
     }
     path = concrete_path(route, name, values)
     if key in CSRF_EXEMPT:
