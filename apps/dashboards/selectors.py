@@ -278,7 +278,9 @@ def timeline_for(*, patient, today: date, days: int) -> dict:
     first = today - timedelta(days=days - 1)
     series = daily_series(patient=patient, first=first, last=today)
     alerts = list(
-        Alert.objects.filter(patient=patient, created_at__date__gte=first - timedelta(days=1))
+        # last_seen_at: an open alert raised again by a later entry carries that
+        # entry's spans, whenever it was first raised.
+        Alert.objects.filter(patient=patient, last_seen_at__date__gte=first - timedelta(days=1))
         .select_related("acknowledged_by", "resolved_by")
         .order_by("-created_at")
     )
@@ -349,7 +351,7 @@ def session_brief(*, patient, today: date) -> dict:
         .order_by("created_at")
     )
     span_alerts = list(
-        Alert.objects.filter(patient=patient, source_checkin_id__in=[c.pk for c in after])
+        Alert.objects.filter(patient=patient, last_seen_at__date__gte=since - timedelta(days=1))
     )
     flagged = [c for c in journal_view(after, span_alerts) if c.flagged]
     earlier_effects = SideEffect.objects.filter(

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -92,7 +92,7 @@ def export_build(*, export_id: int) -> None:
         from apps.alerts.models import Alert
 
         alerts = Alert.objects.filter(
-            patient=export.patient, source_checkin_id__in=[c.pk for c in checkins]
+            patient=export.patient, last_seen_at__date__gte=export.first - timedelta(days=1)
         )
         checkins = journal_view(checkins, list(alerts))
         progress(20)

@@ -219,3 +219,30 @@ def test_the_pdf_still_downloads_without_a_unicode_font_on_the_machine(
     client.force_login(world.alice)
     response = client.get(reverse("dashboards:brief_pdf", args=[world.patient.pk]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_an_alert_raised_before_the_session_and_raised_again_since_flags_the_new_entry(
+    world, client
+):
+    now = today(world)
+    first = checkin_submit(
+        patient=world.patient,
+        clinic=world.clinic,
+        mood=3,
+        journal="I want to kill myself.",
+        local_date=now - timedelta(days=20),
+    ).alerts[0]
+    Session.objects.create(
+        patient=world.patient,
+        clinic=world.clinic,
+        clinician=world.alice,
+        date=now - timedelta(days=10),
+    )
+    again = checkin_submit(
+        patient=world.patient, clinic=world.clinic, mood=2, journal="Still I want to kill myself."
+    )
+    first.refresh_from_db()
+    assert again.alerts == [] or again.alerts[0].pk == first.pk  # the same alert, raised again
+    client.force_login(world.alice)
+    page = client.get(brief_url(world)).text
+    assert 'Still I want to <mark title="suicidal">kill myself</mark>' in page
