@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from apps.clinics.models import CareTeam, Membership, OnCallShift, Role
 from apps.clinics.services import invitation_create
+from apps.dashboards.models import Export
 
 from .conftest import ROLES
 
@@ -129,6 +130,14 @@ MATRIX = {
     "dashboards:safety_plan": Row(only(200, "alice", "admin")),
     "dashboards:risk_settings": Row(only(200, "alice", "admin")),
     "dashboards:questionnaires": Row(only(200, "alice", "admin")),
+    "dashboards:timeline": Row(only(200, "alice", "admin")),
+    "dashboards:sessions": Row(only(200, "alice", "admin")),
+    "dashboards:brief": Row(only(200, "alice", "admin")),
+    "dashboards:brief_pdf": Row(only(200, "alice", "admin")),
+    "dashboards:exports": Row(only(200, "alice", "admin")),
+    # An export is its requester's alone (here Alice's), not even the admin's.
+    "dashboards:export_status": Row(only(200, "alice")),
+    "dashboards:export_download": Row(only(200, "alice")),
     "alerts:inbox": Row(only(200, "alice", "bob", "charlie", "admin")),
     "alerts:detail": Row(only(200, "alice", "admin")),
     "alerts:resolve": Row(
@@ -271,6 +280,15 @@ def test_every_url_answers_each_person_as_its_row_says(
         "membership_id": Membership.objects.get(user=world.other_patient).pk,
         "shift_id": shift.pk,
         "link_id": CareTeam.objects.get(patient=world.patient, is_primary=True).pk,
+        "export_id": Export.objects.create(
+            requested_by=world.alice,
+            patient=world.patient,
+            format=Export.Format.CSV,
+            first="2026-11-01",
+            last="2026-11-02",
+            state=Export.State.DONE,
+            content="date\n",
+        ).pk,
     }
     path = concrete_path(route, name, values)
 

@@ -35,6 +35,7 @@ def test_a_post_without_the_csrf_token_is_refused(key, route, name, world, crisi
         "membership_id": 1,
         "shift_id": 1,
         "link_id": 1,
+        "export_id": 1,  # refused before any lookup
     }
     path = concrete_path(route, name, values)
     if key in CSRF_EXEMPT:

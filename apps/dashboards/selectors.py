@@ -1,18 +1,48 @@
+from collections import defaultdict
+from datetime import date, timedelta
+
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from apps.alerts.models import OPEN_STATES, Alert
 from apps.clinics import access
-from apps.diaries.models import CheckIn
+from apps.diaries.instruments.change import clinically_meaningful, reliable_change
+from apps.diaries.models import CheckIn, QuestionnaireResponse, SideEffect
+from apps.diaries.selectors import dose_day_comparison
+from apps.protocols import schedule as sched
+from apps.protocols.models import Plan, PlanStatus
+from apps.protocols.selectors import (
+    adherence_for,
+    clinic_today,
+    dose_rhythm_between,
+    overrides_on_record,
+    plan_history,
+    schedule_of,
+)
 from apps.safety.models import ScreeningRun
 
+from . import brief
+from .highlight import highlight_spans
+from .models import Session
 
-def caseload_for(*, user):
-    """The patients `user` looks after, each with the latest mood and the
-    count of open alerts, neediest first. A fixed number of queries, however
-    long the caseload."""
+SPARKLINE_DAYS = 30
+MISSED_WINDOW_DAYS = 7
+JOURNAL_LIMIT = 60
+CASELOAD_FILTERS = {"attention", "on_plan"}
+
+
+def caseload_for(*, user, today: date | None = None, search: str = "", filters=(), phase=""):
+    """The patients `user` looks after, neediest first: open critical and high
+    alerts, then a recent drop in mood against their own baseline, then missed
+    check-ins, then screening flags. Each with a 30-day mood sparkline, the
+    plan's phase and the next session. A fixed number of queries, however long
+    the caseload (the rows and their history are fetched in bulk, then joined
+    here)."""
+    today = today or date.today()
     latest = CheckIn.objects.filter(patient=OuterRef("pk")).order_by("-local_date")
     screening = ScreeningRun.objects.filter(patient=OuterRef("pk")).order_by("-ran_at", "-pk")
-    return (
+    upcoming = Session.objects.filter(patient=OuterRef("pk"), date__gte=today).order_by("date")
+    open_alert = Q(alerts__state__in=OPEN_STATES)
+    patients = (
         access.patients_visible_to(user)
         .exclude(pk=user.pk)
         .annotate(
@@ -20,15 +50,99 @@ def caseload_for(*, user):
             latest_date=Subquery(latest.values("local_date")[:1]),
             absolute_flags=Subquery(screening.values("absolute_count")[:1]),
             relative_flags=Subquery(screening.values("relative_count")[:1]),
-            open_alerts=Count("alerts", filter=Q(alerts__state__in=OPEN_STATES), distinct=True),
+            next_session=Subquery(upcoming.values("date")[:1]),
+            open_alerts=Count("alerts", filter=open_alert, distinct=True),
             open_critical=Count(
-                "alerts",
-                filter=Q(alerts__state__in=OPEN_STATES, alerts__severity="critical"),
-                distinct=True,
+                "alerts", filter=open_alert & Q(alerts__severity="critical"), distinct=True
+            ),
+            open_high=Count(
+                "alerts", filter=open_alert & Q(alerts__severity="high"), distinct=True
             ),
         )
-        .order_by("-open_critical", "-open_alerts", "full_name")
+        .order_by("full_name", "pk")
     )
+    if search.strip():
+        patients = patients.filter(full_name__icontains=search.strip()[:100])
+    patients = list(patients)
+    ids = [p.pk for p in patients]
+
+    first = today - timedelta(days=SPARKLINE_DAYS - 1)
+    moods: dict[int, dict[date, int]] = defaultdict(dict)
+    for patient_id, day, mood in CheckIn.objects.filter(
+        patient_id__in=ids, local_date__range=(first, today)
+    ).values_list("patient_id", "local_date", "mood"):
+        moods[patient_id][day] = mood
+    plans = {
+        plan.patient_id: plan
+        for plan in Plan.objects.filter(
+            patient_id__in=ids, status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED]
+        )
+        .prefetch_related("items__component", "pauses")
+        .order_by("start_date", "pk")
+    }
+
+    days = [first + timedelta(days=offset) for offset in range(SPARKLINE_DAYS)]
+    for patient in patients:
+        by_day = moods.get(patient.pk, {})
+        series = [by_day.get(day) for day in days]
+        patient.mood_series = series
+        patient.recent_drop = brief.is_recent_drop(series)
+        plan = plans.get(patient.pk)
+        patient.plan = plan
+        patient.phase = None
+        patient.missed = 0
+        if plan is not None:
+            schedule, _doses = schedule_of(plan)
+            patient.phase = sched.phase_on(schedule, today)
+            # Missed check-ins count only while on a plan (REFERENCE.md), and
+            # only finished days: today may still be filled in.
+            window = [
+                today - timedelta(days=offset)
+                for offset in range(1, MISSED_WINDOW_DAYS + 1)
+                if today - timedelta(days=offset) >= plan.start_date
+            ]
+            patient.missed = len(brief.missed_days(window, by_day))
+        patient.needs_attention = bool(
+            patient.open_critical
+            or patient.open_high
+            or patient.recent_drop
+            or patient.missed
+            or patient.absolute_flags
+        )
+
+    if "attention" in filters:
+        patients = [p for p in patients if p.needs_attention]
+    if "on_plan" in filters:
+        patients = [p for p in patients if p.plan is not None]
+    if phase:
+        patients = [p for p in patients if p.phase == phase]
+    patients.sort(
+        key=lambda p: (
+            -p.open_critical,
+            -p.open_high,
+            not p.recent_drop,
+            -p.missed,
+            -((p.absolute_flags or 0) * 10 + (p.relative_flags or 0)),
+            -p.open_alerts,
+            p.full_name.casefold(),
+        )
+    )
+    return patients
+
+
+def sparklines_add(patients) -> None:
+    """The SVG points and their text alternative, for the rows on the page
+    only (a 500-patient caseload shows 50)."""
+    for patient in patients:
+        series = patient.mood_series
+        patient.sparkline = brief.sparkline_points(series)
+        answered = [v for v in series if v is not None]
+        patient.sparkline_text = (
+            f"{len(answered)} answers in {SPARKLINE_DAYS} days, from {min(answered)} to "
+            f"{max(answered)}, latest {answered[-1]}"
+            if answered
+            else f"No answers in the last {SPARKLINE_DAYS} days"
+        )
 
 
 def open_alerts_for(*, user):
@@ -55,3 +169,226 @@ def patient_alerts(*, patient, limit=50):
         .prefetch_related("deliveries")
         .order_by("-created_at")[:limit]
     )
+
+
+def journal_view(checkins, alerts) -> list:
+    """Each check-in with its journal as a clinician may read it: the safety
+    findings' words highlighted; of a private entry only the findings (and, in
+    side_effects_shown, only severe side effects), never the rest of its text."""
+    spans_by_checkin = defaultdict(list)
+    for alert in alerts:
+        checkin_id = (alert.evidence or {}).get("checkin_id")
+        if checkin_id:
+            spans_by_checkin[checkin_id].extend(alert.evidence.get("spans", []))
+    for checkin in checkins:
+        spans = spans_by_checkin.get(checkin.pk, [])
+        checkin.flagged = bool(spans)
+        checkin.matched_words = sorted({(s["matched"], s["category"]) for s in spans})
+        effects = list(checkin.side_effects.all())
+        if checkin.is_private:
+            checkin.highlighted = None
+            checkin.side_effects_shown = [e for e in effects if e.severity == "severe"]
+        else:
+            checkin.highlighted = highlight_spans(checkin.journal, spans)
+            checkin.side_effects_shown = effects
+    return checkins
+
+
+def questionnaire_series(*, patient, first: date, last: date) -> list[dict]:
+    """Totals over time by instrument, each with its band and the reliable
+    change against the answer before it (from apps/diaries/instruments/change.py)."""
+    by_instrument = defaultdict(list)
+    responses = QuestionnaireResponse.objects.filter(
+        patient=patient, local_date__lte=last, total__isnull=False
+    ).order_by("instrument", "local_date", "pk")
+    for response in responses:
+        by_instrument[response.instrument].append(response)
+    found = []
+    for instrument, rows in sorted(by_instrument.items()):
+        points, previous = [], None
+        for response in rows:
+            if response.local_date >= first:
+                before = previous.total if previous else None
+                points.append(
+                    {
+                        "date": response.local_date,
+                        "total": response.total,
+                        "band": response.band,
+                        "change": reliable_change(instrument, before, response.total),
+                        "meaningful": clinically_meaningful(instrument, before, response.total),
+                        "previous": before,
+                    }
+                )
+            previous = response
+        if points:
+            found.append(
+                {
+                    "instrument": instrument,
+                    "name": rows[0].get_instrument_display(),
+                    "points": points,
+                }
+            )
+    return found
+
+
+def side_effects_between(*, patient, first: date, last: date) -> list:
+    """Side effects by day; of a private entry only the severe ones."""
+    return list(
+        SideEffect.objects.filter(
+            checkin__patient=patient, checkin__local_date__range=(first, last)
+        )
+        .filter(Q(checkin__is_private=False) | Q(severity="severe"))
+        .select_related("checkin")
+        .order_by("checkin__local_date", "pk")
+    )
+
+
+def daily_series(*, patient, first: date, last: date) -> list[dict]:
+    """The rows of apps.diaries.selectors.trend_series, read as plain values:
+    the same shape without loading (and decrypting) a year of journal text."""
+    by_day = {
+        row["local_date"]: row
+        for row in CheckIn.objects.filter(patient=patient, local_date__range=(first, last)).values(
+            "local_date", "mood", "anxiety", "energy", "sleep_hours"
+        )
+    }
+    rhythm = dose_rhythm_between(patient=patient, start=first, end=last)
+    rows = []
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        found = by_day.get(day, {})
+        sleep = found.get("sleep_hours")
+        rows.append(
+            {
+                "date": day.isoformat(),
+                "mood": found.get("mood"),
+                "anxiety": found.get("anxiety"),
+                "energy": found.get("energy"),
+                "sleep_hours": float(sleep) if sleep is not None else None,
+                "dose_day": rhythm[day]["dose_day"] if day in rhythm else None,
+                "phase": rhythm[day]["phase"] if day in rhythm else None,
+            }
+        )
+    return rows
+
+
+def timeline_for(*, patient, today: date, days: int) -> dict:
+    """Everything on the patient timeline for the `days` up to `today`, in a
+    number of queries that does not grow with the history."""
+    first = today - timedelta(days=days - 1)
+    series = daily_series(patient=patient, first=first, last=today)
+    alerts = list(
+        # last_seen_at: an open alert raised again by a later entry carries that
+        # entry's spans, whenever it was first raised.
+        Alert.objects.filter(patient=patient, last_seen_at__date__gte=first - timedelta(days=1))
+        .select_related("acknowledged_by", "resolved_by")
+        .order_by("-created_at")
+    )
+    # A year of entries is too long to read before a session: the latest
+    # JOURNAL_LIMIT, plus every older one that raised a safety finding.
+    flagged_ids = [(a.evidence or {}).get("checkin_id") for a in alerts]
+    entries = CheckIn.objects.filter(patient=patient, local_date__range=(first, today)).exclude(
+        journal="", is_private=False
+    )
+    latest_ids = list(entries.order_by("-local_date").values_list("pk", flat=True)[:JOURNAL_LIMIT])
+    checkins = list(
+        CheckIn.objects.filter(pk__in=set(latest_ids) | {i for i in flagged_ids if i})
+        .filter(patient=patient)
+        .prefetch_related("side_effects")
+        .order_by("-local_date")
+    )
+    journal_total = entries.count()
+    return {
+        "first": first,
+        "last": today,
+        "series": series,
+        "comparison": dose_day_comparison(series=series, key="mood"),
+        "questionnaires": questionnaire_series(patient=patient, first=first, last=today),
+        "adherence": adherence_for(patient=patient, start=first, end=today),
+        "side_effects": side_effects_between(patient=patient, first=first, last=today),
+        "journal": [c for c in journal_view(checkins, alerts) if c.journal or c.flagged],
+        "journal_total": journal_total,
+        "journal_limit": JOURNAL_LIMIT,
+        "alerts": alerts,
+        "plans": list(plan_history(patient=patient)),
+        "plan_overrides": overrides_on_record(patient=patient),
+    }
+
+
+# ------------------------------------------------------------------ sessions
+
+
+def sessions_for(*, patient):
+    return Session.objects.filter(patient=patient).select_related("clinician")
+
+
+def last_session_before(*, patient, day: date) -> Session | None:
+    return Session.objects.filter(patient=patient, date__lt=day).order_by("-date").first()
+
+
+BASELINE_DAYS = 28
+NO_SESSION_LOOKBACK_DAYS = 30
+
+
+def session_brief(*, patient, today: date) -> dict:
+    """What happened since the last session before today (or, with none on
+    record, the last 30 days), against the 28 days before it as the baseline."""
+    last = last_session_before(patient=patient, day=today)
+    since = (
+        last.date + timedelta(days=1) if last else today - timedelta(days=NO_SESSION_LOOKBACK_DAYS)
+    )
+    baseline_first = since - timedelta(days=BASELINE_DAYS)
+    checkins = list(
+        CheckIn.objects.filter(patient=patient, local_date__range=(baseline_first, today))
+        .prefetch_related("side_effects")
+        .order_by("local_date")
+    )
+    before = [c for c in checkins if c.local_date < since]
+    after = [c for c in checkins if c.local_date >= since]
+    alerts = list(
+        Alert.objects.filter(patient=patient, created_at__date__gte=since)
+        .select_related("acknowledged_by", "resolved_by")
+        .order_by("created_at")
+    )
+    span_alerts = list(
+        Alert.objects.filter(patient=patient, last_seen_at__date__gte=since - timedelta(days=1))
+    )
+    flagged = [c for c in journal_view(after, span_alerts) if c.flagged]
+    earlier_effects = SideEffect.objects.filter(
+        checkin__patient=patient, checkin__local_date__lt=since
+    ).filter(Q(checkin__is_private=False) | Q(severity="severe"))
+    effects = brief.side_effect_changes(
+        (
+            (f"other:{e.description.casefold()}" if e.is_own_words else e.key, e.severity)
+            for e in earlier_effects
+        ),
+        ((e.key, e.description, e.severity) for c in after for e in c.side_effects_shown),
+    )
+    plan = (
+        Plan.objects.filter(patient=patient, start_date__lte=today).order_by("-start_date").first()
+    )
+    expected = []
+    if plan is not None:
+        start = max(since, plan.start_date)
+        end = min(today - timedelta(days=1), plan.ended_on or today)
+        expected = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    questionnaires = questionnaire_series(patient=patient, first=since, last=today)
+    return {
+        "last_session": last,
+        "since": since,
+        "today": today,
+        "mood": brief.mood_direction([c.mood for c in before], [c.mood for c in after]),
+        "checkin_days": len(after),
+        "alerts": alerts,
+        "adherence": adherence_for(patient=patient, start=since, end=today),
+        "side_effects": effects,
+        "questionnaires": questionnaires,
+        "flagged": flagged,
+        "missed": brief.missed_days(expected, [c.local_date for c in after]),
+    }
+
+
+def today_for_staff(user) -> date:
+    from apps.protocols.selectors import staff_clinic_for
+
+    return clinic_today(staff_clinic_for(user))

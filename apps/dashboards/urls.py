@@ -20,4 +20,15 @@ urlpatterns = [
         questionnaire_views.patient_questionnaires,
         name="questionnaires",
     ),
+    path("clinician/patients/<int:patient_id>/timeline/", views.timeline, name="timeline"),
+    path("clinician/patients/<int:patient_id>/sessions/", views.sessions, name="sessions"),
+    path("clinician/patients/<int:patient_id>/brief/", views.brief, name="brief"),
+    path("clinician/patients/<int:patient_id>/brief.pdf", views.brief_pdf, name="brief_pdf"),
+    path("clinician/patients/<int:patient_id>/exports/", views.export_start, name="exports"),
+    path("clinician/exports/<int:export_id>/", views.export_status, name="export_status"),
+    path(
+        "clinician/exports/<int:export_id>/download/",
+        views.export_download,
+        name="export_download",
+    ),
 ]

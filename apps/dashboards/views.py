@@ -1,35 +1,306 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.alerts.models import Alert
 from apps.audit.services import access_record
 from apps.clinics import access
-from apps.protocols.selectors import plan_card_for
+from apps.diaries.instruments import INSTRUMENTS
+from apps.protocols.selectors import care_team_required, plan_card_for
 from apps.safety.forms import HealthProfileForm, RiskSettingsForm, SafetyPlanForm
 from apps.safety.models import HealthProfile
 from apps.safety.risk import overrides_for, risk_settings_update
 from apps.safety.safety_plans import safety_plan_for, safety_plan_update
 from apps.safety.screening import health_profile_update, latest_screening, profile_history
 
+from . import exports, pdf
+from .brief_text import PHASE_WORDS, brief_lines
+from .forms import ExportForm, SessionForm
 from .highlight import highlight_spans
-from .selectors import caseload_for, open_alerts_for, patient_alerts, patient_checkins
+from .models import Export
+from .selectors import (
+    CASELOAD_FILTERS,
+    caseload_for,
+    open_alerts_for,
+    patient_alerts,
+    patient_checkins,
+    session_brief,
+    sessions_for,
+    sparklines_add,
+    timeline_for,
+    today_for_staff,
+)
+from .services import (
+    SessionExists,
+    caseload_access_record,
+    export_request,
+    session_record,
+)
+
+CASELOAD_PAGE_SIZE = 50
+TIMELINE_DAYS = {"30": 30, "90": 90, "180": 180, "365": 365}
 
 
 @login_required
 @require_GET
 def caseload(request):
     access.staff_required(request.user)
+    filters = [f for f in request.GET.getlist("filter") if f in CASELOAD_FILTERS]
+    phase = request.GET.get("phase", "")
+    phase = phase if phase in PHASE_WORDS else ""
+    # PostgreSQL refuses NUL in a text parameter: drop it rather than 500.
+    search = request.GET.get("q", "").replace("\x00", "")[:100]
+    patients = caseload_for(
+        user=request.user,
+        today=today_for_staff(request.user),
+        search=search,
+        filters=filters,
+        phase=phase,
+    )
+    # Ordered by need first, then cut into pages: the neediest are always on
+    # page one, and a 500-patient caseload renders 50 rows, not 500.
+    page = Paginator(patients, CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    sparklines_add(page.object_list)
+    caseload_access_record(actor=request.user, patients=page.object_list, request=request)
     return render(
         request,
         "dashboards/caseload.html",
         {
-            "patients": caseload_for(user=request.user),
+            "patients": page.object_list,
+            "page": page,
+            "total": len(patients),
             "alerts": open_alerts_for(user=request.user),
+            "filters": filters,
+            "phase": phase,
+            "phases": PHASE_WORDS,
+            "search": search,
         },
     )
+
+
+def _table_rows(series, key) -> str:
+    # A year is 365 rows per measure: joined here rather than in a template
+    # loop (several times slower per row). Every cell is a number, an ISO
+    # date or one of our fixed words, so there is nothing to escape.
+    return mark_safe(  # nosec B308 B703: numbers, ISO dates and fixed words only
+        "".join(
+            f"<tr><td>{row['date']}</td><td>{row[key]}</td><td>{_plan_words(row)}</td></tr>"
+            for row in series
+            if row[key] is not None
+        )
+    )
+
+
+def _plan_words(row) -> str:
+    words = {True: "Dose day", False: "Rest day", None: ""}[row["dose_day"]]
+    phase = PHASE_WORDS.get(row["phase"], "")
+    return ", ".join(w for w in (words, phase) if w)
+
+
+def _clinician_patient(request, patient_id, action):
+    """The patient for a clinician page, with the access event recorded."""
+    access.staff_required(request.user)
+    patient = access.patient_for(request.user, patient_id)
+    if patient.pk == request.user.pk:
+        raise Http404("Your own diary is under /diary/")
+    access_record(actor=request.user, patient=patient, action=action, request=request)
+    return patient
+
+
+@login_required
+@require_GET
+def timeline(request, patient_id):
+    patient = _clinician_patient(request, patient_id, "view_timeline")
+    days = TIMELINE_DAYS.get(request.GET.get("days", ""), 90)
+    data = timeline_for(patient=patient, today=today_for_staff(request.user), days=days)
+    measures = [
+        ("mood", "Mood", "0 worst to 10 best"),
+        ("anxiety", "Anxiety", "0 calm to 10 most anxious"),
+        ("energy", "Energy", "0 exhausted to 10 full of energy"),
+        ("sleep_hours", "Sleep", "hours"),
+    ]
+    tables = [
+        {
+            "key": key,
+            "label": label,
+            "unit": unit,
+            # A year is 365 rows per measure: joined here rather than in a
+            # template loop, which costs several times more per row.
+            "rows_html": _table_rows(data["series"], key),
+        }
+        for key, label, unit in measures
+    ]
+    questionnaire_chart = [
+        {
+            "key": q["instrument"],
+            "name": q["name"],
+            "max": INSTRUMENTS[q["instrument"]].max_total,
+            "bands": [
+                {"low": b.low, "high": b.high, "label": b.label}
+                for b in INSTRUMENTS[q["instrument"]].bands
+            ],
+            "points": [
+                {
+                    "date": p["date"].isoformat(),
+                    "total": p["total"],
+                    "reliable": p["change"] not in (None, "no reliable change"),
+                }
+                for p in q["points"]
+            ],
+        }
+        for q in data["questionnaires"]
+    ]
+    return render(
+        request,
+        "dashboards/timeline.html",
+        data
+        | {
+            "patient": patient,
+            "tables": tables,
+            "days": days,
+            "choices": TIMELINE_DAYS,
+            "questionnaire_chart": questionnaire_chart,
+            "screening": latest_screening(patient=patient),
+            "risk_overrides": overrides_for(patient=patient),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sessions(request, patient_id):
+    patient = _clinician_patient(request, patient_id, "view_sessions")
+    today = today_for_staff(request.user)
+    form = SessionForm(request.POST or None, today=today, initial={"date": today})
+    if request.method == "POST":
+        # Reading is for anyone covering the patient; recording is for their
+        # own clinicians (404 like any outsider, as for plans).
+        care_team_required(user=request.user, patient=patient)
+        if form.is_valid():
+            try:
+                session_record(
+                    patient=patient,
+                    clinic=access.patient_membership(patient).clinic,
+                    clinician=request.user,
+                    day=form.cleaned_data["date"],
+                    notes=form.cleaned_data["notes"],
+                )
+            except SessionExists as error:
+                form.add_error("date", str(error))
+            else:
+                messages.success(request, "Session recorded.")
+                return redirect("dashboards:sessions", patient_id=patient.pk)
+    return render(
+        request,
+        "dashboards/sessions.html",
+        {"patient": patient, "form": form, "sessions": sessions_for(patient=patient)},
+    )
+
+
+@login_required
+@require_GET
+def brief(request, patient_id):
+    patient = _clinician_patient(request, patient_id, "view_session_brief")
+    data = session_brief(patient=patient, today=today_for_staff(request.user))
+    return render(
+        request,
+        "dashboards/brief.html",
+        {"patient": patient, "brief": data, "lines": brief_lines(data)},
+    )
+
+
+@login_required
+@require_GET
+def brief_pdf(request, patient_id):
+    patient = _clinician_patient(request, patient_id, "download_session_brief")
+    data = session_brief(patient=patient, today=today_for_staff(request.user))
+    content = pdf.brief_pdf(patient=patient, brief=data, lines=brief_lines(data))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="session-brief-{patient.pk}-{data["today"].isoformat()}.pdf"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def export_start(request, patient_id):
+    patient = _clinician_patient(request, patient_id, "view_exports")
+    today = today_for_staff(request.user)
+    form = ExportForm(
+        request.POST or None,
+        today=today,
+        initial={"first": today.replace(day=1), "last": today, "format": "csv"},
+    )
+    if request.method == "POST" and form.is_valid():
+        export = export_request(
+            by=request.user,
+            patient=patient,
+            fmt=form.cleaned_data["format"],
+            first=form.cleaned_data["first"],
+            last=form.cleaned_data["last"],
+        )
+        return redirect("dashboards:export_status", export_id=export.pk)
+    recent = Export.objects.filter(requested_by=request.user, patient=patient).defer("content")[:10]
+    return render(
+        request,
+        "dashboards/exports.html",
+        {"patient": patient, "form": form, "exports": recent},
+    )
+
+
+def _own_export(request, export_id):
+    """Only the clinician who asked for an export may see or download it,
+    and only while they may still see the patient."""
+    access.staff_required(request.user)
+    export = (
+        Export.objects.filter(pk=export_id, requested_by=request.user)
+        .select_related("patient")
+        .defer("content")
+        .first()
+    )
+    if export is None:
+        raise Http404("No such export")
+    access.patient_for(request.user, export.patient_id)
+    return export
+
+
+@login_required
+@require_GET
+def export_status(request, export_id):
+    export = _own_export(request, export_id)
+    response = render(request, "dashboards/export_status.html", {"export": export})
+    if export.state in (Export.State.PENDING, Export.State.RUNNING):
+        # A Refresh header polls without any script (the coming CSP allows none inline).
+        response["Refresh"] = "3"
+    return response
+
+
+@login_required
+@require_GET
+def export_download(request, export_id):
+    export = _own_export(request, export_id)
+    if export.state != Export.State.DONE:
+        raise Http404("This export is not ready")
+    access_record(
+        actor=request.user, patient=export.patient, action="download_export", request=request
+    )
+    content = Export.objects.values_list("content", flat=True).filter(pk=export.pk).first()
+    is_csv = export.format == Export.Format.CSV
+    response = HttpResponse(
+        content, content_type="text/csv; charset=utf-8" if is_csv else "application/fhir+json"
+    )
+    name = exports.export_filename(
+        export.patient, export.first, export.last, "csv" if is_csv else "json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -44,9 +44,12 @@ def test_the_caseload_takes_the_same_number_of_queries_for_5_and_50_patients(wor
 def test_the_caseload_query_count_is_pinned(world, client, django_assert_num_queries):
     add_patients(world, 12)
     client.force_login(world.alice)
-    # session, user, clinician check, caseload, open alerts; then for the
-    # navigation: roles, unread alerts, undeliverable alerts
-    with django_assert_num_queries(8):
+    # session, user, clinician check, staff clinic (for its today), caseload,
+    # 30 days of moods, open plans, the rows' access events (one INSERT), open
+    # alerts; then for the navigation: roles, unread alerts, undeliverable
+    # alerts. (With plans, their items, components and pauses come in three
+    # more, however many plans.)
+    with django_assert_num_queries(12):
         client.get(reverse("dashboards:caseload"))
 
 
@@ -101,3 +104,163 @@ def test_the_caseload_shows_each_patients_screening_flags(world, client):
     client.force_login(world.alice)
     page = client.get(reverse("dashboards:caseload")).text
     assert "1 must not" in page
+
+
+# ------------------------------------------------------------ triage order
+
+from datetime import timedelta  # noqa: E402
+
+from apps.dashboards.models import Session  # noqa: E402
+from apps.protocols.selectors import clinic_today  # noqa: E402
+from tests.protocols.conftest import assign  # noqa: E402
+
+
+def alices_patient(world, name):
+    patient = make_member(
+        world.clinic, f"{name.lower().replace(' ', '.')}@maple.test", Role.PATIENT, name
+    )
+    CareTeam.objects.create(
+        clinic=world.clinic, patient=patient, clinician=world.alice, is_primary=True
+    )
+    return patient
+
+
+def moods(world, patient, values):
+    """One check-in a day ending today, oldest first."""
+    today = clinic_today(world.clinic)
+    for offset, mood in enumerate(reversed(values)):
+        CheckIn.objects.create(
+            patient=patient,
+            clinic=world.clinic,
+            local_date=today - timedelta(days=offset),
+            mood=mood,
+        )
+
+
+def row_order(page, names):
+    table = page[page.index('id="patients-heading"') :]
+    return sorted(names, key=table.index)
+
+
+def test_the_caseload_puts_alerts_then_a_mood_drop_then_missed_days_then_flags_first(
+    world, client, crisis_alert
+):
+    from apps.safety.screening import health_profile_update
+
+    dropping = alices_patient(world, "Dana Drop")
+    moods(world, dropping, [8] * 20 + [3] * 7)
+    missing = alices_patient(world, "Mo Missing")
+    assign(world, patient=missing, started_days_ago=5)
+    flagged = alices_patient(world, "Fay Flagged")
+    health_profile_update(patient=flagged, clinic=world.clinic, data={"pregnant": True}, by=flagged)
+    quiet = alices_patient(world, "Abe Quiet")
+    moods(world, quiet, [6] * 27)
+
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:caseload")).text
+    names = ["Abe Quiet", "Fay Flagged", "Mo Missing", "Dana Drop", "Pat Patient"]
+    assert row_order(page, names) == [
+        "Pat Patient",
+        "Dana Drop",
+        "Mo Missing",
+        "Fay Flagged",
+        "Abe Quiet",
+    ]
+    assert "mood drop" in page
+    assert "5 missed days" in page
+
+
+def test_each_row_has_a_sparkline_with_a_text_alternative(world, client):
+    moods(world, world.patient, [4, 5, 9])
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:caseload")).text
+    assert "<polyline points=" in page
+    assert "3 answers in 30 days, from 4 to 9, latest 9" in page
+
+
+def test_the_caseload_shows_the_plan_phase_and_the_next_booked_session(world, client):
+    assign(world, started_days_ago=3)
+    today = clinic_today(world.clinic)
+    Session.objects.create(
+        patient=world.patient,
+        clinic=world.clinic,
+        clinician=world.alice,
+        date=today - timedelta(days=7),
+    )
+    Session.objects.create(
+        patient=world.patient,
+        clinic=world.clinic,
+        clinician=world.alice,
+        date=today + timedelta(days=4),
+    )
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:caseload")).text
+    assert "<td>initial</td>" in page
+    assert f"<td>{(today + timedelta(days=4)):%-d %b}</td>" in page
+
+
+def test_the_filters_keep_only_patients_needing_attention_on_a_plan_or_in_a_phase(world, client):
+    quiet = alices_patient(world, "Abe Quiet")
+    moods(world, quiet, [6] * 3)
+    assign(world, started_days_ago=2)  # Pat: on a plan, 2 days missed
+    client.force_login(world.alice)
+    url = reverse("dashboards:caseload")
+    attention = client.get(url, {"filter": "attention"}).text
+    assert "Pat Patient" in attention and "Abe Quiet" not in attention
+    on_plan = client.get(url, {"filter": "on_plan"}).text
+    assert "Pat Patient" in on_plan and "Abe Quiet" not in on_plan
+    assert "No patient matches" in client.get(url, {"phase": "maintenance"}).text
+    assert "Pat Patient" in client.get(url, {"phase": "initial"}).text
+    # An unknown filter or phase is ignored, never an error.
+    assert client.get(url, {"filter": "<script>", "phase": "x"}).status_code == 200
+
+
+def test_searching_by_name_keeps_only_matching_patients(world, client):
+    alices_patient(world, "Abe Quiet")
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:caseload"), {"q": "quie"}).text
+    assert "Abe Quiet" in page and "Pat Patient" not in page
+    assert client.get(reverse("dashboards:caseload"), {"q": "\x00" + "z" * 500}).status_code == 200
+
+
+def plans_for_everyone_without_one(world):
+    from apps.accounts.models import User
+
+    for patient in User.objects.filter(care_team__clinician=world.alice).exclude(
+        protocol_plans__isnull=False
+    ):
+        assign(world, patient=patient, started_days_ago=3)
+
+
+def test_the_caseload_takes_the_same_number_of_queries_for_5_and_50_patients_on_plans(
+    world, client
+):
+    add_patients(world, 5)
+    plans_for_everyone_without_one(world)
+    small = caseload_queries(client, world)
+    add_patients(world, 45)
+    plans_for_everyone_without_one(world)
+    large = caseload_queries(client, world)
+    assert small == large
+
+
+def test_a_long_caseload_comes_in_pages_of_50_neediest_first(world, client, crisis_alert):
+    add_patients(world, 60)
+    client.force_login(world.alice)
+    first = client.get(reverse("dashboards:caseload")).text
+    assert "Patients 1–50 of 61" in first
+    assert "Pat Patient" in first  # the open critical alert puts Pat on page one
+    second = client.get(reverse("dashboards:caseload"), {"page": "2", "q": "Patient"}).text
+    rows = second[second.index('id="patients-heading"') :]
+    assert "Patients 51–61 of 61" in rows and "Pat Patient" not in rows
+    assert "q=Patient" in second  # the page links keep the search
+    assert client.get(reverse("dashboards:caseload"), {"page": "x"}).status_code == 200
+
+
+def test_the_caseload_records_an_access_event_for_each_patient_row_shown(world, client):
+    add_patients(world, 3)
+    client.force_login(world.alice)
+    client.get(reverse("dashboards:caseload"), {"q": "Patient 1"})
+    events = AccessEvent.objects.filter(action="view_caseload")
+    assert [e.patient.full_name for e in events] == ["Patient 1"]
+    assert events.get().actor == world.alice

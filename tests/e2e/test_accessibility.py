@@ -41,7 +41,23 @@ NOT_PAGES = {
     "clinics:on_call_remove": "POST only, redirects back",
     "console:care_link_remove": "POST only, redirects back",
     "clinics:member_add_existing": "POST only (the form is on the members page)",
+    "dashboards:brief_pdf": "a PDF download",
+    "dashboards:export_download": "a CSV or JSON download",
 }
+
+
+def alice_export(world):
+    from apps.dashboards.models import Export
+
+    return Export.objects.create(
+        requested_by=world.alice,
+        patient=world.patient,
+        format=Export.Format.CSV,
+        first="2026-11-01",
+        last="2026-11-02",
+        state=Export.State.DONE,
+        content="date\n",
+    )
 
 
 def pages(world, alert, token, unplanned=None):
@@ -104,6 +120,39 @@ def pages(world, alert, token, unplanned=None):
             f"/clinician/patients/{patient}/thresholds/",
             None,
             "clinician-thresholds",
+            200,
+        ),
+        (
+            "dashboards:timeline",
+            "alice",
+            f"/clinician/patients/{patient}/timeline/",
+            None,
+            None,
+            200,
+        ),
+        (
+            "dashboards:sessions",
+            "alice",
+            f"/clinician/patients/{patient}/sessions/",
+            None,
+            None,
+            200,
+        ),
+        ("dashboards:brief", "alice", f"/clinician/patients/{patient}/brief/", None, None, 200),
+        (
+            "dashboards:exports",
+            "alice",
+            f"/clinician/patients/{patient}/exports/",
+            None,
+            None,
+            200,
+        ),
+        (
+            "dashboards:export_status",
+            "alice",
+            f"/clinician/exports/{alice_export(world).pk}/",
+            None,
+            None,
             200,
         ),
         ("alerts:inbox", "alice", "/alerts/", None, None, 200),

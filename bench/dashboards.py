@@ -1,0 +1,202 @@
+"""Caseload and one-year timeline: server time with 50 and with 500 patients,
+each beside the single SQL query that computes the same numbers.
+
+Run (from the repository root):
+
+    scripts/with-services.sh uv run python bench/dashboards.py --requests 40 \\
+        --json var/bench/dashboards.json
+
+For each size (--sizes, default 50 and 500) the synthetic clinic is rebuilt
+with `manage.py seed_scale --patients N --days 365 --clinicians 1 --reset`, so
+one clinician has every patient on their caseload. The views are timed
+in-process with Django's test client (the whole middleware stack, the view,
+the queries and the template; no HTTP socket), which is the server time a
+gunicorn worker spends on the request. After --warmup unmeasured requests,
+--requests are timed. The "single SQL" row is one hand-written query over
+the same tables returning the same numbers (for the caseload: each patient's
+latest mood and date, 30 days of moods, open alert counts by severity,
+screening flags and next session; for the timeline: the 365 daily rows of
+mood, anxiety, energy and sleep), run --requests times through the same
+connection: the floor an ORM page could approach.
+
+seed_scale writes check-ins only (no plans, alerts or questionnaires), so
+those parts of the pages run their queries and find nothing.
+"""
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.live import django_setup, machine_info, percentiles_ms  # noqa: E402
+
+CASELOAD_SQL = """
+WITH mine AS (
+    SELECT patient_id FROM clinics_careteam WHERE clinician_id = %(clinician)s
+)
+SELECT
+    m.patient_id,
+    (SELECT c.mood FROM diaries_checkin c WHERE c.patient_id = m.patient_id
+        ORDER BY c.local_date DESC LIMIT 1) AS latest_mood,
+    (SELECT max(c.local_date) FROM diaries_checkin c WHERE c.patient_id = m.patient_id)
+        AS latest_date,
+    (SELECT array_agg(c.mood ORDER BY c.local_date) FROM diaries_checkin c
+        WHERE c.patient_id = m.patient_id AND c.local_date > %(today)s::date - 30) AS moods,
+    (SELECT count(*) FROM alerts_alert a WHERE a.patient_id = m.patient_id
+        AND a.state IN ('pending', 'sending', 'delivered', 'failed')
+        AND a.severity = 'critical') AS open_critical,
+    (SELECT count(*) FROM alerts_alert a WHERE a.patient_id = m.patient_id
+        AND a.state IN ('pending', 'sending', 'delivered', 'failed')
+        AND a.severity = 'high') AS open_high,
+    (SELECT s.absolute_count FROM safety_screeningrun s WHERE s.patient_id = m.patient_id
+        ORDER BY s.ran_at DESC LIMIT 1) AS absolute_flags,
+    (SELECT min(d.date) FROM dashboards_session d WHERE d.patient_id = m.patient_id
+        AND d.date >= %(today)s::date) AS next_session
+FROM mine m
+"""
+
+TIMELINE_SQL = """
+SELECT day::date, c.mood, c.anxiety, c.energy, c.sleep_hours
+FROM generate_series(%(today)s::date - 364, %(today)s::date, interval '1 day') AS day
+LEFT JOIN diaries_checkin c ON c.patient_id = %(patient)s AND c.local_date = day::date
+ORDER BY day
+"""
+
+
+def timed(fn, *, warmup: int, requests: int) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    found = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        fn()
+        found.append(time.perf_counter() - started)
+    return found
+
+
+def measure(size: int, *, warmup: int, requests: int) -> dict:
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from apps.accounts.models import User
+    from apps.dashboards.management.commands.seed_scale import scale_email
+    from apps.diaries.services import today_for
+
+    started = time.monotonic()
+    call_command("seed_scale", patients=size, days=365, clinicians=1, reset=True, verbosity=0)
+    seeded = time.monotonic() - started
+    clinician = User.objects.get(email=scale_email("clinician", 1))
+    patient = User.objects.get(email=scale_email("patient", 1))
+    if not clinician.authenticator_set.exists():
+        # Staff must use two-factor authentication (MFA middleware).
+        TOTP.activate(clinician, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    client = Client()
+    client.force_login(clinician)
+    today = today_for(clinic=patient.memberships.first().clinic)
+    caseload_url = reverse("dashboards:caseload")
+    timeline_url = reverse("dashboards:timeline", args=[patient.pk]) + "?days=365"
+
+    def get(url, expect):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        assert expect in response.text, (url, expect)
+
+    def sql(query, params):
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            return cursor.fetchall()
+
+    rows = sql(CASELOAD_SQL, {"clinician": clinician.pk, "today": today})
+    assert len(rows) == size, (len(rows), size)
+
+    def queries(url, expect) -> int:
+        count = [0]
+
+        def counter(execute, sql, params, many, context):
+            count[0] += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counter):
+            get(url, expect)
+        return count[0]
+
+    caseload_queries = queries(caseload_url, "Scale Patient")
+    timeline_queries = queries(timeline_url, "(365 days)")
+
+    return {
+        "patients": size,
+        "seed_seconds": round(seeded, 1),
+        "caseload": {
+            "queries": caseload_queries,
+            "view_ms": percentiles_ms(
+                timed(lambda: get(caseload_url, "Scale Patient"), warmup=warmup, requests=requests)
+            ),
+            "single_sql_ms": percentiles_ms(
+                timed(
+                    lambda: sql(CASELOAD_SQL, {"clinician": clinician.pk, "today": today}),
+                    warmup=warmup,
+                    requests=requests,
+                )
+            ),
+        },
+        "timeline": {
+            "queries": timeline_queries,
+            "view_ms": percentiles_ms(
+                timed(lambda: get(timeline_url, "(365 days)"), warmup=warmup, requests=requests)
+            ),
+            "single_sql_ms": percentiles_ms(
+                timed(
+                    lambda: sql(TIMELINE_SQL, {"patient": patient.pk, "today": today}),
+                    warmup=warmup,
+                    requests=requests,
+                )
+            ),
+        },
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="50,500", help="patient counts, comma-separated")
+    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+
+    django_setup()
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        print("Needs PostgreSQL: run under scripts/with-services.sh", file=sys.stderr)
+        return 2
+    # The test client checks ALLOWED_HOSTS against "testserver".
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+
+    results = [
+        measure(int(size), warmup=args.warmup, requests=args.requests)
+        for size in args.sizes.split(",")
+    ]
+    import redis
+
+    report = {"machine": machine_info(redis.Redis.from_url(settings.REDIS_URL)), "results": results}
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        report["ratio_p95"] = {
+            page: round(large[page]["view_ms"]["p95"] / small[page]["view_ms"]["p95"], 2)
+            for page in ("caseload", "timeline")
+        }
+    print(json.dumps(report, indent=2))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
