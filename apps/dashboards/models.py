@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from apps.accounts.encryption import EncryptedTextField
+
 SESSION_NOTES_MAX_LENGTH = 20_000
 
 
@@ -16,7 +18,8 @@ class Session(models.Model):
     )
     clinic = models.ForeignKey("clinics.Clinic", on_delete=models.CASCADE, related_name="+")
     date = models.DateField()
-    notes = models.TextField(blank=True)
+    # Encrypted at rest (issue 8), like the journal and the safety plan.
+    notes = EncryptedTextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -56,7 +59,8 @@ class Export(models.Model):
     last = models.DateField()
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
-    content = models.TextField(blank=True)
+    # The built file holds journal text: encrypted at rest like its source.
+    content = EncryptedTextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

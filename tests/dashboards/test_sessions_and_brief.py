@@ -246,3 +246,39 @@ def test_an_alert_raised_before_the_session_and_raised_again_since_flags_the_new
     client.force_login(world.alice)
     page = client.get(brief_url(world)).text
     assert 'Still I want to <mark title="suicidal">kill myself</mark>' in page
+
+
+def test_session_notes_and_built_exports_are_encrypted_at_rest(world):
+    from datetime import date
+
+    from django.db import connection
+
+    from apps.dashboards.models import Export, Session
+    from apps.dashboards.services import export_build, export_request, session_record
+    from apps.diaries.services import checkin_submit, today_for
+
+    session = session_record(
+        patient=world.patient,
+        clinic=world.clinic,
+        clinician=world.alice,
+        day=date(2026, 11, 2),
+        notes="Talked about the allotment and her sister.",
+    )
+    checkin_submit(
+        patient=world.patient, clinic=world.clinic, mood=6, journal="Weeded the allotment."
+    )
+    today = today_for(clinic=world.clinic)
+    export = export_request(
+        by=world.alice, patient=world.patient, fmt="csv", first=today, last=today
+    )
+    export_build(export_id=export.pk)
+
+    def stored(model, field, pk):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {field} FROM {model._meta.db_table} WHERE id = %s", [pk])
+            return cursor.fetchone()[0]
+
+    assert stored(Session, "notes", session.pk).startswith("fernet:")
+    assert "allotment" not in stored(Session, "notes", session.pk)
+    assert "allotment" not in stored(Export, "content", export.pk)
+    assert "allotment" in Export.objects.get(pk=export.pk).content
