@@ -37,6 +37,7 @@ def path_values(world, crisis_alert):
         "membership_id": 1,
         "shift_id": 1,
         "link_id": 1,
+        "export_id": 1,
     }
 
 
