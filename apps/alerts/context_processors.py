@@ -1,8 +1,9 @@
+from apps.clinics import access
 from apps.clinics.context_processors import roles_of
 from apps.clinics.models import Role
 
-from .models import AlertState
-from .selectors import alerts_of_visible_patients, unread_count
+from .models import Alert, AlertState
+from .selectors import unread_count
 
 
 def inbox(request):
@@ -11,10 +12,10 @@ def inbox(request):
     roles = roles_of(request)
     if not roles & {Role.CLINICIAN, Role.ADMIN}:
         return {}
-    user = request.user
+    patient_ids = access.visible_patient_ids(request)
     return {
-        "inbox_unread": unread_count(user=user),
-        "alerts_failed": alerts_of_visible_patients(user=user)
-        .filter(state=AlertState.FAILED)
-        .count(),
+        "inbox_unread": unread_count(user=request.user, patient_ids=patient_ids),
+        "alerts_failed": Alert.objects.filter(
+            patient_id__in=patient_ids, state=AlertState.FAILED
+        ).count(),
     }

@@ -43,14 +43,14 @@ def inbox_for(*, user, show: str = "open"):
     return alerts.order_by("-created_at")
 
 
-def unread_count(*, user) -> int:
+def unread_count(*, user, patient_ids=None) -> int:
+    """`patient_ids`: the patients `user` may see, when the caller already has
+    them (access.visible_patient_ids)."""
     # Only alerts they can still open: an on-call shift's items drop out of
     # the count when the shift ends.
+    visible = access.patients_visible_to(user) if patient_ids is None else patient_ids
     return InboxItem.objects.filter(
-        user=user,
-        read_at=None,
-        alert__state__in=OPEN_STATES,
-        alert__patient__in=access.patients_visible_to(user),
+        user=user, read_at=None, alert__state__in=OPEN_STATES, alert__patient__in=visible
     ).count()
 
 

@@ -91,6 +91,20 @@ def patients_visible_to(user) -> QuerySet:
     )
 
 
+def visible_patient_ids(request) -> list[int]:
+    """The ids of the patients the signed-in person may see (never themselves),
+    worked out once per request: the caseload, its alert list and the staff
+    context processor all need them, and building the access query is the
+    costly part of a staff page."""
+    user = request.user
+    cached = getattr(request, "_visible_patient_ids", None)
+    if cached is None or cached[0] != user.pk:
+        ids = list(patients_visible_to(user).exclude(pk=user.pk).values_list("pk", flat=True))
+        cached = (user.pk, ids)
+        request._visible_patient_ids = cached
+    return cached[1]
+
+
 def patient_for(user, patient_id):
     """The patient with this id if `user` may see them; 404 otherwise."""
     patient = patients_visible_to(user).filter(pk=patient_id).first()

@@ -1,6 +1,7 @@
 from collections import defaultdict
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from apps.alerts.models import OPEN_STATES, Alert
@@ -30,7 +31,9 @@ JOURNAL_LIMIT = 60
 CASELOAD_FILTERS = {"attention", "on_plan"}
 
 
-def caseload_for(*, user, today: date | None = None, search: str = "", filters=(), phase=""):
+def caseload_for(
+    *, user, today: date | None = None, search: str = "", filters=(), phase="", patient_ids=None
+):
     """The patients `user` looks after, neediest first: open critical and high
     alerts, then a recent drop in mood against their own baseline, then missed
     check-ins, then screening flags. Each with a 30-day mood sparkline, the
@@ -42,25 +45,23 @@ def caseload_for(*, user, today: date | None = None, search: str = "", filters=(
     screening = ScreeningRun.objects.filter(patient=OuterRef("pk")).order_by("-ran_at", "-pk")
     upcoming = Session.objects.filter(patient=OuterRef("pk"), date__gte=today).order_by("date")
     open_alert = Q(alerts__state__in=OPEN_STATES)
-    patients = (
-        access.patients_visible_to(user)
-        .exclude(pk=user.pk)
-        .annotate(
-            latest_mood=Subquery(latest.values("mood")[:1]),
-            latest_date=Subquery(latest.values("local_date")[:1]),
-            absolute_flags=Subquery(screening.values("absolute_count")[:1]),
-            relative_flags=Subquery(screening.values("relative_count")[:1]),
-            next_session=Subquery(upcoming.values("date")[:1]),
-            open_alerts=Count("alerts", filter=open_alert, distinct=True),
-            open_critical=Count(
-                "alerts", filter=open_alert & Q(alerts__severity="critical"), distinct=True
-            ),
-            open_high=Count(
-                "alerts", filter=open_alert & Q(alerts__severity="high"), distinct=True
-            ),
-        )
-        .order_by("full_name", "pk")
+    visible = (
+        access.patients_visible_to(user).exclude(pk=user.pk)
+        if patient_ids is None
+        else get_user_model().objects.filter(pk__in=patient_ids)
     )
+    patients = visible.annotate(
+        latest_mood=Subquery(latest.values("mood")[:1]),
+        latest_date=Subquery(latest.values("local_date")[:1]),
+        absolute_flags=Subquery(screening.values("absolute_count")[:1]),
+        relative_flags=Subquery(screening.values("relative_count")[:1]),
+        next_session=Subquery(upcoming.values("date")[:1]),
+        open_alerts=Count("alerts", filter=open_alert, distinct=True),
+        open_critical=Count(
+            "alerts", filter=open_alert & Q(alerts__severity="critical"), distinct=True
+        ),
+        open_high=Count("alerts", filter=open_alert & Q(alerts__severity="high"), distinct=True),
+    ).order_by("full_name", "pk")
     if search.strip():
         patients = patients.filter(full_name__icontains=search.strip()[:100])
     patients = list(patients)
@@ -145,9 +146,10 @@ def sparklines_add(patients) -> None:
         )
 
 
-def open_alerts_for(*, user):
+def open_alerts_for(*, user, patient_ids=None):
+    visible = access.patients_visible_to(user) if patient_ids is None else patient_ids
     return (
-        Alert.objects.filter(patient__in=access.patients_visible_to(user), state__in=OPEN_STATES)
+        Alert.objects.filter(patient__in=visible, state__in=OPEN_STATES)
         .exclude(patient=user)
         .select_related("patient", "recipient")
         .order_by("-created_at")

@@ -54,8 +54,10 @@ def caseload(request):
     phase = phase if phase in PHASE_WORDS else ""
     # PostgreSQL refuses NUL in a text parameter: drop it rather than 500.
     search = request.GET.get("q", "").replace("\x00", "")[:100]
+    patient_ids = access.visible_patient_ids(request)
     patients = caseload_for(
         user=request.user,
+        patient_ids=patient_ids,
         today=today_for_staff(request.user),
         search=search,
         filters=filters,
@@ -73,7 +75,7 @@ def caseload(request):
             "patients": page.object_list,
             "page": page,
             "total": len(patients),
-            "alerts": open_alerts_for(user=request.user),
+            "alerts": open_alerts_for(user=request.user, patient_ids=patient_ids),
             "filters": filters,
             "phase": phase,
             "phases": PHASE_WORDS,

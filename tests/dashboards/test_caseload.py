@@ -44,12 +44,13 @@ def test_the_caseload_takes_the_same_number_of_queries_for_5_and_50_patients(wor
 def test_the_caseload_query_count_is_pinned(world, client, django_assert_num_queries):
     add_patients(world, 12)
     client.force_login(world.alice)
-    # session, user, clinician check, staff clinic (for its today), caseload,
-    # 30 days of moods, open plans, the rows' access events (one INSERT), open
-    # alerts; then for the navigation: roles, unread alerts, undeliverable
-    # alerts. (With plans, their items, components and pauses come in three
-    # more, however many plans.)
-    with django_assert_num_queries(12):
+    # session, user, clinician check, the ids of the patients Alice may see
+    # (once per request, shared with the navigation), staff clinic (for its
+    # today), caseload, 30 days of moods, open plans, the rows' access events
+    # (one INSERT), open alerts; then for the navigation: roles, unread alerts,
+    # undeliverable alerts. (With plans, their items, components and pauses
+    # come in three more, however many plans.)
+    with django_assert_num_queries(13):
         client.get(reverse("dashboards:caseload"))
 
 
