@@ -4,7 +4,7 @@ any view runs, for anonymous and signed-in people alike."""
 import pytest
 from django.test import Client
 
-from tests.test_access_matrix import ALL_PATTERNS, concrete_path
+from tests.test_access_matrix import ALL_PATTERNS, concrete_path, placeholder_path_values
 
 ADMIN_PREFIX = "django-admin/"
 
@@ -18,25 +18,7 @@ CSRF_EXEMPT = {
 
 @pytest.mark.parametrize(("key", "route", "name"), ALL_PATTERNS, ids=[p[0] for p in ALL_PATTERNS])
 def test_a_post_without_the_csrf_token_is_refused(key, route, name, world, crisis_alert):
-    values = {
-        "patient_id": world.patient.pk,
-        "alert_id": crisis_alert.pk,
-        "token": "not-a-token",
-        "key": "not-a-real-key",
-        "uidb36": "1z",
-        "object_id": world.patient.pk,
-        "id": world.patient.pk,
-        "content_type_id": 1,
-        "app_label": "clinics",
-        "url": "nothing-here/",
-        "instrument": "phq9",
-        # The console's own ids: any number will do, the token check comes first.
-        "invitation_id": 1,
-        "membership_id": 1,
-        "shift_id": 1,
-        "link_id": 1,
-        "export_id": 1,  # refused before any lookup
-    }
+    values = placeholder_path_values(world, crisis_alert)
     path = concrete_path(route, name, values)
     if key in CSRF_EXEMPT:
         # Without a valid signed link it refuses all the same.

@@ -8,7 +8,13 @@ from django.urls import reverse
 from apps.accounts.middleware import MFA_SETUP_URL_NAMES
 from apps.accounts.models import User
 from tests.conftest import reauthenticate, totp_add, totp_code
-from tests.test_access_matrix import ALL_PATTERNS, MATRIX, REDIRECT, concrete_path
+from tests.test_access_matrix import (
+    ALL_PATTERNS,
+    MATRIX,
+    REDIRECT,
+    concrete_path,
+    placeholder_path_values,
+)
 from tests.test_security_headers import inline_problems
 
 PASSWORD = "correct horse battery"
@@ -25,22 +31,6 @@ def staff_pages(role):
             yield key, route, name, row
 
 
-def path_values(world, crisis_alert):
-    return {
-        "patient_id": world.patient.pk,
-        "alert_id": crisis_alert.pk,
-        "token": "not-a-token",
-        "key": "not-a-real-key",
-        "uidb36": "1z",
-        # The console's ids: the MFA check comes before any view looks them up.
-        "invitation_id": 1,
-        "membership_id": 1,
-        "shift_id": 1,
-        "link_id": 1,
-        "export_id": 1,
-    }
-
-
 @pytest.mark.parametrize("role", ["alice", "admin"])
 def test_staff_without_mfa_are_sent_to_setup_from_every_staff_page(
     role, world, crisis_alert, client
@@ -53,7 +43,7 @@ def test_staff_without_mfa_are_sent_to_setup_from_every_staff_page(
     assert len(pages) > 10
     wrong = []
     for key, route, name, row in pages:
-        path = concrete_path(route, name, path_values(world, crisis_alert))
+        path = concrete_path(route, name, placeholder_path_values(world, crisis_alert))
         response = getattr(client, row.method)(path, row.data)
         if response.status_code != 302 or response["Location"] != setup:
             wrong.append(f"{key} {path}: {response.status_code} {response.get('Location')}")
