@@ -16,6 +16,6 @@ def inbox(request):
     return {
         "inbox_unread": unread_count(user=request.user, patient_ids=patient_ids),
         "alerts_failed": Alert.objects.filter(
-            patient_id__in=patient_ids, state=AlertState.FAILED
+            patient_id__in_ids=patient_ids, state=AlertState.FAILED
         ).count(),
     }

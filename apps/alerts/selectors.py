@@ -48,10 +48,10 @@ def unread_count(*, user, patient_ids=None) -> int:
     them (access.visible_patient_ids)."""
     # Only alerts they can still open: an on-call shift's items drop out of
     # the count when the shift ends.
-    visible = access.patients_visible_to(user) if patient_ids is None else patient_ids
-    return InboxItem.objects.filter(
-        user=user, read_at=None, alert__state__in=OPEN_STATES, alert__patient__in=visible
-    ).count()
+    found = InboxItem.objects.filter(user=user, read_at=None, alert__state__in=OPEN_STATES)
+    if patient_ids is None:
+        return found.filter(alert__patient__in=access.patients_visible_to(user)).count()
+    return found.filter(alert__patient_id__in_ids=patient_ids).count()
 
 
 def alerts_for_checkin(*, patient, checkin_id):

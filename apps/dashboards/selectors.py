@@ -1,8 +1,21 @@
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    OuterRef,
+    Q,
+    StringAgg,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from apps.alerts.models import OPEN_STATES, Alert
 from apps.clinics import access
@@ -17,8 +30,8 @@ from apps.protocols.selectors import (
     dose_rhythm_between,
     overrides_on_record,
     plan_history,
-    schedule_of,
 )
+from apps.safety.detectors.findings import Severity
 from apps.safety.models import ScreeningRun
 
 from . import brief
@@ -31,114 +44,196 @@ JOURNAL_LIMIT = 60
 CASELOAD_FILTERS = {"attention", "on_plan"}
 
 
+@dataclass
+class CaseloadRow:
+    """One patient on the caseload: what orders the list for every patient,
+    and (rows_detail_add) what a row shows, for the page's rows only."""
+
+    pk: int
+    full_name: str
+    email: str
+    open_alerts: int
+    open_critical: int
+    open_high: int
+    absolute_flags: int | None
+    relative_flags: int | None
+    # "YYYY-MM-DD:mood" for each answer in the last SPARKLINE_DAYS, sorted here
+    # (oldest first: ISO dates sort as text) since SQLite cannot order inside
+    # an aggregate.
+    trail: list[str]
+    plan_status: str | None = None
+    phase: str | None = None
+    recent_drop: bool = False
+    missed: int = 0
+    needs_attention: bool = False
+    latest_mood: int | None = None
+    latest_date: date | None = None
+    next_session: date | None = None
+    mood_series: list = field(default_factory=list)
+    sparkline: str = ""
+    sparkline_text: str = ""
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    @property
+    def plan_status_label(self) -> str:
+        return PlanStatus(self.plan_status).label if self.plan_status else ""
+
+
+def _count_of(alerts) -> Coalesce:
+    return Coalesce(
+        Subquery(alerts.order_by().values("patient").annotate(n=Count("pk")).values("n")),
+        0,
+    )
+
+
 def caseload_for(
     *, user, today: date | None = None, search: str = "", filters=(), phase="", patient_ids=None
-):
+) -> list[CaseloadRow]:
     """The patients `user` looks after, neediest first: open critical and high
     alerts, then a recent drop in mood against their own baseline, then missed
-    check-ins, then screening flags. Each with a 30-day mood sparkline, the
-    plan's phase and the next session. A fixed number of queries, however long
-    the caseload (the rows and their history are fetched in bulk, then joined
-    here)."""
+    check-ins, then screening flags.
+
+    Only what orders and filters the list is read for every patient, as plain
+    values: alert counts, screening flags, the last SPARKLINE_DAYS of moods as
+    one string per patient (one index-only range per patient), and the open
+    plan's dates. What a row shows beyond that comes from rows_detail_add for
+    the rows on the page. A fixed number of queries, however long the caseload."""
     today = today or date.today()
-    latest = CheckIn.objects.filter(patient=OuterRef("pk")).order_by("-local_date")
-    screening = ScreeningRun.objects.filter(patient=OuterRef("pk")).order_by("-ran_at", "-pk")
-    upcoming = Session.objects.filter(patient=OuterRef("pk"), date__gte=today).order_by("date")
-    open_alert = Q(alerts__state__in=OPEN_STATES)
-    visible = (
-        access.patients_visible_to(user).exclude(pk=user.pk)
-        if patient_ids is None
-        else get_user_model().objects.filter(pk__in=patient_ids)
-    )
-    patients = visible.annotate(
-        latest_mood=Subquery(latest.values("mood")[:1]),
-        latest_date=Subquery(latest.values("local_date")[:1]),
-        absolute_flags=Subquery(screening.values("absolute_count")[:1]),
-        relative_flags=Subquery(screening.values("relative_count")[:1]),
-        next_session=Subquery(upcoming.values("date")[:1]),
-        open_alerts=Count("alerts", filter=open_alert, distinct=True),
-        open_critical=Count(
-            "alerts", filter=open_alert & Q(alerts__severity="critical"), distinct=True
-        ),
-        open_high=Count("alerts", filter=open_alert & Q(alerts__severity="high"), distinct=True),
-    ).order_by("full_name", "pk")
-    if search.strip():
-        patients = patients.filter(full_name__icontains=search.strip()[:100])
-    patients = list(patients)
-    ids = [p.pk for p in patients]
-
-    first = today - timedelta(days=SPARKLINE_DAYS - 1)
-    moods: dict[int, dict[date, int]] = defaultdict(dict)
-    for patient_id, day, mood in CheckIn.objects.filter(
-        patient_id__in=ids, local_date__range=(first, today)
-    ).values_list("patient_id", "local_date", "mood"):
-        moods[patient_id][day] = mood
-    plans = {
-        plan.patient_id: plan
-        for plan in Plan.objects.filter(
-            patient_id__in=ids, status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED]
+    if patient_ids is None:
+        patient_ids = list(
+            access.patients_visible_to(user).exclude(pk=user.pk).values_list("pk", flat=True)
         )
-        .prefetch_related("items__component", "pauses")
+    first = today - timedelta(days=SPARKLINE_DAYS - 1)
+    open_alerts = Alert.objects.filter(patient=OuterRef("pk"), state__in=OPEN_STATES)
+    screening = ScreeningRun.objects.filter(patient=OuterRef("pk")).order_by("-ran_at", "-pk")
+    trail = (
+        CheckIn.objects.filter(patient=OuterRef("pk"), local_date__range=(first, today))
+        .order_by()
+        .values("patient")
+        .annotate(
+            trail=StringAgg(
+                Concat(Cast("local_date", CharField()), Value(":"), Cast("mood", CharField())),
+                delimiter=Value(","),
+            )
+        )
+        .values("trail")
+    )
+    found = get_user_model().objects.filter(pk__in_ids=patient_ids)
+    if search.strip():
+        found = found.filter(full_name__icontains=search.strip()[:100])
+    rows = [
+        CaseloadRow(**(values | {"trail": sorted(filter(None, values["trail"].split(",")))}))
+        for values in found.annotate(
+            open_alerts=_count_of(open_alerts),
+            open_critical=_count_of(open_alerts.filter(severity="critical")),
+            open_high=_count_of(open_alerts.filter(severity="high")),
+            absolute_flags=Subquery(screening.values("absolute_count")[:1]),
+            relative_flags=Subquery(screening.values("relative_count")[:1]),
+            trail=Coalesce(Subquery(trail), Value(""), output_field=TextField()),
+        ).values(
+            "pk",
+            "full_name",
+            "email",
+            "open_alerts",
+            "open_critical",
+            "open_high",
+            "absolute_flags",
+            "relative_flags",
+            "trail",
+        )
+    ]
+    plans = {
+        plan["patient_id"]: plan
+        for plan in Plan.objects.filter(
+            patient_id__in_ids=[row.pk for row in rows],
+            status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED],
+        )
         .order_by("start_date", "pk")
+        .values(
+            "patient_id", "status", "start_date", "ended_on", "initial_months", "maintenance_months"
+        )
     }
-
-    days = [first + timedelta(days=offset) for offset in range(SPARKLINE_DAYS)]
-    for patient in patients:
-        by_day = moods.get(patient.pk, {})
-        series = [by_day.get(day) for day in days]
-        patient.mood_series = series
-        patient.recent_drop = brief.is_recent_drop(series)
-        plan = plans.get(patient.pk)
-        patient.plan = plan
-        patient.phase = None
-        patient.missed = 0
+    # Missed check-ins count only while on a plan (REFERENCE.md), and only
+    # finished days: today may still be filled in.
+    week = [today - timedelta(days=offset) for offset in range(1, MISSED_WINDOW_DAYS + 1)]
+    for row in rows:
+        moods = [int(entry[11:]) for entry in row.trail]
+        row.recent_drop = brief.is_recent_drop(moods)
+        plan = plans.get(row.pk)
         if plan is not None:
-            schedule, _doses = schedule_of(plan)
-            patient.phase = sched.phase_on(schedule, today)
-            # Missed check-ins count only while on a plan (REFERENCE.md), and
-            # only finished days: today may still be filled in.
-            window = [
-                today - timedelta(days=offset)
-                for offset in range(1, MISSED_WINDOW_DAYS + 1)
-                if today - timedelta(days=offset) >= plan.start_date
-            ]
-            patient.missed = len(brief.missed_days(window, by_day))
-        patient.needs_attention = bool(
-            patient.open_critical
-            or patient.open_high
-            or patient.recent_drop
-            or patient.missed
-            or patient.absolute_flags
+            row.plan_status = plan["status"]
+            schedule = sched.Schedule(
+                start=plan["start_date"],
+                phases=sched.Phases(plan["initial_months"], plan["maintenance_months"]),
+                end=plan["ended_on"],
+            )
+            row.phase = sched.phase_on(schedule, today)
+            expected = [day for day in week if day >= plan["start_date"]]
+            row.missed = len(brief.missed_days(expected, _trail_days(row.trail)))
+        row.needs_attention = bool(
+            row.open_critical
+            or row.open_high
+            or row.recent_drop
+            or row.missed
+            or row.absolute_flags
         )
 
     if "attention" in filters:
-        patients = [p for p in patients if p.needs_attention]
+        rows = [row for row in rows if row.needs_attention]
     if "on_plan" in filters:
-        patients = [p for p in patients if p.plan is not None]
+        rows = [row for row in rows if row.plan_status is not None]
     if phase:
-        patients = [p for p in patients if p.phase == phase]
-    patients.sort(
-        key=lambda p: (
-            -p.open_critical,
-            -p.open_high,
-            not p.recent_drop,
-            -p.missed,
-            -((p.absolute_flags or 0) * 10 + (p.relative_flags or 0)),
-            -p.open_alerts,
-            p.full_name.casefold(),
+        rows = [row for row in rows if row.phase == phase]
+    rows.sort(
+        key=lambda row: (
+            -row.open_critical,
+            -row.open_high,
+            not row.recent_drop,
+            -row.missed,
+            -((row.absolute_flags or 0) * 10 + (row.relative_flags or 0)),
+            -row.open_alerts,
+            str(row).casefold(),
+            row.pk,
         )
     )
-    return patients
+    return rows
 
 
-def sparklines_add(patients) -> None:
-    """The SVG points and their text alternative, for the rows on the page
-    only (a 500-patient caseload shows 50)."""
-    for patient in patients:
-        series = patient.mood_series
-        patient.sparkline = brief.sparkline_points(series)
+def _trail_days(trail: list[str]) -> set[date]:
+    return {date.fromisoformat(entry[:10]) for entry in trail}
+
+
+def rows_detail_add(rows: list[CaseloadRow], *, today: date) -> None:
+    """The latest check-in, the next booked session and the sparkline, for
+    the rows on the page only (a 500-patient caseload shows 50)."""
+    latest = CheckIn.objects.filter(patient=OuterRef("pk")).order_by("-local_date")
+    upcoming = Session.objects.filter(patient=OuterRef("pk"), date__gte=today).order_by("date")
+    details = {
+        values["pk"]: values
+        for values in get_user_model()
+        .objects.filter(pk__in_ids=[row.pk for row in rows])
+        .annotate(
+            latest_mood=Subquery(latest.values("mood")[:1]),
+            latest_date=Subquery(latest.values("local_date")[:1]),
+            next_session=Subquery(upcoming.values("date")[:1]),
+        )
+        .values("pk", "latest_mood", "latest_date", "next_session")
+    }
+    first = today - timedelta(days=SPARKLINE_DAYS - 1)
+    days = [first + timedelta(days=offset) for offset in range(SPARKLINE_DAYS)]
+    for row in rows:
+        found = details.get(row.pk, {})
+        row.latest_mood = found.get("latest_mood")
+        row.latest_date = found.get("latest_date")
+        row.next_session = found.get("next_session")
+        by_day = {date.fromisoformat(entry[:10]): int(entry[11:]) for entry in row.trail}
+        series = [by_day.get(day) for day in days]
+        row.mood_series = series
+        row.sparkline = brief.sparkline_points(series)
         answered = [v for v in series if v is not None]
-        patient.sparkline_text = (
+        row.sparkline_text = (
             f"{len(answered)} answers in {SPARKLINE_DAYS} days, from {min(answered)} to "
             f"{max(answered)}, latest {answered[-1]}"
             if answered
@@ -147,12 +242,21 @@ def sparklines_add(patients) -> None:
 
 
 def open_alerts_for(*, user, patient_ids=None):
-    visible = access.patients_visible_to(user) if patient_ids is None else patient_ids
+    found = Alert.objects.filter(state__in=OPEN_STATES)
+    found = (
+        found.filter(patient__in=access.patients_visible_to(user))
+        if patient_ids is None
+        else found.filter(patient_id__in_ids=patient_ids)
+    )
+    # The gravest first, then the newest: the caseload shows the first few.
+    rank = Case(
+        *(When(severity=name, then=Value(-rank)) for name, rank in Severity.ORDER.items()),
+        default=Value(0),
+    )
     return (
-        Alert.objects.filter(patient__in=visible, state__in=OPEN_STATES)
-        .exclude(patient=user)
+        found.exclude(patient=user)
         .select_related("patient", "recipient")
-        .order_by("-created_at")
+        .order_by(rank, "-created_at")
     )
 
 

@@ -23,7 +23,7 @@ def caseload_access_record(*, actor, patients, request) -> None:
     AccessEvent.objects.bulk_create(
         AccessEvent(
             actor=actor,
-            patient=patient,
+            patient_id=patient.pk,
             action="view_caseload",
             path=request.path[:500],
             ip_address=request.META.get("REMOTE_ADDR"),

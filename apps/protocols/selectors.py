@@ -293,8 +293,11 @@ def adherence_for(*, patient, start: date, end: date) -> list[dict]:
             continue
         schedule, doses = schedule_of(plan)
         logs: dict[int, dict[date, str]] = defaultdict(dict)
-        for log in DoseLog.objects.filter(plan=plan, local_date__range=(start, last)):
-            logs[log.component_id][log.local_date] = log.status
+        # Plain values: a year of five components is ~1,800 rows.
+        for component_id, day, status in DoseLog.objects.filter(
+            plan=plan, local_date__range=(start, last)
+        ).values_list("component_id", "local_date", "status"):
+            logs[component_id][day] = status
         for component_id, history in doses.items():
             due = sched.dose_days(schedule, history, max(start, plan.start_date), last)
             result = sched.adherence(due, logs.get(component_id, {}))

@@ -265,3 +265,22 @@ def test_the_caseload_records_an_access_event_for_each_patient_row_shown(world, 
     events = AccessEvent.objects.filter(action="view_caseload")
     assert [e.patient.full_name for e in events] == ["Patient 1"]
     assert events.get().actor == world.alice
+
+
+def test_the_caseload_shows_the_gravest_open_alerts_and_sends_the_rest_to_the_inbox(
+    world, client, crisis_alert
+):
+    from apps.alerts.models import OPEN_STATES, Alert
+
+    add_patients(world, 66)  # every third answers mood 1: a high alert each
+    total = Alert.objects.filter(state__in=OPEN_STATES).count()
+    assert total > 20
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:caseload")).text
+    alerts = page[page.index('id="alerts-heading"') : page.index('id="patients-heading"')]
+    assert f"Open alerts ({total})" in alerts
+    assert f"all {total} are in the inbox" in alerts
+    assert alerts.count('class="card mb-2') == 20
+    # Pat's critical alert is the oldest, and still first.
+    first_card = alerts.split('class="card mb-2')[1]
+    assert "Pat Patient" in first_card
