@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -252,7 +254,13 @@ def export_start(request, patient_id):
     return render(
         request,
         "dashboards/exports.html",
-        {"patient": patient, "form": form, "exports": recent},
+        {
+            "patient": patient,
+            "form": form,
+            "exports": recent,
+            "now": timezone.now(),
+            "keep_days": settings.EXPORT_KEEP_DAYS,
+        },
     )
 
 
@@ -276,7 +284,15 @@ def _own_export(request, export_id):
 @require_GET
 def export_status(request, export_id):
     export = _own_export(request, export_id)
-    response = render(request, "dashboards/export_status.html", {"export": export})
+    response = render(
+        request,
+        "dashboards/export_status.html",
+        {
+            "export": export,
+            "past_keeping": export.is_past_keeping(timezone.now()),
+            "max_attempts": settings.EXPORT_MAX_ATTEMPTS,
+        },
+    )
     if export.state in (Export.State.PENDING, Export.State.RUNNING):
         # A Refresh header polls without any script (the coming CSP allows none inline).
         response["Refresh"] = "3"
@@ -287,6 +303,9 @@ def export_status(request, export_id):
 @require_GET
 def export_download(request, export_id):
     export = _own_export(request, export_id)
+    if export.is_past_keeping(timezone.now()):
+        # Gone for good, on purpose: say so, rather than a bare 404.
+        return render(request, "dashboards/export_gone.html", {"export": export}, status=410)
     if export.state != Export.State.DONE:
         raise Http404("This export is not ready")
     access_record(
