@@ -308,10 +308,17 @@ def export_download(request, export_id):
         return render(request, "dashboards/export_gone.html", {"export": export}, status=410)
     if export.state != Export.State.DONE:
         raise Http404("This export is not ready")
+    # Read with the state, so a file wiped since the check above is not sent as empty.
+    content = (
+        Export.objects.filter(pk=export.pk, state=Export.State.DONE)
+        .values_list("content", flat=True)
+        .first()
+    )
+    if content is None:
+        return render(request, "dashboards/export_gone.html", {"export": export}, status=410)
     access_record(
         actor=request.user, patient=export.patient, action="download_export", request=request
     )
-    content = Export.objects.values_list("content", flat=True).filter(pk=export.pk).first()
     is_csv = export.format == Export.Format.CSV
     response = HttpResponse(
         content, content_type="text/csv; charset=utf-8" if is_csv else "application/fhir+json"
