@@ -337,7 +337,27 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.clinics.tasks.purge_closed_accounts",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Exports whose enqueue was lost, or whose worker died mid-build.
+    "dashboards-exports-sweep": {
+        "task": "apps.dashboards.tasks.sweep_exports",
+        "schedule": env.float("EXPORT_SWEEP_INTERVAL_SECONDS", default=60.0),
+    },
+    # Built files past EXPORT_KEEP_DAYS are wiped (they are already refused
+    # for download from the moment they expire; this removes the text).
+    "dashboards-exports-expire": {
+        "task": "apps.dashboards.tasks.expire_exports",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
+
+# Exports (apps/dashboards): how long a built file may be downloaded before
+# the daily job wipes it, and the sweep and retries of the background build.
+EXPORT_KEEP_DAYS = env.int("EXPORT_KEEP_DAYS", default=7)
+EXPORT_SWEEP_AFTER_SECONDS = env.int("EXPORT_SWEEP_AFTER_SECONDS", default=60)
+# A build's claim is refreshed with its progress; one this old is a dead worker's.
+EXPORT_CLAIM_TIMEOUT_SECONDS = env.int("EXPORT_CLAIM_TIMEOUT_SECONDS", default=600)
+EXPORT_MAX_ATTEMPTS = env.int("EXPORT_MAX_ATTEMPTS", default=3)
+EXPORT_RETRY_BASE_SECONDS = env.float("EXPORT_RETRY_BASE_SECONDS", default=30.0)
 
 # Alerts that no worker has claimed after this long are re-enqueued by the sweep.
 ALERT_SWEEP_AFTER_SECONDS = env.int("ALERT_SWEEP_AFTER_SECONDS", default=60)

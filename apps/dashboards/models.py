@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from apps.accounts.encryption import EncryptedTextField
 
@@ -34,9 +37,22 @@ class Session(models.Model):
         return f"Session {self.date}"
 
 
+class ExportQuerySet(models.QuerySet):
+    def past_keeping(self, now):
+        """Built files whose keeping time is over (downloadable no more, and
+        the retention job's to wipe). A row built before expires_at existed
+        is judged by when it was made."""
+        legacy_cutoff = now - timedelta(days=settings.EXPORT_KEEP_DAYS)
+        return self.filter(state=Export.State.DONE).filter(
+            Q(expires_at__lte=now) | Q(expires_at__isnull=True, created_at__lte=legacy_cutoff)
+        )
+
+
 class Export(models.Model):
     """One patient's data for a date range, built in the background when large.
-    Only the clinician who asked may download it."""
+    Only the clinician who asked may download it, and only for
+    EXPORT_KEEP_DAYS: then the file is wiped and the row stays as the record
+    of who exported what."""
 
     class Format(models.TextChoices):
         CSV = "csv", "CSV"
@@ -47,6 +63,7 @@ class Export(models.Model):
         RUNNING = "running", "Building"
         DONE = "done", "Ready"
         FAILED = "failed", "Failed"
+        EXPIRED = "expired", "Expired"
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -63,9 +80,34 @@ class Export(models.Model):
     content = EncryptedTextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Each claim counts an attempt, and its number identifies the claim: a
+    # worker whose claim was taken back writes nothing when it finishes.
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    expired_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ExportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["state", "created_at"])]
 
     def __str__(self):
         return f"{self.get_format_display()} {self.first}–{self.last} ({self.state})"
+
+    def is_past_keeping(self, now) -> bool:
+        """Expired, or built and past its keeping time though not yet wiped
+        (the same rule as ExportQuerySet.past_keeping)."""
+        if self.state == self.State.EXPIRED:
+            return True
+        return self.state == self.State.DONE and self.keep_until() <= now
+
+    def keep_until(self):
+        """When the built file stops being downloadable (None until built)."""
+        if self.state != self.State.DONE and self.state != self.State.EXPIRED:
+            return None
+        if self.expires_at is not None:
+            return self.expires_at
+        return self.created_at + timedelta(days=settings.EXPORT_KEEP_DAYS)

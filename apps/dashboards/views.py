@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -273,7 +275,13 @@ def export_start(request, patient_id):
     return render(
         request,
         "dashboards/exports.html",
-        {"patient": patient, "form": form, "exports": recent},
+        {
+            "patient": patient,
+            "form": form,
+            "exports": recent,
+            "now": timezone.now(),
+            "keep_days": settings.EXPORT_KEEP_DAYS,
+        },
     )
 
 
@@ -297,7 +305,15 @@ def _own_export(request, export_id):
 @require_GET
 def export_status(request, export_id):
     export = _own_export(request, export_id)
-    response = render(request, "dashboards/export_status.html", {"export": export})
+    response = render(
+        request,
+        "dashboards/export_status.html",
+        {
+            "export": export,
+            "past_keeping": export.is_past_keeping(timezone.now()),
+            "max_attempts": settings.EXPORT_MAX_ATTEMPTS,
+        },
+    )
     if export.state in (Export.State.PENDING, Export.State.RUNNING):
         # A Refresh header polls without any script (the coming CSP allows none inline).
         response["Refresh"] = "3"
@@ -308,12 +324,22 @@ def export_status(request, export_id):
 @require_GET
 def export_download(request, export_id):
     export = _own_export(request, export_id)
+    if export.is_past_keeping(timezone.now()):
+        # Gone for good, on purpose: say so, rather than a bare 404.
+        return render(request, "dashboards/export_gone.html", {"export": export}, status=410)
     if export.state != Export.State.DONE:
         raise Http404("This export is not ready")
+    # Read with the state, so a file wiped since the check above is not sent as empty.
+    content = (
+        Export.objects.filter(pk=export.pk, state=Export.State.DONE)
+        .values_list("content", flat=True)
+        .first()
+    )
+    if content is None:
+        return render(request, "dashboards/export_gone.html", {"export": export}, status=410)
     access_record(
         actor=request.user, patient=export.patient, action="download_export", request=request
     )
-    content = Export.objects.values_list("content", flat=True).filter(pk=export.pk).first()
     is_csv = export.format == Export.Format.CSV
     response = HttpResponse(
         content, content_type="text/csv; charset=utf-8" if is_csv else "application/fhir+json"
