@@ -31,6 +31,7 @@ NOT_PAGES = {
     "protocols:pause": "POST only, redirects back",
     "protocols:resume": "POST only, redirects back",
     "protocols:end": "POST only, redirects back",
+    "protocols:review": "POST only (the form is in the plan page's banner), redirects back",
     "diaries:export_everything": "a file download",
     "diaries:export_everything_csv": "a file download",
     "clinics:invitations_upload": "POST only (the form is on the members page)",
