@@ -496,7 +496,6 @@ def plan_rescreen(*, patient, by) -> list[Finding]:
     Nothing is blocked: the patient's check-ins go on as before."""
     plan = (
         Plan.objects.select_for_update()
-        .select_related("screening", "review_screening")
         .filter(patient=patient, status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED])
         .first()
     )
