@@ -464,7 +464,10 @@ def plan_end(*, plan: Plan, by, reason: str = "", request=None) -> Plan:
 
 # ------------------------------------------------- re-gating after a profile change
 
-PLAN_SCREENING_CHANGED = "plan_screening_changed"
+# Two rules, not one: an open alert is bumped, never raised in severity, so a
+# new contraindication must not land in an open (digest) alert about a caution.
+PLAN_SCREENING_CHANGED = "plan_screening_changed"  # a new absolute flag: high
+PLAN_SCREENING_CAUTION = "plan_screening_caution"  # new relative flags only: moderate
 REVIEW_DECISIONS = ("continue", "pause", "end")
 
 
@@ -522,7 +525,7 @@ def plan_rescreen(*, patient, by) -> list[Finding]:
     what = "a new contraindication" if absolute else "a new caution"
     return [
         Finding(
-            rule=PLAN_SCREENING_CHANGED,
+            rule=PLAN_SCREENING_CHANGED if absolute else PLAN_SCREENING_CAUTION,
             severity=Severity.HIGH if absolute else Severity.MODERATE,
             summary=f"A health profile change raised {what} for the open plan: review the plan.",
             is_crisis=False,
@@ -599,6 +602,8 @@ def plan_review(*, plan: Plan, by, decision: str, reason: str = "", request=None
     """A care-team clinician's answer to "screening changed since this plan
     was assigned": continue (with a reason of at least OVERRIDE_REASON_MIN
     characters), pause, or end."""
+    if decision not in REVIEW_DECISIONS:
+        raise PlanRefused("invalid", ["Choose continue, pause or end."])
     plan = _locked_open(plan)
     if plan.review_screening_id is None:
         raise PlanRefused("invalid", ["This plan has nothing waiting for a review."])
@@ -608,10 +613,8 @@ def plan_review(*, plan: Plan, by, decision: str, reason: str = "", request=None
         _review_close(plan=plan, by=by, decision="stay on the break", request=request)
     elif decision == "pause":
         plan_pause(plan=plan, by=by, reason=reason, request=request)
-    elif decision == "end":
-        plan_end(plan=plan, by=by, reason=reason, request=request)
     else:
-        raise PlanRefused("invalid", ["Choose continue, pause or end."])
+        plan_end(plan=plan, by=by, reason=reason, request=request)
     return Plan.objects.filter(pk=plan.pk).first()
 
 

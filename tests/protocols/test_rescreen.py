@@ -14,6 +14,7 @@ from apps.audit.models import AccessEvent
 from apps.diaries.models import CheckIn
 from apps.protocols.models import Plan, PlanEvent, PlanStatus
 from apps.protocols.services import (
+    PLAN_SCREENING_CAUTION,
     PLAN_SCREENING_CHANGED,
     PlanRefused,
     plan_change,
@@ -43,7 +44,8 @@ def change_profile(world, data, by=None):
 
 
 def review_alerts(world):
-    return list(Alert.objects.filter(patient=world.patient, rule=PLAN_SCREENING_CHANGED))
+    rules = [PLAN_SCREENING_CHANGED, PLAN_SCREENING_CAUTION]
+    return list(Alert.objects.filter(patient=world.patient, rule__in=rules).order_by("pk"))
 
 
 def fresh(plan):
@@ -128,12 +130,22 @@ def test_the_same_flag_again_does_not_page_again(world, plan):
     assert fresh(plan).events.filter(kind=PlanEvent.SCREENING_CHANGED).count() == 1
 
 
-def test_a_further_new_flag_adds_to_the_open_alert(world, plan):
+def test_a_further_new_caution_adds_to_the_open_alert(world, plan):
+    change_profile(world, NO_THERAPIST)
+    change_profile(world, {"recent_trauma_months": 2})
+    [alert] = review_alerts(world)
+    assert alert.occurrences == 2 and alert.severity == "moderate"
+    assert "trauma-recent-traumatic-event" in alert.evidence["relative_flags"]
+
+
+def test_a_contraindication_after_a_caution_pages_at_high_not_in_the_digest(world, plan):
     change_profile(world, NO_THERAPIST)
     change_profile(world, LITHIUM)
-    [alert] = review_alerts(world)
-    assert alert.occurrences == 2
-    assert "psilocybin-lithium" in alert.evidence["absolute_flags"]
+    caution, contraindication = review_alerts(world)
+    assert (caution.rule, caution.severity) == (PLAN_SCREENING_CAUTION, "moderate")
+    assert (contraindication.rule, contraindication.severity) == (PLAN_SCREENING_CHANGED, "high")
+    assert not contraindication.in_digest
+    assert "psilocybin-lithium" in contraindication.evidence["absolute_flags"]
 
 
 def test_the_profile_save_the_review_and_the_alert_commit_together(world, plan):
