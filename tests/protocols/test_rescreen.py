@@ -77,10 +77,20 @@ def test_a_new_absolute_flag_on_an_open_plan_alerts_the_care_team_at_high(world,
     assert "psilocybin-lithium" in {flag["rule"] for flag in event.detail["flags"]}
 
 
+def test_the_high_alert_goes_out_through_the_outbox_after_the_commit(
+    world, plan, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        change_profile(world, LITHIUM)
+    [alert] = review_alerts(world)
+    assert alert.state == "pending"  # the row is the outbox: the sweep finds it if the broker fails
+    assert len(callbacks) == 1  # delivery is enqueued only once the profile change committed
+
+
 def test_a_new_relative_flag_alone_alerts_at_moderate(world, plan):
     change_profile(world, NO_THERAPIST)
     [alert] = review_alerts(world)
-    assert alert.severity == "moderate"
+    assert alert.severity == "moderate" and alert.in_digest
     assert alert.evidence["absolute_flags"] == []
     assert "trauma-no-therapist" in alert.evidence["relative_flags"]
     assert fresh(plan).review_screening_id is not None
