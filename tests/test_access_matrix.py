@@ -160,6 +160,9 @@ MATRIX = {
     "protocols:pause": Row(only(REDIRECT, "alice"), method="post", data={"reason": "Holiday."}),
     "protocols:resume": Row(only(REDIRECT, "alice"), method="post"),
     "protocols:end": Row(only(REDIRECT, "alice"), method="post", data={"reason": "Done."}),
+    "protocols:review": Row(
+        only(REDIRECT, "alice"), method="post", data={"decision": "continue", "reason": "Reviewed."}
+    ),
     # The clinic's catalog: every clinician and admin, each in their own clinic.
     "protocols:catalog": Row(only(200, "alice", "bob", "charlie", "admin")),
     "protocols:component_new": Row(only(200, "alice", "bob", "charlie", "admin")),

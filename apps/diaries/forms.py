@@ -4,7 +4,7 @@ from zoneinfo import available_timezones
 
 from django import forms
 
-from .catalog import known_side_effects, practices
+from .catalog import patient_side_effects, practices
 from .models import JOURNAL_MAX_LENGTH, SIDE_EFFECT_TEXT_MAX_LENGTH, SideEffectSeverity
 
 SCALE_CHOICES = [(value, str(value)) for value in range(11)]
@@ -161,7 +161,8 @@ class CheckInForm(forms.Form):
         self.today = today
         self.fields["practices"].choices = [(p["slug"], p["label"]) for p in practices()]
         self.effect_fields = []
-        for index, effect in enumerate(known_side_effects()):
+        # Only what a patient can notice (fixtures/components.yaml marks the rest).
+        for index, effect in enumerate(patient_side_effects()):
             name = f"effect_{index}"
             self.fields[name] = forms.ChoiceField(
                 choices=SEVERITY_CHOICES,
@@ -227,7 +228,8 @@ class CheckInForm(forms.Form):
             "journal": checkin.journal,
             "is_private": checkin.is_private,
         }
-        keys = {effect["key"]: index for index, effect in enumerate(known_side_effects())}
+        keys = {effect["key"]: index for index, effect in enumerate(patient_side_effects())}
+        unlisted = []
         for effect in checkin.side_effects.all():
             if effect.is_own_words:
                 initial["other_effect"], initial["other_severity"] = (
@@ -236,6 +238,17 @@ class CheckInForm(forms.Form):
                 )
             elif effect.key in keys:
                 initial[f"effect_{keys[effect.key]}"] = effect.severity
+            else:
+                unlisted.append(effect)
+        # An effect saved before it left the checklist would be dropped by the
+        # next save (a save replaces the day's effects): keep it in the patient's
+        # own words, where they can see it and clear it.
+        if unlisted and "other_effect" not in initial:
+            order = [value for value, _label in SideEffectSeverity.choices]
+            initial["other_effect"] = "; ".join(e.description for e in unlisted)[
+                :SIDE_EFFECT_TEXT_MAX_LENGTH
+            ]
+            initial["other_severity"] = max((e.severity for e in unlisted), key=order.index)
         return initial
 
 

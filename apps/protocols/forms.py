@@ -13,7 +13,7 @@ from .schedule import (
     ScheduleError,
     parse_cycle,
 )
-from .services import DoseRequest, dose_range_problem
+from .services import TEXT_MAX, DoseRequest, dose_range_problem
 
 
 class PlainTextField(forms.CharField):
@@ -189,6 +189,23 @@ class PlanForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = PlainTextField(required=False, max_length=500, error_messages=_too_long(500))
+
+
+class PlanReviewForm(forms.Form):
+    """A care-team clinician's answer to a screening change on an open plan."""
+
+    decision = forms.ChoiceField(
+        choices=[
+            ("continue", "Continue the plan"),
+            ("pause", "Pause the plan"),
+            ("end", "End the plan"),
+        ],
+        error_messages={
+            "required": "Choose continue, pause or end.",
+            "invalid_choice": "Choose continue, pause or end.",
+        },
+    )
+    reason = PlainTextField(required=False, max_length=TEXT_MAX, error_messages=_too_long(TEXT_MAX))
 
 
 class DoseLogForm(forms.Form):

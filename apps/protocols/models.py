@@ -133,6 +133,11 @@ class Plan(models.Model):
     screening = models.ForeignKey(
         "safety.ScreeningRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A profile change screened in flags this plan was not gated on: the run
+    # that found them, until a care-team clinician reviews the plan.
+    review_screening = models.ForeignKey(
+        "safety.ScreeningRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # An absolute flag overridden: the reason stays on the patient's record.
     override_reason = models.TextField(blank=True)
     overridden_by = models.ForeignKey(
@@ -213,6 +218,8 @@ class PlanEvent(models.Model):
     ASSIGNED, CHANGED, PAUSED, RESUMED, ENDED = "assigned", "changed", "paused", "resumed", "ended"
     OVERRIDDEN, ACKNOWLEDGED = "overridden", "acknowledged"
     EARLY_CHANGE = "early_change"
+    # A profile change brought new flags (needs review); a clinician reviewed them.
+    SCREENING_CHANGED, REVIEWED = "screening_changed", "reviewed"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20)

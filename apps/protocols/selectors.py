@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from apps.clinics.models import CareTeam, Membership, Role
+from apps.safety.models import ScreeningRun
 
 from . import schedule as sched
 from .catalog import catalog_ensure
@@ -105,6 +106,25 @@ def open_plan_for(*, patient) -> Plan | None:
         .prefetch_related("items__component", "pauses")
         .first()
     )
+
+
+def plan_review_flags(*, plan: Plan) -> list[dict] | None:
+    """None unless a profile change screened in flags the open plan was not
+    gated on and nobody has reviewed them yet; then those flags."""
+    if plan.review_screening_id is None:
+        return None
+    run = ScreeningRun.objects.filter(pk=plan.review_screening_id).first()
+    if run is None:  # a deleted run still leaves the plan under review
+        return []
+    gated = ScreeningRun.objects.filter(pk=plan.screening_id).first()
+    known = {flag_key(flag) for flag in (gated.flags if gated else [])}
+    return [flag for flag in run.flags if flag_key(flag) not in known]
+
+
+def flag_key(flag: dict) -> tuple:
+    """A screening flag's identity across runs: the same rule on the same
+    component (its matched words may differ from run to run)."""
+    return (flag.get("component"), flag["rule"])
 
 
 def plan_history(*, patient):

@@ -6,6 +6,11 @@ blocks it unless the clinician records a reason, which is audited and stays
 on the patient's record; relative flags need an explicit acknowledgement. A
 refusal raises PlanRefused and rolls everything back, the screening run
 included: nothing is half-saved.
+
+A later change to the health profile re-gates an open plan
+(`plan_rescreen`): flags the plan was not gated on put it under review
+until a care-team clinician continues it with a reason, pauses or ends it
+(`plan_review`).
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +20,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 
 from apps.audit.services import access_record
+from apps.safety.detectors.findings import Finding, Severity
 from apps.safety.screening import screening_run
 
 from .models import (
@@ -30,7 +36,7 @@ from .models import (
     TemplateItem,
 )
 from .schedule import Pattern, Phases
-from .selectors import clinic_today, plan_for_day
+from .selectors import clinic_today, flag_key, plan_for_day
 
 OVERRIDE_REASON_MIN = 10
 TEXT_MAX = 2000
@@ -364,8 +370,9 @@ def plan_change(
         else:
             item.effective_to = effective
             item.save(update_fields=["effective_to"])
-    plan.screening = run
-    plan.save(update_fields=["screening"])
+    # The change screened the plan afresh and was gated on it: that is a review.
+    plan.screening, plan.review_screening = run, None
+    plan.save(update_fields=["screening", "review_screening"])
     PlanEvent.objects.create(
         plan=plan,
         kind=PlanEvent.CHANGED,
@@ -406,8 +413,9 @@ def _reason(text: str) -> str:
 
 
 @transaction.atomic
-def plan_pause(*, plan: Plan, by, reason: str = "") -> Plan:
-    """A break from today until resumed."""
+def plan_pause(*, plan: Plan, by, reason: str = "", request=None) -> Plan:
+    """A break from today until resumed. Pausing a plan under review is a
+    review: the flags stay un-gated, so resuming asks for a reason."""
     plan = _locked_open(plan)
     if plan.status == PlanStatus.PAUSED:
         raise PlanRefused("invalid", ["The plan is already on a break."])
@@ -416,15 +424,21 @@ def plan_pause(*, plan: Plan, by, reason: str = "") -> Plan:
     plan.status = PlanStatus.PAUSED
     plan.save(update_fields=["status"])
     PlanEvent.objects.create(plan=plan, kind=PlanEvent.PAUSED, by=by, note=reason.strip()[:500])
+    _review_close(plan=plan, by=by, decision="pause", request=request)
     return plan
 
 
 @transaction.atomic
-def plan_resume(*, plan: Plan, by) -> Plan:
-    """Dosing resumes today, at day 1 of each pattern's cycle."""
+def plan_resume(*, plan: Plan, by, reason: str = "", request=None) -> Plan:
+    """Dosing resumes today, at day 1 of each pattern's cycle. The plan is
+    screened again first: flags it was not gated on (a review answered by
+    pausing, or one still waiting) need a reason, as continuing does."""
     plan = _locked_open(plan)
     if plan.status != PlanStatus.PAUSED:
         raise PlanRefused("invalid", ["The plan is not on a break."])
+    run = _plan_screening_run(plan, trigger="plan resumed")
+    if plan.review_screening_id is not None or _flags_not_gated(plan, run):
+        _gate_continue(plan=plan, run=run, by=by, reason=reason, request=request)
     today = clinic_today(plan.clinic)
     plan.pauses.filter(ends_on=None).update(ends_on=today)
     plan.status = PlanStatus.ACTIVE
@@ -434,7 +448,7 @@ def plan_resume(*, plan: Plan, by) -> Plan:
 
 
 @transaction.atomic
-def plan_end(*, plan: Plan, by, reason: str = "") -> Plan:
+def plan_end(*, plan: Plan, by, reason: str = "", request=None) -> Plan:
     """Nothing is due from today on; the plan and its logs are kept."""
     plan = _locked_open(plan)
     today = clinic_today(plan.clinic)
@@ -444,7 +458,164 @@ def plan_end(*, plan: Plan, by, reason: str = "") -> Plan:
     plan.end_reason = _reason(reason)
     plan.save(update_fields=["status", "ended_on", "end_reason"])
     PlanEvent.objects.create(plan=plan, kind=PlanEvent.ENDED, by=by, note=plan.end_reason)
+    _review_close(plan=plan, by=by, decision="end", request=request)
     return plan
+
+
+# ------------------------------------------------- re-gating after a profile change
+
+# Two rules, not one: an open alert is bumped, never raised in severity, so a
+# new contraindication must not land in an open (digest) alert about a caution.
+PLAN_SCREENING_CHANGED = "plan_screening_changed"  # a new absolute flag: high
+PLAN_SCREENING_CAUTION = "plan_screening_caution"  # new relative flags only: moderate
+REVIEW_DECISIONS = ("continue", "pause", "end")
+
+
+def _plan_screening_run(plan: Plan, *, trigger: str):
+    """Screen the plan's components and doses in force (or still to come)."""
+    items = list(plan.items.filter(effective_to=None).select_related("component"))
+    return screening_run(
+        patient=plan.patient,
+        clinic=plan.clinic,
+        trigger=trigger,
+        components=[item.component.slug for item in items],
+        doses={item.component.slug: dose_text(item.amount, item.unit) for item in items},
+    )
+
+
+def _flags_not_gated(plan: Plan, run, *, also_known=()) -> list[dict]:
+    """Flags of `run` the plan was not assigned, changed or continued over."""
+    known = {flag_key(flag) for flag in (plan.screening.flags if plan.screening else [])}
+    known |= {flag_key(flag) for flag in also_known}
+    return [flag for flag in run.flags if flag_key(flag) not in known]
+
+
+@transaction.atomic
+def plan_rescreen(*, patient, by) -> list[Finding]:
+    """After the patient's health profile changed: screen their open plan
+    (active or on a break) again. Flags it was not gated on put it under
+    review (the plan page's banner) and come back as one Finding for the
+    care team: high for a new absolute flag, moderate for cautions only.
+    Nothing is blocked: the patient's check-ins go on as before."""
+    plan = (
+        Plan.objects.select_for_update()
+        .filter(patient=patient, status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED])
+        .first()
+    )
+    if plan is None:
+        return []
+    run = _plan_screening_run(plan, trigger="profile changed, plan re-screened")
+    # Flags already waiting for a review were told once; only newer ones page again.
+    waiting = plan.review_screening.flags if plan.review_screening else []
+    new = _flags_not_gated(plan, run, also_known=waiting)
+    if not new:
+        return []
+    plan.review_screening = run
+    plan.save(update_fields=["review_screening"])
+    absolute = [flag["rule"] for flag in new if flag["severity"] == "absolute"]
+    relative = [flag["rule"] for flag in new if flag["severity"] == "relative"]
+    PlanEvent.objects.create(
+        plan=plan,
+        kind=PlanEvent.SCREENING_CHANGED,
+        by=by,
+        detail={"screening_id": run.pk, "flags": new},
+    )
+    # The summary names no condition or medicine: the flag keys are in the
+    # evidence, the details on the plan page behind the access check.
+    what = "a new contraindication" if absolute else "a new caution"
+    return [
+        Finding(
+            rule=PLAN_SCREENING_CHANGED if absolute else PLAN_SCREENING_CAUTION,
+            severity=Severity.HIGH if absolute else Severity.MODERATE,
+            summary=f"A health profile change raised {what} for the open plan: review the plan.",
+            is_crisis=False,
+            detail={
+                "plan_id": plan.pk,
+                "screening_id": run.pk,
+                "gated_screening_id": plan.screening_id,
+                "absolute_flags": absolute,
+                "relative_flags": relative,
+            },
+        )
+    ]
+
+
+def _gate_continue(*, plan: Plan, run, by, reason: str, request=None) -> None:
+    """Continue a plan over flags it was not gated on: a reason is required
+    and kept like an override (absolute flags) or an acknowledgement."""
+    reason = (reason or "").strip()
+    flags = _flags_not_gated(plan, run)
+    if len(reason) < OVERRIDE_REASON_MIN:
+        raise PlanRefused(
+            "blocked",
+            [
+                "Screening changed since this plan was assigned. To continue it, write down "
+                "why (at least a few words); the reason is kept on the patient's record. "
+                "Or pause or end the plan."
+            ],
+            flags=flags,
+        )
+    if len(reason) > TEXT_MAX:
+        raise PlanRefused("invalid", [f"Keep the reason under {TEXT_MAX} characters."])
+    absolute = [flag for flag in flags if flag["severity"] == "absolute"]
+    plan.screening, plan.review_screening = run, None
+    fields = ["screening", "review_screening"]
+    if absolute:
+        plan.override_reason, plan.overridden_by = reason, by
+        fields += ["override_reason", "overridden_by"]
+    plan.save(update_fields=fields)
+    PlanEvent.objects.create(
+        plan=plan,
+        kind=PlanEvent.OVERRIDDEN if absolute else PlanEvent.ACKNOWLEDGED,
+        by=by,
+        note=reason,
+        detail={"flags": absolute or flags, "screening_id": run.pk, "review": "continue"},
+    )
+    access_record(
+        actor=by,
+        patient=plan.patient,
+        action="plan_override" if absolute else "plan_review",
+        request=request,
+    )
+
+
+def _review_close(*, plan: Plan, by, decision: str, request=None) -> None:
+    """A pause or an end answers a pending review; the plan's gate stays as
+    it was, so the flags remain un-gated if it is resumed."""
+    if plan.review_screening_id is None:
+        return
+    run = plan.review_screening
+    PlanEvent.objects.create(
+        plan=plan,
+        kind=PlanEvent.REVIEWED,
+        by=by,
+        note=decision,
+        detail={"decision": decision, "screening_id": run.pk, "flags": _flags_not_gated(plan, run)},
+    )
+    plan.review_screening = None
+    plan.save(update_fields=["review_screening"])
+    access_record(actor=by, patient=plan.patient, action="plan_review", request=request)
+
+
+@transaction.atomic
+def plan_review(*, plan: Plan, by, decision: str, reason: str = "", request=None) -> Plan:
+    """A care-team clinician's answer to "screening changed since this plan
+    was assigned": continue (with a reason of at least OVERRIDE_REASON_MIN
+    characters), pause, or end."""
+    if decision not in REVIEW_DECISIONS:
+        raise PlanRefused("invalid", ["Choose continue, pause or end."])
+    plan = _locked_open(plan)
+    if plan.review_screening_id is None:
+        raise PlanRefused("invalid", ["This plan has nothing waiting for a review."])
+    if decision == "continue":
+        _gate_continue(plan=plan, run=plan.review_screening, by=by, reason=reason, request=request)
+    elif decision == "pause" and plan.status == PlanStatus.PAUSED:
+        _review_close(plan=plan, by=by, decision="stay on the break", request=request)
+    elif decision == "pause":
+        plan_pause(plan=plan, by=by, reason=reason, request=request)
+    else:
+        plan_end(plan=plan, by=by, reason=reason, request=request)
+    return Plan.objects.filter(pk=plan.pk).first()
 
 
 AS_PLANNED, CHANGED, SKIPPED = "as_planned", "changed", "skipped"

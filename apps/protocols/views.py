@@ -8,7 +8,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from apps.audit.services import access_record
 from apps.clinics import access
 
-from .forms import AdherenceRangeForm, ComponentForm, DoseLogForm, PlanForm, ReasonForm
+from .forms import (
+    AdherenceRangeForm,
+    ComponentForm,
+    DoseLogForm,
+    PlanForm,
+    PlanReviewForm,
+    ReasonForm,
+)
 from .schedule import Phases
 from .selectors import (
     adherence_for,
@@ -20,6 +27,7 @@ from .selectors import (
     overrides_on_record,
     plan_for_day,
     plan_history,
+    plan_review_flags,
     staff_clinic_for,
     template_for,
     templates_for,
@@ -33,6 +41,7 @@ from .services import (
     plan_end,
     plan_pause,
     plan_resume,
+    plan_review,
     template_create,
 )
 
@@ -98,6 +107,7 @@ def plan(request, patient_id):
         "history": plan_history(patient=patient),
         "overrides": overrides_on_record(patient=patient),
         "may_write": may_write_plan(user=request.user, patient=patient),
+        "review_flags": plan_review_flags(plan=current) if current else None,
     }
     local_today = clinic_today(access.patient_membership(patient).clinic)
     period = AdherenceRangeForm(request.GET or None, today=local_today)
@@ -263,7 +273,7 @@ def pause(request, patient_id):
     return _plan_action(
         request,
         patient_id,
-        lambda plan, reason: plan_pause(plan=plan, by=request.user, reason=reason),
+        lambda plan, reason: plan_pause(plan=plan, by=request.user, reason=reason, request=request),
         "The plan is on a break from today.",
     )
 
@@ -274,7 +284,9 @@ def resume(request, patient_id):
     return _plan_action(
         request,
         patient_id,
-        lambda plan, _reason: plan_resume(plan=plan, by=request.user),
+        lambda plan, reason: plan_resume(
+            plan=plan, by=request.user, reason=reason, request=request
+        ),
         "The plan resumes today.",
     )
 
@@ -285,9 +297,38 @@ def end(request, patient_id):
     return _plan_action(
         request,
         patient_id,
-        lambda plan, reason: plan_end(plan=plan, by=request.user, reason=reason),
+        lambda plan, reason: plan_end(plan=plan, by=request.user, reason=reason, request=request),
         "The plan has ended; its history is kept.",
     )
+
+
+@login_required
+@require_POST
+def review(request, patient_id):
+    access.staff_required(request.user)
+    patient = _patient(request, patient_id)
+    care_team_required(user=request.user, patient=patient)
+    current = open_plan_for(patient=patient)
+    form = PlanReviewForm(request.POST)
+    if current is None:
+        messages.info(request, "This patient has no open plan.")
+    elif not form.is_valid():
+        errors = [e for field_errors in form.errors.values() for e in field_errors]
+        messages.error(request, "Nothing was recorded: " + " ".join(errors))
+    else:
+        try:
+            plan_review(
+                plan=current,
+                by=request.user,
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        except PlanRefused as refused:
+            messages.error(request, " ".join(refused.messages))
+        else:
+            messages.success(request, "Review recorded in the plan's history.")
+    return redirect("protocols:plan", patient_id=patient.pk)
 
 
 # ------------------------------------------------------------------ catalog

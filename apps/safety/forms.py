@@ -117,14 +117,17 @@ class SafetyPlanForm(forms.ModelForm):
 
 class RiskSettingsForm(forms.Form):
     """One optional number per adjustable parameter; empty means the clinic
-    default."""
+    default, which each field's help text shows (the clinic's own value from
+    Clinic.risk_defaults, or the built-in one where the clinic set none).
+    Pass `clinic_defaults` (safety.risk.clinic_defaults_for); without it the
+    form can only name the built-in defaults."""
 
     reason = forms.CharField(
         required=False, max_length=500, label="Why these thresholds for this patient"
     )
 
-    def __init__(self, data=None, *, current: dict):
-        from .risk import ADJUSTABLE, params
+    def __init__(self, data=None, *, current: dict, clinic_defaults: dict | None = None):
+        from .risk import ADJUSTABLE
 
         super().__init__(data)
         self._keys = []
@@ -132,13 +135,12 @@ class RiskSettingsForm(forms.Form):
             for name, (low, high) in parameters.items():
                 key = f"{rule}__{name}"
                 self._keys.append((key, rule, name))
-                default = params(rule)[name]
                 self.fields[key] = forms.IntegerField(
                     required=False,
                     min_value=low,
                     max_value=high,
                     label=f"{rule.replace('_', ' ').capitalize()}: {name}",
-                    help_text=f"Clinic default {default}.",
+                    help_text=default_text(rule, name, clinic_defaults),
                     initial=(current.get(rule) or {}).get(name),
                 )
         self.order_fields([key for key, _r, _n in self._keys] + ["reason"])
@@ -150,3 +152,18 @@ class RiskSettingsForm(forms.Form):
             if value is not None:
                 result.setdefault(rule, {})[name] = value
         return result
+
+
+def default_text(rule: str, name: str, clinic_defaults: dict | None) -> str:
+    """What an empty box means for this patient: the value the alert rules
+    would use (effective_overrides_for puts the clinic's under the patient's)."""
+    from .risk import params
+
+    built_in = params(rule)[name]
+    if clinic_defaults is None:
+        # The caller did not say what the clinic chose: claim nothing about it.
+        return f"built-in default: {built_in} (the clinic may have set its own)"
+    value = (clinic_defaults.get(rule) or {}).get(name)
+    if value is not None:
+        return f"clinic default: {value}"
+    return f"clinic default: {built_in} (built-in; the clinic has not set its own)"

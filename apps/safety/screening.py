@@ -10,6 +10,7 @@ from django.db import transaction
 from .detectors.screening import eligible, screen
 from .models import HealthProfile, HealthProfileChange, ScreeningRun
 from .rules import contraindication_rules
+from .signals import profile_screened
 
 REFERENCE_STACK = ["psilocybin", "lions-mane", "omega-3", "b-complex", "magnesium"]
 
@@ -25,7 +26,8 @@ def _normalised(name, value):
 @transaction.atomic
 def health_profile_update(*, patient, clinic, data: dict, by) -> HealthProfile:
     """Save the fields given in `data` (others are left alone), record the
-    change, and screen again if a screened field changed."""
+    change, and screen again if a screened field changed; then tell the
+    layers above (`signals.profile_screened`), in the same transaction."""
     profile, _created = HealthProfile.objects.select_for_update().get_or_create(
         patient=patient, defaults={"clinic": clinic}
     )
@@ -43,7 +45,10 @@ def health_profile_update(*, patient, clinic, data: dict, by) -> HealthProfile:
     profile.save()
     HealthProfileChange.objects.create(profile=profile, changed_by=by, changes=changes)
     if set(changes) & set(HealthProfile.SCREENED_FIELDS):
-        screening_run(patient=patient, clinic=clinic, trigger="profile changed")
+        run = screening_run(patient=patient, clinic=clinic, trigger="profile changed")
+        # In this transaction: an open plan is re-gated (protocols, via the
+        # receiver in diaries) together with the save, or neither happens.
+        profile_screened.send(sender=HealthProfile, patient=patient, clinic=clinic, run=run, by=by)
     return profile
 
 

@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from apps.clinics.models import CareTeam, Role
 from apps.clinics.services import invitation_create
 from apps.diaries.services import checkin_submit
+from apps.safety.screening import health_profile_update
 from tests.conftest import make_member
 from tests.e2e.conftest import PHONE, axe_violations, log_in, screenshot
 from tests.protocols.conftest import assign
@@ -31,6 +32,7 @@ NOT_PAGES = {
     "protocols:pause": "POST only, redirects back",
     "protocols:resume": "POST only, redirects back",
     "protocols:end": "POST only, redirects back",
+    "protocols:review": "POST only (the form is in the plan page's banner), redirects back",
     "diaries:export_everything": "a file download",
     "diaries:export_everything_csv": "a file download",
     "clinics:invitations_upload": "POST only (the form is on the members page)",
@@ -257,6 +259,13 @@ def test_no_page_has_a_serious_or_critical_accessibility_violation(world, stack,
     found = {}
     # A plan to show, and a patient of Alice's with none yet for the assign form.
     assign(world, started_days_ago=10)
+    # A profile change since, so the plan page shows its review banner and form.
+    health_profile_update(
+        patient=world.patient,
+        clinic=world.clinic,
+        data={"medications": ["lithium 300 mg"]},
+        by=world.patient,
+    )
     unplanned = make_member(world.clinic, "unplanned@maple.test", Role.PATIENT, "Uma Unplanned")
     CareTeam.objects.create(
         clinic=world.clinic, patient=unplanned, clinician=world.alice, is_primary=True

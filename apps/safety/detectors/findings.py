@@ -30,9 +30,12 @@ class Finding:
     summary: str
     is_crisis: bool
     spans: tuple[Span, ...] = field(default_factory=tuple)
+    # Extra plain evidence (ids, rule keys) kept with the alert; never free
+    # text about the patient. Excluded from hashing so a Finding stays hashable.
+    detail: dict = field(default_factory=dict, hash=False, compare=False)
 
     def as_evidence(self) -> dict:
-        return {
+        return self.detail | {
             "rule": self.rule,
             "summary": self.summary,
             "spans": [
