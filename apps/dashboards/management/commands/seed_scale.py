@@ -462,7 +462,11 @@ def plans_create(rng, ids, *, clinic, people, primary, cohorts, first, today, cl
         profiles.append(
             {"id": profile_id, "patient_id": patient.pk, "clinic_id": clinic.pk}
             | {name: answers_now.get(name, default) for name, default in blank.items()}
-            | {"updated_by_id": patient.pk, "updated_at": intake}
+            | (
+                {"updated_by_id": primary[patient.pk].pk, "updated_at": clock_.at(review_day, 11)}
+                if cohort.plan
+                else {"updated_by_id": patient.pk, "updated_at": intake}
+            )
         )
         changes.append(
             {
@@ -788,8 +792,8 @@ def side_effects_for(rng, rows, draft: PlanDraft | None):
     return effects
 
 
-def sessions_for(rng, draft: PlanDraft, patient_id, clinician_id, clinic_id, today):
-    rows = []
+def sessions_for(rng, draft: PlanDraft, patient_id, clinician_id, clinic_id, today, clock_):
+    rows, now = [], timezone.now()
     day = draft.schedule.start
     while True:
         future = day >= today
@@ -800,6 +804,7 @@ def sessions_for(rng, draft: PlanDraft, patient_id, clinician_id, clinic_id, tod
                 "clinic_id": clinic_id,
                 "date": day if not future else max(day, today + timedelta(days=1)),
                 "notes": "" if future else rng.choice(SESSION_NOTES),
+                "created_at": now if future else min(now, clock_.at(day, 9)),
             }
         )
         if future:
@@ -862,7 +867,7 @@ def mood_alerts(rng, rows, index, *, state, **context):
     """Alerts for the check-in at `index`, from the mood rules on its series."""
     series = [(r["local_date"], r["mood"]) for r in rows[max(0, index - 40) : index + 1]]
     row = rows[index]
-    raised = context.pop("clock").at(row["local_date"], 20)
+    raised = min(timezone.now(), context.pop("clock").at(row["local_date"], 20))
     return [
         alert_row(rng, finding, raised=raised, state=state, checkin_id=row["id"], **context)
         for finding in evaluate_mood_series(series=series)
@@ -923,7 +928,7 @@ def scale_build(*, patients: int, days: int, clinicians: int) -> Clinic:
         ],
     )
 
-    alerts = []
+    alerts, now = [], timezone.now()
     for start in range(0, len(people), PATIENT_CHUNK):
         chunk = defaultdict(list)
         checkin_ids = iter(ids.take(CheckIn, days * len(people[start : start + PATIENT_CHUNK])))
@@ -937,17 +942,22 @@ def scale_build(*, patients: int, days: int, clinicians: int) -> Clinic:
                 if index is not None:
                     low_day_make(rows, index, rng)
             for row in rows:
+                stamp = min(now, clock_.at(row["local_date"], 21))
                 row |= {"id": next(checkin_ids), "clinic_id": clinic.pk}
+                row |= {"created_at": stamp, "updated_at": stamp}
             chunk[CheckIn] += rows
             chunk[SideEffect] += side_effects_for(rng, rows, draft)
             responses, last_phq = questionnaires_for(
                 rng, rows, number, critical=cohort.open_alert == "phq9_item9"
             )
-            chunk[QuestionnaireResponse] += [r | {"clinic_id": clinic.pk} for r in responses]
+            chunk[QuestionnaireResponse] += [
+                r | {"clinic_id": clinic.pk, "created_at": min(now, clock_.at(r["local_date"], 19))}
+                for r in responses
+            ]
             if draft is not None:
                 chunk[DoseLog] += dose_logs_for(rng, draft, patient.pk, today, clock_)
                 chunk[Session] += sessions_for(
-                    rng, draft, patient.pk, clinician_id, clinic.pk, today
+                    rng, draft, patient.pk, clinician_id, clinic.pk, today, clock_
                 )
 
             context = {
@@ -973,7 +983,7 @@ def scale_build(*, patients: int, days: int, clinicians: int) -> Clinic:
                     alert_row(
                         rng,
                         finding,
-                        raised=clock_.at(day, 19),
+                        raised=min(now, clock_.at(day, 19)),
                         state=cohort.open_state,
                         checkin_id=None,
                         **context,
