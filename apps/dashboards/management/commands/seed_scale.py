@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from decimal import Decimal
+from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
@@ -288,20 +289,22 @@ def rows_insert(model, rows: list[dict]) -> None:
     table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            prep = [_for_copy(fields[name]) for name in given]
             tail = tuple(
                 v if p is None else p(v)
                 for v, p in zip(tail, [_for_copy(fields[name]) for name in extra], strict=True)
             )
+            # Only a few columns need converting: the rest go as they are
+            # (this loop runs for every one of half a million rows).
+            pick = itemgetter(*given) if len(given) > 1 else lambda row: (row[given[0]],)
+            convert = [(i, p) for i, name in enumerate(given) if (p := _for_copy(fields[name]))]
             with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row(
-                        tuple(
-                            row[name] if p is None else p(row[name])
-                            for name, p in zip(given, prep, strict=True)
-                        )
-                        + tail
-                    )
+                    values = pick(row)
+                    if convert:
+                        values = list(values)
+                        for i, p in convert:
+                            values[i] = p(values[i])
+                    copy.write_row((*values, *tail))
             return
         prep = [fields[name].get_db_prep_save for name in names]
         marks = ", ".join(["%s"] * len(names))
@@ -739,6 +742,7 @@ def dose_logs_for(rng, draft: PlanDraft, patient_id: int, today: date, clock_: C
     """A log for each component's due days up to today; components sharing a
     pattern share the (pure, slowish) due-day computation."""
     due_cache = {}
+    evening = functools.cache(lambda day: clock_.at(day, 21))  # five components a day
     logs = []
     for item in draft.items:
         dose = draft.doses[item["component_id"]]
@@ -764,7 +768,7 @@ def dose_logs_for(rng, draft: PlanDraft, patient_id: int, today: date, clock_: C
                     "taken_at": clock(8, rng.randint(0, 59)) if taken else None,
                     "skip_reason": "" if taken else rng.choice(SKIP_REASONS),
                     "as_planned": taken,
-                    "logged_at": clock_.at(day, 21),
+                    "logged_at": evening(day),
                 }
             )
     return logs
