@@ -176,6 +176,7 @@ OWN_WORDS = [
     "Took longer to fall asleep",
     "Felt a bit jittery",
 ]
+MORNING = [clock(8, minute) for minute in range(60)]
 SKIP_REASONS = ["Forgot before leaving for work.", "Felt unwell.", "Ran out; bought more."]
 PAUSE_REASON = "Break agreed at the session."
 SESSION_NOTES = [
@@ -765,7 +766,8 @@ def dose_logs_for(rng, draft: PlanDraft, patient_id: int, today: date, clock_: C
                     "status": "taken" if taken else "skipped",
                     "amount": item["amount"] if taken else None,
                     "unit": item["unit"] if taken else "",
-                    "taken_at": clock(8, rng.randint(0, 59)) if taken else None,
+                    # The minute from the same roll: a second draw per row costs.
+                    "taken_at": MORNING[int(roll * 6000) % 60] if taken else None,
                     "skip_reason": "" if taken else rng.choice(SKIP_REASONS),
                     "as_planned": taken,
                     "logged_at": evening(day),
