@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.urls import reverse
 
 from apps.alerts.models import OPEN_STATES, Alert
@@ -146,3 +147,25 @@ def test_a_seeded_clinicians_pages_render(client):
         for name in ("timeline", "brief", "patient"):
             response = client.get(reverse(f"dashboards:{name}", args=[patient_id]), {"days": 90})
             assert response.status_code == 200, (name, patient_id)
+
+
+def foreign_keys(tables):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), condeferred "
+            "FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s) "
+            "ORDER BY 1, 2",
+            [tables],
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.services
+def test_the_foreign_keys_dropped_for_the_load_come_back_as_they_were():
+    models = (CheckIn, SideEffect, QuestionnaireResponse, DoseLog, Session)
+    tables = [model._meta.db_table for model in models]
+    before = foreign_keys(tables)
+    assert len(before) >= 8
+    seed(patients=5, days=20)
+    seed(patients=5, days=20, reset=True)
+    assert foreign_keys(tables) == before
