@@ -108,6 +108,9 @@ SEED = 20261124
 MOOD_FLOOR = 3
 LOW_MOOD = 2  # at the very_low_mood threshold (fixtures/alert_rules.yaml)
 
+# The tables with a row per patient-day, whose foreign keys are checked once
+# per table rather than once per row (keys_checked_once).
+BIG_TABLES = [CheckIn, SideEffect, QuestionnaireResponse, DoseLog, Session]
 ABSOLUTE_SHARE = 0.01
 RELATIVE_SHARE = 0.05
 PLAN_SHARE = 0.90
@@ -894,15 +897,16 @@ def keys_checked_once(models_):
     which checks all the rows in one query per key. The definitions are read
     back from the catalog, so they return exactly as they were; it all
     happens in the seed's transaction, so a failure leaves the schema
-    untouched. The tables are locked until the seed commits."""
+    untouched. The tables are locked until the seed commits. Around --reset's
+    deletion too, which otherwise checks every deleted check-in for side
+    effects still pointing at it."""
     if connection.vendor != "postgresql":
         yield
         return
     quote = connection.ops.quote_name
     keys = []
     with connection.cursor() as cursor:
-        # Deletions by --reset left checks pending, and a table with pending
-        # checks cannot be altered: run them now.
+        # A table with checks pending cannot be altered: run any now.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         for model in models_:
@@ -973,74 +977,73 @@ def scale_build(*, patients: int, days: int, clinicians: int) -> Clinic:
     )
 
     alerts, now = [], timezone.now()
-    with keys_checked_once([CheckIn, SideEffect, QuestionnaireResponse, DoseLog, Session]):
-        for start in range(0, len(people), PATIENT_CHUNK):
-            chunk = defaultdict(list)
-            checkin_ids = iter(ids.take(CheckIn, days * len(people[start : start + PATIENT_CHUNK])))
-            for number, patient in enumerate(people[start : start + PATIENT_CHUNK], start):
-                cohort = cohorts[number]
-                draft = drafts.get(patient.pk)
-                clinician_id = primary[patient.pk].pk
-                rows = checkins_for(rng, patient.pk, days, today)
-                open_index, older = low_days_pick(rng, days, cohort)
-                for index in [*older, open_index]:
-                    if index is not None:
-                        low_day_make(rows, index, rng)
-                for row in rows:
-                    stamp = min(now, clock_.at(row["local_date"], 21))
-                    row |= {"id": next(checkin_ids), "clinic_id": clinic.pk}
-                    row |= {"created_at": stamp, "updated_at": stamp}
-                chunk[CheckIn] += rows
-                chunk[SideEffect] += side_effects_for(rng, rows, draft)
-                responses, last_phq = questionnaires_for(
-                    rng, rows, number, critical=cohort.open_alert == "phq9_item9"
-                )
-                chunk[QuestionnaireResponse] += [
-                    r
-                    | {
-                        "clinic_id": clinic.pk,
-                        "created_at": min(now, clock_.at(r["local_date"], 19)),
-                    }
-                    for r in responses
-                ]
-                if draft is not None:
-                    chunk[DoseLog] += dose_logs_for(rng, draft, patient.pk, today, clock_)
-                    chunk[Session] += sessions_for(
-                        rng, draft, patient.pk, clinician_id, clinic.pk, today, clock_
-                    )
-
-                context = {
-                    "clinic": clinic,
-                    "patient_id": patient.pk,
-                    "recipient_id": clinician_id,
-                    "policy": policy,
+    for start in range(0, len(people), PATIENT_CHUNK):
+        chunk = defaultdict(list)
+        checkin_ids = iter(ids.take(CheckIn, days * len(people[start : start + PATIENT_CHUNK])))
+        for number, patient in enumerate(people[start : start + PATIENT_CHUNK], start):
+            cohort = cohorts[number]
+            draft = drafts.get(patient.pk)
+            clinician_id = primary[patient.pk].pk
+            rows = checkins_for(rng, patient.pk, days, today)
+            open_index, older = low_days_pick(rng, days, cohort)
+            for index in [*older, open_index]:
+                if index is not None:
+                    low_day_make(rows, index, rng)
+            for row in rows:
+                stamp = min(now, clock_.at(row["local_date"], 21))
+                row |= {"id": next(checkin_ids), "clinic_id": clinic.pk}
+                row |= {"created_at": stamp, "updated_at": stamp}
+            chunk[CheckIn] += rows
+            chunk[SideEffect] += side_effects_for(rng, rows, draft)
+            responses, last_phq = questionnaires_for(
+                rng, rows, number, critical=cohort.open_alert == "phq9_item9"
+            )
+            chunk[QuestionnaireResponse] += [
+                r
+                | {
+                    "clinic_id": clinic.pk,
+                    "created_at": min(now, clock_.at(r["local_date"], 19)),
                 }
-                for index in older:
-                    alerts += mood_alerts(
-                        rng, rows, index, state=AlertState.RESOLVED, clock=clock_, **context
+                for r in responses
+            ]
+            if draft is not None:
+                chunk[DoseLog] += dose_logs_for(rng, draft, patient.pk, today, clock_)
+                chunk[Session] += sessions_for(
+                    rng, draft, patient.pk, clinician_id, clinic.pk, today, clock_
+                )
+
+            context = {
+                "clinic": clinic,
+                "patient_id": patient.pk,
+                "recipient_id": clinician_id,
+                "policy": policy,
+            }
+            for index in older:
+                alerts += mood_alerts(
+                    rng, rows, index, state=AlertState.RESOLVED, clock=clock_, **context
+                )
+            if open_index is not None:
+                alerts += mood_alerts(
+                    rng, rows, open_index, state=cohort.open_state, clock=clock_, **context
+                )
+            if cohort.open_alert == "phq9_item9" and last_phq is not None:
+                items, total, previous, day = last_phq
+                findings = evaluate_questionnaire(
+                    instrument="phq9", total=total, items=items, previous_total=previous
+                )
+                alerts += [
+                    alert_row(
+                        rng,
+                        finding,
+                        raised=min(now, clock_.at(day, 19)),
+                        state=cohort.open_state,
+                        checkin_id=None,
+                        **context,
                     )
-                if open_index is not None:
-                    alerts += mood_alerts(
-                        rng, rows, open_index, state=cohort.open_state, clock=clock_, **context
-                    )
-                if cohort.open_alert == "phq9_item9" and last_phq is not None:
-                    items, total, previous, day = last_phq
-                    findings = evaluate_questionnaire(
-                        instrument="phq9", total=total, items=items, previous_total=previous
-                    )
-                    alerts += [
-                        alert_row(
-                            rng,
-                            finding,
-                            raised=min(now, clock_.at(day, 19)),
-                            state=cohort.open_state,
-                            checkin_id=None,
-                            **context,
-                        )
-                        for finding in findings
-                    ]
-            for model in (CheckIn, SideEffect, QuestionnaireResponse, DoseLog, Session):
-                rows_insert(model, chunk[model])
+                    for finding in findings
+                ]
+        for model in (CheckIn, SideEffect, QuestionnaireResponse, DoseLog, Session):
+            rows_insert(model, chunk[model])
     rows_insert(Alert, alerts)
     return clinic
 
@@ -1071,7 +1074,7 @@ class Command(BaseCommand):
             raise CommandError("--patients is at most 9999 (the emails have four digits).")
         clinicians = clinicians or max(1, -(-patients // PATIENTS_PER_CLINICIAN))
         started = time.monotonic()
-        with transaction.atomic():
+        with transaction.atomic(), keys_checked_once(BIG_TABLES):
             if reset:
                 scale_delete()
             elif Clinic.objects.filter(name=CLINIC["name"]).exists() or scale_users().exists():
