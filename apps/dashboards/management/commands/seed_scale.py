@@ -33,17 +33,21 @@ What each patient gets (shares are exact counts, rounded, of N):
   * alerts, as rows only: nothing is delivered, emailed, put in an inbox or
     escalated, and no AccessEvent or ChangeRecord is written. 4% of patients
     have an open one (critical from PHQ-9 item 9, or high from a very low
-    mood; pending or delivered), 20% one or two older resolved ones. Each
+    mood; pending or delivered), 20% one or two older resolved ones (on days
+    before the last fortnight, so fewer with a short history). Each
     alert's findings come from the real evaluators (safety.risk) on the data
     that raised it, and its evidence has the shape raise_for writes; the days
     after a low mood are not evaluated again. Run no Celery worker against
     this database: the sweep would deliver the pending ones (to `.test`
     addresses, which go nowhere) and escalate them.
 
-Rows go in with COPY on PostgreSQL (bulk_create elsewhere), in chunks of
+Rows go in with COPY on PostgreSQL (plain INSERTs elsewhere), in chunks of
 patients so memory stays flat; ids for rows others point at are taken from
-the table's sequence first, so COPY needs no round trip back. See
-docs/BENCHMARKS.md for the time on PostgreSQL.
+the table's sequence first, so COPY needs no round trip back. The big
+tables' foreign keys are dropped for the load and added back before commit
+(keys_checked_once), which locks those tables meanwhile: seed a bench or
+development database, never one serving users. See docs/BENCHMARKS.md for
+the time on PostgreSQL.
 """
 
 import functools
