@@ -16,7 +16,7 @@ from apps.diaries.instruments import INSTRUMENTS
 from apps.protocols.selectors import care_team_required, plan_card_for
 from apps.safety.forms import HealthProfileForm, RiskSettingsForm, SafetyPlanForm
 from apps.safety.models import HealthProfile
-from apps.safety.risk import overrides_for, risk_settings_update
+from apps.safety.risk import clinic_defaults_for, overrides_for, risk_settings_update
 from apps.safety.safety_plans import safety_plan_for, safety_plan_update
 from apps.safety.screening import health_profile_update, latest_screening, profile_history
 
@@ -445,7 +445,9 @@ def risk_settings(request, patient_id):
     patient = access.patient_for(request.user, patient_id)
     access_record(actor=request.user, patient=patient, action="view_risk_settings", request=request)
     current = overrides_for(patient=patient)
-    form = RiskSettingsForm(request.POST or None, current=current)
+    form = RiskSettingsForm(
+        request.POST or None, current=current, clinic_defaults=clinic_defaults_for(patient=patient)
+    )
     if request.method == "POST" and form.is_valid():
         risk_settings_update(
             patient=patient,

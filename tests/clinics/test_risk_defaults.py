@@ -62,3 +62,12 @@ def test_risk_settings_and_safety_plan_changes_keep_who_and_what(world):
     )
     assert plan.record == "safety_plan" and plan.changes == {"sections": ["warning_signs"]}
     assert "Not sleeping" not in str(plan.changes)  # the words stay encrypted in the plan
+
+
+def test_the_patients_threshold_page_shows_what_an_empty_box_means_at_this_clinic(world, client):
+    world.clinic.risk_defaults = {"very_low_mood": {"threshold": 4}}
+    world.clinic.save()
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:risk_settings", args=[world.patient.pk])).text
+    assert "clinic default: 4" in page
+    assert "the clinic may have set its own" not in page
