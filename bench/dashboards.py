@@ -19,8 +19,10 @@ screening flags and next session; for the timeline: the 365 daily rows of
 mood, anxiety, energy and sleep), run --requests times through the same
 connection: the floor an ORM page could approach.
 
-seed_scale writes check-ins only (no plans, alerts or questionnaires), so
-those parts of the pages run their queries and find nothing.
+seed_scale writes a realistic clinic: check-ins and side effects, health
+profiles with screening, reference-stack plans with dose logs for 90% of
+patients, PHQ-9 and GAD-7 responses, sessions, and alerts (4% of patients
+with one open), so every part of both pages has rows to read.
 """
 
 import argparse

@@ -137,6 +137,18 @@ def patient_for(user, patient_id):
     return patient
 
 
+def patient_for_request(request, patient_id):
+    """patient_for, answered from the request's visible set: a staff page
+    asks visible_patient_ids anyway (the inbox badge), so the rules run once
+    per request rather than twice. Never the viewer themselves."""
+    if int(patient_id) not in visible_patient_ids(request):
+        raise Http404("No such patient")
+    patient = get_user_model().objects.filter(pk=patient_id, is_active=True).first()
+    if patient is None:
+        raise Http404("No such patient")
+    return patient
+
+
 def is_clinician(user) -> bool:
     return user.is_authenticated and _active_memberships(user, Role.CLINICIAN).exists()
 

@@ -345,11 +345,13 @@ def side_effects_between(*, patient, first: date, last: date) -> list:
         )
         .filter(Q(checkin__is_private=False) | Q(severity="severe"))
         .select_related("checkin")
+        # Only the day from the entry: the whole row would decrypt its journal.
+        .only("key", "description", "severity", "checkin__local_date")
         .order_by("checkin__local_date", "pk")
     )
 
 
-def daily_series(*, patient, first: date, last: date) -> list[dict]:
+def daily_series(*, patient, first: date, last: date, plans=None) -> list[dict]:
     """The rows of apps.diaries.selectors.trend_series, read as plain values:
     the same shape without loading (and decrypting) a year of journal text."""
     by_day = {
@@ -358,7 +360,7 @@ def daily_series(*, patient, first: date, last: date) -> list[dict]:
             "local_date", "mood", "anxiety", "energy", "sleep_hours"
         )
     }
-    rhythm = dose_rhythm_between(patient=patient, start=first, end=last)
+    rhythm = dose_rhythm_between(patient=patient, start=first, end=last, plans=plans)
     rows = []
     for offset in range((last - first).days + 1):
         day = first + timedelta(days=offset)
@@ -382,7 +384,9 @@ def timeline_for(*, patient, today: date, days: int) -> dict:
     """Everything on the patient timeline for the `days` up to `today`, in a
     number of queries that does not grow with the history."""
     first = today - timedelta(days=days - 1)
-    series = daily_series(patient=patient, first=first, last=today)
+    # Loaded once for the series' dose days, adherence and the plan history.
+    plans = list(plan_history(patient=patient))
+    series = daily_series(patient=patient, first=first, last=today, plans=plans)
     alerts = list(
         # last_seen_at: an open alert raised again by a later entry carries that
         # entry's spans, whenever it was first raised.
@@ -410,13 +414,13 @@ def timeline_for(*, patient, today: date, days: int) -> dict:
         "series": series,
         "comparison": dose_day_comparison(series=series, key="mood"),
         "questionnaires": questionnaire_series(patient=patient, first=first, last=today),
-        "adherence": adherence_for(patient=patient, start=first, end=today),
+        "adherence": adherence_for(patient=patient, start=first, end=today, plans=plans),
         "side_effects": side_effects_between(patient=patient, first=first, last=today),
         "journal": [c for c in journal_view(checkins, alerts) if c.journal or c.flagged],
         "journal_total": journal_total,
         "journal_limit": JOURNAL_LIMIT,
         "alerts": alerts,
-        "plans": list(plan_history(patient=patient)),
+        "plans": plans,
         "plan_overrides": overrides_on_record(patient=patient),
     }
 

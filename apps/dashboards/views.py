@@ -107,14 +107,14 @@ def _row_links_add(rows) -> None:
             setattr(row, f"{name}_url", pattern.replace(str(marker), str(row.pk)))
 
 
-def _table_rows(series, key) -> str:
+def _table_rows(series, words, key) -> str:
     # A year is 365 rows per measure: joined here rather than in a template
     # loop (several times slower per row). Every cell is a number, an ISO
     # date or one of our fixed words, so there is nothing to escape.
     return mark_safe(  # nosec B308 B703: numbers, ISO dates and fixed words only
         "".join(
-            f"<tr><td>{row['date']}</td><td>{row[key]}</td><td>{_plan_words(row)}</td></tr>"
-            for row in series
+            f"<tr><td>{row['date']}</td><td>{row[key]}</td><td>{day_words}</td></tr>"
+            for row, day_words in zip(series, words, strict=True)
             if row[key] is not None
         )
     )
@@ -129,9 +129,9 @@ def _plan_words(row) -> str:
 def _clinician_patient(request, patient_id, action):
     """The patient for a clinician page, with the access event recorded."""
     access.staff_required(request.user)
-    patient = access.patient_for(request.user, patient_id)
-    if patient.pk == request.user.pk:
+    if int(patient_id) == request.user.pk:
         raise Http404("Your own diary is under /diary/")
+    patient = access.patient_for_request(request, patient_id)
     access_record(actor=request.user, patient=patient, action=action, request=request)
     return patient
 
@@ -148,6 +148,7 @@ def timeline(request, patient_id):
         ("energy", "Energy", "0 exhausted to 10 full of energy"),
         ("sleep_hours", "Sleep", "hours"),
     ]
+    words = [_plan_words(row) for row in data["series"]]  # once per day, not per measure
     tables = [
         {
             "key": key,
@@ -155,7 +156,7 @@ def timeline(request, patient_id):
             "unit": unit,
             # A year is 365 rows per measure: joined here rather than in a
             # template loop, which costs several times more per row.
-            "rows_html": _table_rows(data["series"], key),
+            "rows_html": _table_rows(data["series"], words, key),
         }
         for key, label, unit in measures
     ]

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 DAILY = "daily"
@@ -207,11 +208,13 @@ class Schedule:
     pauses: tuple[Pause, ...] = ()
     end: date | None = None  # the first day without the plan
 
-    @property
+    # Cached: a year's timeline asks each of them tens of thousands of times,
+    # and the schedule is frozen, so the answer never changes.
+    @cached_property
     def maintenance_start(self) -> date:
         return add_months(self.start, self.phases.initial_months)
 
-    @property
+    @cached_property
     def integration_start(self) -> date:
         # From the start, not from maintenance's start: month-end clamping
         # must not compound (31 Jan + 1 month + 1 month != 31 Jan + 2 months).
@@ -344,8 +347,33 @@ def component_is_due(schedule: Schedule, doses: Sequence[Dose], day: date) -> Do
 
 
 def dose_days(schedule: Schedule, doses: Sequence[Dose], start: date, end: date) -> list[date]:
-    """Every day in [start, end] on which one component (its versions) is due."""
-    return [day for day in days_between(start, end) if component_is_due(schedule, doses, day)]
+    """Every day in [start, end] on which one component (its versions) is due:
+    `component_is_due` for each day, with the plan's part of the answer (phase,
+    break, cycle anchor) worked out once per schedule and range, not once per
+    component and day (a year's timeline asks for six components)."""
+    due = []
+    for day, last_break_end in _dosing_days(schedule, start, end):
+        dose = dose_in_force(doses, day)
+        if dose is None:
+            continue
+        anchor = max(schedule.start, dose.pattern_since or dose.effective_from)
+        if last_break_end is not None and last_break_end > anchor:
+            anchor = last_break_end
+        if dose.pattern.is_on(day, anchor):
+            due.append(day)
+    return due
+
+
+@lru_cache(maxsize=64)
+def _dosing_days(schedule: Schedule, start: date, end: date) -> tuple[tuple[date, date | None], ...]:
+    """The days in [start, end] the plan doses at all (initial or maintenance,
+    not on a break), each with the end of the latest break before it. The
+    schedule is frozen and compared by value, so a cached answer is its answer."""
+    return tuple(
+        (day, _last_break_end(schedule, day))
+        for day in days_between(start, end)
+        if phase_on(schedule, day) in (INITIAL, MAINTENANCE) and break_on(schedule, day) is None
+    )
 
 
 @dataclass(frozen=True)

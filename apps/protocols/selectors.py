@@ -128,7 +128,21 @@ def flag_key(flag: dict) -> tuple:
 
 
 def plan_history(*, patient):
+    """Every plan the patient has had, newest first, with its events, items
+    and pauses. A page that also charts dose days or adherence loads this
+    once and hands the list to them as `plans=`."""
     return _plans(patient).prefetch_related("events__by", "items__component", "pauses")
+
+
+def _covering(plans, start: date, end: date) -> list[Plan]:
+    """The plans (from a loaded list) that cover part of [start, end], oldest
+    first: _plans_between's answer without a query."""
+    found = [
+        plan
+        for plan in plans
+        if plan.start_date <= end and (plan.ended_on is None or plan.ended_on > start)
+    ]
+    return sorted(found, key=lambda plan: (plan.start_date, plan.pk))
 
 
 def overrides_on_record(*, patient) -> list[PlanEvent]:
@@ -303,11 +317,13 @@ def phase_on(*, patient, local_date: date) -> str | None:
     return sched.phase_on(schedule, local_date)
 
 
-def adherence_for(*, patient, start: date, end: date) -> list[dict]:
+def adherence_for(*, patient, start: date, end: date, plans=None) -> list[dict]:
     """Per component over [start, end] (cut at the patient's today: days to come
-    are not missed yet): days due, taken, skipped, missing, extra, and the rate."""
+    are not missed yet): days due, taken, skipped, missing, extra, and the rate.
+    `plans`: the patient's plan_history, when the caller has it loaded."""
     rows: dict[int, dict] = {}
-    for plan in _plans_between(patient, start, end):
+    covering = _plans_between(patient, start, end) if plans is None else _covering(plans, start, end)
+    for plan in covering:
         last = min(end, clinic_today(plan.clinic))
         if last < start:
             continue
@@ -345,7 +361,7 @@ def plan_card_for(*, patient) -> dict:
     }
 
 
-def dose_rhythm_between(*, patient, start: date, end: date) -> dict[date, dict]:
+def dose_rhythm_between(*, patient, start: date, end: date, plans=None) -> dict[date, dict]:
     """For each day in [start, end] a plan covers: its phase and whether it is
     a dose day, for charts that mark dose days and phase bands.
 
@@ -355,7 +371,8 @@ def dose_rhythm_between(*, patient, start: date, end: date) -> dict[date, dict]:
     plan whose components are all daily counts every due day.
     """
     found: dict[date, dict] = {}
-    for plan in _plans_between(patient, start, end):
+    covering = _plans_between(patient, start, end) if plans is None else _covering(plans, start, end)
+    for plan in covering:
         schedule, doses = schedule_of(plan)
         first = max(start, plan.start_date)
         intermittent = [

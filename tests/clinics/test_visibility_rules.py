@@ -136,3 +136,23 @@ def test_in_ids_filters_by_a_list_of_ids_sent_as_one_parameter(world):
 def test_in_ids_refuses_anything_but_ids(world):
     with pytest.raises((TypeError, ValueError)):
         list(User.objects.filter(pk__in_ids=["1; DROP TABLE"]))
+
+
+@pytest.mark.parametrize("viewer", ["alice", "bob", "charlie", "admin", "patient"])
+def test_the_per_request_lookup_finds_exactly_whom_patient_for_finds(world, viewer):
+    from django.http import Http404
+
+    user = getattr(world, viewer)
+    request = SimpleNamespace(user=user)
+    for patient in (world.patient, world.other_patient):
+        try:
+            expected = access.patient_for(user, patient.pk)
+        except Http404:
+            expected = None
+        if expected == user:
+            expected = None  # the per-request set never holds the viewer
+        try:
+            found = access.patient_for_request(request, patient.pk)
+        except Http404:
+            found = None
+        assert found == expected

@@ -266,3 +266,21 @@ def test_adherence_counts_add_up(logs, due):
     result = s.adherence(due, dict(logs))
     assert result.taken + result.skipped + result.missing == result.due == len(due)
     assert result.rate is None if not due else 0 <= result.rate <= 1
+
+
+@SETTINGS
+@given(schedules(), patterns, patterns, st.integers(0, 500), st.integers(-30, 400), st.integers(0, 400))
+def test_dose_days_over_a_range_are_the_days_a_component_is_due_one_by_one(
+    schedule, first_pattern, second_pattern, change_after, offset, length
+):
+    """dose_days works the plan's part out once per range; it must agree with
+    asking component_is_due day by day, across a pattern change mid-range."""
+    change = schedule.start + timedelta(days=change_after)
+    history = [
+        s.Dose("x", Decimal(1), "mg", first_pattern, schedule.start, effective_to=change),
+        s.Dose("x", Decimal(2), "mg", second_pattern, change, pattern_since=change),
+    ]
+    first = schedule.start + timedelta(days=offset)
+    last = first + timedelta(days=length)
+    expected = [day for day in s.days_between(first, last) if s.component_is_due(schedule, history, day)]
+    assert s.dose_days(schedule, history, first, last) == expected
