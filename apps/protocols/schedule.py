@@ -365,7 +365,9 @@ def dose_days(schedule: Schedule, doses: Sequence[Dose], start: date, end: date)
 
 
 @lru_cache(maxsize=64)
-def _dosing_days(schedule: Schedule, start: date, end: date) -> tuple[tuple[date, date | None], ...]:
+def _dosing_days(
+    schedule: Schedule, start: date, end: date
+) -> tuple[tuple[date, date | None], ...]:
     """The days in [start, end] the plan doses at all (initial or maintenance,
     not on a break), each with the end of the latest break before it. The
     schedule is frozen and compared by value, so a cached answer is its answer."""

@@ -134,9 +134,11 @@ def plan_history(*, patient):
     return _plans(patient).prefetch_related("events__by", "items__component", "pauses")
 
 
-def _covering(plans, start: date, end: date) -> list[Plan]:
-    """The plans (from a loaded list) that cover part of [start, end], oldest
-    first: _plans_between's answer without a query."""
+def _covering(patient, plans, start: date, end: date):
+    """The plans that cover part of [start, end], oldest first: from the
+    loaded `plans` when the caller has them (no query), else from the database."""
+    if plans is None:
+        return _plans_between(patient, start, end)
     found = [
         plan
         for plan in plans
@@ -322,8 +324,7 @@ def adherence_for(*, patient, start: date, end: date, plans=None) -> list[dict]:
     are not missed yet): days due, taken, skipped, missing, extra, and the rate.
     `plans`: the patient's plan_history, when the caller has it loaded."""
     rows: dict[int, dict] = {}
-    covering = _plans_between(patient, start, end) if plans is None else _covering(plans, start, end)
-    for plan in covering:
+    for plan in _covering(patient, plans, start, end):
         last = min(end, clinic_today(plan.clinic))
         if last < start:
             continue
@@ -371,8 +372,7 @@ def dose_rhythm_between(*, patient, start: date, end: date, plans=None) -> dict[
     plan whose components are all daily counts every due day.
     """
     found: dict[date, dict] = {}
-    covering = _plans_between(patient, start, end) if plans is None else _covering(plans, start, end)
-    for plan in covering:
+    for plan in _covering(patient, plans, start, end):
         schedule, doses = schedule_of(plan)
         first = max(start, plan.start_date)
         intermittent = [

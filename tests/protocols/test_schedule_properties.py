@@ -269,7 +269,9 @@ def test_adherence_counts_add_up(logs, due):
 
 
 @SETTINGS
-@given(schedules(), patterns, patterns, st.integers(0, 500), st.integers(-30, 400), st.integers(0, 400))
+@given(
+    schedules(), patterns, patterns, st.integers(0, 500), st.integers(-30, 400), st.integers(0, 400)
+)
 def test_dose_days_over_a_range_are_the_days_a_component_is_due_one_by_one(
     schedule, first_pattern, second_pattern, change_after, offset, length
 ):
@@ -282,5 +284,7 @@ def test_dose_days_over_a_range_are_the_days_a_component_is_due_one_by_one(
     ]
     first = schedule.start + timedelta(days=offset)
     last = first + timedelta(days=length)
-    expected = [day for day in s.days_between(first, last) if s.component_is_due(schedule, history, day)]
+    expected = [
+        day for day in s.days_between(first, last) if s.component_is_due(schedule, history, day)
+    ]
     assert s.dose_days(schedule, history, first, last) == expected
