@@ -24,12 +24,17 @@ class InIds(Lookup):
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, self.rhs]
-        return (
-            f"{lhs} IN (SELECT value FROM json_each(%s))",
-            [*lhs_params, json.dumps(self.rhs)],
-        )
+        sql, param = ids_condition(lhs, self.rhs, vendor=connection.vendor)
+        return sql, [*lhs_params, param]
+
+
+def ids_condition(column: str, ids, *, vendor: str) -> tuple[str, object]:
+    """`column` is one of `ids`, as SQL with one placeholder and its parameter:
+    for the lookup above and for hand-written SQL (the caseload's)."""
+    ids = [int(value) for value in ids]
+    if vendor == "postgresql":
+        return f"{column} = ANY(%s::bigint[])", ids
+    return f"{column} IN (SELECT value FROM json_each(%s))", json.dumps(ids)
 
 
 def register() -> None:

@@ -43,14 +43,33 @@ def mood_direction(baseline: Sequence[float], recent: Sequence[float]) -> dict |
     }
 
 
-def is_recent_drop(moods_oldest_first: Sequence[float | None], recent_days: int = 7) -> bool:
+# The "recent" side of a drop: the latest week's answers.
+RECENT_DAYS = 7
+
+
+def is_recent_drop(
+    moods_oldest_first: Sequence[float | None], recent_days: int = RECENT_DAYS
+) -> bool:
     """True when the mean of the last `recent_days` answers is DROP_POINTS or
     more below the mean of the answers before them."""
     values = [value for value in moods_oldest_first if value is not None]
     if len(values) <= recent_days:
         return False
     earlier, recent = values[:-recent_days], values[-recent_days:]
-    return mean(earlier) - mean(recent) >= DROP_POINTS
+    return is_drop(
+        earlier_sum=sum(earlier),
+        earlier_count=len(earlier),
+        recent_sum=sum(recent),
+        recent_count=len(recent),
+    )
+
+
+def is_drop(
+    *, earlier_sum: float, earlier_count: int, recent_sum: float, recent_count: int
+) -> bool:
+    """is_recent_drop from sums and counts (the caseload has the database add
+    up 30 days of moods for every patient): the same arithmetic as `mean`."""
+    return earlier_sum / earlier_count - recent_sum / recent_count >= DROP_POINTS
 
 
 def side_effect_changes(

@@ -284,3 +284,45 @@ def test_the_caseload_shows_the_gravest_open_alerts_and_sends_the_rest_to_the_in
     # Pat's critical alert is the oldest, and still first.
     first_card = alerts.split('class="card mb-2')[1]
     assert "Pat Patient" in first_card
+
+
+def test_the_caseloads_drop_and_missed_days_agree_with_the_briefs_rules_at_their_edges(world):
+    """_caseload_facts sums moods in SQL; brief.is_recent_drop and
+    brief.missed_days are the rules. Same answers, boundaries and gaps included."""
+    from apps.dashboards import brief
+    from apps.dashboards.selectors import caseload_for
+
+    today = clinic_today(world.clinic)
+    cases = {
+        "Exactly Two": [7] * 20 + [5] * 7,  # a drop of exactly 2.0 counts
+        "Just Under": [7] * 20 + [6, 5, 5, 5, 5, 5, 5],
+        "With Gaps": [8, None, 8, 8, None, None, 5, 5, None, 5, 5, 5, 5, 5],
+        "Seven Only": [1] * 7,
+        "Old News": [9] * 3 + [None] * 30,  # nothing in the last 30 days
+    }
+    expected = {}
+    for name, values in cases.items():
+        patient = alices_patient(world, name)
+        for offset, mood in enumerate(reversed(values)):
+            if mood is not None:
+                CheckIn.objects.create(
+                    patient=patient,
+                    clinic=world.clinic,
+                    local_date=today - timedelta(days=offset),
+                    mood=mood,
+                )
+        expected[name] = brief.is_recent_drop(values[-30:])
+    # On a plan for three days, with yesterday answered: the two days before
+    # are missed; an answer from before the plan neither counts nor excuses.
+    gappy = alices_patient(world, "Plan Gaps")
+    assign(world, patient=gappy, started_days_ago=3)
+    for days_ago in (1, 5):
+        CheckIn.objects.create(
+            patient=gappy, clinic=world.clinic, local_date=today - timedelta(days=days_ago), mood=5
+        )
+
+    rows = {row.full_name: row for row in caseload_for(user=world.alice, today=today)}
+    assert {name: rows[name].recent_drop for name in cases} == expected
+    assert expected["Exactly Two"] and not expected["Just Under"] and expected["With Gaps"]
+    assert rows["Plan Gaps"].missed == 2
+    assert rows["Plan Gaps"].plan_status is not None
