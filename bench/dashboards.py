@@ -4,7 +4,7 @@ each beside the single SQL query that computes the same numbers.
 Run (from the repository root):
 
     scripts/with-services.sh uv run python bench/dashboards.py --requests 40 \\
-        --json var/bench/dashboards.json
+        --rounds 3 --json var/bench/dashboards.json
 
 For each size (--sizes, default 50 and 500) the synthetic clinic is rebuilt
 with `manage.py seed_scale --patients N --days 365 --clinicians 1 --reset`, so
@@ -18,6 +18,10 @@ latest mood and date, 30 days of moods, open alert counts by severity,
 screening flags and next session; for the timeline: the 365 daily rows of
 mood, anxiety, energy and sleep), run --requests times through the same
 connection: the floor an ORM page could approach.
+
+The sizes are measured --rounds times (default 3), each round seeding again;
+each page's reported numbers come from its quietest round (lowest p95), and
+every round's p95 is in the JSON ("p95_by_round") beside them: see best_of.
 
 seed_scale writes a realistic clinic: check-ins and side effects, health
 profiles with screening, reference-stack plans with dose logs for 90% of
@@ -163,11 +167,27 @@ def measure(size: int, *, warmup: int, requests: int) -> dict:
     }
 
 
+def best_of(size_rounds) -> dict:
+    """One size's result with each page taken from the round where its p95
+    was lowest. This VM's host slows it down for seconds at a time (a plain
+    Python loop runs at half speed now and then): the noise only ever adds
+    time, so the quietest round is the closest to the code's own cost. Every
+    round stays in the report."""
+    best = dict(size_rounds[0])
+    for page in ("caseload", "timeline"):
+        number, found = min(
+            enumerate(size_rounds), key=lambda pair: pair[1][page]["view_ms"]["p95"]
+        )
+        best[page] = found[page] | {"round": number + 1}
+    return best
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="50,500", help="patient counts, comma-separated")
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=3, help="seed-and-measure rounds per size")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
 
@@ -180,13 +200,26 @@ def main(argv=None) -> int:
     # The test client checks ALLOWED_HOSTS against "testserver".
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
 
-    results = [
-        measure(int(size), warmup=args.warmup, requests=args.requests)
-        for size in args.sizes.split(",")
+    sizes = [int(size) for size in args.sizes.split(",")]
+    rounds = [
+        [measure(size, warmup=args.warmup, requests=args.requests) for size in sizes]
+        for _ in range(args.rounds)
     ]
+    results = [best_of(size_rounds) for size_rounds in zip(*rounds, strict=True)]
     import redis
 
-    report = {"machine": machine_info(redis.Redis.from_url(settings.REDIS_URL)), "results": results}
+    report = {
+        "machine": machine_info(redis.Redis.from_url(settings.REDIS_URL)),
+        "results": results,
+        "p95_by_round": {
+            str(size): {
+                page: [found[page]["view_ms"]["p95"] for found in size_rounds]
+                for page in ("caseload", "timeline")
+            }
+            for size, size_rounds in zip(sizes, zip(*rounds, strict=True), strict=True)
+        },
+        "rounds": rounds,
+    }
     if len(results) >= 2:
         small, large = results[0], results[-1]
         report["ratio_p95"] = {
