@@ -20,7 +20,7 @@ from apps.safety.risk import clinic_defaults_for, overrides_for, risk_settings_u
 from apps.safety.safety_plans import safety_plan_for, safety_plan_update
 from apps.safety.screening import health_profile_update, latest_screening, profile_history
 
-from . import exports, pdf
+from . import caseload_rows, exports, pdf
 from .brief_text import PHASE_WORDS, brief_lines
 from .forms import ExportForm, SessionForm
 from .highlight import highlight_spans
@@ -85,6 +85,7 @@ def caseload(request):
         "dashboards/caseload.html",
         {
             "patients": page.object_list,
+            "rows_html": caseload_rows.rows_html(page.object_list),
             "page": page,
             "total": len(patients),
             "alerts": shown_alerts,

@@ -326,3 +326,11 @@ def test_the_caseloads_drop_and_missed_days_agree_with_the_briefs_rules_at_their
     assert expected["Exactly Two"] and not expected["Just Under"] and expected["With Gaps"]
     assert rows["Plan Gaps"].missed == 2
     assert rows["Plan Gaps"].plan_status is not None
+
+
+def test_a_patients_name_is_shown_as_text_never_as_markup(world, client):
+    alices_patient(world, '<script>alert("x")</script> & Co')
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:caseload")).text
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in page
