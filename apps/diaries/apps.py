@@ -6,4 +6,4 @@ class DiariesConfig(AppConfig):
     label = "diaries"
 
     def ready(self):
-        from . import rescreen  # noqa: F401  (re-gates an open plan after a profile change)
+        from . import rescreen  # noqa: F401  (re-gates a plan on a profile change; resolves its alert on review)

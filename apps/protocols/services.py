@@ -37,6 +37,7 @@ from .models import (
 )
 from .schedule import Pattern, Phases
 from .selectors import clinic_today, flag_key, plan_for_day
+from .signals import plan_review_answered
 
 OVERRIDE_REASON_MIN = 10
 TEXT_MAX = 2000
@@ -371,8 +372,13 @@ def plan_change(
             item.effective_to = effective
             item.save(update_fields=["effective_to"])
     # The change screened the plan afresh and was gated on it: that is a review.
+    answered = plan.review_screening_id is not None
     plan.screening, plan.review_screening = run, None
     plan.save(update_fields=["screening", "review_screening"])
+    if answered:
+        plan_review_answered.send(
+            Plan, plan=plan, by=by, decision="plan changed (screened afresh)", reason=""
+        )
     PlanEvent.objects.create(
         plan=plan,
         kind=PlanEvent.CHANGED,
@@ -558,6 +564,7 @@ def _gate_continue(*, plan: Plan, run, by, reason: str, request=None) -> None:
     if len(reason) > TEXT_MAX:
         raise PlanRefused("invalid", [f"Keep the reason under {TEXT_MAX} characters."])
     absolute = [flag for flag in flags if flag["severity"] == "absolute"]
+    answered = plan.review_screening_id is not None
     plan.screening, plan.review_screening = run, None
     fields = ["screening", "review_screening"]
     if absolute:
@@ -571,6 +578,8 @@ def _gate_continue(*, plan: Plan, run, by, reason: str, request=None) -> None:
         note=reason,
         detail={"flags": absolute or flags, "screening_id": run.pk, "review": "continue"},
     )
+    if answered:
+        plan_review_answered.send(Plan, plan=plan, by=by, decision="continue", reason=reason)
     access_record(
         actor=by,
         patient=plan.patient,
@@ -594,6 +603,7 @@ def _review_close(*, plan: Plan, by, decision: str, request=None) -> None:
     )
     plan.review_screening = None
     plan.save(update_fields=["review_screening"])
+    plan_review_answered.send(Plan, plan=plan, by=by, decision=decision, reason="")
     access_record(actor=by, patient=plan.patient, action="plan_review", request=request)
 
 

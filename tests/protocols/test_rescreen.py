@@ -344,3 +344,42 @@ def test_anyone_but_the_care_team_gets_404_and_records_nothing(world, plan, clie
     response = client.post(review_url(world), {"decision": "end", "reason": REASON})
     assert response.status_code == 404
     assert fresh(plan).review_screening_id is not None
+
+
+# ------------------------------------------------- the alert that asked for it
+
+
+@pytest.mark.parametrize(
+    ("decision", "reason", "said"),
+    [
+        ("continue", REASON, f"Answered on the plan page: continue. Reason: {REASON}"),
+        ("pause", "Until we speak.", "Answered on the plan page: pause."),
+        ("end", "Not safe with lithium.", "Answered on the plan page: end."),
+    ],
+)
+def test_answering_the_review_resolves_its_alert_in_the_reviewers_name(
+    world, plan, decision, reason, said
+):
+    change_profile(world, LITHIUM)
+    plan_review(plan=plan, by=world.alice, decision=decision, reason=reason)
+    [alert] = review_alerts(world)
+    assert alert.state == "resolved" and alert.resolved_by == world.alice
+    assert alert.resolution_note == said
+    assert alert.next_escalation_at is None
+
+
+def test_changing_the_plan_under_review_resolves_its_alert_too(world, plan):
+    change_profile(world, LITHIUM)
+    plan_change(plan=plan, doses=doses(lions_mane="500"), by=world.alice)
+    [alert] = review_alerts(world)
+    assert alert.state == "resolved"
+    assert alert.resolution_note == "Answered on the plan page: plan changed (screened afresh)."
+
+
+def test_a_refused_review_leaves_the_alert_open(world, plan):
+    change_profile(world, LITHIUM)
+    with pytest.raises(PlanRefused), transaction.atomic():
+        plan_review(plan=plan, by=world.alice, decision="continue", reason="too short")
+    [alert] = review_alerts(world)
+    assert alert.state in ("pending", "sending", "delivered", "failed")
+
