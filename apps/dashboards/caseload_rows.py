@@ -106,6 +106,8 @@ def _screening(row) -> str:
         parts.append(_badge("text-bg-danger", f"{row.absolute_flags} must not") + " ")
     if row.relative_flags:
         parts.append(_badge("text-bg-warning", f"{row.relative_flags} caution") + " ")
+    if row.plan_review:
+        parts.append(_badge("text-bg-danger", "plan review due") + " ")
     if row.absolute_flags is None:
         parts.append(format_html('<span class="text-body-secondary">{}</span>', "no profile"))
     elif not row.absolute_flags and not row.relative_flags:

@@ -57,6 +57,8 @@ class CaseloadRow:
     phase: str | None = None
     recent_drop: bool = False
     missed: int = 0
+    # The open plan waits for a clinician's review of a screening change.
+    plan_review: bool = False
     needs_attention: bool = False
     latest_mood: int | None = None
     latest_date: date | None = None
@@ -103,7 +105,7 @@ def caseload_for(
     for facts in _caseload_facts(patient_ids, today=today):
         row = CaseloadRow(*facts[:8])
         answers, recent_sum, earlier_sum, week_answers = facts[8:12]
-        status, start, ended_on, initial_months, maintenance_months = facts[12:]
+        status, start, ended_on, initial_months, maintenance_months, review_id = facts[12:]
         if answers > brief.RECENT_DAYS:
             row.recent_drop = brief.is_drop(
                 earlier_sum=earlier_sum,
@@ -114,6 +116,7 @@ def caseload_for(
         if status is not None:
             start = _as_date(start)
             row.plan_status = status
+            row.plan_review = review_id is not None
             schedule = sched.Schedule(
                 start=start,
                 phases=sched.Phases(initial_months, maintenance_months),
@@ -126,6 +129,7 @@ def caseload_for(
             or row.open_high
             or row.recent_drop
             or row.missed
+            or row.plan_review
             or row.absolute_flags
         )
         rows.append(row)
@@ -142,6 +146,7 @@ def caseload_for(
             -row.open_high,
             not row.recent_drop,
             -row.missed,
+            not row.plan_review,
             -((row.absolute_flags or 0) * 10 + (row.relative_flags or 0)),
             -row.open_alerts,
             str(row).casefold(),
@@ -162,7 +167,7 @@ def _caseload_facts(patient_ids: list[int], *, today: date) -> list[tuple]:
     over the last SPARKLINE_DAYS, the number of answers and the sums of the
     latest brief.RECENT_DAYS moods and of the ones before; the answers in the
     missed-days window since the open plan's start; the open plan's status,
-    dates and phase lengths.
+    dates, phase lengths and pending screening review.
 
     Written by hand, like access._visible_sql: composed with the ORM it took
     two queries, a 30-entry text per patient and about twice the time at 500
@@ -196,7 +201,8 @@ def _caseload_facts(patient_ids: list[int], *, today: date) -> list[tuple]:
                    SELECT COUNT(*) FROM {checkin_t} w
                    WHERE w.patient_id = u.id AND w.local_date >= %s AND w.local_date <= %s
                      AND w.local_date >= p.start_date) END,
-               p.status, p.start_date, p.ended_on, p.initial_months, p.maintenance_months
+               p.status, p.start_date, p.ended_on, p.initial_months, p.maintenance_months,
+               p.review_screening_id
         FROM {user_t} u
         LEFT JOIN (
             SELECT patient_id, COUNT(*) AS open_alerts,

@@ -334,3 +334,22 @@ def test_a_patients_name_is_shown_as_text_never_as_markup(world, client):
     page = client.get(reverse("dashboards:caseload")).text
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in page
+
+
+def test_a_plan_waiting_for_a_screening_review_needs_attention_before_plain_flags(world, client):
+    from apps.safety.screening import health_profile_update
+
+    flagged = alices_patient(world, "Fay Flagged")
+    health_profile_update(patient=flagged, clinic=world.clinic, data={"pregnant": True}, by=flagged)
+    reviewing = alices_patient(world, "Rae Review")
+    assign(world, patient=reviewing, started_days_ago=0)
+    # A caution only: its alert is moderate, so only the review marks the row.
+    health_profile_update(
+        patient=reviewing, clinic=world.clinic, data={"has_therapist": False}, by=reviewing
+    )
+    client.force_login(world.alice)
+    url = reverse("dashboards:caseload")
+    page = client.get(url).text
+    assert row_order(page, ["Fay Flagged", "Rae Review"]) == ["Rae Review", "Fay Flagged"]
+    assert "plan review due" in page
+    assert "Rae Review" in client.get(url, {"filter": "attention"}).text

@@ -382,4 +382,3 @@ def test_a_refused_review_leaves_the_alert_open(world, plan):
         plan_review(plan=plan, by=world.alice, decision="continue", reason="too short")
     [alert] = review_alerts(world)
     assert alert.state in ("pending", "sending", "delivered", "failed")
-
