@@ -81,7 +81,7 @@ def caseload_for(
 ) -> list[CaseloadRow]:
     """The patients `user` looks after, neediest first: open critical and high
     alerts, then a recent drop in mood against their own baseline, then missed
-    check-ins, then screening flags.
+    check-ins, then a plan waiting for a screening review, then screening flags.
 
     Only what orders and filters the list is read for every patient, as plain
     numbers in one query (_caseload_facts). What a row shows beyond that comes
