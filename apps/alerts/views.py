@@ -8,6 +8,7 @@ from apps.audit.services import access_record
 from apps.clinics import access
 
 from .forms import AlertNoteForm
+from .models import alert_links_add
 from .selectors import alert_for_staff, inbox_for
 from .services import alert_acknowledge, alert_resolve, inbox_mark_read
 
@@ -18,7 +19,8 @@ def inbox(request):
     access.staff_required(request.user)
     show = request.GET.get("show")
     show = show if show in {"all", "failed"} else "open"
-    alerts = inbox_for(user=request.user, show=show)[:200]
+    alerts = list(inbox_for(user=request.user, show=show)[:200])
+    alert_links_add(alerts)
     return render(request, "alerts/inbox.html", {"alerts": alerts, "show": show})
 
 

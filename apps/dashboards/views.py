@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
-from apps.alerts.models import Alert
+from apps.alerts.models import Alert, alert_links_add
 from apps.audit.services import access_record
 from apps.clinics import access
 from apps.diaries.instruments import INSTRUMENTS
@@ -77,6 +77,7 @@ def caseload(request):
     # The gravest few open alerts; the inbox lists them all.
     open_alerts = open_alerts_for(user=request.user, patient_ids=patient_ids)
     shown_alerts = list(open_alerts[:CASELOAD_ALERTS_SHOWN])
+    alert_links_add(shown_alerts)
     alerts_total = (
         open_alerts.count() if len(shown_alerts) == CASELOAD_ALERTS_SHOWN else len(shown_alerts)
     )

@@ -353,3 +353,12 @@ def test_a_plan_waiting_for_a_screening_review_needs_attention_before_plain_flag
     assert row_order(page, ["Fay Flagged", "Rae Review"]) == ["Rae Review", "Fay Flagged"]
     assert "plan review due" in page
     assert "Rae Review" in client.get(url, {"filter": "attention"}).text
+
+
+def test_each_open_alert_on_the_caseload_links_to_its_own_pages(world, client, crisis_alert):
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:caseload")).text
+    pk = crisis_alert.pk
+    assert f'href="/alerts/{pk}/"' in page
+    assert f'action="/alerts/{pk}/acknowledge/"' in page
+    assert f'action="/alerts/{pk}/resolve/"' in page
