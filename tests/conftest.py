@@ -139,6 +139,18 @@ def smtp():
 
 
 @pytest.fixture
+def redis_server(tmp_path):
+    """A Redis server of the test's own, which the test may stop and start
+    (the broken-on-purpose suites); see tests/stack.py."""
+    from tests.stack import RedisServer
+
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def crisis_alert(world) -> Alert:
     """The patient's open critical alert, raised the real way."""
     result = checkin_submit(

@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import (
     Case,
     OuterRef,
@@ -174,9 +175,11 @@ def _caseload_facts(patient_ids: list[int], *, today: date) -> list[tuple]:
     patients. Sums rather than moods: the ranking needs only the drop, and
     the rows on the page get their moods from rows_detail_add. Works on
     PostgreSQL and SQLite (window functions; every date a parameter)."""
-    from django.db import connection
 
-    ids_sql, ids_param = ids_condition("u.id", patient_ids, vendor=connection.vendor)
+    def one_of_ids(column: str) -> str:
+        return ids_condition(column, patient_ids, vendor=connection.vendor)[0]
+
+    ids_param = ids_condition("u.id", patient_ids, vendor=connection.vendor)[1]
     first = today - timedelta(days=SPARKLINE_DAYS - 1)
     week_first = today - timedelta(days=MISSED_WINDOW_DAYS)
     yesterday = today - timedelta(days=1)
@@ -210,7 +213,7 @@ def _caseload_facts(patient_ids: list[int], *, today: date) -> list[tuple]:
                    SUM(CASE WHEN severity = %s THEN 1 ELSE 0 END) AS open_high
             FROM {alert_t}
             WHERE state IN ({open_states})
-              AND {ids_condition("patient_id", patient_ids, vendor=connection.vendor)[0]}
+              AND {one_of_ids("patient_id")}
             GROUP BY patient_id
         ) a ON a.patient_id = u.id
         LEFT JOIN (
@@ -222,13 +225,13 @@ def _caseload_facts(patient_ids: list[int], *, today: date) -> list[tuple]:
                        ROW_NUMBER() OVER (PARTITION BY c.patient_id ORDER BY c.local_date DESC)
                            AS latest
                 FROM {checkin_t} c
-                WHERE {ids_condition("c.patient_id", patient_ids, vendor=connection.vendor)[0]}
+                WHERE {one_of_ids("c.patient_id")}
                   AND c.local_date >= %s AND c.local_date <= %s
             ) ranked
             GROUP BY patient_id
         ) m ON m.patient_id = u.id
         LEFT JOIN {plan_t} p ON p.patient_id = u.id AND p.status IN ({open_plan})
-        WHERE {ids_sql}
+        WHERE {one_of_ids("u.id")}
     """  # nosec B608: table names from model meta, every value a parameter
     params = [
         week_first.isoformat(),

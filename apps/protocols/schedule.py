@@ -291,10 +291,13 @@ def _last_break_end(schedule: Schedule, day: date) -> date | None:
 def anchor_for(schedule: Schedule, day: date, since: date | None = None) -> date:
     """Day 1 of the cycle `day` is in: the plan's start, the day the pattern
     took effect, or the first day after the latest break, whichever is last."""
+    return _anchor(schedule, since, _last_break_end(schedule, day))
+
+
+def _anchor(schedule: Schedule, since: date | None, last_break_end: date | None) -> date:
     candidates = [schedule.start, since or schedule.start]
-    last_end = _last_break_end(schedule, day)
-    if last_end is not None:
-        candidates.append(last_end)
+    if last_break_end is not None:
+        candidates.append(last_break_end)
     return max(candidates)
 
 
@@ -356,9 +359,7 @@ def dose_days(schedule: Schedule, doses: Sequence[Dose], start: date, end: date)
         dose = dose_in_force(doses, day)
         if dose is None:
             continue
-        anchor = max(schedule.start, dose.pattern_since or dose.effective_from)
-        if last_break_end is not None and last_break_end > anchor:
-            anchor = last_break_end
+        anchor = _anchor(schedule, dose.pattern_since or dose.effective_from, last_break_end)
         if dose.pattern.is_on(day, anchor):
             due.append(day)
     return due

@@ -18,19 +18,11 @@ from django.utils import timezone
 from apps.alerts.models import Alert, AlertState, Delivery, InboxItem
 from apps.clinics.models import CareTeam, OnCallShift, Role
 from tests.conftest import make_member
-from tests.stack import AppProcesses, Browser, RedisServer, wait_for
+from tests.stack import AppProcesses, Browser, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 CRISIS = {"mood": "4", "journal": "I have a plan to end my life."}
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path)
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

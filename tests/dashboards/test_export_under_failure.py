@@ -21,7 +21,8 @@ from apps.dashboards.models import Export
 from apps.dashboards.services import BuildOutcome, export_build, exports_sweep
 from apps.diaries.models import CheckIn
 from apps.protocols.selectors import clinic_today
-from tests.stack import AppProcesses, Browser, RedisServer, wait_for
+from tests.dashboards.test_export_lifecycle import checkin as lifecycle_checkin
+from tests.stack import AppProcesses, Browser, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -34,28 +35,14 @@ FAST = {
 
 
 @pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def app(tmp_path, redis_server, smtp):
     processes = AppProcesses(tmp_path, redis_url=redis_server.url, smtp_port=smtp.port, **FAST)
     yield processes
     processes.stop_all()
 
 
-def checkin(world, days_ago=3, journal="Walked by the river."):
-    return CheckIn.objects.create(
-        patient=world.patient,
-        clinic=world.clinic,
-        local_date=clinic_today(world.clinic) - timedelta(days=days_ago),
-        mood=6,
-        journal=journal,
-    )
+def checkin(world, journal="Walked by the river."):
+    return lifecycle_checkin(world, days_ago=3, journal=journal)
 
 
 def stored_journal(entry):
