@@ -28,13 +28,16 @@ class InIds(Lookup):
         return sql, [*lhs_params, param]
 
 
-def ids_condition(column: str, ids, *, vendor: str) -> tuple[str, object]:
+def ids_condition(column: str, ids, *, vendor: str, placeholder: str = "%s") -> tuple[str, object]:
     """`column` is one of `ids`, as SQL with one placeholder and its parameter:
-    for the lookup above and for hand-written SQL (the caseload's)."""
+    for the lookup above and for hand-written SQL (the caseload's, which names
+    its parameters: placeholder="%(ids)s")."""
     ids = [int(value) for value in ids]
     if vendor == "postgresql":
-        return f"{column} = ANY(%s::bigint[])", ids
-    return f"{column} IN (SELECT value FROM json_each(%s))", json.dumps(ids)
+        # As the array's text: psycopg dumps a list element by element in
+        # Python, a few milliseconds for 500 ids on every query that takes them.
+        return f"{column} = ANY({placeholder}::bigint[])", "{" + ",".join(map(str, ids)) + "}"
+    return f"{column} IN (SELECT value FROM json_each({placeholder}))", json.dumps(ids)
 
 
 def register() -> None:

@@ -68,8 +68,14 @@ def is_drop(
     *, earlier_sum: float, earlier_count: int, recent_sum: float, recent_count: int
 ) -> bool:
     """is_recent_drop from sums and counts (the caseload has the database add
-    up 30 days of moods for every patient): the same arithmetic as `mean`."""
-    return earlier_sum / earlier_count - recent_sum / recent_count >= DROP_POINTS
+    up 30 days of moods for every patient). Cross-multiplied, the means'
+    difference against DROP_POINTS stays in whole numbers for whole moods, so
+    a drop of exactly DROP_POINTS is one here and in the caseload's SQL alike,
+    with no rounding to tip either way."""
+    return (
+        earlier_sum * recent_count - recent_sum * earlier_count
+        >= DROP_POINTS * earlier_count * recent_count
+    )
 
 
 def side_effect_changes(

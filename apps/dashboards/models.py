@@ -111,3 +111,36 @@ class Export(models.Model):
         if self.expires_at is not None:
             return self.expires_at
         return self.created_at + timedelta(days=settings.EXPORT_KEEP_DAYS)
+
+
+class MoodSummary(models.Model):
+    """What the caseload ranks a patient by from their check-ins, added up
+    once rather than on every view: over the SPARKLINE_DAYS to `as_of`, the
+    number of answers and the sums of the latest week's moods and of the ones
+    before; and which of the days before `as_of` were answered (bit n set:
+    answered on as_of minus n+1 days).
+
+    Trusted only while `facts_version` equals `version` and `as_of` is the
+    viewer's today. Every write to the check-ins table bumps `version`, by a
+    database trigger (migration 0004), so no write path (a form, a bulk
+    update, COPY, a retention purge) can leave a stale summary behind. The
+    facts are stamped with the version read in the same statement as the
+    check-ins they add up (mood_summary.refresh): a check-in committed before
+    they are stored has already moved `version` on, so they never pass as
+    fresh, and the next view adds them up again.
+
+    `patient_id` is a plain column, not a foreign key: the trigger upserts a
+    row when a patient's check-ins are deleted along with the patient, and an
+    orphan row is harmless (readers look up ids they may see)."""
+
+    patient_id = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField(db_default=0)
+    facts_version = models.BigIntegerField(null=True)
+    as_of = models.DateField(null=True)
+    answers = models.PositiveSmallIntegerField(db_default=0)
+    recent_sum = models.PositiveIntegerField(db_default=0)
+    earlier_sum = models.PositiveIntegerField(db_default=0)
+    answered_days = models.PositiveIntegerField(db_default=0)
+
+    def __str__(self):
+        return f"Mood summary of patient {self.patient_id} as of {self.as_of}"

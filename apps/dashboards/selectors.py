@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
     Case,
@@ -31,12 +32,11 @@ from apps.protocols.selectors import (
 from apps.safety.detectors.findings import Severity
 from apps.safety.models import ScreeningRun
 
-from . import brief
+from . import brief, mood_summary
 from .highlight import highlight_spans
-from .models import Session
+from .models import MoodSummary, Session
+from .mood_summary import SPARKLINE_DAYS
 
-SPARKLINE_DAYS = 30
-MISSED_WINDOW_DAYS = 7
 JOURNAL_LIMIT = 60
 CASELOAD_FILTERS = {"attention", "on_plan"}
 
@@ -80,15 +80,85 @@ class CaseloadRow:
 def caseload_for(
     *, user, today: date | None = None, search: str = "", filters=(), phase="", patient_ids=None
 ) -> list[CaseloadRow]:
+    """Every patient `user` looks after, neediest first (see _ranked_caseload)."""
+    rows, _total = _ranked_caseload(
+        user=user,
+        today=today or date.today(),
+        search=search,
+        filters=filters,
+        phase=phase,
+        patient_ids=patient_ids,
+    )
+    return rows
+
+
+def caseload_page(
+    *,
+    user,
+    today: date,
+    page_number,
+    per_page: int,
+    search: str = "",
+    filters=(),
+    phase="",
+    patient_ids=None,
+) -> Page:
+    """One page of the caseload, neediest first: the database ranks every
+    patient and hands back only this page's rows with the total, so a
+    500-patient caseload builds 50 rows in Python, not 500.
+
+    A page number that is not a number is the first page; one past the end
+    (an old link, a caseload that shrank) is the last, as Paginator.get_page
+    would have it."""
+    try:
+        number = min(max(int(page_number), 1), MAX_PAGE_NUMBER)
+    except (TypeError, ValueError):
+        number = 1
+    query = dict(
+        user=user, today=today, search=search, filters=filters, phase=phase, patient_ids=patient_ids
+    )
+    rows, total = _ranked_caseload(**query, limit=per_page, offset=(number - 1) * per_page)
+    if not rows and number > 1:
+        # Past the end the window has no row to carry the total: ask for it.
+        _rows, total = _ranked_caseload(**query, limit=1, offset=0)
+        number = max(1, -(-total // per_page))
+        rows, total = _ranked_caseload(**query, limit=per_page, offset=(number - 1) * per_page)
+    return Paginator(_OnePageOfRanking(rows, total), per_page).page(number)
+
+
+# Far beyond any caseload; keeps a hand-typed page number inside SQL's OFFSET.
+MAX_PAGE_NUMBER = 100_000
+
+
+class _OnePageOfRanking:
+    """What Paginator asks of the whole ranked list, when only one page of it
+    was read: its length (the total) and that page's slice."""
+
+    def __init__(self, rows: list, total: int):
+        self.rows, self.total = rows, total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, _page_slice) -> list:
+        return self.rows
+
+
+def _ranked_caseload(
+    *, user, today: date, search: str, filters, phase: str, patient_ids, limit=None, offset=0
+) -> tuple[list[CaseloadRow], int]:
     """The patients `user` looks after, neediest first: open critical and high
     alerts, then a recent drop in mood against their own baseline, then missed
-    check-ins, then a plan waiting for a screening review, then screening flags.
+    check-ins, then a plan waiting for a screening review, then screening flags;
+    `limit` of them from `offset`, with how many there are in all.
 
-    Only what orders and filters the list is read for every patient, as plain
-    numbers in one query (_caseload_facts). What a row shows beyond that comes
-    from rows_detail_add, for the rows on the page. A fixed number of queries,
+    The database judges and orders every patient (_caseload_facts) and returns
+    the requested rows only; what a row shows beyond that comes from
+    rows_detail_add, for the rows on the page. A fixed number of queries,
     however long the caseload."""
-    today = today or date.today()
     if patient_ids is None:
         patient_ids = list(
             access.patients_visible_to(user).exclude(pk=user.pk).values_list("pk", flat=True)
@@ -99,62 +169,63 @@ def caseload_for(
             .objects.filter(pk__in_ids=patient_ids, full_name__icontains=search.strip()[:100])
             .values_list("pk", flat=True)
         )
-    # Missed check-ins count only while on a plan (REFERENCE.md), and only
-    # finished days: today may still be filled in.
-    week = [today - timedelta(days=offset) for offset in range(1, MISSED_WINDOW_DAYS + 1)]
-    rows = []
-    for facts in _caseload_facts(patient_ids, today=today):
-        row = CaseloadRow(*facts[:8])
-        answers, recent_sum, earlier_sum, week_answers = facts[8:12]
-        status, start, ended_on, initial_months, maintenance_months, review_id = facts[12:]
-        if answers > brief.RECENT_DAYS:
-            row.recent_drop = brief.is_drop(
-                earlier_sum=earlier_sum,
-                earlier_count=answers - brief.RECENT_DAYS,
-                recent_sum=recent_sum,
-                recent_count=brief.RECENT_DAYS,
-            )
-        if status is not None:
-            start = _as_date(start)
-            row.plan_status = status
-            row.plan_review = review_id is not None
-            schedule = sched.Schedule(
-                start=start,
-                phases=sched.Phases(initial_months, maintenance_months),
-                end=_as_date(ended_on),
-            )
-            row.phase = sched.phase_on(schedule, today)
-            row.missed = sum(1 for day in week if day >= start) - week_answers
-        row.needs_attention = bool(
-            row.open_critical
-            or row.open_high
-            or row.recent_drop
-            or row.missed
-            or row.plan_review
-            or row.absolute_flags
-        )
-        rows.append(row)
-
-    if "attention" in filters:
-        rows = [row for row in rows if row.needs_attention]
-    if "on_plan" in filters:
-        rows = [row for row in rows if row.plan_status is not None]
     if phase:
-        rows = [row for row in rows if row.phase == phase]
-    rows.sort(
-        key=lambda row: (
-            -row.open_critical,
-            -row.open_high,
-            not row.recent_drop,
-            -row.missed,
-            not row.plan_review,
-            -((row.absolute_flags or 0) * 10 + (row.relative_flags or 0)),
-            -row.open_alerts,
-            str(row).casefold(),
-            row.pk,
+        patient_ids = _in_phase(patient_ids, phase=phase, today=today)
+    query = dict(today=today, filters=filters, limit=limit, offset=offset)
+    found = _caseload_facts(patient_ids, **query)
+    # A summary is stale after a check-in or when the day has turned: add
+    # those up again and rank once more. Twice at most: a check-in committed
+    # during the second try shows from the next view on.
+    for _attempt in range(2):
+        if (found and not found[0]["stale_total"]) or not mood_summary.refresh(
+            patient_ids, today=today
+        ):
+            break
+        found = _caseload_facts(patient_ids, **query)
+    rows, total = [], 0
+    for facts in found:
+        total = facts["total"]
+        row = CaseloadRow(
+            pk=facts["id"],
+            full_name=facts["full_name"],
+            email=facts["email"],
+            open_alerts=facts["open_alerts"],
+            open_critical=facts["open_critical"],
+            open_high=facts["open_high"],
+            absolute_flags=facts["absolute_flags"],
+            relative_flags=facts["relative_flags"],
+            recent_drop=bool(facts["recent_drop"]),
+            missed=facts["missed"],
+            plan_review=facts["review_screening_id"] is not None,
+            needs_attention=bool(facts["needs_attention"]),
         )
+        if facts["status"] is not None:
+            row.plan_status = facts["status"]
+            row.phase = sched.phase_on(_plan_schedule(**facts), today)
+        rows.append(row)
+    return rows, total
+
+
+def _plan_schedule(*, start_date, ended_on, initial_months, maintenance_months, **_rest):
+    return sched.Schedule(
+        start=_as_date(start_date),
+        phases=sched.Phases(initial_months, maintenance_months),
+        end=_as_date(ended_on),
     )
-    return rows
+
+
+def _in_phase(patient_ids: list[int], *, phase: str, today: date) -> list[int]:
+    """Those of `patient_ids` whose open plan is in `phase` today. Phases are
+    counted in calendar months, which Python's add_months does the same way
+    on both databases; so this filter is worked out here, before ranking."""
+    plans = Plan.objects.filter(
+        patient_id__in_ids=patient_ids, status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED]
+    ).values("patient_id", "start_date", "ended_on", "initial_months", "maintenance_months")
+    return [
+        plan["patient_id"]
+        for plan in plans
+        if sched.phase_on(_plan_schedule(**plan), today) == phase
+    ]
 
 
 def _as_date(value) -> date | None:
@@ -162,96 +233,137 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _caseload_facts(patient_ids: list[int], *, today: date) -> list[tuple]:
-    """For each patient, in one statement: name and email; open alerts (all,
-    critical, high); the latest screening's absolute and relative flag counts;
-    over the last SPARKLINE_DAYS, the number of answers and the sums of the
-    latest brief.RECENT_DAYS moods and of the ones before; the answers in the
-    missed-days window since the open plan's start; the open plan's status,
-    dates, phase lengths and pending screening review.
+def _caseload_facts(
+    patient_ids: list[int], *, today: date, filters=(), limit=None, offset=0
+) -> list[dict]:
+    """For each patient, in one statement, ranked: name and email; open alerts
+    (all, critical, high); the latest screening's absolute and relative flag
+    counts; whether the mean of the latest brief.RECENT_DAYS moods of the last
+    SPARKLINE_DAYS sits brief.DROP_POINTS below the mean of the ones before
+    (brief.is_drop, cross-multiplied so both sides stay whole numbers); the
+    missed days in the window before today since the open plan's start; the
+    open plan's status, dates, phase lengths and pending screening review;
+    whether any of that needs attention; the total; and how many of the
+    patients' mood summaries were stale (their facts then are not to be used:
+    see _ranked_caseload).
 
-    Written by hand, like access._visible_sql: composed with the ORM it took
-    two queries, a 30-entry text per patient and about twice the time at 500
-    patients. Sums rather than moods: the ranking needs only the drop, and
-    the rows on the page get their moods from rows_detail_add. Works on
+    The moods come added up, from each patient's MoodSummary. Written by
+    hand, like access._visible_sql; ranked here rather than in Python, so a
+    500-patient caseload builds the page's 50 rows, not 500. Works on
     PostgreSQL and SQLite (window functions; every date a parameter)."""
-
-    def one_of_ids(column: str) -> str:
-        return ids_condition(column, patient_ids, vendor=connection.vendor)[0]
-
-    ids_param = ids_condition("u.id", patient_ids, vendor=connection.vendor)[1]
-    first = today - timedelta(days=SPARKLINE_DAYS - 1)
-    week_first = today - timedelta(days=MISSED_WINDOW_DAYS)
-    yesterday = today - timedelta(days=1)
+    vendor = connection.vendor
+    ids_sql, ids_param = ids_condition(
+        "{column}", patient_ids, vendor=vendor, placeholder="%(ids)s"
+    )
+    _first, week = mood_summary.window(today)
     user_t = get_user_model()._meta.db_table
-    checkin_t = CheckIn._meta.db_table
     alert_t = Alert._meta.db_table
     screening_t = ScreeningRun._meta.db_table
     plan_t = Plan._meta.db_table
-    open_states = ", ".join(["%s"] * len(OPEN_STATES))
-    open_plan = ", ".join(["%s"] * 2)
-    latest_screening = (
-        f"SELECT {{column}} FROM {screening_t} s WHERE s.patient_id = u.id "
-        "ORDER BY s.ran_at DESC, s.id DESC LIMIT 1"
+    summary_t = MoodSummary._meta.db_table
+    # Missed check-ins count only while on a plan (REFERENCE.md), and only
+    # finished days: today may still be filled in. A day is missed when it is
+    # on or after the open plan's start and its bit in answered_days is clear.
+    missed_days = " + ".join(
+        f"CASE WHEN p.start_date <= %(day_{n})s AND (COALESCE(m.answered_days, 0) & {1 << n}) = 0 "
+        "THEN 1 ELSE 0 END"
+        for n in range(len(week))
     )
+    wanted = ["1 = 1"]
+    if "attention" in filters:
+        wanted.append("needs_attention = 1")
+    if "on_plan" in filters:
+        wanted.append("status IS NOT NULL")
+    # A name's order among equals: case-folded, by code point on both databases.
+    name_order = "LOWER(COALESCE(NULLIF(full_name, ''), email))"
+    if vendor == "postgresql":
+        name_order += ' COLLATE "C"'
+    page = "" if limit is None else "LIMIT %(limit)s OFFSET %(offset)s"
+    params = {}
+
+    def in_params(name: str, values: list) -> str:
+        params.update({f"{name}_{n}": value for n, value in enumerate(values)})
+        return ", ".join(f"%({name}_{n})s" for n in range(len(values)))
+
     sql = f"""
-        SELECT u.id, u.full_name, u.email,
-               COALESCE(a.open_alerts, 0), COALESCE(a.open_critical, 0), COALESCE(a.open_high, 0),
-               ({latest_screening.format(column="s.absolute_count")}),
-               ({latest_screening.format(column="s.relative_count")}),
-               COALESCE(m.answers, 0), COALESCE(m.recent_sum, 0), COALESCE(m.earlier_sum, 0),
-               CASE WHEN p.id IS NULL THEN 0 ELSE (
-                   SELECT COUNT(*) FROM {checkin_t} w
-                   WHERE w.patient_id = u.id AND w.local_date >= %s AND w.local_date <= %s
-                     AND w.local_date >= p.start_date) END,
-               p.status, p.start_date, p.ended_on, p.initial_months, p.maintenance_months,
-               p.review_screening_id
-        FROM {user_t} u
-        LEFT JOIN (
-            SELECT patient_id, COUNT(*) AS open_alerts,
-                   SUM(CASE WHEN severity = %s THEN 1 ELSE 0 END) AS open_critical,
-                   SUM(CASE WHEN severity = %s THEN 1 ELSE 0 END) AS open_high
-            FROM {alert_t}
-            WHERE state IN ({open_states})
-              AND {one_of_ids("patient_id")}
-            GROUP BY patient_id
-        ) a ON a.patient_id = u.id
-        LEFT JOIN (
-            SELECT patient_id, COUNT(*) AS answers,
-                   SUM(CASE WHEN latest <= %s THEN mood ELSE 0 END) AS recent_sum,
-                   SUM(CASE WHEN latest > %s THEN mood ELSE 0 END) AS earlier_sum
-            FROM (
-                SELECT c.patient_id, c.mood,
-                       ROW_NUMBER() OVER (PARTITION BY c.patient_id ORDER BY c.local_date DESC)
-                           AS latest
-                FROM {checkin_t} c
-                WHERE {one_of_ids("c.patient_id")}
-                  AND c.local_date >= %s AND c.local_date <= %s
-            ) ranked
-            GROUP BY patient_id
-        ) m ON m.patient_id = u.id
-        LEFT JOIN {plan_t} p ON p.patient_id = u.id AND p.status IN ({open_plan})
-        WHERE {one_of_ids("u.id")}
+        WITH facts AS (
+            SELECT u.id, u.full_name, u.email,
+                   COALESCE(a.open_alerts, 0) AS open_alerts,
+                   COALESCE(a.open_critical, 0) AS open_critical,
+                   COALESCE(a.open_high, 0) AS open_high,
+                   sr.absolute_count AS absolute_flags,
+                   sr.relative_count AS relative_flags,
+                   COALESCE(m.answers, 0) AS answers,
+                   COALESCE(m.recent_sum, 0) AS recent_sum,
+                   COALESCE(m.earlier_sum, 0) AS earlier_sum,
+                   CASE WHEN p.id IS NULL THEN 0 ELSE {missed_days} END AS missed,
+                   CASE WHEN COALESCE({mood_summary.is_fresh_sql("m")}, FALSE)
+                        THEN 0 ELSE 1 END AS stale,
+                   p.status, p.start_date, p.ended_on, p.initial_months, p.maintenance_months,
+                   p.review_screening_id
+            FROM {user_t} u
+            LEFT JOIN (
+                SELECT patient_id, COUNT(*) AS open_alerts,
+                       SUM(CASE WHEN severity = %(critical)s THEN 1 ELSE 0 END) AS open_critical,
+                       SUM(CASE WHEN severity = %(high)s THEN 1 ELSE 0 END) AS open_high
+                FROM {alert_t}
+                WHERE state IN ({in_params("state", [s.value for s in OPEN_STATES])})
+                  AND {ids_sql.format(column="patient_id")}
+                GROUP BY patient_id
+            ) a ON a.patient_id = u.id
+            LEFT JOIN {summary_t} m ON m.patient_id = u.id
+            LEFT JOIN (
+                SELECT patient_id, absolute_count, relative_count,
+                       ROW_NUMBER() OVER (
+                           PARTITION BY patient_id ORDER BY ran_at DESC, id DESC
+                       ) AS latest
+                FROM {screening_t}
+                WHERE {ids_sql.format(column="patient_id")}
+            ) sr ON sr.patient_id = u.id AND sr.latest = 1
+            LEFT JOIN {plan_t} p
+                ON p.patient_id = u.id
+               AND p.status IN ({in_params("plan", [PlanStatus.ACTIVE, PlanStatus.PAUSED])})
+            WHERE {ids_sql.format(column="u.id")}
+        ), judged AS (
+            SELECT facts.*,
+                   CASE WHEN answers > %(recent)s
+                         AND earlier_sum * %(recent)s - recent_sum * (answers - %(recent)s)
+                             >= %(drop_points)s * %(recent)s * (answers - %(recent)s)
+                        THEN 1 ELSE 0 END AS recent_drop
+            FROM facts
+        ), flagged AS (
+            SELECT judged.*,
+                   CASE WHEN open_critical > 0 OR open_high > 0 OR recent_drop = 1 OR missed > 0
+                             OR review_screening_id IS NOT NULL
+                             OR COALESCE(absolute_flags, 0) > 0
+                        THEN 1 ELSE 0 END AS needs_attention,
+                   SUM(stale) OVER () AS stale_total
+            FROM judged
+        )
+        SELECT flagged.*, COUNT(*) OVER () AS total
+        FROM flagged
+        WHERE {" AND ".join(wanted)}
+        ORDER BY open_critical DESC, open_high DESC, recent_drop DESC, missed DESC,
+                 CASE WHEN review_screening_id IS NULL THEN 1 ELSE 0 END,
+                 COALESCE(absolute_flags, 0) * 10 + COALESCE(relative_flags, 0) DESC,
+                 open_alerts DESC, {name_order}, id
+        {page}
     """  # nosec B608: table names from model meta, every value a parameter
-    params = [
-        week_first.isoformat(),
-        yesterday.isoformat(),
-        "critical",
-        "high",
-        *(state.value for state in OPEN_STATES),
-        ids_param,
-        brief.RECENT_DAYS,
-        brief.RECENT_DAYS,
-        ids_param,
-        first.isoformat(),
-        today.isoformat(),
-        PlanStatus.ACTIVE.value,
-        PlanStatus.PAUSED.value,
-        ids_param,
-    ]
+    params |= {
+        "ids": ids_param,
+        "today": today.isoformat(),
+        **{f"day_{n}": day.isoformat() for n, day in enumerate(week)},
+        "critical": Severity.CRITICAL,
+        "high": Severity.HIGH,
+        "recent": brief.RECENT_DAYS,
+        "drop_points": brief.DROP_POINTS,
+    }
+    if limit is not None:
+        params |= {"limit": limit, "offset": offset}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        columns = [column[0] for column in cursor.description]
+        return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
 
 
 def rows_detail_add(rows: list[CaseloadRow], *, today: date) -> None:

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,7 +26,7 @@ from .highlight import highlight_spans
 from .models import Export
 from .selectors import (
     CASELOAD_FILTERS,
-    caseload_for,
+    caseload_page,
     open_alerts_for,
     patient_alerts,
     patient_checkins,
@@ -60,17 +59,18 @@ def caseload(request):
     search = request.GET.get("q", "").replace("\x00", "")[:100]
     patient_ids = access.visible_patient_ids(request)
     today = today_for_staff(request.user)
-    patients = caseload_for(
+    # Ranked by need first, then cut into pages: the neediest are always on
+    # page one, and a 500-patient caseload renders 50 rows, not 500.
+    page = caseload_page(
         user=request.user,
         patient_ids=patient_ids,
         today=today,
+        page_number=request.GET.get("page"),
+        per_page=CASELOAD_PAGE_SIZE,
         search=search,
         filters=filters,
         phase=phase,
     )
-    # Ordered by need first, then cut into pages: the neediest are always on
-    # page one, and a 500-patient caseload renders 50 rows, not 500.
-    page = Paginator(patients, CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     rows_detail_add(page.object_list, today=today)
     _row_links_add(page.object_list)
     caseload_access_record(actor=request.user, patients=page.object_list, request=request)
@@ -88,7 +88,7 @@ def caseload(request):
             "patients": page.object_list,
             "rows_html": caseload_rows.rows_html(page.object_list),
             "page": page,
-            "total": len(patients),
+            "total": page.paginator.count,
             "alerts": shown_alerts,
             "alerts_total": alerts_total,
             "filters": filters,

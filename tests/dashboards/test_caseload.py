@@ -44,6 +44,7 @@ def test_the_caseload_takes_the_same_number_of_queries_for_5_and_50_patients(wor
 def test_the_caseload_query_count_is_pinned(world, client, django_assert_num_queries):
     add_patients(world, 12)
     client.force_login(world.alice)
+    client.get(reverse("dashboards:caseload"))  # adds up every mood summary
     # session, user, clinician check, the ids of the patients Alice may see
     # (once per request, shared with the navigation), staff clinic (for its
     # today), caseload, 30 days of moods, open plans, the rows' access events
@@ -51,6 +52,13 @@ def test_the_caseload_query_count_is_pinned(world, client, django_assert_num_que
     # undeliverable alerts. (With plans, their items, components and pauses
     # come in three more, however many plans.)
     with django_assert_num_queries(13):
+        client.get(reverse("dashboards:caseload"))
+    # A new check-in makes one patient's mood summary stale: the view finds
+    # which (one), adds them up (one), stores them (one) and ranks again (one).
+    CheckIn.objects.create(
+        patient=world.patient, clinic=world.clinic, local_date="2026-11-02", mood=3
+    )
+    with django_assert_num_queries(17):
         client.get(reverse("dashboards:caseload"))
 
 

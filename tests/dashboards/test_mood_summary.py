@@ -1,0 +1,132 @@
+"""The caseload's mood summaries are never trusted stale: every way a check-in
+can be written marks them, the day turning marks them, and a sum added up
+before a concurrent check-in is never stored as fresh."""
+
+from datetime import timedelta
+
+from django.db import connection
+
+from apps.dashboards import mood_summary
+from apps.dashboards.models import MoodSummary
+from apps.dashboards.selectors import caseload_for
+from apps.diaries.models import CheckIn
+from apps.protocols.selectors import clinic_today
+from tests.dashboards.test_caseload import alices_patient, moods
+from tests.protocols.conftest import assign
+
+STEADY = [7] * 20 + [7] * 7
+DROPPING = [7] * 20 + [4] * 7
+
+
+def row_of(world, name, *, today=None):
+    today = today or clinic_today(world.clinic)
+    rows = {row.full_name: row for row in caseload_for(user=world.alice, today=today)}
+    return rows[name]
+
+
+def test_the_caseload_sees_a_new_check_in_on_its_next_view(world):
+    today = clinic_today(world.clinic)
+    dana = alices_patient(world, "Dana Drop")
+    for days_ago in range(7, 27):
+        CheckIn.objects.create(
+            patient=dana, clinic=world.clinic, local_date=today - timedelta(days=days_ago), mood=7
+        )
+    assert not row_of(world, "Dana Drop").recent_drop  # added up and kept
+    summary = MoodSummary.objects.get(patient_id=dana.pk)
+    assert (summary.facts_version, summary.as_of) == (summary.version, today)
+
+    for days_ago in range(7):
+        CheckIn.objects.create(
+            patient=dana, clinic=world.clinic, local_date=today - timedelta(days=days_ago), mood=4
+        )
+    assert row_of(world, "Dana Drop").recent_drop
+
+
+def test_bulk_updates_deletes_and_creates_of_check_ins_each_leave_no_stale_summary(world):
+    dana = alices_patient(world, "Dana Drop")
+    moods(world, dana, DROPPING)
+    assert row_of(world, "Dana Drop").recent_drop
+
+    today = clinic_today(world.clinic)
+    recent = CheckIn.objects.filter(patient=dana, local_date__gt=today - timedelta(days=7))
+    recent.update(mood=7)  # one UPDATE statement for seven rows
+    assert not row_of(world, "Dana Drop").recent_drop
+
+    recent.delete()
+    CheckIn.objects.bulk_create(
+        CheckIn(patient=dana, clinic=world.clinic, local_date=today - timedelta(days=n), mood=3)
+        for n in range(7)
+    )
+    assert row_of(world, "Dana Drop").recent_drop
+
+    CheckIn.objects.filter(patient=dana).delete()
+    row = row_of(world, "Dana Drop")
+    assert not row.recent_drop
+    assert MoodSummary.objects.get(patient_id=dana.pk).answers == 0
+
+
+def test_the_summary_is_added_up_again_when_the_day_turns(world):
+    """A plan started ten days ago; yesterday answered, the day before not.
+    Tomorrow, "yesterday" is today, unanswered until the patient writes."""
+    today = clinic_today(world.clinic)
+    mo = alices_patient(world, "Mo Missing")
+    assign(world, patient=mo, started_days_ago=10)
+    for days_ago in range(1, 8):
+        if days_ago != 2:
+            CheckIn.objects.create(
+                patient=mo, clinic=world.clinic, local_date=today - timedelta(days=days_ago), mood=6
+            )
+    assert row_of(world, "Mo Missing", today=today).missed == 1
+    assert row_of(world, "Mo Missing", today=today + timedelta(days=1)).missed == 2
+    assert MoodSummary.objects.get(patient_id=mo.pk).as_of == today + timedelta(days=1)
+    # And back: the summary follows whichever day the viewer's clinic is on.
+    assert row_of(world, "Mo Missing", today=today).missed == 1
+
+
+def test_a_sum_added_up_before_a_concurrent_check_in_is_never_stored_as_fresh(world):
+    today = clinic_today(world.clinic)
+    patients = {}
+    for name, had_summary in (("Has Summary", True), ("First Summary", False)):
+        patient = patients[name] = alices_patient(world, name)
+        moods(world, patient, STEADY)
+        if had_summary:
+            mood_summary.refresh([patient.pk], today=today)
+            MoodSummary.objects.filter(patient_id=patient.pk).update(as_of=None)
+        # The reader adds up the steady weeks; before it stores the sum, the
+        # patient's edits commit (and the trigger moves the version on).
+        added = mood_summary.added_up([patient.pk], today=today)
+        CheckIn.objects.filter(patient=patient, local_date__gt=today - timedelta(days=7)).update(
+            mood=1
+        )
+        mood_summary.store(added, today=today)
+
+        assert mood_summary.stale_ids([patient.pk], today=today) == [patient.pk], name
+    # The next view adds them up again and sees the drop the edits made.
+    assert row_of(world, "Has Summary").recent_drop
+    assert row_of(world, "First Summary").recent_drop
+    ids = [patient.pk for patient in patients.values()]
+    assert mood_summary.stale_ids(ids, today=today) == []
+
+
+def test_truncating_the_check_ins_marks_every_summary_stale(world):
+    dana = alices_patient(world, "Dana Drop")
+    moods(world, dana, DROPPING)
+    assert row_of(world, "Dana Drop").recent_drop
+    with connection.cursor() as cursor:
+        # The test's deferred foreign-key checks must run before a TRUNCATE.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(f"TRUNCATE {CheckIn._meta.db_table} CASCADE")
+    assert not row_of(world, "Dana Drop").recent_drop
+
+
+def test_a_summary_stays_fresh_while_nothing_is_written(world, django_assert_num_queries):
+    dana = alices_patient(world, "Dana Drop")
+    moods(world, dana, DROPPING)
+    today = clinic_today(world.clinic)
+    caseload_for(user=world.alice, today=today)
+    before = MoodSummary.objects.get(patient_id=dana.pk)
+    assert mood_summary.stale_ids([dana.pk], today=today) == []
+    # visible patients, then one ranking query: nothing added up again
+    with django_assert_num_queries(2):
+        caseload_for(user=world.alice, today=today)
+    assert MoodSummary.objects.get(patient_id=dana.pk).version == before.version
