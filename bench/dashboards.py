@@ -239,8 +239,7 @@ def main(argv=None) -> int:
         "results": results,
         "p95_by_round": {
             str(size): {
-                page: [found[page]["view_ms"]["p95"] for found in size_rounds]
-                for page in PAGES
+                page: [found[page]["view_ms"]["p95"] for found in size_rounds] for page in PAGES
             }
             for size, size_rounds in zip(sizes, zip(*rounds, strict=True), strict=True)
         },
