@@ -24,6 +24,7 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
+from .lookups import Ids
 from .models import BreakGlass, CareTeam, Membership, OnCallShift, Role
 
 
@@ -110,7 +111,7 @@ def patients_visible_to(user) -> QuerySet:
     return User.objects.filter(pk__in=RawSQL(sql, params))
 
 
-def visible_patient_ids(request) -> list[int]:
+def visible_patient_ids(request) -> Ids:
     """The ids of the patients the signed-in person may see (never themselves),
     worked out once per request: the caseload, its alert list and the staff
     context processor all need them. Pass them on with the `in_ids` lookup
@@ -118,12 +119,12 @@ def visible_patient_ids(request) -> list[int]:
     user = request.user
     cached = getattr(request, "_visible_patient_ids", None)
     if cached is None or cached[0] != user.pk:
-        ids = []
+        ids = Ids()
         if user.is_authenticated and user.is_active:
             sql, params = _visible_sql(user)
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
-                ids = [row[0] for row in cursor.fetchall() if row[0] != user.pk]
+                ids = Ids(row[0] for row in cursor.fetchall() if row[0] != user.pk)
         cached = (user.pk, ids)
         request._visible_patient_ids = cached
     return cached[1]
