@@ -21,6 +21,8 @@ from .models import MoodSummary
 
 SPARKLINE_DAYS = 30
 MISSED_WINDOW_DAYS = 7
+# Rows per upsert statement (8 parameters each: well inside SQLite's limit).
+STORE_BATCH = 500
 
 
 def window(today: date) -> tuple[date, list[date]]:
@@ -55,25 +57,34 @@ def store(added: list[tuple], *, today: date) -> None:
     """Keep the sums `added_up` found, stamped with the version read with
     them; where the version has moved on since, nothing is written (it would
     be stale, and a newer sum may be there already)."""
-    rows = [(patient_id, version, version, today, *facts) for patient_id, version, *facts in added]
     table = MoodSummary._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"""
-            INSERT INTO {table} (patient_id, version, facts_version, as_of,
-                                 answers, recent_sum, earlier_sum, answered_days)
-            VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
-            ON CONFLICT (patient_id) DO UPDATE SET
-                facts_version = excluded.facts_version,
-                as_of = excluded.as_of,
-                answers = excluded.answers,
-                recent_sum = excluded.recent_sum,
-                earlier_sum = excluded.earlier_sum,
-                answered_days = excluded.answered_days
-            WHERE {table}.version = excluded.version
-            """,  # nosec B608: the table name from model meta, every value a parameter
-            rows,
-        )
+    # Many rows per statement: one upsert per patient was most of a first
+    # view of the day (500 statements).
+    for start in range(0, len(added), STORE_BATCH):
+        batch = added[start : start + STORE_BATCH]
+        values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(batch))
+        params = [
+            value
+            for patient_id, version, *facts in batch
+            for value in (patient_id, version, version, today.isoformat(), *facts)
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {table} (patient_id, version, facts_version, as_of,
+                                     answers, recent_sum, earlier_sum, answered_days)
+                VALUES {values}
+                ON CONFLICT (patient_id) DO UPDATE SET
+                    facts_version = excluded.facts_version,
+                    as_of = excluded.as_of,
+                    answers = excluded.answers,
+                    recent_sum = excluded.recent_sum,
+                    earlier_sum = excluded.earlier_sum,
+                    answered_days = excluded.answered_days
+                WHERE {table}.version = excluded.version
+                """,  # nosec B608: the table name from model meta, every value a parameter
+                params,
+            )
 
 
 def stale_ids(patient_ids: list[int], *, today: date) -> list[int]:

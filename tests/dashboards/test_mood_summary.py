@@ -129,3 +129,17 @@ def test_a_summary_stays_fresh_while_nothing_is_written(world, django_assert_num
     with django_assert_num_queries(2):
         caseload_for(user=world.alice, today=today)
     assert MoodSummary.objects.get(patient_id=dana.pk).version == before.version
+
+
+def test_summaries_are_stored_in_batches_without_losing_one(world, monkeypatch):
+    monkeypatch.setattr(mood_summary, "STORE_BATCH", 2)
+    today = clinic_today(world.clinic)
+    patients = [alices_patient(world, f"Batch {n}") for n in range(5)]
+    for patient in patients:
+        moods(world, patient, DROPPING)
+    ids = [patient.pk for patient in patients]
+    assert mood_summary.refresh(ids, today=today) == 5
+    assert mood_summary.stale_ids(ids, today=today) == []
+    assert set(
+        MoodSummary.objects.filter(patient_id__in=ids).values_list("answers", flat=True)
+    ) == {27}
