@@ -21,8 +21,6 @@ from .models import MoodSummary
 
 SPARKLINE_DAYS = 30
 MISSED_WINDOW_DAYS = 7
-# Rows per upsert statement (8 parameters each: well inside SQLite's limit).
-STORE_BATCH = 500
 
 
 def window(today: date) -> tuple[date, list[date]]:
@@ -42,49 +40,18 @@ def refresh(patient_ids: list[int], *, today: date) -> int:
     """Add up again the summaries of `patient_ids` that are missing or stale
     for `today`; returns how many were stale.
 
-    The versions are read in the same statement as the check-ins, and each
-    sum is stamped with the version read: if a check-in was written in
-    between, the trigger has moved the version on, so the sum stays stale
-    and the next view adds it up again."""
+    One statement adds up and stores, so the versions and the check-ins are
+    read from one snapshot and each sum is stamped with the version read. A
+    check-in written meanwhile has moved the version on (its trigger locks
+    the summary row until it commits, and the upsert waits for it): the
+    upsert's WHERE then leaves the row alone, stale, for the next view to add
+    up again. tests/dashboards/test_mood_summary.py runs that race with two
+    connections."""
     stale = stale_ids(patient_ids, today=today)
     if not stale:
         return 0
-    store(added_up(stale, today=today), today=today)
+    _add_up_and_store(stale, today=today)
     return len(stale)
-
-
-def store(added: list[tuple], *, today: date) -> None:
-    """Keep the sums `added_up` found, stamped with the version read with
-    them; where the version has moved on since, nothing is written (it would
-    be stale, and a newer sum may be there already)."""
-    table = MoodSummary._meta.db_table
-    # Many rows per statement: one upsert per patient was most of a first
-    # view of the day (500 statements).
-    for start in range(0, len(added), STORE_BATCH):
-        batch = added[start : start + STORE_BATCH]
-        values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(batch))
-        params = [
-            value
-            for patient_id, version, *facts in batch
-            for value in (patient_id, version, version, today.isoformat(), *facts)
-        ]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""
-                INSERT INTO {table} (patient_id, version, facts_version, as_of,
-                                     answers, recent_sum, earlier_sum, answered_days)
-                VALUES {values}
-                ON CONFLICT (patient_id) DO UPDATE SET
-                    facts_version = excluded.facts_version,
-                    as_of = excluded.as_of,
-                    answers = excluded.answers,
-                    recent_sum = excluded.recent_sum,
-                    earlier_sum = excluded.earlier_sum,
-                    answered_days = excluded.answered_days
-                WHERE {table}.version = excluded.version
-                """,  # nosec B608: the table name from model meta, every value a parameter
-                params,
-            )
 
 
 def stale_ids(patient_ids: list[int], *, today: date) -> list[int]:
@@ -102,25 +69,24 @@ def stale_ids(patient_ids: list[int], *, today: date) -> list[int]:
         return [patient_id for (patient_id,) in cursor.fetchall()]
 
 
-def added_up(patient_ids: list[int], *, today: date) -> list[tuple]:
-    """(patient id, summary version or 0, answers, recent sum, earlier sum,
-    answered days) for each of `patient_ids`, in one statement so the version
-    and the check-ins come from one snapshot.
-
-    Recent: the latest brief.RECENT_DAYS answers of the window; earlier: the
-    ones before them (brief.is_recent_drop's split)."""
+def _add_up_and_store(patient_ids: list[int], *, today: date) -> None:
+    """Recent: the latest brief.RECENT_DAYS answers of the window; earlier:
+    the ones before them (brief.is_recent_drop's split)."""
     first, week = window(today)
     ids_sql, ids_param = ids_condition(
         "{column}", patient_ids, vendor=connection.vendor, placeholder="%(ids)s"
     )
+    table = MoodSummary._meta.db_table
     # One check-in per patient and day (one_checkin_per_day), so the bits add.
     answered_bits = " ".join(f"WHEN %(day_{n})s THEN {1 << n}" for n in range(len(week)))
     sql = f"""
-        SELECT u.id, COALESCE(s.version, 0),
+        INSERT INTO {table} (patient_id, version, facts_version, as_of,
+                             answers, recent_sum, earlier_sum, answered_days)
+        SELECT u.id, COALESCE(s.version, 0), COALESCE(s.version, 0), %(today)s,
                COALESCE(m.answers, 0), COALESCE(m.recent_sum, 0),
                COALESCE(m.earlier_sum, 0), COALESCE(m.answered_days, 0)
         FROM {get_user_model()._meta.db_table} u
-        LEFT JOIN {MoodSummary._meta.db_table} s ON s.patient_id = u.id
+        LEFT JOIN {table} s ON s.patient_id = u.id
         LEFT JOIN (
             SELECT patient_id, COUNT(*) AS answers,
                    SUM(CASE WHEN latest <= %(recent)s THEN mood ELSE 0 END) AS recent_sum,
@@ -138,6 +104,14 @@ def added_up(patient_ids: list[int], *, today: date) -> list[tuple]:
             GROUP BY patient_id
         ) m ON m.patient_id = u.id
         WHERE {ids_sql.format(column="u.id")}
+        ON CONFLICT (patient_id) DO UPDATE SET
+            facts_version = excluded.facts_version,
+            as_of = excluded.as_of,
+            answers = excluded.answers,
+            recent_sum = excluded.recent_sum,
+            earlier_sum = excluded.earlier_sum,
+            answered_days = excluded.answered_days
+        WHERE {table}.version = excluded.version
     """  # nosec B608: table names from model meta, every value a parameter
     params = {
         "ids": ids_param,
@@ -148,4 +122,3 @@ def added_up(patient_ids: list[int], *, today: date) -> list[tuple]:
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()

@@ -54,11 +54,11 @@ def test_the_caseload_query_count_is_pinned(world, client, django_assert_num_que
     with django_assert_num_queries(13):
         client.get(reverse("dashboards:caseload"))
     # A new check-in makes one patient's mood summary stale: the view finds
-    # which (one), adds them up (one), stores them (one) and ranks again (one).
+    # which (one), adds them up and stores them (one) and ranks again (one).
     CheckIn.objects.create(
         patient=world.patient, clinic=world.clinic, local_date="2026-11-02", mood=3
     )
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         client.get(reverse("dashboards:caseload"))
 
 

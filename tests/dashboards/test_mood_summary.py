@@ -2,9 +2,12 @@
 can be written marks them, the day turning marks them, and a sum added up
 before a concurrent check-in is never stored as fresh."""
 
+import threading
+import time
 from datetime import timedelta
 
-from django.db import connection
+import pytest
+from django.db import connection, connections, transaction
 
 from apps.dashboards import mood_summary
 from apps.dashboards.models import MoodSummary
@@ -83,29 +86,70 @@ def test_the_summary_is_added_up_again_when_the_day_turns(world):
     assert row_of(world, "Mo Missing", today=today).missed == 1
 
 
-def test_a_sum_added_up_before_a_concurrent_check_in_is_never_stored_as_fresh(world):
+@pytest.mark.parametrize("had_summary", [True, False], ids=["summary kept", "first summary"])
+def test_a_sum_added_up_while_a_check_in_commits_is_never_stored_as_fresh(
+    transactional_db, world, had_summary
+):
+    """Two connections: the patient's edits are written but not committed
+    when the caseload adds up their moods; the sum it read is from before
+    them. The edits commit while the upsert waits on the summary row. The
+    summary must stay stale, and the next view must show the drop."""
     today = clinic_today(world.clinic)
-    patients = {}
-    for name, had_summary in (("Has Summary", True), ("First Summary", False)):
-        patient = patients[name] = alices_patient(world, name)
-        moods(world, patient, STEADY)
-        if had_summary:
-            mood_summary.refresh([patient.pk], today=today)
-            MoodSummary.objects.filter(patient_id=patient.pk).update(as_of=None)
-        # The reader adds up the steady weeks; before it stores the sum, the
-        # patient's edits commit (and the trigger moves the version on).
-        added = mood_summary.added_up([patient.pk], today=today)
-        CheckIn.objects.filter(patient=patient, local_date__gt=today - timedelta(days=7)).update(
-            mood=1
-        )
-        mood_summary.store(added, today=today)
+    patient = alices_patient(world, "Race Case")
+    moods(world, patient, STEADY)
+    if had_summary:
+        mood_summary.refresh([patient.pk], today=today)
+        MoodSummary.objects.filter(patient_id=patient.pk).update(as_of=None)
+    else:
+        MoodSummary.objects.filter(patient_id=patient.pk).delete()
 
-        assert mood_summary.stale_ids([patient.pk], today=today) == [patient.pk], name
-    # The next view adds them up again and sees the drop the edits made.
-    assert row_of(world, "Has Summary").recent_drop
-    assert row_of(world, "First Summary").recent_drop
-    ids = [patient.pk for patient in patients.values()]
-    assert mood_summary.stale_ids(ids, today=today) == []
+    written, commit = threading.Event(), threading.Event()
+
+    def patient_edits():
+        try:
+            with transaction.atomic():
+                CheckIn.objects.filter(
+                    patient=patient, local_date__gt=today - timedelta(days=7)
+                ).update(mood=1)
+                written.set()
+                commit.wait(10)
+        finally:
+            connections.close_all()
+
+    def caseload_adds_up():
+        try:
+            mood_summary.refresh([patient.pk], today=today)
+        finally:
+            connections.close_all()
+
+    writer = threading.Thread(target=patient_edits)
+    writer.start()
+    assert written.wait(10)
+    reader = threading.Thread(target=caseload_adds_up)
+    reader.start()
+    waiting_for_lock(seconds=10)
+    commit.set()
+    writer.join(10)
+    reader.join(10)
+
+    assert mood_summary.stale_ids([patient.pk], today=today) == [patient.pk]
+    assert row_of(world, "Race Case").recent_drop
+    assert mood_summary.stale_ids([patient.pk], today=today) == []
+
+
+def waiting_for_lock(*, seconds):
+    """Until another session of this test database waits on a lock."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                return
+        time.sleep(0.02)
+    raise AssertionError("The caseload's upsert never waited for the patient's write")
 
 
 def test_truncating_the_check_ins_marks_every_summary_stale(transactional_db, world):
@@ -129,17 +173,3 @@ def test_a_summary_stays_fresh_while_nothing_is_written(world, django_assert_num
     with django_assert_num_queries(2):
         caseload_for(user=world.alice, today=today)
     assert MoodSummary.objects.get(patient_id=dana.pk).version == before.version
-
-
-def test_summaries_are_stored_in_batches_without_losing_one(world, monkeypatch):
-    monkeypatch.setattr(mood_summary, "STORE_BATCH", 2)
-    today = clinic_today(world.clinic)
-    patients = [alices_patient(world, f"Batch {n}") for n in range(5)]
-    for patient in patients:
-        moods(world, patient, DROPPING)
-    ids = [patient.pk for patient in patients]
-    assert mood_summary.refresh(ids, today=today) == 5
-    assert mood_summary.stale_ids(ids, today=today) == []
-    assert set(
-        MoodSummary.objects.filter(patient_id__in=ids).values_list("answers", flat=True)
-    ) == {27}
