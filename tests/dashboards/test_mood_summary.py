@@ -173,3 +173,13 @@ def test_a_summary_stays_fresh_while_nothing_is_written(world, django_assert_num
     with django_assert_num_queries(2):
         caseload_for(user=world.alice, today=today)
     assert MoodSummary.objects.get(patient_id=dana.pk).version == before.version
+
+
+def test_a_deleted_patient_leaves_no_mood_summary_behind(world):
+    dana = alices_patient(world, "Dana Drop")
+    moods(world, dana, DROPPING)
+    caseload_for(user=world.alice, today=clinic_today(world.clinic))
+    assert MoodSummary.objects.filter(patient_id=dana.pk).exists()
+    dana_id = dana.pk
+    dana.delete()
+    assert not MoodSummary.objects.filter(patient_id=dana_id).exists()
