@@ -36,11 +36,16 @@ def alert_actions(context, alert):
     if not is_open and alert.state != AlertState.ACKNOWLEDGED:
         return ""
     request = context["request"]
+    # One masked token for the page, as {% csrf_token %} took from the csrf
+    # context processor: get_token() masks afresh on every call (32 random
+    # characters), two forms a card.
+    token = str(context.get("csrf_token") or get_token(request))
     forms = []
     if is_open:
         forms.append(
             _note_form(
                 request,
+                token,
                 action=alert.acknowledge_url,
                 field_id=f"ack-note-{alert.pk}",
                 label="Acknowledgement note",
@@ -51,6 +56,7 @@ def alert_actions(context, alert):
     forms.append(
         _note_form(
             request,
+            token,
             action=alert.resolve_url,
             field_id=f"resolve-note-{alert.pk}",
             label="What was done",
@@ -64,7 +70,7 @@ def alert_actions(context, alert):
     )
 
 
-def _note_form(request, *, action, field_id, label, placeholder, button):
+def _note_form(request, token, *, action, field_id, label, placeholder, button):
     return format_html(
         '<form method="post" action="{}" class="d-flex gap-2 flex-grow-1">'
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
@@ -74,7 +80,7 @@ def _note_form(request, *, action, field_id, label, placeholder, button):
         'placeholder="{}">'
         '<button class="btn btn-sm {}" type="submit">{}</button></form>',
         action,
-        get_token(request),
+        token,
         request.get_full_path(),
         field_id,
         label,
