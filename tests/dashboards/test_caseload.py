@@ -264,6 +264,10 @@ def test_a_long_caseload_comes_in_pages_of_50_neediest_first(world, client, cris
     assert "Patients 51–61 of 61" in rows and "Pat Patient" not in rows
     assert "q=Patient" in second  # the page links keep the search
     assert client.get(reverse("dashboards:caseload"), {"page": "x"}).status_code == 200
+    # Past the end (an old link) is the last page; a huge number is no error.
+    for page in ("3", "9" * 40):
+        past = client.get(reverse("dashboards:caseload"), {"page": page}).text
+        assert "Patients 51–61 of 61" in past
 
 
 def test_the_caseload_records_an_access_event_for_each_patient_row_shown(world, client):
