@@ -7,11 +7,13 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
     Case,
+    Count,
     OuterRef,
     Q,
     Subquery,
     Value,
     When,
+    Window,
 )
 
 from apps.alerts.models import OPEN_STATES, Alert
@@ -404,23 +406,22 @@ def rows_detail_add(rows: list[CaseloadRow], *, today: date) -> None:
         )
 
 
-def open_alerts_for(*, user, patient_ids=None):
-    found = Alert.objects.filter(state__in=OPEN_STATES)
-    found = (
-        found.filter(patient__in=access.patients_visible_to(user))
-        if patient_ids is None
-        else found.filter(patient_id__in_ids=patient_ids)
-    )
-    # The gravest first, then the newest: the caseload shows the first few.
+def gravest_open_alerts(*, user, patient_ids, limit: int) -> tuple[list[Alert], int]:
+    """The `limit` gravest open alerts of `patient_ids` (critical first, then
+    the newest), and how many are open in all: each row carries the count (a
+    window), so no second query counts them."""
     rank = Case(
         *(When(severity=name, then=Value(-rank)) for name, rank in Severity.ORDER.items()),
         default=Value(0),
     )
-    return (
-        found.exclude(patient=user)
+    shown = list(
+        Alert.objects.filter(state__in=OPEN_STATES, patient_id__in_ids=patient_ids)
+        .exclude(patient=user)
         .select_related("patient", "recipient")
-        .order_by(rank, "-created_at")
+        .annotate(open_total=Window(Count("pk")))
+        .order_by(rank, "-created_at")[:limit]
     )
+    return shown, (shown[0].open_total if shown else 0)
 
 
 def patient_checkins(*, patient, limit=60):

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,7 +27,7 @@ from .models import Export
 from .selectors import (
     CASELOAD_FILTERS,
     caseload_page,
-    open_alerts_for,
+    gravest_open_alerts,
     patient_alerts,
     patient_checkins,
     rows_detail_add,
@@ -76,14 +75,10 @@ def caseload(request):
     _row_links_add(page.object_list)
     caseload_access_record(actor=request.user, patients=page.object_list, request=request)
     # The gravest few open alerts; the inbox lists them all.
-    # Each carries the count of them all (a window), so no second query counts.
-    shown_alerts = list(
-        open_alerts_for(user=request.user, patient_ids=patient_ids).annotate(
-            open_total=Window(Count("pk"))
-        )[:CASELOAD_ALERTS_SHOWN]
+    shown_alerts, alerts_total = gravest_open_alerts(
+        user=request.user, patient_ids=patient_ids, limit=CASELOAD_ALERTS_SHOWN
     )
     alert_links_add(shown_alerts)
-    alerts_total = shown_alerts[0].open_total if shown_alerts else 0
     return render(
         request,
         "dashboards/caseload.html",

@@ -17,6 +17,19 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- An update names its rows twice (before and after): one bump per patient.
+CREATE FUNCTION dashboards_mood_summary_stale_updated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO dashboards_moodsummary (patient_id, version)
+    SELECT patient_id, 1 FROM (
+        SELECT patient_id FROM old_checkins UNION SELECT patient_id FROM new_checkins
+    ) changed ORDER BY patient_id
+    ON CONFLICT (patient_id)
+    DO UPDATE SET version = dashboards_moodsummary.version + 1;
+    RETURN NULL;
+END $$;
+
 CREATE FUNCTION dashboards_mood_summary_all_stale() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -29,11 +42,8 @@ CREATE TRIGGER mood_summary_after_insert AFTER INSERT ON diaries_checkin
     REFERENCING NEW TABLE AS changed_checkins
     FOR EACH STATEMENT EXECUTE FUNCTION dashboards_mood_summary_stale();
 CREATE TRIGGER mood_summary_after_update AFTER UPDATE ON diaries_checkin
-    REFERENCING NEW TABLE AS changed_checkins
-    FOR EACH STATEMENT EXECUTE FUNCTION dashboards_mood_summary_stale();
-CREATE TRIGGER mood_summary_after_update_old AFTER UPDATE ON diaries_checkin
-    REFERENCING OLD TABLE AS changed_checkins
-    FOR EACH STATEMENT EXECUTE FUNCTION dashboards_mood_summary_stale();
+    REFERENCING OLD TABLE AS old_checkins NEW TABLE AS new_checkins
+    FOR EACH STATEMENT EXECUTE FUNCTION dashboards_mood_summary_stale_updated();
 CREATE TRIGGER mood_summary_after_delete AFTER DELETE ON diaries_checkin
     REFERENCING OLD TABLE AS changed_checkins
     FOR EACH STATEMENT EXECUTE FUNCTION dashboards_mood_summary_stale();
@@ -44,10 +54,10 @@ CREATE TRIGGER mood_summary_after_truncate AFTER TRUNCATE ON diaries_checkin
 POSTGRESQL_BACKWARD = """
 DROP TRIGGER mood_summary_after_insert ON diaries_checkin;
 DROP TRIGGER mood_summary_after_update ON diaries_checkin;
-DROP TRIGGER mood_summary_after_update_old ON diaries_checkin;
 DROP TRIGGER mood_summary_after_delete ON diaries_checkin;
 DROP TRIGGER mood_summary_after_truncate ON diaries_checkin;
 DROP FUNCTION dashboards_mood_summary_stale();
+DROP FUNCTION dashboards_mood_summary_stale_updated();
 DROP FUNCTION dashboards_mood_summary_all_stale();
 """
 
@@ -60,8 +70,12 @@ SQLITE_BUMP = """
 SQLITE_FORWARD = [
     f"CREATE TRIGGER mood_summary_after_insert AFTER INSERT ON diaries_checkin "
     f"BEGIN {SQLITE_BUMP.format(row='NEW')} END",
+    # The new patient too, should a check-in ever move: one bump per patient.
     f"CREATE TRIGGER mood_summary_after_update AFTER UPDATE ON diaries_checkin "
-    f"BEGIN {SQLITE_BUMP.format(row='OLD')} {SQLITE_BUMP.format(row='NEW')} END",
+    f"BEGIN {SQLITE_BUMP.format(row='OLD')} "
+    "INSERT INTO dashboards_moodsummary (patient_id, version) "
+    "SELECT NEW.patient_id, 1 WHERE NEW.patient_id <> OLD.patient_id "
+    "ON CONFLICT (patient_id) DO UPDATE SET version = version + 1; END",
     f"CREATE TRIGGER mood_summary_after_delete AFTER DELETE ON diaries_checkin "
     f"BEGIN {SQLITE_BUMP.format(row='OLD')} END",
 ]
