@@ -6,7 +6,12 @@ No serious or critical violation is allowed. Screenshots of the main pages
 for README.md are taken on the way (docs/screenshots/).
 """
 
+from datetime import date, timedelta
+from types import SimpleNamespace
+
 import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from apps.clinics.models import CareTeam, Role
@@ -306,3 +311,63 @@ def test_form_errors_are_accessible_too(world, stack, browser_page):
     admin.wait_for_load_state()
     assert admin.locator(".invalid-feedback, .is-invalid").count()
     assert axe_violations(admin) == []
+
+
+def calendar_day_states(month: date) -> list[list[dict]]:
+    """Two weeks of calendar cells holding every state a day can be in: in the
+    month or outside it, today or not, past or future, with an entry (plain,
+    private, filled in late) or an "add" link or nothing."""
+    plain = SimpleNamespace(mood=7, is_private=False, is_late=False)
+    private_late = SimpleNamespace(mood=3, is_private=True, is_late=True)
+    kinds = [
+        {"checkin": plain},
+        {"checkin": private_late},
+        {"checkin": None},  # an "add" link: past, inside the late window
+        {"checkin": None, "is_future": True},
+        {"checkin": plain, "is_today": True},
+        {"checkin": None, "is_today": True},
+    ]
+    weeks = []
+    for in_month in (True, False):
+        week = []
+        for offset, kind in enumerate(kinds):
+            day = month + timedelta(days=offset if in_month else -7 + offset)
+            week.append(
+                {"day": day, "in_month": in_month, "is_today": False, "is_future": False} | kind
+            )
+        weeks.append(week)
+    return weeks
+
+
+def test_every_state_of_a_calendar_day_passes_on_any_date(world, stack, browser_page):
+    """The history page shows which states its days are in by today's date
+    (2026-11-30 outside the month with an "add" link failed contrast on one
+    day only), so the page is also rendered with one day of every state, and
+    the verdict no longer depends on the day the suite runs."""
+    month = date(2026, 12, 1)
+    request = RequestFactory().get("/diary/history/")
+    request.user = world.patient
+    html = render_to_string(
+        "diaries/history.html",
+        {
+            "month": month,
+            "previous": date(2026, 11, 1),
+            "following": date(2027, 1, 1),
+            "today": month,
+            "late_from": month - timedelta(days=30),
+            "weeks": calendar_day_states(month),
+            "entries": [],
+        },
+        request=request,
+    )
+    assert html.count("an entry for") == 4, "every kind of day is on the page"
+    assert html.count('class="day-mood"') == 6
+
+    page = browser_page(viewport=PHONE, bypass_csp=True)
+    # The rendered HTML is served at the stack's address, so its stylesheets load.
+    page.route(
+        "**/calendar-states/", lambda route: route.fulfill(body=html, content_type="text/html")
+    )
+    page.goto("/calendar-states/")
+    assert page.locator(".diary-calendar td.outside a").count() == 2
+    assert axe_violations(page) == []
