@@ -1,8 +1,11 @@
 """The project's own promises about itself: deployable settings, migrations
-that match the models, and a compose file whose commands exist."""
+that match the models, a compose file whose commands exist, and a checkout that
+stands alone (everything it reads is in the repository)."""
 
+import csv
 import importlib
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -127,3 +130,85 @@ def test_every_beat_job_names_a_registered_task():
     for job in settings.CELERY_BEAT_SCHEDULE.values():
         importlib.import_module(job["task"].rsplit(".", 1)[0])
         assert job["task"] in app.tasks, job["task"]
+
+
+# --- the repository stands alone ---------------------------------------------------------
+
+# A folder beside the checkout that someone who clones the project does not have. Built
+# from pieces so that this file does not name it itself.
+OUTSIDE_FOLDERS = (b".." + b"/shared", b"shared" + b"/clinical")
+CLINICAL_REFERENCE = ROOT / "docs" / "CLINICAL_REFERENCE.md"
+DEV_DATA = ROOT / "tests" / "data"
+DEV_KINDS = {
+    "none",
+    "suicidal",
+    "self_harm",
+    "harm_others",
+    "medical",
+    "panic",
+    "confusion",
+    "psychosis",
+    "mania",
+}
+
+
+def tracked_files() -> list[Path]:
+    if not (ROOT / ".git").exists() or not shutil.which("git"):
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True, timeout=60
+    ).stdout
+    paths = [ROOT / name for name in listed.decode().split("\0") if name]
+    assert paths, "git ls-files listed nothing"
+    return [path for path in paths if path.is_file()]
+
+
+def test_no_tracked_file_refers_to_the_folder_beside_the_checkout():
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.decode(errors='replace').strip()}"
+        for path in tracked_files()
+        for number, line in enumerate(path.read_bytes().splitlines(), 1)
+        if any(folder in line for folder in OUTSIDE_FOLDERS)
+    ]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("name", "crises", "others"),
+    [("crisis-dev-set.tsv", 35, 35), ("journals-dev.tsv", 99, 380)],
+)
+def test_the_development_data_is_in_the_repository_and_parses(name, crises, others):
+    with open(DEV_DATA / name, encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle, delimiter="\t"))
+    assert header == ["label", "kind", "text"]
+    for number, row in enumerate(rows, 2):
+        assert len(row) == 3, f"{name}:{number}: {row}"
+        label, kind, text = row
+        assert label in {"0", "1"} and kind in DEV_KINDS, f"{name}:{number}: {row}"
+        assert (label == "0") == (kind == "none"), f"{name}:{number}: {row}"
+        assert text.strip(), f"{name}:{number}: empty text"
+    labels = [row[0] for row in rows]
+    assert (labels.count("1"), labels.count("0")) == (crises, others)
+    assert (DEV_DATA / "README.md").is_file()
+
+
+def heading_anchors(markdown: str) -> set[str]:
+    """The anchors a Markdown renderer such as GitHub gives the headings."""
+    anchors = set()
+    for line in markdown.splitlines():
+        if heading := re.match(r"#{1,6} (.+)", line):
+            text = re.sub(r"[^\w\- ]", "", heading[1].strip().lower())
+            anchors.add(text.replace(" ", "-"))
+    return anchors
+
+
+def test_every_citation_of_the_clinical_reference_names_one_of_its_sections():
+    anchors = heading_anchors(CLINICAL_REFERENCE.read_text(encoding="utf-8"))
+    citations = {
+        (path.relative_to(ROOT), anchor.decode())
+        for path in tracked_files()
+        for anchor in re.findall(rb"CLINICAL_REFERENCE\.md#([\w-]+)", path.read_bytes())
+    }
+    assert citations, "nothing cites docs/CLINICAL_REFERENCE.md by section"
+    missing = sorted(f"{path}: #{anchor}" for path, anchor in citations if anchor not in anchors)
+    assert not missing, "\n".join(missing)

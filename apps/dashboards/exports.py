@@ -28,8 +28,8 @@ CSV_COLUMNS = [
     "journal",
 ]
 
-# LOINC codes from ../shared/clinical/REFERENCE.md ("LOINC:" line). The daily
-# check-in measures have none there, so they are coded in Trellis's own system.
+# LOINC codes from docs/CLINICAL_REFERENCE.md#loinc-codes. The daily check-in
+# measures have none there, so they are coded in Trellis's own system.
 LOINC = "http://loinc.org"
 QUESTIONNAIRE_LOINC = {
     "phq9": ("44249-1", "44261-6"),  # (panel, total)

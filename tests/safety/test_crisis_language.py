@@ -1,6 +1,6 @@
 """Crisis language in the journal: the detector, its lexicon and the check-in finding.
 
-The development set (shared/clinical/crisis-dev-set.tsv) must come out right in
+The development set (tests/data/crisis-dev-set.tsv) must come out right in
 full; the extra examples below were written for these tests and cover far more
 ways of saying the same things, so the patterns stay general. A held-out set
 judges the detector later.
@@ -18,7 +18,7 @@ from apps.safety.detectors.normalize import squeeze_pattern
 from apps.safety.rules import FIXTURES, crisis_lexicon
 from apps.safety.services import CRISIS_LANGUAGE, VERY_LOW_MOOD, evaluate_checkin
 
-DEV_SET = Path(__file__).resolve().parents[2].parent / "shared" / "clinical" / "crisis-dev-set.tsv"
+DEV_SET = Path(__file__).resolve().parents[1] / "data" / "crisis-dev-set.tsv"
 
 
 def dev_rows(label):

@@ -1,5 +1,5 @@
-"""One test per row of REFERENCE.md's contraindication table (and per item of its
-"Trauma work" paragraph, and the seed's psilocybin dose range).
+"""One test per row of the contraindication table in docs/CLINICAL_REFERENCE.md (and
+per item of its "Trauma work" section, and the seed's psilocybin dose range).
 
 Each row lists cases: a profile, and exactly the flags it must raise, as
 (component, severity, rule). Exact, so a rule that starts firing where it should
@@ -13,7 +13,7 @@ import pytest
 from apps.safety.detectors.screening import screen
 from apps.safety.rules import contraindication_rules
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "clinical" / "REFERENCE.md"
+REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "CLINICAL_REFERENCE.md"
 P, LM, O3, BC, MG = "psilocybin", "lions-mane", "omega-3", "b-complex", "magnesium"
 A, R = "absolute", "relative"
 

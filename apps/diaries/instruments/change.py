@@ -1,11 +1,11 @@
 """Reliable change between two totals of the same instrument.
 
-Sources (REFERENCE.md, Instruments table):
+Sources (docs/CLINICAL_REFERENCE.md#change-between-two-totals):
 - PHQ-9: a change >= 5 is clinically meaningful for one person (Löwe 2004);
   NHS Talking Therapies counts >= 6 as reliable change. Trellis uses 6 for
   "reliable" and reports 5 as "clinically meaningful".
-- GAD-7: reliable change >= 4.
-Other instruments: REFERENCE.md gives no threshold, so no judgement is made.
+- GAD-7: reliable change >= 4 (NHS Talking Therapies).
+Other instruments: the reference gives no threshold, so no judgement is made.
 """
 
 RELIABLE_CHANGE = {"phq9": 6, "gad7": 4}

@@ -1,14 +1,14 @@
 """The C-SSRS screener (Columbia Suicide Severity Rating Scale, screen version).
 
-Sources:
+Sources (REF = docs/CLINICAL_REFERENCE.md; each fact there names its public source):
 - Questions: the C-SSRS Screen Version (Posner et al., The Columbia Lighthouse
   Project), past-month wording, Q6 lifetime with "in the past 3 months?".
   Free for community and health-care use; the clinic should confirm its terms
-  for electronic use (REFERENCE.md, Licensing). REFERENCE.md gives no texts.
+  for electronic use (REF#licensing). REF gives no texts.
 - 6 yes/no (+ "in the past 3 months?" on Q6); low: yes to Q1 or Q2 only;
   moderate: yes to Q3, or Q6 more than 3 months ago; high: yes to Q4 or Q5, or
-  Q6 within 3 months; skip: if Q2 is no, go to Q6: REFERENCE.md.
-- The "none" level (every answer no) is ours: REFERENCE.md names no level for it.
+  Q6 within 3 months; skip: if Q2 is no, go to Q6: REF#instruments.
+- The "none" level (every answer no) is ours: REF names no level for it.
 
 It has no total. The level must agree with apps.safety.detectors.risk.cssrs_level,
 which raises the alert; tests/diaries/instruments/test_cssrs.py checks every
@@ -96,7 +96,7 @@ def clean(answers: dict) -> dict:
 
 
 def level(answers: dict) -> str:
-    """REFERENCE.md's levels on clean answers."""
+    """The reference's levels on clean answers (REF#instruments)."""
     if answers.get("q4") or answers.get("q5") or (answers["q6"] and answers.get("q6_recent")):
         return "high"
     if answers.get("q3") or answers["q6"]:
@@ -122,7 +122,7 @@ class _Screener:
     questions = QUESTIONS
     options = YES_NO
     bands = tuple(BANDS.values())
-    source = "REFERENCE.md Instruments table; C-SSRS Screen Version (questions)"
+    source = "CLINICAL_REFERENCE.md#instruments; C-SSRS Screen Version (questions)"
     follow_up = None
     min_total = max_total = None
 

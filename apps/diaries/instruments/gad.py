@@ -1,14 +1,14 @@
 """GAD-7 and its short form, the GAD-2.
 
-Sources:
+Sources (REF = docs/CLINICAL_REFERENCE.md; each fact there names its public source):
 - Items, answer options and the two-week stem: the GAD-7 as published by
   Spitzer, Kroenke, Williams & Löwe (Arch Intern Med 2006;166:1092-7); free to
-  reproduce (Pfizer; REFERENCE.md, Licensing). REFERENCE.md gives no item texts.
-- 7 items x 0-3, total 0-21; bands 0-4 / 5-9 / 10-14 / 15-21: REFERENCE.md.
+  reproduce (Pfizer; REF#licensing). REF gives no item texts.
+- 7 items x 0-3, total 0-21; bands 0-4 / 5-9 / 10-14 / 15-21: REF#instruments.
   The band names minimal / mild / moderate / severe are the published ones.
-- >= 10 probable GAD; reliable change >= 4: REFERENCE.md (see change.py).
-- GAD-2 = GAD-7 items 1-2, total 0-6; >= 3 -> give the full GAD-7: REFERENCE.md.
-- LOINC: GAD-7 panel 69737-5, total 70274-6: REFERENCE.md.
+- >= 10 probable GAD: REF#instruments; reliable change >= 4: REF (see change.py).
+- GAD-2 = GAD-7 items 1-2, total 0-6; >= 3 -> give the full GAD-7: REF#instruments.
+- LOINC: GAD-7 panel 69737-5, total 70274-6: REF#loinc-codes.
 """
 
 from .base import Band, Instrument
@@ -43,7 +43,7 @@ GAD7 = Instrument(
         ),
         Band("severe", 15, 21, "severe", "Your answers suggest severe anxiety."),
     ),
-    source="REFERENCE.md Instruments table; Spitzer et al. 2006 (items)",
+    source="CLINICAL_REFERENCE.md#instruments; Spitzer et al. 2006 (items)",
 )
 
 GAD2 = Instrument(
@@ -63,7 +63,7 @@ GAD2 = Instrument(
             "will tell your clinician more.",
         ),
     ),
-    source="REFERENCE.md Instruments table (GAD-2 = GAD-7 items 1-2; >= 3 -> full GAD-7)",
+    source="CLINICAL_REFERENCE.md#instruments (GAD-2 = GAD-7 items 1-2; >= 3 -> full GAD-7)",
     follow_up="gad7",
     follow_up_when=lambda _items, total: total >= 3,
 )

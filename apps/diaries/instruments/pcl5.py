@@ -1,16 +1,16 @@
 """PCL-5, the PTSD Checklist for DSM-5.
 
-Sources:
+Sources (REF = docs/CLINICAL_REFERENCE.md; each fact there names its public source):
 - Items, answer options and the past-month stem: the PCL-5 (Weathers, Litz,
   Keane, Palmieri, Marx & Schnurr, 2013; National Center for PTSD), a US
-  government work (REFERENCE.md, Licensing). REFERENCE.md gives no item texts.
-- 20 items x 0-4, total 0-80; provisional PTSD at 31-33: REFERENCE.md.
-  REFERENCE.md gives the cut-off as a range, so the bands are ours: 0-30 below
+  government work (REF#licensing). REF gives no item texts.
+- 20 items x 0-4, total 0-80; provisional PTSD at 31-33: REF#instruments.
+  REF gives the cut-off as a range, so the bands are ours: 0-30 below
   the cut-off range, 31-33 within it (possible), 34-80 above it (probable).
 - Clusters B 1-5, C 6-7, D 8-14, E 15-20; an item counts when >= 2; a
-  provisional diagnosis needs 1 B, 1 C, 2 D, 2 E: REFERENCE.md (the "cluster"
+  provisional diagnosis needs 1 B, 1 C, 2 D, 2 E: REF#instruments (the "cluster"
   scoring, reported beside the total in Score.detail).
-- LOINC: PCL-5 panel 101697-1, total 101698-9: REFERENCE.md.
+- LOINC: PCL-5 panel 101697-1, total 101698-9: REF#loinc-codes.
 """
 
 from dataclasses import replace
@@ -46,7 +46,7 @@ PCL5_ITEMS = (
     "Trouble falling or staying asleep?",
 )
 
-# cluster -> (first item, last item, items needed), 1-based as REFERENCE.md gives them.
+# cluster -> (first item, last item, items needed), 1-based as the reference gives them.
 CLUSTERS = {"B": (1, 5, 1), "C": (6, 7, 1), "D": (8, 14, 2), "E": (15, 20, 2)}
 ITEM_COUNTS_FROM = 2
 
@@ -106,5 +106,5 @@ PCL5 = _Pcl5(
             "Your answers suggest post-traumatic stress is likely.",
         ),
     ),
-    source="REFERENCE.md Instruments table; Weathers et al. 2013 (items)",
+    source="CLINICAL_REFERENCE.md#instruments; Weathers et al. 2013 (items)",
 )

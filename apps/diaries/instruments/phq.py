@@ -1,20 +1,19 @@
 """PHQ-9 and its short form, the PHQ-2.
 
-Sources:
+Sources (REF = docs/CLINICAL_REFERENCE.md; each fact there names its public source):
 - Items, answer options and the two-week stem: the PHQ-9 as published by
   Kroenke, Spitzer & Williams (J Gen Intern Med 2001;16:606-13); Pfizer, "no
   permission required to reproduce, translate, display or distribute"
-  (../shared/clinical/REFERENCE.md, Licensing). REFERENCE.md gives no item
-  texts, so they are the instrument's own.
+  (REF#licensing). REF gives no item texts, so they are the instrument's own.
 - 9 items x 0-3, total 0-27; bands 0-4 minimal, 5-9 mild, 10-14 moderate,
-  15-19 moderately severe, 20-27 severe: REFERENCE.md, Instruments table.
+  15-19 moderately severe, 20-27 severe: REF#instruments.
 - Item 9 (thoughts of being better off dead / self-harm) > 0 -> follow-up
-  whatever the total: REFERENCE.md. Trellis offers the C-SSRS screener next
+  whatever the total: REF#instruments. Trellis offers the C-SSRS screener next
   (issue 5); the alert itself is apps.safety.risk's rule phq9_item9.
 - PHQ-2 = PHQ-9 items 1-2, total 0-6; >= 3 -> give the full PHQ-9:
-  REFERENCE.md. The band names "negative/positive screen" are ours.
+  REF#instruments. The band names "negative/positive screen" are ours.
 - LOINC: PHQ-9 panel 44249-1, total 44261-6, item 9 44260-8; PHQ-2 panel
-  55757-9, total 55758-7: REFERENCE.md.
+  55757-9, total 55758-7: REF#loinc-codes.
 """
 
 from .base import Band, Instrument, Option
@@ -62,7 +61,7 @@ PHQ9 = Instrument(
         ),
         Band("severe", 20, 27, "severe", "Your answers suggest severe depression."),
     ),
-    source="REFERENCE.md Instruments table; Kroenke et al. 2001 (items)",
+    source="CLINICAL_REFERENCE.md#instruments; Kroenke et al. 2001 (items)",
     follow_up="cssrs",
     follow_up_when=lambda items, _total: items[ITEM9_INDEX] > 0,
 )
@@ -84,7 +83,7 @@ PHQ2 = Instrument(
             "your clinician more.",
         ),
     ),
-    source="REFERENCE.md Instruments table (PHQ-2 = PHQ-9 items 1-2; >= 3 -> full PHQ-9)",
+    source="CLINICAL_REFERENCE.md#instruments (PHQ-2 = PHQ-9 items 1-2; >= 3 -> full PHQ-9)",
     follow_up="phq9",
     follow_up_when=lambda _items, total: total >= 3,
 )
