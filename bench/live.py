@@ -1,11 +1,26 @@
 """What bench/checkin_submit.py and bench/load.py share: the app's own
 processes on loopback (tests/stack.py's AppProcesses: gunicorn, Celery worker,
 beat) against the PostgreSQL and Redis that scripts/with-services.sh started,
-synthetic people with ready-made sessions, and a small HTTP client.
+synthetic people with ready-made sessions, a small HTTP client, and the checks
+every benchmark makes of its own work.
 
-People sign in by a session written straight to the database (as the tests'
-Browser does), not through the login form: a login costs a password hash
-(PBKDF2, about half a second of CPU), which would measure the hasher.
+People sign in by a session written straight to the database, not through the
+login form: a login costs a password hash (PBKDF2, about half a second of
+CPU), which would measure the hasher. The session holds what a login writes:
+Django's three auth keys and the app's own (apps.accounts.sessions.session_values,
+the same function the login signal calls: the session clock the
+SessionLifetimeMiddleware requires, and whether the person has MFA). Before
+any session is written, `login_keys_check` signs one person in through
+django.contrib.auth.login and fails the run if a real login writes a key these
+sessions lack, so the harness cannot silently drift from the app again (it
+did: sessions without the clock were refused, every POST got a 302 to the
+login page, and the check-in benchmark counted those as saves).
+
+A request counts only when its response is the expected one (`Checks`): a
+redirect to the expected place (a redirect to the login page is named as
+such), or a page with the expected status and a marker in its body. Rows the
+requests should have made are counted before and after and compared with the
+successes (`Checks.rows`); any disagreement fails the run (BenchError, exit 1).
 """
 
 import http.client
@@ -13,8 +28,10 @@ import os
 import secrets
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +57,10 @@ PRODUCTION_CLOCKS = {
     "ALERT_RETRY_BASE_SECONDS": "10",
     "ALERT_MAX_DELIVERY_ATTEMPTS": "5",
 }
+# A fixed TOTP secret for synthetic staff: staff must have a second factor
+# (MfaRequiredMiddleware), so the harness gives them one, as an enrolled
+# clinician has.
+BENCH_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def django_setup() -> Path:
@@ -75,29 +96,89 @@ def people_create(clinic, role, count, prefix) -> list:
 
     unusable = make_password(None)
     users = User.objects.bulk_create(
-        User(
-            email=f"{prefix}{i}@bench.invalid", full_name=f"{prefix.title()} {i}", password=unusable
-        )
-        for i in range(count)
+        (
+            User(
+                email=f"{prefix}{i}@bench.invalid",
+                full_name=f"{prefix.title()} {i}",
+                password=unusable,
+            )
+            for i in range(count)
+        ),
+        batch_size=2000,
     )
-    Membership.objects.bulk_create(Membership(user=u, clinic=clinic, role=role) for u in users)
+    Membership.objects.bulk_create(
+        (Membership(user=u, clinic=clinic, role=role) for u in users), batch_size=2000
+    )
     return users
 
 
-def signed_in(users) -> list[Person]:
-    """A session per user, written as django.contrib.auth.login would."""
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
+def mfa_enable(users) -> None:
+    """Give each (staff) user a TOTP authenticator, as an enrolled clinician has."""
+    from allauth.mfa.totp.internal.auth import TOTP
 
-    people = []
     for user in users:
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.save()
+        if not user.authenticator_set.exists():
+            TOTP.activate(user, BENCH_TOTP_SECRET)
+
+
+def session_data(user) -> dict:
+    """What django.contrib.auth.login and the app's login signal write."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    from apps.accounts.sessions import session_values
+
+    return {
+        SESSION_KEY: str(user.pk),
+        BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+        HASH_SESSION_KEY: user.get_session_auth_hash(),
+        # The session clock and MFA note, from the function the login signal calls.
+        **session_values(user=user),
+    }
+
+
+def login_keys_check(user) -> None:
+    """Sign `user` in through django.contrib.auth.login (signals and all) on a
+    throwaway request, and fail if that session holds a key session_data
+    lacks: a key the middleware may require that these sessions would not have."""
+    from django.contrib.auth import login
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.session = SessionStore()
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    real = set(request.session.keys())
+    request.session.delete()
+    missing = real - set(session_data(user))
+    if missing:
+        raise BenchError(
+            f"a real login writes session keys the harness does not: {sorted(missing)}; "
+            "update bench/live.py session_data"
+        )
+
+
+def signed_in(users) -> list[Person]:
+    """A session per user holding what a login writes (session_data), bulk-inserted."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.utils.crypto import get_random_string
+
+    if not users:
+        return []
+    login_keys_check(users[0])
+    store = SessionStore()
+    expires = store.get_expiry_date()
+    people, rows = [], []
+    for user in users:
+        key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
+        rows.append(
+            Session(
+                session_key=key, session_data=store.encode(session_data(user)), expire_date=expires
+            )
+        )
         # Django accepts the unmasked 32-character secret as the form token.
-        people.append(Person(user.pk, user.email, session.session_key, secrets.token_hex(16)))
+        people.append(Person(user.pk, user.email, key, secrets.token_hex(16)))
+    Session.objects.bulk_create(rows, batch_size=2000)
     return people
 
 
@@ -114,13 +195,25 @@ def app_start(var_dir: Path, *, smtp_port: int, web_workers: int, web_threads: i
     return app
 
 
+@dataclass
+class Response:
+    status: int
+    location: str | None
+    body: bytes
+    elapsed: float
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
 class Client:
     """One HTTP/1.1 connection per request, as separate people's browsers."""
 
     def __init__(self, port: int):
         self.port = port
 
-    def request(self, method, path, person, form=None) -> tuple[int, float]:
+    def request(self, method, path, person, form=None) -> Response:
         headers = {"Cookie": person.cookie}
         body = None
         if form is not None:
@@ -131,10 +224,122 @@ class Client:
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
-            response.read()
-            return response.status, time.perf_counter() - started
+            content = response.read()
+            return Response(
+                response.status,
+                response.getheader("Location"),
+                content,
+                time.perf_counter() - started,
+            )
         finally:
             connection.close()
+
+
+# --- checking the work -------------------------------------------------------------------
+
+
+def login_path() -> str:
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+
+    return resolve_url(settings.LOGIN_URL)
+
+
+def redirect_problem(response: Response, target: str) -> str | None:
+    """None when `response` is a 302 to `target` (a path, or a prefix of one
+    ending in '?' or '='); otherwise what is wrong, in words."""
+    location = response.location or ""
+    path = urllib.parse.urlsplit(location)
+    where = path.path + (f"?{path.query}" if path.query else "")
+    if response.status == 302 and (
+        where == target or (target.endswith(("?", "=")) and where.startswith(target))
+    ):
+        return None
+    if response.status in (301, 302, 303) and path.path == login_path():
+        return f"redirected to the login page ({location}): the session was refused"
+    if response.status == 302:
+        return f"redirected to {location!r}, expected {target!r}"
+    return f"HTTP {response.status}, expected a 302 to {target!r}"
+
+
+def page_problem(response: Response, marker: str, status: int = 200) -> str | None:
+    """None when `response` has `status` and its body contains `marker`."""
+    if response.status != status:
+        if response.status in (301, 302, 303) and (response.location or "").startswith(
+            login_path()
+        ):
+            return f"redirected to the login page ({response.location}): the session was refused"
+        return f"HTTP {response.status} (Location {response.location!r}), expected {status}"
+    if marker not in response.text:
+        return f"HTTP {status} but the page lacks {marker!r}"
+    return None
+
+
+def rows_problem(what: str, *, expected: int, found: int) -> str | None:
+    if expected == found:
+        return None
+    return f"{what}: {found} rows, expected {expected} (one per counted success)"
+
+
+class Checks:
+    """Successes and problems, by kind of request, from many threads."""
+
+    SAMPLES = 5
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.successes: Counter = Counter()
+        self.failures: Counter = Counter()
+        self.samples: Counter = Counter()  # distinct "kind: problem" texts
+        self.problems: list[str] = []  # the run's own verdicts (rows, alerts...)
+
+    def _note(self, kind: str, problem: str | None) -> bool:
+        with self.lock:
+            if problem is None:
+                self.successes[kind] += 1
+                return True
+            self.failures[kind] += 1
+            text = f"{kind}: {problem}"
+            if text in self.samples or len(self.samples) < 50:
+                self.samples[text] += 1
+            return False
+
+    def redirect(self, kind: str, response: Response, target: str) -> bool:
+        return self._note(kind, redirect_problem(response, target))
+
+    def page(self, kind: str, response: Response, marker: str, status: int = 200) -> bool:
+        return self._note(kind, page_problem(response, marker, status))
+
+    def error(self, kind: str, text: str) -> None:
+        self._note(kind, text)
+
+    def rows(self, what: str, *, expected: int, found: int) -> bool:
+        problem = rows_problem(what, expected=expected, found=found)
+        if problem:
+            with self.lock:
+                self.problems.append(problem)
+        return problem is None
+
+    def problem(self, text: str) -> None:
+        with self.lock:
+            self.problems.append(text)
+
+    def verdict(self) -> list[str]:
+        """Every problem in words: failed requests by kind (with examples),
+        then the run's own checks."""
+        found = []
+        if self.failures:
+            by_kind = ", ".join(f"{kind} {n}" for kind, n in sorted(self.failures.items()))
+            found.append(
+                f"{sum(self.failures.values())} failed requests ({by_kind}), e.g. "
+                + "; ".join(f"{text} (x{n})" for text, n in self.samples.most_common(self.SAMPLES))
+            )
+        return found + self.problems
+
+    def raise_if_any(self, extra: str = "") -> None:
+        problems = self.verdict()
+        if problems:
+            raise BenchError("the run's counts disagree:\n  " + "\n  ".join(problems) + extra)
 
 
 def percentiles_ms(values: list[float]) -> dict:

@@ -1,6 +1,40 @@
+import logging
+import time
+
 from django.apps import AppConfig
+
+logger = logging.getLogger(__name__)
+
+
+def rules_load() -> float:
+    """Load and compile every safety rule set now (each is cached for the
+    process's life), so no request or task pays for it; returns the seconds
+    it took. Compiling the crisis lexicon alone takes most of a second."""
+    from . import rules
+
+    started = time.perf_counter()
+    rules.crisis_lexicon()
+    rules.contraindication_rules()
+    rules.alert_rules()
+    rules.crisis_resources()
+    rules.components()
+    return time.perf_counter() - started
+
+
+def _worker_rules_load(**_kwargs) -> None:
+    # Celery's main process, before the prefork pool forks its children: each
+    # child starts with the rules already compiled (and a solo worker has them too).
+    seconds = rules_load()
+    logger.info("safety rules loaded in %.0f ms", seconds * 1000)
 
 
 class SafetyConfig(AppConfig):
     name = "apps.safety"
     label = "safety"
+
+    def ready(self):
+        # Only a signal connected here, so management commands and tests do not
+        # pay for the rules; web workers load them in config/wsgi.py.
+        from celery.signals import worker_init
+
+        worker_init.connect(_worker_rules_load, weak=False, dispatch_uid="safety-rules-load")
