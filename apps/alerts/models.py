@@ -164,7 +164,7 @@ class Escalation:
 
 class AlertPolicy(models.Model):
     """A clinic's choices about alerts. Anything left empty (or a clinic
-    without a row) takes REFERENCE.md's default from fixtures/alert_rules.yaml;
+    without a row) takes docs/CLINICAL_REFERENCE.md's default from fixtures/alert_rules.yaml;
     see alerts.policy.policy_for."""
 
     clinic = models.OneToOneField(

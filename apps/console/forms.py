@@ -89,7 +89,7 @@ class AlertPolicyForm(forms.Form):
 
 class RiskDefaultsForm(forms.Form):
     """One optional number per adjustable parameter, bounded as
-    safety.risk.ADJUSTABLE says; empty means REFERENCE.md's default."""
+    safety.risk.ADJUSTABLE says; empty means docs/CLINICAL_REFERENCE.md's default."""
 
     def __init__(self, *args, adjustable, defaults, **kwargs):
         super().__init__(*args, **kwargs)

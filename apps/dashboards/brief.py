@@ -14,7 +14,7 @@ def mean(values: Sequence[float]) -> float:
 
 
 # Less than a point on a 0-10 scale either way is within a day-to-day wobble;
-# the issue leaves the cut-off to us (no threshold in REFERENCE.md for daily mood).
+# the issue leaves the cut-off to us (no threshold in docs/CLINICAL_REFERENCE.md for daily mood).
 STEADY_WITHIN = 1.0
 # A caseload row is flagged when the last week's mean mood sits this far below
 # the patient's own earlier baseline.

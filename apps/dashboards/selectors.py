@@ -263,7 +263,7 @@ def _caseload_facts(
     screening_t = ScreeningRun._meta.db_table
     plan_t = Plan._meta.db_table
     summary_t = MoodSummary._meta.db_table
-    # Missed check-ins count only while on a plan (REFERENCE.md), and only
+    # Missed check-ins count only while on a plan (docs/CLINICAL_REFERENCE.md), and only
     # finished days: today may still be filled in. A day is missed when it is
     # on or after the open plan's start and its bit in answered_days is clear.
     missed_days = " + ".join(

@@ -142,7 +142,7 @@ def checkin_submit(
 
 def missed_checkins_scan() -> int:
     """Raise a low (digest) alert for every active patient on a plan who has
-    not checked in for the rule's number of days (REFERENCE.md: "none for 3
+    not checked in for the rule's number of days (docs/CLINICAL_REFERENCE.md: "none for 3
     days while on a plan"; a break is still the plan, so a paused plan
     counts). Days before the plan started or before the patient joined do
     not count. Returns alerts raised or bumped."""

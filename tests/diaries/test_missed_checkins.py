@@ -19,7 +19,7 @@ RULE = "missed_checkins"
 
 @pytest.fixture(autouse=True)
 def both_patients_on_a_plan(world):
-    """REFERENCE.md's rule is for patients on a plan: both of world's patients
+    """docs/CLINICAL_REFERENCE.md's rule is for patients on a plan: both of world's patients
     have been on one for a month (the longest a start date may go back)."""
     plans = {
         world.patient: assign(world, started_days_ago=30),

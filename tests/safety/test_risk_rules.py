@@ -1,4 +1,4 @@
-"""Every alert rule of REFERENCE.md, at and around its boundaries."""
+"""Every alert rule of docs/CLINICAL_REFERENCE.md, at and around its boundaries."""
 
 from datetime import date, timedelta
 

@@ -1,4 +1,4 @@
-"""The alert rules of REFERENCE.md on plain numbers. Pure.
+"""The alert rules of docs/CLINICAL_REFERENCE.md on plain numbers. Pure.
 
 Each function takes the values it needs and the rule's parameters (clinic
 defaults from fixtures/alert_rules.yaml, or the patient's own, set by their
@@ -81,7 +81,7 @@ def cssrs_level(answers: dict) -> str:
     """The C-SSRS screener's risk level from its yes/no answers.
 
     `answers` has q1..q6 (bool; q3-q5 are skipped, so absent, when q2 is no)
-    and q6_recent (bool: within the past 3 months). REFERENCE.md: low is yes
+    and q6_recent (bool: within the past 3 months). docs/CLINICAL_REFERENCE.md: low is yes
     to Q1 or Q2 only; moderate is yes to Q3, or Q6 more than 3 months ago;
     high is yes to Q4 or Q5, or Q6 within 3 months.
     """

@@ -10,11 +10,11 @@ from apps.diaries.instruments import clinically_meaningful, reliable_change
         ("phq9", 20, 15, "no reliable change"),
         ("phq9", 10, 16, "deteriorated"),
         ("phq9", 10, 15, "no reliable change"),
-        ("gad7", 15, 11, "improved"),  # 4: REFERENCE.md
+        ("gad7", 15, 11, "improved"),  # 4: docs/CLINICAL_REFERENCE.md
         ("gad7", 15, 12, "no reliable change"),
         ("gad7", 5, 9, "deteriorated"),
         ("gad7", 5, 8, "no reliable change"),
-        ("pcl5", 60, 10, None),  # REFERENCE.md gives no threshold
+        ("pcl5", 60, 10, None),  # docs/CLINICAL_REFERENCE.md gives no threshold
         ("phq9", None, 10, None),
     ],
 )

@@ -1,4 +1,4 @@
-"""The C-SSRS screener: REFERENCE.md's levels and skip, in agreement with the
+"""The C-SSRS screener: docs/CLINICAL_REFERENCE.md's levels and skip, in agreement with the
 rule in apps.safety that raises the alert."""
 
 import itertools

@@ -1,4 +1,4 @@
-"""Every band edge of every instrument with a total, as REFERENCE.md gives it."""
+"""Every band edge of every instrument with a total, as docs/CLINICAL_REFERENCE.md gives it."""
 
 import itertools
 
