@@ -47,6 +47,21 @@ def wait_for(predicate, timeout=30.0, interval=0.2) -> bool:
     return False
 
 
+def quiet_window(interval: float, *, after: float = 0.0, runs: int = 2, margin: float = 3.0):
+    """Seconds to watch for something that must NOT happen (a second email, a
+    second build, an escalation).
+
+    A job that beat runs every `interval` seconds, and that acts only on rows
+    older than `after` seconds, gets `runs` chances in this window, and
+    `margin` more lets a slow machine (two cores, other tests running) carry
+    out what the job started: a worker taking the message, an SMTP exchange.
+    Derived from the values the processes were given (AppProcesses.seconds),
+    so a longer interval lengthens the window instead of leaving a fixed
+    sleep that no longer covers a single run and so tests nothing.
+    """
+    return after + runs * interval + margin
+
+
 class RedisServer:
     """A throwaway redis-server on a fixed port, so it can come back."""
 
@@ -195,6 +210,10 @@ class AppProcesses:
             }
             | {key: str(value) for key, value in env.items()}
         )
+
+    def seconds(self, name: str) -> float:
+        """A duration the processes were given (e.g. ALERT_JOBS_INTERVAL_SECONDS)."""
+        return float(self.env[name])
 
     def _spawn(self, name, args):
         log = open(self.directory / f"{name}.log", "ab")
