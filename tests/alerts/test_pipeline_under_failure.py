@@ -18,7 +18,7 @@ from django.utils import timezone
 from apps.alerts.models import Alert, AlertState, Delivery, InboxItem
 from apps.clinics.models import CareTeam, OnCallShift, Role
 from tests.conftest import make_member
-from tests.stack import AppProcesses, Browser, wait_for
+from tests.stack import AppProcesses, Browser, quiet_window, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -30,6 +30,16 @@ def app(tmp_path, redis_server, smtp):
     processes = AppProcesses(tmp_path, redis_url=redis_server.url, smtp_port=smtp.port)
     yield processes
     processes.stop_all()
+
+
+def nothing_else_window(app):
+    """How long to watch for a send that must not happen: long enough for
+    beat's sweep (every ALERT_JOBS_INTERVAL_SECONDS) to run twice over an
+    alert past ALERT_SWEEP_AFTER_SECONDS, which is when a wrong resend would
+    come. From the values the processes were given, so it grows with them."""
+    return quiet_window(
+        app.seconds("ALERT_JOBS_INTERVAL_SECONDS"), after=app.seconds("ALERT_SWEEP_AFTER_SECONDS")
+    )
 
 
 def state_of(alert_id):
@@ -54,14 +64,14 @@ def test_with_the_broker_down_the_patient_sees_the_crisis_page_and_the_alert_arr
     assert "not watched around the clock" in page
     alert = Alert.objects.get(patient=world.patient, rule="crisis_language")
     assert alert.state == AlertState.PENDING
-    time.sleep(3)
+    time.sleep(nothing_else_window(app))  # the sweep runs, and can enqueue nothing
     assert smtp.for_alert(alert.pk) == []
 
     redis_server.start()
     assert wait_for(lambda: state_of(alert.pk) == AlertState.DELIVERED, timeout=60), app.log(
         "worker"
     ) + app.log("beat")
-    time.sleep(3)  # long enough for a second sweep to (wrongly) send it again
+    time.sleep(nothing_else_window(app))  # later sweeps would (wrongly) send it again
     assert len(smtp.for_alert(alert.pk)) == 1
 
 
@@ -82,7 +92,7 @@ def test_a_worker_killed_mid_delivery_leaves_the_alert_to_be_delivered_once(worl
     assert wait_for(lambda: state_of(alert.pk) == AlertState.DELIVERED, timeout=60), app.log(
         "second-worker"
     ) + app.log("beat")
-    time.sleep(3)
+    time.sleep(nothing_else_window(app))  # a sweep would (wrongly) send it again
     assert len(smtp.for_alert(alert.pk)) == 1
     assert Delivery.objects.filter(alert=alert, channel="email", outcome="sent").count() == 1
 
@@ -173,7 +183,7 @@ def test_two_hundred_concurrent_crisis_checkins_make_two_hundred_alerts_each_sen
     assert wait_for(
         lambda: alerts.filter(state=AlertState.DELIVERED).count() == 200, timeout=120
     ), f"{alerts.exclude(state='delivered').count()} undelivered\n" + app.log("worker-a")
-    time.sleep(3)
+    time.sleep(nothing_else_window(app))  # a sweep would (wrongly) send some again
     sent = smtp.alert_ids()
     assert sorted(sent) == sorted(str(pk) for pk in alerts.values_list("pk", flat=True))
     assert len(sent) == len(set(sent)) == 200

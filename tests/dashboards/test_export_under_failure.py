@@ -22,7 +22,7 @@ from apps.dashboards.services import BuildOutcome, export_build, exports_sweep
 from apps.diaries.models import CheckIn
 from apps.protocols.selectors import clinic_today
 from tests.dashboards.test_export_lifecycle import checkin as lifecycle_checkin
-from tests.stack import AppProcesses, Browser, wait_for
+from tests.stack import AppProcesses, Browser, quiet_window, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -39,6 +39,18 @@ def app(tmp_path, redis_server, smtp):
     processes = AppProcesses(tmp_path, redis_url=redis_server.url, smtp_port=smtp.port, **FAST)
     yield processes
     processes.stop_all()
+
+
+def nothing_else_window(app):
+    """How long to watch for a build that must not happen: long enough for
+    beat's export sweep (every EXPORT_SWEEP_INTERVAL_SECONDS) to run twice
+    over an export past EXPORT_SWEEP_AFTER_SECONDS, which is when a wrong
+    rebuild would start. From the values the processes were given, so it
+    grows with them."""
+    return quiet_window(
+        app.seconds("EXPORT_SWEEP_INTERVAL_SECONDS"),
+        after=app.seconds("EXPORT_SWEEP_AFTER_SECONDS"),
+    )
 
 
 def checkin(world, journal="Walked by the river."):
@@ -91,14 +103,14 @@ def test_with_the_broker_down_the_request_is_kept_and_built_once_when_it_is_back
     assert "Queued" in page and "picked up again automatically" in page
     export = Export.objects.get()
     assert (export.state, export.attempts) == (Export.State.PENDING, 0)
-    time.sleep(3)
+    time.sleep(nothing_else_window(app))  # the sweep runs, and can enqueue nothing
     assert export_state(export.pk) == Export.State.PENDING
 
     redis_server.start()
     assert wait_for(lambda: export_state(export.pk) == Export.State.DONE, timeout=60), app.log(
         "worker"
     ) + app.log("beat")
-    time.sleep(3)  # long enough for later sweeps to (wrongly) build it again
+    time.sleep(nothing_else_window(app))  # later sweeps would (wrongly) build it again
     export.refresh_from_db()
     assert export.attempts == 1
     assert "Walked by the river." in export.content
@@ -128,7 +140,7 @@ def test_a_running_export_whose_worker_died_is_rebuilt_exactly_once(world, app):
     assert wait_for(lambda: export_state(dead.pk) == Export.State.DONE, timeout=60), (
         app.log("worker-a") + app.log("worker-b") + app.log("beat")
     )
-    time.sleep(4)
+    time.sleep(nothing_else_window(app))  # later sweeps would (wrongly) build it again
     dead.refresh_from_db()
     assert (dead.state, dead.attempts) == (Export.State.DONE, 2)
     assert AccessEvent.objects.filter(action="export_csv").count() == 1
@@ -145,7 +157,7 @@ def test_a_build_that_keeps_failing_is_retried_then_failed_and_the_page_says_so(
     assert wait_for(lambda: export_state(export.pk) == Export.State.FAILED, timeout=60), app.log(
         "worker"
     )
-    time.sleep(3)  # the sweep leaves a failed export alone
+    time.sleep(nothing_else_window(app))  # the sweep leaves a failed export alone
     export.refresh_from_db()
     assert (export.state, export.attempts) == (Export.State.FAILED, 3)
     assert "ImproperlyConfigured" in export.last_error
