@@ -291,6 +291,9 @@ else:
         "data_folder_out": str(VAR_DIR / "broker" / "queue"),
         "processed_folder": str(VAR_DIR / "broker" / "processed"),
         "store_processed": False,
+        # The exchange-queue tables; kombu's default is "control" in the
+        # working directory, which put control/ in the repository.
+        "control_folder": str(VAR_DIR / "broker" / "control"),
     }
     # The filesystem transport has no fanout exchanges for remote control.
     CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
@@ -427,5 +430,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 
-for folder in ("broker/queue", "broker/processed", "cache", "mail", "staticfiles"):
+for folder in (
+    "broker/queue",
+    "broker/processed",
+    "broker/control",
+    "cache",
+    "mail",
+    "staticfiles",
+):
     (VAR_DIR / folder).mkdir(parents=True, exist_ok=True)
