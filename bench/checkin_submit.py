@@ -55,12 +55,14 @@ from bench.live import (  # noqa: E402
     BenchError,
     Checks,
     Client,
+    CpuWatch,
     MemoryWatch,
     app_start,
     django_setup,
     machine_info,
     people_create,
     percentiles_ms,
+    postgres_pid,
     signed_in,
 )
 
@@ -199,6 +201,7 @@ def run(args) -> dict:
     kinds = {"checkin": CHECKIN_PATH, "floor": FLOOR_PATH}
     rounds = {kind: [] for kind in kinds}
     latencies = {kind: [] for kind in kinds}
+    cpu_used = {kind: {} for kind in kinds}
     first = []
     try:
         # The fresh workers' first requests, one at a time, before anything else.
@@ -217,12 +220,16 @@ def run(args) -> dict:
                 client, path, patients, checks, saved_by[path],
                 seconds=args.warmup, clients=args.clients, form=form,
             )  # fmt: skip
+        cpu = CpuWatch({"web": app.processes["web"].pid, "postgres": postgres_pid()})
         for _ in range(args.rounds):
             for kind, path in kinds.items():
+                cpu.start()
                 done, elapsed = phase(
                     client, path, patients, checks, saved_by[path],
                     seconds=args.seconds, clients=args.clients, form=form,
                 )  # fmt: skip
+                for name, seconds in cpu.stop().items():
+                    cpu_used[kind][name] = cpu_used[kind].get(name, 0) + seconds
                 rounds[kind].append(len(done) / elapsed)
                 latencies[kind].extend(done)
         checkin_rows = CheckIn.objects.filter(clinic=clinic)
@@ -287,6 +294,15 @@ def run(args) -> dict:
             round(max(first) * 1000 / steady["p95"], 2) if first else None
         ),
         "web_worker_warm_start_ms": warm_starts,
+        # CPU time per counted request in the measured rounds: the gunicorn
+        # processes, the PostgreSQL server and this harness (the clients).
+        "cpu_ms_per_request": {
+            kind: {
+                name: round(seconds * 1000 / len(latencies[kind]), 2)
+                for name, seconds in cpu_used[kind].items()
+            }
+            for kind in kinds
+        },
         # Every phase's counted submits (first requests, warm-up, rounds) and the
         # rows they made: the run fails unless they are equal.
         "checkins_created_all": checkins,
@@ -332,6 +348,14 @@ def report_print(result):
         f"{result['checkin_submits']} (all phases; {result['checkin_submits_measured']} measured); "
         f"floor rows {result['floor_rows_all']} = floor submits {result['floor_submits']}; "
         f"--patients {result['patients']}"
+    )
+    cpu = result["cpu_ms_per_request"]
+    print(
+        "CPU ms per request: "
+        + "; ".join(
+            f"{kind} " + ", ".join(f"{name} {ms}" for name, ms in cpu[kind].items())
+            for kind in ("checkin", "floor")
+        )
     )
     rss = result["peak_rss_mib"]
     print(

@@ -182,6 +182,61 @@ def signed_in(users) -> list[Person]:
     return people
 
 
+def cpu_seconds(pids) -> float:
+    """utime + stime of these processes (and, counted in cutime/cstime, the
+    children they have reaped), in seconds."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15])
+    return total / ticks
+
+
+def postgres_pid() -> int | None:
+    """The PostgreSQL server this run uses (found by DATABASE_URL's port), if local."""
+    port = urllib.parse.urlsplit(os.environ.get("DATABASE_URL", "")).port
+    if port is None:
+        return None
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                args = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if args and args[0].endswith(b"postgres") and str(port).encode() in args:
+                return int(entry.name)
+    return None
+
+
+class CpuWatch:
+    """CPU seconds used by process trees (e.g. gunicorn, PostgreSQL) and by
+    this process, between start() and stop()."""
+
+    def __init__(self, roots: dict):
+        from bench.alert_latency import descendants
+
+        self.roots = {name: pid for name, pid in roots.items() if pid}
+        self._descendants = descendants
+
+    def _now(self) -> dict:
+        found = {
+            name: cpu_seconds([pid, *self._descendants(pid)]) for name, pid in self.roots.items()
+        }
+        times = os.times()
+        return found | {"harness": times.user + times.system}
+
+    def start(self):
+        self.started = self._now()
+
+    def stop(self) -> dict:
+        ended = self._now()
+        return {name: ended[name] - self.started.get(name, 0) for name in ended}
+
+
 def app_start(var_dir: Path, *, smtp_port: int, web_workers: int, web_threads: int, **env):
     from django.conf import settings
 

@@ -4,9 +4,12 @@ Each gunicorn worker imports this module once when it starts (or the master
 does with --preload, and the workers inherit it). Besides building the
 application it loads now what would otherwise make some worker's first
 requests slow: the safety rules (the crisis lexicon takes most of a second to
-compile), the fixture catalogues, every URLconf and view module, and every
-template (compiled into the cached loader). TRELLIS_WARM_START=0 skips it (to
-measure a cold start). Management commands and tests never import this module.
+compile), the fixture catalogues, every URLconf and view module, the project's
+templates (compiled into the cached loader), and a few things a request
+otherwise imports or initialises on first use. What stays for a worker
+thread's first request is opening its database connection (a few ms).
+TRELLIS_WARM_START=0 skips it all (to measure a cold start). Management
+commands and tests never import this module.
 """
 
 import logging
@@ -45,8 +48,11 @@ def templates_load() -> int:
 
 def warm_start() -> dict:
     """Load the slow parts now; returns milliseconds by part."""
+    from django.conf import settings
     from django.urls import get_resolver
+    from django.utils.module_loading import import_string
 
+    from apps.accounts.encryption import encrypt
     from apps.diaries import catalog as diary_catalog
     from apps.protocols import catalog as protocol_catalog
     from apps.safety.apps import rules_load
@@ -65,6 +71,12 @@ def warm_start() -> dict:
     resolver.url_patterns  # noqa: B018  (imports every URLconf and view module)
     resolver.reverse_dict  # noqa: B018  (builds the reverse() tables)
     timings["urls"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    # Imported or initialised by a request's first use otherwise: the message
+    # storage classes, and the cipher context of the journal's encryption.
+    import_string(settings.MESSAGE_STORAGE)
+    encrypt("warm start")
+    timings["first_use"] = time.perf_counter() - mark
     mark = time.perf_counter()
     templates = templates_load()
     timings["templates"] = time.perf_counter() - mark
