@@ -25,7 +25,10 @@ Both clocks are time.time() on the same machine. The alert's time is also
 split into stages (enqueue, reaching the worker, the worker's work before SMTP,
 the SMTP conversation), and the worker's peak RSS (VmHWM, its children too) is
 read from /proc. It prints a table, writes everything as JSON with --json, and
-exits 1 if anything fails or runs past --timeout.
+exits 1 if anything fails or runs past --timeout, or if the run's own counts
+disagree: there must be exactly one check-in and one delivered crisis alert
+per sample (warm-up included), one email per alert at the SMTP server, no
+duplicate and no email without an alert header.
 """
 
 import argparse
@@ -418,6 +421,41 @@ def worker_times_fill(samples: list[AlertSample], redis_client, expected: int) -
             sample.delivered_at = delivered[sample.alert_id].timestamp()
 
 
+def work_check(clinic, inbox: SmtpInbox, *, expected: int) -> dict:
+    """The rows and emails the samples should have made, and nothing else:
+    one check-in and one delivered crisis alert per sample (warm-up
+    included), and exactly one email per alert. Raises BenchError otherwise."""
+    from apps.alerts.models import Alert, AlertState
+    from apps.diaries.models import CheckIn
+
+    checkins = CheckIn.objects.filter(clinic=clinic).count()
+    alerts = Alert.objects.filter(clinic=clinic)
+    found = {
+        "checkins": checkins,
+        "alerts": alerts.count(),
+        "alerts_delivered": alerts.filter(state=AlertState.DELIVERED).count(),
+        "alerts_emailed": len(inbox.by_alert),
+        "duplicate_emails": inbox.duplicates(),
+        "unmatched_emails": inbox.unmatched,
+    }
+    wanted = {
+        "checkins": expected,
+        "alerts": expected,
+        "alerts_delivered": expected,
+        "alerts_emailed": expected,
+        "duplicate_emails": 0,
+        "unmatched_emails": 0,
+    }
+    wrong = [
+        f"{name} {found[name]}, expected {wanted[name]}"
+        for name in wanted
+        if found[name] != wanted[name]
+    ]
+    if wrong:
+        raise BenchError("the run's counts disagree: " + "; ".join(wrong))
+    return found
+
+
 # --- numbers ------------------------------------------------------------------------------------
 
 
@@ -552,8 +590,9 @@ def report_print(result: dict) -> None:
     print(f"Load average (1 min) at start / end: {load['start'][0]:.2f} / {load['end'][0]:.2f}")
     checks = result["checks"]
     print(
-        f"Emails: {checks['duplicate_emails']} duplicate(s), "
-        f"{checks['unmatched_emails']} without an alert header"
+        f"Checks passed: {checks['checkins']} check-ins, {checks['alerts_delivered']} alerts "
+        f"delivered, {checks['alerts_emailed']} emailed; {checks['duplicate_emails']} "
+        f"duplicate(s), {checks['unmatched_emails']} without an alert header"
     )
 
 
@@ -600,6 +639,7 @@ def run(args) -> dict:
         finally:
             peak_rss = memory.stop()
         worker_times_fill(alerts, redis_client, expected=args.warmup + args.alerts)
+        checks = work_check(clinic, inbox, expected=args.warmup + args.alerts)
 
         alert_stats = summarize([s.latency for s in alerts])
         noop_stats = summarize(noops)
@@ -627,10 +667,7 @@ def run(args) -> dict:
                 "ratio_met": ratio <= AIM_MAX_RATIO,
             },
             "alert_stages_s": stages(alerts),
-            "checks": {
-                "duplicate_emails": inbox.duplicates(),
-                "unmatched_emails": inbox.unmatched,
-            },
+            "checks": checks,
             "samples_s": {
                 "alert": [s.latency for s in alerts],
                 "noop": noops,

@@ -72,6 +72,7 @@ FLOOR_PATH = "/bench/floor/"
 # Where a saved bland entry for today, and the floor, send the browser.
 SAVED_TARGET = "/diary/"
 WARM_START_LINE = "warm start:"
+CELERY_RULES_LINE = "safety rules loaded in"
 
 
 class OutOfPatients(Exception):
@@ -240,6 +241,7 @@ def run(args) -> dict:
         web_rss = web_memory.stop()
         worker_rss = worker_memory.stop()
         web_log = app.log("web")
+        worker_log = (var_dir / "worker.log").read_text(errors="replace")
         app.stop_all()
         smtp.stop()
 
@@ -261,6 +263,9 @@ def run(args) -> dict:
             f"{len(warm_starts)} '{WARM_START_LINE}' lines in the web log for "
             f"{args.web_workers} workers: the workers did not warm up at start"
         )
+    celery_warm = CELERY_RULES_LINE in worker_log
+    if not celery_warm:
+        checks.problem(f"no '{CELERY_RULES_LINE}' line in the Celery worker's log")
     checks.raise_if_any("\n--- web log (tail) ---\n" + web_log[-2000:])
 
     def mib(kib):
@@ -294,6 +299,7 @@ def run(args) -> dict:
             round(max(first) * 1000 / steady["p95"], 2) if first else None
         ),
         "web_worker_warm_start_ms": warm_starts,
+        "celery_rules_loaded_at_start": celery_warm,
         # CPU time per counted request in the measured rounds: the gunicorn
         # processes, the PostgreSQL server and this harness (the clients).
         "cpu_ms_per_request": {

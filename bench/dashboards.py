@@ -33,6 +33,12 @@ seed_scale writes a realistic clinic: check-ins and side effects, health
 profiles with screening, reference-stack plans with dose logs for 90% of
 patients, PHQ-9 and GAD-7 responses, sessions, and alerts (4% of patients
 with one open), so every part of both pages has rows to read.
+
+The run checks its own work and exits 1 otherwise: every timed view must be
+a 200 holding its page's marker (a patient's name on the caseload, "(365
+days)" on the timeline), never a redirect (to the login or the MFA page); the
+single-SQL caseload must return exactly the seeded patients, and the caseload
+page must count them all ("of N" in its pager).
 """
 
 import argparse
@@ -43,7 +49,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.live import django_setup, machine_info, percentiles_ms  # noqa: E402
+from bench.live import (  # noqa: E402
+    BenchError,
+    Response,
+    django_setup,
+    machine_info,
+    page_problem,
+    percentiles_ms,
+)
 
 CASELOAD_SQL = """
 WITH mine AS (
@@ -117,9 +130,12 @@ def measure(size: int, *, warmup: int, requests: int) -> dict:
     timeline_url = reverse("dashboards:timeline", args=[patient.pk]) + "?days=365"
 
     def get(url, expect):
+        """Every timed view must be the page itself (a 200 with its marker):
+        a redirect to the login or MFA page would time the wrong thing."""
         response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        assert expect in response.text, (url, expect)
+        found = Response(response.status_code, response.get("Location"), response.content, 0)
+        if problem := page_problem(found, expect):
+            raise BenchError(f"GET {url} ({size} patients): {problem}")
 
     def sql(query, params):
         with connection.cursor() as cursor:
@@ -127,7 +143,8 @@ def measure(size: int, *, warmup: int, requests: int) -> dict:
             return cursor.fetchall()
 
     rows = sql(CASELOAD_SQL, {"clinician": clinician.pk, "today": today})
-    assert len(rows) == size, (len(rows), size)
+    if len(rows) != size:
+        raise BenchError(f"the seeded caseload has {len(rows)} patients, expected {size}")
 
     def queries(url, expect) -> int:
         count = [0]
@@ -146,6 +163,10 @@ def measure(size: int, *, warmup: int, requests: int) -> dict:
         sql("UPDATE dashboards_moodsummary SET as_of = NULL RETURNING patient_id", {})
 
     get(caseload_url, "Scale Patient")  # the day's first view adds up the mood summaries
+    # The page counts every seeded patient (its pager says "of N"; one page shows them all).
+    page = client.get(caseload_url).text
+    if f"of {size}, neediest first" not in page and page.count("Scale Patient") < size:
+        raise BenchError(f"the caseload page does not show {size} patients")
     caseload_queries = queries(caseload_url, "Scale Patient")
     timeline_queries = queries(timeline_url, "(365 days)")
 
@@ -218,6 +239,14 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
 
+    try:
+        return run(args)
+    except BenchError as error:
+        print(f"dashboards: {error}", file=sys.stderr)
+        return 1
+
+
+def run(args) -> int:
     django_setup()
     from django.conf import settings
 
@@ -245,6 +274,7 @@ def main(argv=None) -> int:
             for size, size_rounds in zip(sizes, zip(*rounds, strict=True), strict=True)
         },
         "rounds": rounds,
+        "checks": "passed: every timed view was its page (200 and marker); caseload = seeded",
     }
     if len(results) >= 2:
         small, large = results[0], results[-1]

@@ -23,11 +23,18 @@ Before the clock starts, 16 calm patients and the clinicians make one round of
 requests at once, so both web workers have loaded the rules and opened their
 connections (not counted; their entries are updated during the run).
 
-Every response must be the expected one (200 for pages, 302 for a saved
-check-in): any other status or a connection error is an error, and the run
-fails on any. At the end it waits for the worker to drain, then checks that
-every crisis check-in has exactly one alert, delivered, and exactly one email
-for it at the SMTP server, and that no other check-in raised one.
+The run checks its own work (bench/live.py's Checks) and exits 1 on any
+disagreement. A request counts only if its response is the expected one: a
+page is a 200 whose body holds that page's heading (the diary's "Today,", the
+caseload, the inbox, the patient's name, the alert's patient link), a saved
+check-in is a 302 to /diary/, or to /crisis/?checkin= for crisis language (a
+redirect to the login page or the MFA setup page is a failure, named as
+such); any other status or a connection error fails the run. Clinicians have
+a TOTP authenticator, as staff must. At the end it waits for the worker to
+drain, then checks the rows: one check-in today for exactly the patients with
+a counted save (warm-up included), every crisis check-in has exactly one
+alert, delivered, with exactly one email at the SMTP server, its occurrences
+add up to the counted crisis saves, and no other check-in raised one.
 """
 
 import argparse
@@ -44,11 +51,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.live import (  # noqa: E402
     BenchError,
+    Checks,
     Client,
     MemoryWatch,
     app_start,
     django_setup,
     machine_info,
+    mfa_enable,
     people_create,
     percentiles_ms,
     signed_in,
@@ -65,25 +74,47 @@ CLINICIAN_READING_SECONDS = (1, 3)
 WARMUP_CLIENTS = 16
 
 
+# What each page must show to count (a 200 alone could be an error page).
+DIARY_MARKER = '<h1 class="h3">Today,'
+CASELOAD_MARKER = '<h1 class="h3">Caseload</h1>'
+INBOX_MARKER = '<h1 class="h3">Alert inbox</h1>'
+SAVED_TARGET = "/diary/"
+CRISIS_TARGET = "/crisis/?checkin="
+
+
 class Recorder:
     def __init__(self):
         self.lock = threading.Lock()
         self.latencies: dict[str, list[float]] = {}
-        self.errors: list[str] = []
+        self.checks = Checks()
+        self.saved: dict[int, int] = {}  # patient pk -> counted saves
+        self.crisis_saves = 0
 
-    def call(self, client, method, path, person, *, expect, form=None, label=None):
+    def call(self, client, method, path, person, *, label, page=None, redirect=None, form=None):
+        """One request; True if its response was the expected page (marker)
+        or redirect (target), and then its latency is kept."""
         try:
-            status, elapsed = client.request(method, path, person, form)
+            response = client.request(method, path, person, form)
         except OSError as error:
-            with self.lock:
-                self.errors.append(f"{method} {path}: {error!r}")
+            self.checks.error(label, f"{method} {path}: {error!r}")
             return False
-        with self.lock:
-            if status != expect:
-                self.errors.append(f"{method} {path}: HTTP {status}")
-                return False
-            self.latencies.setdefault(label or path, []).append(elapsed)
-        return True
+        if page is not None:
+            ok = self.checks.page(label, response, page)
+        else:
+            ok = self.checks.redirect(label, response, redirect)
+        if ok:
+            with self.lock:
+                self.latencies.setdefault(label, []).append(response.elapsed)
+        return ok
+
+    def save(self, client, person, form, *, crisis: bool, label="POST /diary/") -> bool:
+        target = CRISIS_TARGET if crisis else SAVED_TARGET
+        ok = self.call(client, "POST", "/diary/", person, label=label, redirect=target, form=form)
+        if ok:
+            with self.lock:
+                self.saved[person.pk] = self.saved.get(person.pk, 0) + 1
+                self.crisis_saves += crisis
+        return ok
 
 
 def run(args) -> dict:
@@ -99,6 +130,8 @@ def run(args) -> dict:
     clinic = Clinic.objects.create(name="Load Clinic", timezone="UTC")
     patient_users = people_create(clinic, Role.PATIENT, args.patients, "patient")
     clinician_users = people_create(clinic, Role.CLINICIAN, args.clinicians, "clinician")
+    mfa_enable(clinician_users)  # staff must have a second factor (MfaRequiredMiddleware)
+    names = {u.pk: u.full_name for u in patient_users}
     CareTeam.objects.bulk_create(
         CareTeam(
             clinic=clinic,
@@ -144,24 +177,22 @@ def run(args) -> dict:
         pause(rng, 0, RAMP_SECONDS)  # people arrive over the first seconds, not at once
         crisis = person.pk in in_crisis
         while time.monotonic() < ends:
-            recorder.call(client, "GET", "/diary/", person, expect=200, label="GET /diary/")
+            recorder.call(client, "GET", "/diary/", person, label="GET /diary/", page=DIARY_MARKER)
             if not pause(rng, *PATIENT_TYPING_SECONDS):
                 break
             form = {"mood": str(rng.randint(5, 8)), "journal": CRISIS if crisis else BLAND}
-            recorder.call(
-                client, "POST", "/diary/", person, expect=302, form=form, label="POST /diary/"
-            )
+            recorder.save(client, person, form, crisis=crisis)
             pause(rng, *PATIENT_AWAY_SECONDS)
 
     def clinician_loop(person, rng):
         pause(rng, 0, RAMP_SECONDS)
         pages = [
-            ("/clinician/", "GET /clinician/"),
-            ("/alerts/", "GET /alerts/"),
+            ("/clinician/", "GET /clinician/", CASELOAD_MARKER),
+            ("/alerts/", "GET /alerts/", INBOX_MARKER),
         ]
         while time.monotonic() < ends:
-            for path, label in pages:
-                recorder.call(client, "GET", path, person, expect=200, label=label)
+            for path, label, marker in pages:
+                recorder.call(client, "GET", path, person, label=label, page=marker)
                 pause(rng, *CLINICIAN_READING_SECONDS)
             patient_id = rng.choice(caseloads[person.pk])
             recorder.call(
@@ -169,44 +200,52 @@ def run(args) -> dict:
                 "GET",
                 f"/clinician/patients/{patient_id}/",
                 person,
-                expect=200,
                 label="GET /clinician/patients/<id>/",
+                page=f'<h1 class="h3">{names[patient_id]}</h1>',
             )
             time.sleep(rng.uniform(1, 3))
-            alert = Alert.objects.filter(recipient_id=person.pk).order_by("?").values("pk").first()
+            alert = (
+                Alert.objects.filter(recipient_id=person.pk)
+                .order_by("?")
+                .values("pk", "patient_id")
+                .first()
+            )
             if alert:
                 recorder.call(
                     client,
                     "GET",
                     f"/alerts/{alert['pk']}/",
                     person,
-                    expect=200,
                     label="GET /alerts/<id>/",
+                    page=f'href="/clinician/patients/{alert["patient_id"]}/"',
                 )
                 pause(rng, *CLINICIAN_READING_SECONDS)
 
     def warm_up():
-        """Each web worker loads the rules and opens its connections on its
-        first requests (seconds on a busy machine): done before the clock."""
+        """Each web worker's first requests open its database connections:
+        done before the clock. Counted in the rows checked at the end, not
+        in the latencies."""
         calm = [p for p in patients if p.pk not in in_crisis][:WARMUP_CLIENTS]
-        quiet = Recorder()
 
         def one(index):
             person = calm[index]
-            quiet.call(client, "GET", "/diary/", person, expect=200)
-            form = {"mood": "6", "journal": BLAND}
-            quiet.call(client, "POST", "/diary/", person, expect=302, form=form)
+            label = "warm-up"
+            recorder.call(client, "GET", "/diary/", person, label=label, page=DIARY_MARKER)
+            recorder.save(
+                client, person, {"mood": "6", "journal": BLAND}, crisis=False, label=label
+            )
             staff = clinicians[index % len(clinicians)]
-            quiet.call(client, "GET", "/clinician/", staff, expect=200)
-            quiet.call(client, "GET", "/alerts/", staff, expect=200)
+            recorder.call(client, "GET", "/clinician/", staff, label=label, page=CASELOAD_MARKER)
+            recorder.call(client, "GET", "/alerts/", staff, label=label, page=INBOX_MARKER)
 
         workers = [threading.Thread(target=one, args=(i,)) for i in range(len(calm))]
         for worker in workers:
             worker.start()
         for worker in workers:
             worker.join()
-        if quiet.errors:
-            raise BenchError(f"warm-up failed: {quiet.errors[:5]}")
+        if recorder.checks.failures:
+            raise BenchError("warm-up failed:\n  " + "\n  ".join(recorder.checks.verdict()))
+        recorder.latencies.pop("warm-up", None)
 
     warm_up()
     ends = time.monotonic() + args.seconds
@@ -238,9 +277,28 @@ def run(args) -> dict:
             ).exists()
 
         drained_in_time = wait_for(drained, timeout=60)
-        problems = []
+        checks = recorder.checks
         if not drained_in_time:
-            problems.append("alerts still pending or sending 60 s after the load stopped")
+            checks.problem("alerts still pending or sending 60 s after the load stopped")
+        # Rows: one check-in (today's) per patient with a counted save, no more.
+        checkin_patients = list(
+            CheckIn.objects.filter(clinic=clinic).values_list("patient_id", flat=True)
+        )
+        checks.rows(
+            "check-ins (one per patient with a counted save)",
+            expected=len(recorder.saved),
+            found=len(checkin_patients),
+        )
+        if set(checkin_patients) != set(recorder.saved):
+            checks.problem(
+                "the patients with a check-in are not those with a counted save "
+                f"({len(set(checkin_patients) ^ set(recorder.saved))} differ)"
+            )
+        checks.rows(
+            "crisis check-ins",
+            expected=len(in_crisis & set(recorder.saved)),
+            found=len(crisis_checkins),
+        )
         alerts = list(Alert.objects.filter(patient__memberships__clinic=clinic))
         by_checkin = {}
         for alert in alerts:
@@ -248,26 +306,30 @@ def run(args) -> dict:
         for checkin_id in crisis_checkins:
             found = [a for a in by_checkin.get(checkin_id, []) if a.rule == "crisis_language"]
             if len(found) != 1:
-                problems.append(f"check-in {checkin_id}: {len(found)} crisis alerts")
+                checks.problem(f"check-in {checkin_id}: {len(found)} crisis alerts")
                 continue
             alert = found[0]
             if alert.delivered_at is None:
-                problems.append(f"alert {alert.pk} ({alert.state}) was never delivered")
+                checks.problem(f"alert {alert.pk} ({alert.state}) was never delivered")
             emails = len(smtp.for_alert(alert.pk))
             if emails != 1:
-                problems.append(f"alert {alert.pk}: {emails} emails")
+                checks.problem(f"alert {alert.pk}: {emails} emails")
         strays = [a.pk for a in alerts if a.patient_id not in in_crisis]
         if strays:
-            problems.append(f"alerts for patients who wrote nothing alarming: {strays[:10]}")
+            checks.problem(f"alerts for patients who wrote nothing alarming: {strays[:10]}")
+        occurrences = sum(a.occurrences for a in alerts if a.rule == "crisis_language")
+        checks.rows(
+            "crisis alert occurrences (one per counted crisis save)",
+            expected=recorder.crisis_saves,
+            found=occurrences,
+        )
         submits = len(recorder.latencies.get("POST /diary/", []))
-        occurrences = sum(a.occurrences for a in alerts)
     finally:
         web_rss = web_memory.stop()
         worker_rss = worker_memory.stop()
         app.stop_all()
         smtp.stop()
-    if recorder.errors:
-        problems.append(f"{len(recorder.errors)} failed requests, e.g. {recorder.errors[:5]}")
+    problems = recorder.checks.verdict()
 
     def mib(kib):
         return round(kib / 1024, 1) if kib else None
@@ -283,10 +345,12 @@ def run(args) -> dict:
         "seconds": round(elapsed, 1),
         "requests": len(all_latencies),
         "requests_per_second": round(len(all_latencies) / elapsed, 1),
-        "errors": len(recorder.errors),
+        "errors": sum(recorder.checks.failures.values()),
         "latency_ms": {"all": percentiles_ms(all_latencies)}
         | {label: percentiles_ms(values) for label, values in sorted(recorder.latencies.items())},
         "checkin_submits": submits,
+        "patients_with_a_saved_checkin": len(recorder.saved),
+        "checkins_created_all": len(checkin_patients),
         "crisis_checkins": len(crisis_checkins),
         "crisis_alerts": len(alerts),
         "crisis_submits_counted_as_occurrences": occurrences,
