@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from apps.safety.services import CRISIS_LANGUAGE, evaluate_checkin
+from apps.safety.services import CRISIS_LANGUAGE, crisis_reading, evaluate_checkin
 
 from .test_crisis_language import dev_rows
 
@@ -85,9 +85,26 @@ def test_it_agrees_with_the_check_in_on_the_whole_development_set(monkeypatch):
     assert error is None
     for answer, text in zip(answers, texts, strict=True):
         findings = [f for f in evaluate_checkin(mood=5, text=text) if f.rule == CRISIS_LANGUAGE]
-        assert answer["flagged"] == bool(findings)
+        assert answer["flagged"] == (bool(findings) and findings[0].is_crisis)
         assert answer["severity"] == (findings[0].severity if findings else None)
     assert sum(a["flagged"] for a in answers) == 35
+
+
+def test_a_moderate_reading_has_a_severity_but_is_not_flagged(monkeypatch):
+    # Moderate goes to the daily digest: it does not reach a clinician today.
+    [answer], _, error = run(monkeypatch, line(id=1, text="I had a panic attack at work."))
+    assert error is None
+    assert (answer["flagged"], answer["severity"]) == (False, "moderate")
+    assert [m["category"] for m in answer["matches"]] == ["panic"]
+
+
+def test_it_answers_as_the_single_crisis_reading_does(monkeypatch):
+    texts = ["I want to kill myself.", "I had a panic attack at work.", "Quiet day."]
+    answers, _, _ = run(monkeypatch, *(line(id=n, text=t) for n, t in enumerate(texts)))
+    for answer, text in zip(answers, texts, strict=True):
+        reading = crisis_reading(text)
+        assert (answer["flagged"], answer["severity"]) == (reading.flagged, reading.severity)
+        assert [m["rule"] for m in answer["matches"]] == [m.rule for m in reading.matches]
 
 
 def test_an_id_is_echoed_whatever_it_is_and_null_when_absent(monkeypatch):

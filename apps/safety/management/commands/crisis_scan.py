@@ -1,8 +1,8 @@
 """`manage.py crisis_scan`: scan texts from JSON Lines on stdin for crisis language.
 
-For clinical-safety review of the crisis lexicon: the same detector the check-in
-uses (apps/safety/detectors/crisis.py) with the same rules
-(fixtures/crisis_lexicon.yaml).
+For clinical-safety review of the crisis lexicon: the same answer the check-in
+gets (apps/safety/services.py, `crisis_reading`: the detector in
+apps/safety/detectors/crisis.py with the rules in fixtures/crisis_lexicon.yaml).
 
     echo '{"id": 1, "text": "I want to kill myself."}' | python manage.py crisis_scan
 
@@ -14,7 +14,9 @@ echoed back; null if absent). One JSON line comes out per input line:
                   "rule": "kill-myself", "negated": false}]}
 
 "severity" is the highest among the matches ("critical", "high", "moderate"), or
-null when nothing matched. Offsets index the text as given (Python string
+null when nothing matched. "flagged" is true exactly when the severity is
+critical or high: the text reaches a clinician the same day (a moderate match
+goes to the daily digest and is not flagged). Offsets index the text as given (Python string
 indices, i.e. code points), so text[start:end] is the matched words.
 
 With --explain each match also carries "matched" and "severity", and the
@@ -33,8 +35,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.safety.detectors.crisis import crisis_matches, highest_severity
-from apps.safety.rules import crisis_lexicon
+from apps.safety.services import crisis_reading
 
 
 class BadLine(ValueError):
@@ -56,11 +57,10 @@ def scan_request(line: str) -> tuple[object, str]:
     return record.get("id"), record["text"]
 
 
-def scan_answer(request_id, text: str, lexicon, *, explain: bool = False) -> dict:
-    matches = crisis_matches(text, lexicon, include_dropped=explain)
-    severity = highest_severity(matches)
+def scan_answer(request_id, text: str, *, explain: bool = False) -> dict:
+    reading = crisis_reading(text, explain=explain)
     listed = []
-    for match in matches:
+    for match in reading.matches:
         item = {
             "start": match.start,
             "end": match.end,
@@ -76,8 +76,8 @@ def scan_answer(request_id, text: str, lexicon, *, explain: bool = False) -> dic
         listed.append(item)
     return {
         "id": request_id,
-        "flagged": severity is not None,
-        "severity": severity,
+        "flagged": reading.flagged,
+        "severity": reading.severity,
         "matches": listed,
     }
 
@@ -110,7 +110,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        lexicon = crisis_lexicon()
         stream = options.get("stdin") or sys.stdin
         bad = 0
         for number, line in _lines(stream):
@@ -124,7 +123,7 @@ class Command(BaseCommand):
                 bad += 1
                 self.stderr.write(f"line {number}: {error}")
                 continue
-            answer = scan_answer(request_id, text, lexicon, explain=options["explain"])
+            answer = scan_answer(request_id, text, explain=options["explain"])
             self.stdout.write(json.dumps(answer, ensure_ascii=False))
         if bad:
             raise CommandError(f"{bad} line(s) could not be scanned; see the messages above.")
