@@ -60,7 +60,7 @@ def probe(**env) -> dict:
 
 
 def test_importing_wsgi_loads_rules_urls_and_templates_but_setup_alone_does_not():
-    found = probe()
+    found = probe(TRELLIS_WARM_START="1")
     assert found["after_setup"]["rules"] == dict.fromkeys(RULE_LOADERS, 0)
     assert found["after_wsgi"]["rules"] == dict.fromkeys(RULE_LOADERS, 1)
     assert found["after_wsgi"]["views_imported"]
