@@ -247,7 +247,14 @@ def run(args) -> dict:
             raise BenchError("warm-up failed:\n  " + "\n  ".join(recorder.checks.verdict()))
         recorder.latencies.pop("warm-up", None)
 
-    warm_up()
+    try:
+        warm_up()
+    except BaseException:  # stop the app's processes before giving up
+        web_memory.stop()
+        worker_memory.stop()
+        app.stop_all()
+        smtp.stop()
+        raise
     ends = time.monotonic() + args.seconds
     threads = [
         threading.Thread(target=patient_loop, args=(p, random.Random(i)))
