@@ -1,0 +1,230 @@
+"""The semantic layer of the crisis detector: sentence windows scored by a small head.
+
+Pure: plain strings and numpy arrays in, plain values out; no Django. The sentence
+encoder is passed in (anything with ``embed(list[str]) -> np.ndarray`` returning one
+unit-normalised row per text, e.g. the multilingual Universal Sentence Encoder wrapped
+by ``apps.safety.semantic_model``), and so is the head (weights loaded from a file).
+
+How an entry is read:
+
+1. ``sentence_windows(text)`` cuts the entry into sentences (``. ! ? …``, line breaks,
+   Spanish ``¿ ¡``; over-long sentences at a comma or a space) and returns the
+   *units* that are scored: every sentence alone, and every sentence with its
+   neighbour on each side. Offsets point into the ORIGINAL text.
+2. The whole entry and every window are embedded; the head (a small multilayer
+   perceptron over the 512-d vector) gives each a probability.
+3. The entry's score is the highest of them (max pooling): one alarming window in an
+   ordinary paragraph is enough. Flagged when score >= the head's threshold, which was
+   chosen on training data for a target share of ordinary entries flagged.
+4. For the clinician: the best window, and the labelled examples of the head's bank
+   nearest to it ("closest to: ..."), with their kind and cosine similarity.
+
+Never raises on any string: empty text scores 0.0 and is not flagged.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+# A sentence ends at . ! ? … (any run of them, with closing quotes or brackets) before
+# white space or an opening Spanish mark, and at every line break.
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|[¿¡]|$)|\n+")
+_MAX_SENTENCE = 240  # characters; longer sentences are cut at a comma or a space
+_MAX_UNITS = 400  # windows per entry; past that, sentences are grouped first
+_WS = " \t\r\n\f\v\u00a0\u2028\u2029"
+
+
+@dataclass(frozen=True)
+class Window:
+    """A span of the original text: text[start:end]."""
+
+    start: int
+    end: int
+
+
+class Embedder(Protocol):
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > _MAX_SENTENCE:
+        limit = start + _MAX_SENTENCE
+        cut = max(text.rfind(",", start + 40, limit), text.rfind(";", start + 40, limit))
+        if cut == -1:
+            cut = text.rfind(" ", start + 40, limit)
+        cut = limit if cut == -1 else cut + 1
+        s, e = _trim(text, start, cut)
+        if e > s:
+            pieces.append((s, e))
+        start = cut
+    s, e = _trim(text, start, end)
+    if e > s:
+        pieces.append((s, e))
+    return pieces
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of ``text``, trimmed of white space, in order."""
+    if not isinstance(text, str) or not text:
+        return []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        spans.extend(_cut_long(text, start, match.end()))
+        start = match.end()
+    spans.extend(_cut_long(text, start, len(text)))
+    return spans
+
+
+def _group(spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """At most ``limit`` spans, by joining runs of consecutive sentences."""
+    if len(spans) <= limit:
+        return spans
+    size = -(-len(spans) // limit)
+    return [
+        (spans[i][0], spans[min(i + size, len(spans)) - 1][1]) for i in range(0, len(spans), size)
+    ]
+
+
+def sentence_windows(text: str, radius: int = 1) -> list[Window]:
+    """The units scored in ``text``: each sentence alone, then each with ``radius``
+    neighbours on each side (distinct spans only, in order of first appearance)."""
+    spans = _group(sentence_spans(text), _MAX_UNITS // 2)
+    seen: set[tuple[int, int]] = set()
+    windows: list[Window] = []
+    for r in sorted({0, max(0, radius)}):
+        for i in range(len(spans)):
+            span = (spans[max(0, i - r)][0], spans[min(len(spans) - 1, i + r)][1])
+            if span not in seen:
+                seen.add(span)
+                windows.append(Window(*span))
+    return windows
+
+
+@dataclass(frozen=True)
+class Head:
+    """A multilayer perceptron over a sentence vector (ReLU hidden layers, logistic
+    output), its threshold, and a bank of labelled example vectors for explanations."""
+
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
+    threshold: float
+    bank_vectors: np.ndarray  # (n, d) unit rows
+    bank_texts: tuple[str, ...] = ()
+    bank_kinds: tuple[str, ...] = ()
+    info: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        x = np.asarray(vectors, dtype=np.float32)
+        if x.ndim != 2 or x.shape[0] == 0:
+            return np.zeros(0, dtype=np.float64)
+        last = len(self.weights) - 1
+        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+            x = x @ w + b
+            if i < last:
+                np.maximum(x, 0, out=x)
+        z = np.clip(x[:, 0].astype(np.float64), -60.0, 60.0)
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def save(self, path: str | Path) -> None:
+        arrays = {f"w{i}": w for i, w in enumerate(self.weights)}
+        arrays |= {f"b{i}": b for i, b in enumerate(self.biases)}
+        meta = {
+            "threshold": float(self.threshold),
+            "layers": len(self.weights),
+            "bank_texts": list(self.bank_texts),
+            "bank_kinds": list(self.bank_kinds),
+            "info": self.info,
+        }
+        np.savez_compressed(
+            path,
+            bank_vectors=np.asarray(self.bank_vectors, dtype=np.float16),
+            meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), dtype=np.uint8),
+            **arrays,
+        )
+
+
+def load_head(path: str | Path) -> Head:
+    with np.load(path, allow_pickle=False) as z:
+        meta = json.loads(bytes(z["meta"]).decode())
+        layers = int(meta["layers"])
+        return Head(
+            weights=tuple(z[f"w{i}"].astype(np.float32) for i in range(layers)),
+            biases=tuple(z[f"b{i}"].astype(np.float32) for i in range(layers)),
+            threshold=float(meta["threshold"]),
+            bank_vectors=z["bank_vectors"].astype(np.float32),
+            bank_texts=tuple(meta["bank_texts"]),
+            bank_kinds=tuple(meta["bank_kinds"]),
+            info=meta.get("info", {}),
+        )
+
+
+@dataclass(frozen=True)
+class Nearest:
+    text: str
+    kind: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class SemanticReading:
+    score: float
+    threshold: float
+    flagged: bool
+    best_window: tuple[int, int]
+    nearest: tuple[Nearest, ...] = ()
+
+
+def units(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """The spans scored for ``text`` (the whole entry first, then its windows) and
+    their texts. Empty when the text holds nothing but white space."""
+    if not isinstance(text, str):
+        return [], []
+    whole = _trim(text, 0, len(text))
+    if whole[1] <= whole[0]:
+        return [], []
+    spans = [whole] + [(w.start, w.end) for w in sentence_windows(text)]
+    spans = list(dict.fromkeys(spans))
+    return spans, [text[s:e] for s, e in spans]
+
+
+def nearest_examples(vector: np.ndarray, head: Head, k: int = 3) -> tuple[Nearest, ...]:
+    bank = head.bank_vectors
+    if bank is None or len(bank) == 0 or vector is None:
+        return ()
+    sims = bank @ np.asarray(vector, dtype=np.float32)
+    order = np.argsort(-sims, kind="stable")[:k]
+    return tuple(
+        Nearest(head.bank_texts[i], head.bank_kinds[i], round(float(sims[i]), 4)) for i in order
+    )
+
+
+def semantic_read(text: str, embedder: Embedder, head: Head, k: int = 3) -> SemanticReading:
+    """Score ``text``: the highest probability over the whole entry and its windows."""
+    spans, texts = units(text)
+    if not texts:
+        return SemanticReading(0.0, head.threshold, False, (0, 0), ())
+    vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
+    probs = head.probabilities(vectors)
+    best = int(np.argmax(probs))
+    score = float(probs[best])
+    return SemanticReading(
+        score=score,
+        threshold=head.threshold,
+        flagged=score >= head.threshold,
+        best_window=spans[best],
+        nearest=nearest_examples(vectors[best], head, k),
+    )
