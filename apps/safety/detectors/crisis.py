@@ -16,7 +16,9 @@ this module is only the machine that applies it:
 3. Each candidate is judged in its sentence and clause, by the lexicon's cues:
    inside an idiom ("cut myself a slice") -> dropped; about someone else ("my
    dad had chest pain") -> dropped where the category says so; history ("years
-   ago I self-harmed") with nothing recent in the sentence -> dropped; negated
+   ago I self-harmed") with nothing recent in the sentence -> dropped; marked
+   as a joke ("lol", "jk", a laughing emoji; not "not joking") -> dropped or
+   one severity lower as the category says; negated
    ("no suicidal thoughts") -> a clear, whole denial is dropped where the
    category allows it, otherwise the match stays, marked negated and one
    severity lower; a symptom that resolved ("then it eased") -> dropped or
@@ -51,6 +53,7 @@ _POLICIES = {
     "resolution": {"drop", "lower", "keep"},
     "minimizers": {"lower", "keep"},
     "third_party": {"drop", "keep"},
+    "joke": {"drop", "lower", "keep"},
 }
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _TOKEN = re.compile(r"[\w']+")
@@ -104,6 +107,7 @@ class Category:
     resolution: str
     minimizers: str
     third_party: str
+    joke: str = "keep"
     combine: tuple[Combine, ...] = ()
 
 
@@ -368,6 +372,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "minimizer",
         "first_person",
         "third_party",
+        "joke",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is None:
@@ -651,6 +656,13 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         ):
             return severity, False, "history"
 
+    # 3b. Marked as a joke ("lol", "jk", "just kidding", a laughing emoji) in
+    # its sentence or a short one right after it; "not joking" is no joke.
+    if category.joke != "keep" and _joking(ctx, *ctx.whole_sentence(start, end)):
+        if category.joke == "drop":
+            return severity, False, "joke"
+        severity = lower(severity)
+
     # 4. Negation.
     negated = rule.denial
     cue_at = None
@@ -702,6 +714,14 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             severity = lower(severity)
 
     return severity, negated, None
+
+
+def _joking(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
+    joke = ctx.lexicon.cues["joke"]
+    if joke.search(ctx.text, sentence_start, sentence_end):
+        return True
+    following = ctx.next_sentence(sentence_end)
+    return len(_TOKEN.findall(following)) <= 3 and bool(joke.search(following))
 
 
 _GOES_ON = re.compile(r"\s*(?:it|that|this|then|which|but it|they)\b")
