@@ -257,6 +257,19 @@ def report(name, labels, kinds, spanish, flagged):
     return text
 
 
+def rule_flags(texts: list[str]) -> np.ndarray:
+    """The lexicon rules as the app runs them (high or critical = a crisis), read-only."""
+    import yaml
+
+    from apps.safety.detectors.crisis import compile_lexicon, crisis_matches, highest_severity
+
+    with (ROOT / "fixtures" / "crisis_lexicon.yaml").open(encoding="utf-8") as f:
+        lexicon = compile_lexicon(yaml.safe_load(f))
+    return np.array(
+        [highest_severity(crisis_matches(t, lexicon)) in ("critical", "high") for t in texts]
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true")
