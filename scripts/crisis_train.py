@@ -362,6 +362,21 @@ def main() -> None:
                 flagged,
             )
         )
+        rules = rule_flags([e.text for e in dev])
+        out.append(
+            report(
+                "rules alone (lexicon as in the work tree)", dev_labels, dev_kinds, dev_es, rules
+            )
+        )
+        out.append(
+            report(
+                "rules OR semantic (the k-fold flags above)",
+                dev_labels,
+                dev_kinds,
+                dev_es,
+                rules | flagged,
+            )
+        )
         for target in (0.01, 0.02, 0.05):
             t = threshold_at(oof[dev_labels == 0], target)
             out.append(
