@@ -16,7 +16,7 @@ from apps.safety.detectors.crisis import compile_lexicon, crisis_matches, first_
 from apps.safety.detectors.findings import Finding
 from apps.safety.detectors.normalize import squeeze_pattern
 from apps.safety.rules import FIXTURES, crisis_lexicon
-from apps.safety.services import CRISIS_LANGUAGE, VERY_LOW_MOOD, evaluate_checkin
+from apps.safety.services import CRISIS_LANGUAGE, VERY_LOW_MOOD, crisis_reading, evaluate_checkin
 
 DEV_SET = Path(__file__).resolve().parents[1] / "data" / "crisis-dev-set.tsv"
 
@@ -973,6 +973,243 @@ def test_crisis_language_and_very_low_mood_are_separate_findings():
     assert findings[CRISIS_LANGUAGE].severity == "critical"
     assert findings[VERY_LOW_MOOD].severity == "high"
     assert all(f.is_crisis for f in findings.values())
+
+
+# --- issue 17: what the first lexicon missed, and its own false alarms ------------------
+
+# Written for these tests (not from tests/data): preparatory acts, euphemisms,
+# hedges, non-native English, Spanish for every category, emergencies,
+# psychosis, mania and self-harm described rather than named.
+ISSUE_17_CRISES = [
+    # preparation, means, timing (suicidal, critical)
+    ("I've been stockpiling my capsules in a jar under the bed.", "suicidal"),
+    ("Sent goodbye messages to my sisters tonight.", "suicidal"),
+    ("I looked up the lethal dose of my antidepressant.", "suicidal"),
+    ("I have the pills ready and I plan to take them all tonight.", "suicidal"),
+    ("I have the rope. Tonight.", "suicidal"),
+    ("Been putting my sleeping tablets aside instead of taking them.", "suicidal"),
+    ("Staring at the bottle of painkillers again. Counted them. There's enough.", "suicidal"),
+    ("This is my last entry, thank you for trying.", "suicidal"),
+    ("Wrote down my passwords for my husband and left them on the desk.", "suicidal"),
+    ("Showed my son where the life insurance papers are.", "suicidal"),
+    ("My neighbour will take the cat when I'm gone.", "suicidal"),
+    ("I'll do it on Friday so nobody has to find me.", "suicidal"),
+    ("I've decided it will be this weekend.", "suicidal"),
+    ("I don't plan on being around past my birthday.", "suicidal"),
+    ("Gave my guitar to my cousin. I won't need it where I'm going.", "suicidal"),
+    ("I wrote each of my daughters a letter tonight.", "suicidal"),
+    ("Texted my best friend: thank you for everything, please don't be sad.", "suicidal"),
+    ("Tried it with the belt last night to see if it would hold.", "suicidal"),
+    ("I took a whole handful of my pills so I wouldn't wake up.", "suicidal"),
+    ("Sat on the bridge railing for an hour. The water looked calm.", "suicidal"),
+    ("I keep thinking about the tracks on my commute, how easy it would be.", "suicidal"),
+    ("Searched which car parks in town have no barriers on the top floor.", "suicidal"),
+    ("Read about how many of my lithium tablets it would take.", "suicidal"),
+    ("Every night I think to finish my life.", "suicidal"),
+    ("My pistol is loaded and I sat with it in my lap all evening.", "suicidal"),
+    ("I'm going to fix it tonight so nobody has to worry about me anymore.", "suicidal"),
+    ("Bought charcoal and told the man it was for a barbecue. It isn't.", "suicidal"),
+    ("I'm scared of what I might do tonight.", "suicidal"),
+    ("Not gonna lie, I've been thinking about killing myself.", "suicidal"),
+    # passive wishes, euphemism, hedges (high)
+    ("I'd like to go to sleep and stay there.", "suicidal_passive"),
+    ("Maybe it would be easier if I just didn't wake up.", "suicidal_passive"),
+    ("I wouldn't mind not waking up tomorrow, honestly.", "suicidal_passive"),
+    ("i just wish i could not exist for a while, like forever", "suicidal_passive"),
+    ("Ready to join my late husband in heaven.", "suicidal_passive"),
+    ("I'm so tired of fighting, I can't keep going.", "suicidal_passive"),
+    ("ngl i kind of want to die", "suicidal_passive"),
+    # self-harm described (critical, or high for signs)
+    ("Held the lighter against my wrist until it blistered.", "self_harm"),
+    ("Took the blades out of a pencil sharpener tonight.", "self_harm"),
+    ("Did the thing with the razor again, only a few.", "self_harm"),
+    ("I keep scratching my legs until they bleed.", "self_harm"),
+    ("Picked at the scabs on my arm till they opened again.", "self_harm"),
+    ("Wearing long sleeves to hide the new cuts.", "self_harm"),
+    ("I deserve to hurt after what I said.", "self_harm"),
+    ("Punching the garage wall again when I hate myself.", "self_harm"),
+    # harm to others described
+    ("Next time he comes out I'm going to split his head open.", "harm_others"),
+    ("Thinking about putting something in her coffee to make her sick.", "harm_others"),
+    ("I shook the baby really hard when she wouldn't stop crying.", "harm_others"),
+    ("They laughed at me. They're all going to be sorry.", "harm_others"),
+    ("I'm going to kill my stepdad.", "harm_others"),
+    # overdose told as amounts
+    ("Took the whole bag instead of my 0.1 and the walls are breathing.", "overdose"),
+    ("i think i took way too much.", "overdose"),
+    ("Took ten times my usual dose by mistake.", "overdose"),
+    ("Took my sleeping tablets twice plus two of my xanax.", "overdose"),
+    # emergencies described
+    ("Pressure in my chest going into my jaw, soaked in sweat.", "medical"),
+    ("Used my inhaler five times and it's not helping.", "medical"),
+    ("The side of my face went numb and my words came out wrong.", "medical"),
+    ("I'm in a car park and I don't know how I got here.", "medical"),
+    ("Can't keep water down since this morning.", "medical"),
+    # panic that won't subside
+    ("Wave after wave of panic since lunch.", "panic"),
+    ("Panic for five hours now, shaking.", "panic"),
+    # psychosis described
+    ("The TV host sends me instructions every night.", "psychosis"),
+    ("The newsreader has started speaking directly to me.", "psychosis"),
+    ("There are people living in my walls, I hear them at night.", "psychosis"),
+    ("I can see their real faces underneath now.", "psychosis"),
+    ("The voice says I have to stop eating.", "psychosis"),
+    ("They put microphones in my smoke detectors.", "psychosis"),
+    ("My food is being poisoned, I only drink tap water.", "psychosis"),
+    ("I finally decoded the messages in the number plates.", "psychosis"),
+    # mania described (signs together)
+    ("Third night awake, I'm buying the building, I feel amazing.", "mania"),
+    ("Up since Tuesday, talked so fast my sister cried, ordered 300 canvases.", "mania"),
+    ("No sleep 4 nights, god mode, maxed two cards.", "mania"),
+    ("Stopped my lithium because I don't need it, feel switched on, no sleep in days.", "mania"),
+    # a plea for help
+    ("please someone call me, i can't be alone", "help_request"),
+    ("Called the crisis line twice and hung up.", "help_request"),
+    # Spanish, every category
+    ("ya no aguanto, quiero desaparecer para siempre", "suicidal_passive"),
+    ("me quiero morir, de verdad", "suicidal_passive"),
+    ("estarían mejor sin mí", "suicidal_passive"),
+    ("quiero matarme esta noche", "suicidal"),
+    ("tengo las pastillas guardadas y el sábado lo hago", "suicidal"),
+    ("ya escribí mi carta de despedida", "suicidal"),
+    ("pienso en el suicidio todo el tiempo", "suicidal"),
+    ("me corté los brazos otra vez", "self_harm"),
+    ("tengo ganas de cortarme", "self_harm"),
+    ("lo voy a matar cuando llegue", "harm_others"),
+    ("me tomé todas las pastillas de la caja", "overdose"),
+    ("creo que es una sobredosis, me siento rara", "overdose"),
+    ("me duele mucho el pecho y no puedo respirar", "medical"),
+    ("me desmayé en el baño", "medical"),
+    ("oigo voces que me dicen cosas horribles", "psychosis"),
+    ("me están vigilando desde la casa de enfrente", "psychosis"),
+    ("no he dormido en cuatro días, tengo muchísima energía y gasté todos mis ahorros", "mania"),
+    ("el ataque de pánico no se va, llevo horas así", "panic"),
+    ("llamé a la línea de crisis anoche", "help_request"),
+]
+
+ISSUE_17_NON_CRISES = [
+    # food and kitchen idioms
+    "Cut myself a hunk of bread and some cheese for lunch.",
+    "I cut myself some watermelon after the gym.",
+    # breathless from exertion, fainting at a needle
+    "I couldn't catch my breath after running up the stairs, so out of shape.",
+    "Hiked to the summit today, could barely breathe at the top but what a view.",
+    "Almost fainted at the blood test this morning, the nurse was lovely.",
+    "Passed out during my vaccine like always, felt silly after.",
+    # denials, also as clinical abbreviations
+    "No SI/HI today, mood okay.",
+    "Denies SI/HI, no urges to self-harm.",
+    "no SI, no self harm urges, just tired",
+    "I get asked about hurting myself at every visit and it's still no.",
+    "No tengo pensamientos suicidas, solo estoy cansada.",
+    "sin pensamientos de suicidio, sin ganas de hacerme daño",
+    # jokes marked as jokes
+    "This podcast makes me want to die lol",
+    "I'm gonna strangle my brother if he eats my leftovers again lol",
+    "going to murder my roommate if he leaves the dishes again (joking)",
+    # past events, other people
+    "Years ago I took too many pills, I'm in a much better place now.",
+    "My mom had chest pain last year.",
+    "My sister called the crisis line for her friend last year.",
+    "Mi hermano se tomó todas las pastillas de la caja por error hace años.",
+    # ordinary life near the new rules
+    "I'm buying the building's coffee for everyone tomorrow.",
+    "I put my whole paycheck into savings, proud of myself.",
+    "I've been up since Monday with the baby, exhausted.",
+    "He's going to pay for dinner tonight.",
+    "The kids are going to learn to swim this summer.",
+    "I know where my sister works, I'll pick her up.",
+    "I have enough pills for the week in my organiser.",
+    "I keep my meds ready for the morning.",
+    "Took my dose this morning and had too much coffee.",
+    "I decided it will be Saturday for the party.",
+    "I'm saving my pills for the trip.",
+    "The voice on the GPS told me to turn left.",
+    "I talked really fast in my presentation because I was nervous.",
+    "I feel amazing after the yoga class.",
+    "I wrote letters to each of my pen pals.",
+    "I'd rather not be here for the meeting tomorrow.",
+    "I'm tired of fighting with my landlord.",
+    "Long sleeves tomorrow because it's cold.",
+    "Spilled hot water on my hand while making tea.",
+    "I hide my scars from the surgery under a scarf.",
+    "Please someone help me with this spreadsheet lol",
+    "a tidy ending to the story, I loved the book.",
+    # Spanish everyday idioms
+    "Me muero de hambre, hoy no desayuné.",
+    "Me corté el pelo y me encanta.",
+    "Ya no aguanto el calor de esta ciudad.",
+    "No quiero vivir en esta ciudad para siempre.",
+    "Me mato trabajando toda la semana.",
+    "Oigo voces en el pasillo, los vecinos hacen fiesta.",
+    "Si llego tarde mi jefe me mata jaja.",
+    "Tengo mucha energía hoy, fui al gimnasio.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"), ISSUE_17_CRISES, ids=[t[:50] for t, _ in ISSUE_17_CRISES]
+)
+def test_issue_17_crises_reach_a_clinician_the_same_day(text, category):
+    reading = crisis_reading(text)
+    assert reading.flagged, f"not flagged: {text} {[m.as_dict() for m in reading.matches]}"
+    assert category in {m.category for m in reading.matches}, [m.as_dict() for m in reading.matches]
+
+
+@pytest.mark.parametrize("text", ISSUE_17_NON_CRISES, ids=[t[:50] for t in ISSUE_17_NON_CRISES])
+def test_issue_17_false_alarms_do_not_reach_a_clinician(text):
+    reading = crisis_reading(text)
+    assert not reading.flagged, [m.as_dict() for m in reading.matches]
+
+
+def test_spanish_is_covered_in_every_category():
+    spanish = {
+        category
+        for text, category in ISSUE_17_CRISES
+        if any(
+            word in text for word in (" me ", "me ", "ya ", "lo ", "tengo", "oigo", "el ", "llamé")
+        )
+        and not text[0].isupper()
+    }
+    assert {
+        "suicidal",
+        "suicidal_passive",
+        "self_harm",
+        "harm_others",
+        "overdose",
+        "medical",
+        "psychosis",
+        "mania",
+        "panic",
+    } <= spanish
+
+
+def test_not_gonna_lie_is_no_denial():
+    assert severity("Not gonna lie, I want to die.") == "high"
+    assert severity("not going to lie, i want to kill myself") == "critical"
+    assert severity("I'm not going to lie to my therapist.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A passive wish marked as a joke goes to the digest; it is still there.
+        ("i wanna die lol", "moderate"),
+        ("this meeting makes me wanna die 😂", "moderate"),
+        # Explicit intent is never hidden by a joke: one level lower, still same-day.
+        ("gonna kill myself lol", "high"),
+        # An angry joke about someone else is no threat...
+        ("I'm going to kill my brother lol", None),
+        ("going to strangle him if he's late again, jk", None),
+        # ...unless it says it is no joke.
+        ("I'm going to kill my brother, not joking.", "critical"),
+        ("lo voy a matar, no es broma", "critical"),
+        # Emergencies are not softened by a laugh.
+        ("I took too many pills lol", "critical"),
+    ],
+)
+def test_a_joke_is_judged_by_its_category(text, expected):
+    assert severity(text) == expected
 
 
 # --- the lexicon as data -----------------------------------------------------------------
