@@ -55,6 +55,7 @@ _POLICIES = {
     "third_party": {"drop", "keep"},
     "joke": {"drop", "lower", "keep"},
 }
+_RECENT_REACH = 120  # characters after a history match in which "again", "now" count
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _TOKEN = re.compile(r"[\w']+")
 _VOCABULARY_REFERENCE = re.compile(r"<([a-z_]+)>")
@@ -648,11 +649,13 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         if nearest_third > nearest_first:
             return severity, False, "someone else"
 
-    # 3. History, with nothing recent in the sentence.
+    # 3. History, with nothing recent after the clause starts ("years ago I
+    # self-harmed and it's back again"). Only so far: in a long entry written
+    # without full stops, "again" four lines on is about something else.
     if category.history == "drop":
         clause = text[clause_start:clause_end]
         if cues["history"].search(clause) and not cues["recent"].search(
-            text, sentence_start, sentence_end
+            text, clause_start, min(sentence_end, end + _RECENT_REACH)
         ):
             return severity, False, "history"
 
