@@ -1212,6 +1212,18 @@ def test_a_joke_is_judged_by_its_category(text, expected):
     assert severity(text) == expected
 
 
+def test_history_is_excused_only_by_a_recent_word_near_it():
+    # In an entry written without full stops, "again" lines later is about something else.
+    assert not matches("Tonight: I had an overdose back in 2015, so pills scare me.")
+    assert not matches(
+        "years ago i self-harmed but i'm ok now, the scars are faded grocery run after "
+        "work and a long chat with my sister about her wedding plans, fridge is full again"
+    )
+    assert severity("I used to cut myself as a teenager and I started again last week.") == (
+        "critical"
+    )
+
+
 # --- the lexicon as data -----------------------------------------------------------------
 
 
