@@ -483,10 +483,17 @@ def inbox_mark_read(*, alert: Alert, user) -> None:
     InboxItem.objects.filter(alert=alert, user=user, read_at=None).update(read_at=timezone.now())
 
 
+def open_alerts_for_rule(*, patient, rule: str):
+    """The patient's open alerts for a rule: the ones alerts_close_for_rule
+    closes. A queryset, so a caller can ask whether there are any inside a
+    query it makes anyway (`Exists(...)`)."""
+    return Alert.objects.filter(patient=patient, rule=rule, state__in=OPEN_STATES)
+
+
 def alerts_close_for_rule(*, patient, rule: str, note: str) -> int:
     """Resolve the patient's open alert for a rule that no longer holds (a
     missed-check-ins alert once they check in again)."""
     now = timezone.now()
-    return Alert.objects.filter(patient=patient, rule=rule, state__in=OPEN_STATES).update(
+    return open_alerts_for_rule(patient=patient, rule=rule).update(
         state=AlertState.RESOLVED, resolved_at=now, resolution_note=note, next_escalation_at=None
     )

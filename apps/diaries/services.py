@@ -6,14 +6,15 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.db.models import Q
+from django.db import router, transaction
+from django.db.models import Exists, Q
+from django.db.models.constants import OnConflict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.alerts.models import Alert
-from apps.alerts.services import alerts_close_for_rule, raise_for
+from apps.alerts.services import alerts_close_for_rule, open_alerts_for_rule, raise_for
 from apps.safety.risk import effective_overrides_for, evaluate_side_effects
 from apps.safety.services import MISSED_CHECKINS, Finding, evaluate_checkin
 
@@ -45,10 +46,27 @@ SERIES_DAYS = 45
 
 def _mood_series(*, patient, until) -> list[tuple]:
     """(local date, mood) of the patient's check-ins up to `until`, oldest first."""
-    rows = CheckIn.objects.filter(
-        patient=patient, local_date__lte=until, local_date__gt=until - timedelta(days=SERIES_DAYS)
-    ).order_by("local_date")
-    return list(rows.values_list("local_date", "mood"))
+    return _mood_series_and_missed_alert(patient=patient, until=until)[0]
+
+
+def _mood_series_and_missed_alert(*, patient, until) -> tuple[list[tuple], bool]:
+    """The mood series (as _mood_series), and whether the patient has an open
+    missed-check-ins alert, in one query: the check-in that was just saved is
+    in the series, so it always has a row to carry the answer (an
+    uncorrelated EXISTS, which PostgreSQL evaluates once). With no row at
+    all, the answer is True: when in doubt, close."""
+    rows = list(
+        CheckIn.objects.filter(
+            patient=patient,
+            local_date__lte=until,
+            local_date__gt=until - timedelta(days=SERIES_DAYS),
+        )
+        .order_by("local_date")
+        .annotate(missed_open=Exists(open_alerts_for_rule(patient=patient, rule=MISSED_CHECKINS)))
+        .values_list("local_date", "mood", "missed_open")
+    )
+    series = [(local_date, mood) for local_date, mood, _open in rows]
+    return series, (rows[0][2] if rows else True)
 
 
 class CheckInRefused(ValueError):
@@ -62,6 +80,32 @@ def checkin_editable(*, checkin, today) -> bool:
     was filled in."""
     written = checkin.created_at.astimezone(ZoneInfo(checkin.clinic.timezone)).date()
     return written == today
+
+
+def _checkin_insert_unless_exists(checkin: CheckIn) -> CheckIn | None:
+    """Save a new day's entry in one statement, INSERT ... ON CONFLICT DO
+    NOTHING RETURNING: the entry, saved, or None when the patient already has
+    one for that day (one_checkin_per_day). A concurrent first save of the
+    same day makes this INSERT wait for that transaction, then do nothing if
+    it committed. CheckIn has no save() override or save signals to skip."""
+    meta = CheckIn._meta
+    using = router.db_for_write(CheckIn)
+    fields = [field for field in meta.local_concrete_fields if not field.generated]
+    fields = [field for field in fields if field is not meta.auto_field]
+    rows = CheckIn._base_manager._insert(
+        [checkin],
+        fields=fields,
+        returning_fields=meta.db_returning_fields,
+        using=using,
+        on_conflict=OnConflict.IGNORE,
+    )
+    if not rows:
+        return None
+    for value, field in zip(rows[0], meta.db_returning_fields, strict=True):
+        setattr(checkin, field.attname, value)
+    checkin._state.adding = False
+    checkin._state.db = using
+    return checkin
 
 
 @transaction.atomic
@@ -102,12 +146,22 @@ def checkin_submit(
         "journal": journal,
         "is_private": is_private,
     }
-    checkin, created = CheckIn.objects.select_for_update().get_or_create(
-        patient=patient,
-        local_date=local_date,
-        defaults={"clinic": clinic, "is_late": local_date < today, **values},
+    checkin = _checkin_insert_unless_exists(
+        CheckIn(
+            patient=patient,
+            clinic=clinic,
+            local_date=local_date,
+            is_late=local_date < today,
+            **values,
+        )
     )
+    created = checkin is not None
     if not created:
+        # The day has its entry (saved earlier, or by a request that has just
+        # committed: the INSERT waited for it). Lock it and change it.
+        checkin = CheckIn.objects.select_for_update().get(patient=patient, local_date=local_date)
+        if checkin.clinic_id == clinic.pk:
+            checkin.clinic = clinic  # checkin_editable reads its time zone
         if not checkin_editable(checkin=checkin, today=today):
             raise CheckInRefused(
                 "That day has ended, so its entry can no longer be changed. "
@@ -122,14 +176,16 @@ def checkin_submit(
         for key, description, severity in side_effects
     )
 
-    alerts_close_for_rule(
-        patient=patient, rule=MISSED_CHECKINS, note="Closed by itself: the patient checked in."
-    )
+    series, missed_alert_open = _mood_series_and_missed_alert(patient=patient, until=local_date)
+    if missed_alert_open:
+        alerts_close_for_rule(
+            patient=patient, rule=MISSED_CHECKINS, note="Closed by itself: the patient checked in."
+        )
     findings = evaluate_checkin(
         mood=mood,
         text=journal,
-        series=_mood_series(patient=patient, until=local_date),
-        overrides=effective_overrides_for(patient=patient),
+        series=series,
+        overrides=effective_overrides_for(patient=patient, clinic=clinic),
     )
     findings += evaluate_side_effects(
         side_effects=[(description, severity) for _key, description, severity in side_effects]

@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -21,7 +22,7 @@ from apps.safety.screening import health_profile_update
 
 from .exports import export_csv, export_json
 from .forms import LATE_ENTRY_DAYS, CheckInForm, ReminderForm
-from .models import JOURNAL_MAX_LENGTH, ReminderPreference
+from .models import JOURNAL_MAX_LENGTH, CheckIn, ReminderPreference
 from .selectors import (
     checkin_for_day,
     checkins_all,
@@ -88,18 +89,22 @@ def today(request):
             except CheckInRefused as refused:
                 form.add_error(None, str(refused))
             else:
-                # The page after the redirect tells diary-draft.js to forget the draft.
-                request.session["diary_saved"] = _draft_key(request, local_date)
                 if result.is_crisis:
-                    return redirect(reverse("diaries:crisis") + f"?checkin={result.checkin.pk}")
-                if local_date == today_date:
+                    response = redirect(reverse("diaries:crisis") + f"?checkin={result.checkin.pk}")
+                elif local_date == today_date:
                     messages.success(request, "Saved. Thank you for checking in today.")
-                    return redirect("diaries:today")
-                messages.success(
-                    request,
-                    f"Saved your entry for {local_date:%A %-d %B}, marked as filled in late.",
-                )
-                return redirect(reverse("diaries:today") + f"?date={local_date.isoformat()}")
+                    response = redirect("diaries:today")
+                else:
+                    messages.success(
+                        request,
+                        f"Saved your entry for {local_date:%A %-d %B}, marked as filled in late.",
+                    )
+                    response = redirect(
+                        reverse("diaries:today") + f"?date={local_date.isoformat()}"
+                    )
+                # The next diary page tells diary-draft.js to forget the draft.
+                _draft_saved_note(request, response, local_date)
+                return response
     else:
         local_date = _day(request.GET.get("date"), default=today_date)
         if local_date is None:
@@ -129,7 +134,8 @@ def today(request):
         and not checkin_editable(checkin=existing, today=today_date)
     )
     history = list(checkins_for_patient(patient=request.user, limit=14))
-    return render(
+    draft_saved = _draft_saved_taken(request, local_date=local_date, existing=existing)
+    response = render(
         request,
         "diaries/today.html",
         {
@@ -148,11 +154,65 @@ def today(request):
             ),
             "plan_day": plan_for_day(patient=request.user, local_date=local_date),
             "draft_key": _draft_key(request, local_date),
-            "draft_saved": request.session.pop("diary_saved", None),
+            "draft_saved": draft_saved,
             "needs_intake": not HealthProfile.objects.filter(patient=request.user).exists(),
             "journal_max": JOURNAL_MAX_LENGTH,
         },
     )
+    if DRAFT_SAVED_COOKIE in request.COOKIES:
+        response.delete_cookie(DRAFT_SAVED_COOKIE, path=reverse("diaries:today"))
+    return response
+
+
+# Which day's entry was just saved, for the next diary page to tell
+# diary-draft.js to forget that day's draft. A signed cookie on the redirect,
+# not the session: writing the session would cost an UPDATE of its row on
+# every check-in. Signed with the patient's id, so it names only their own
+# day; and read only when that day's entry is really in the database, so the
+# page never forgets a draft for an entry that was not saved.
+DRAFT_SAVED_COOKIE = "trellis_diary_saved"
+DRAFT_SAVED_MAX_AGE = 60 * 60
+
+
+def _draft_saved_salt(request) -> str:
+    return f"diaries.draft_saved.{request.user.pk}"
+
+
+def _draft_saved_note(request, response, local_date) -> None:
+    response.set_signed_cookie(
+        DRAFT_SAVED_COOKIE,
+        local_date.isoformat(),
+        salt=_draft_saved_salt(request),
+        max_age=DRAFT_SAVED_MAX_AGE,
+        path=reverse("diaries:today"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def _draft_saved_taken(request, *, local_date, existing) -> str | None:
+    """The draft key to forget, when the cookie names a day of this patient's
+    whose entry is saved; None otherwise. The caller deletes the cookie, so
+    it is read once."""
+    if DRAFT_SAVED_COOKIE not in request.COOKIES:
+        return None
+    saved_day = _day(
+        request.get_signed_cookie(
+            DRAFT_SAVED_COOKIE,
+            default=None,
+            salt=_draft_saved_salt(request),
+            max_age=DRAFT_SAVED_MAX_AGE,
+        ),
+        default=None,
+    )
+    if saved_day is None:
+        return None
+    if saved_day == local_date:
+        saved = existing is not None
+    else:
+        saved = CheckIn.objects.filter(patient=request.user, local_date=saved_day).exists()
+    return _draft_key(request, saved_day) if saved else None
 
 
 def _missed_days(history, *, today, joined):

@@ -145,9 +145,16 @@ def clinic_defaults_for(*, patient) -> dict:
     return clinic_defaults or {}
 
 
-def effective_overrides_for(*, patient) -> dict:
-    """The clinic's defaults, with the patient's own settings over them."""
-    merged = {rule: dict(values) for rule, values in clinic_defaults_for(patient=patient).items()}
+def effective_overrides_for(*, patient, clinic=None) -> dict:
+    """The clinic's defaults, with the patient's own settings over them.
+
+    `clinic`: the patient's clinic (that of their active patient membership),
+    when the caller has it loaded already, as the check-in has; its
+    risk_defaults are read from it instead of queried again."""
+    defaults = (
+        (clinic.risk_defaults or {}) if clinic is not None else clinic_defaults_for(patient=patient)
+    )
+    merged = {rule: dict(values) for rule, values in defaults.items()}
     for rule, values in overrides_for(patient=patient).items():
         merged.setdefault(rule, {}).update(values)
     return merged
