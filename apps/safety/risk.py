@@ -145,17 +145,20 @@ def clinic_defaults_for(*, patient) -> dict:
     return clinic_defaults or {}
 
 
-def effective_overrides_for(*, patient, clinic=None) -> dict:
+def effective_overrides_for(*, patient, clinic=None, own: dict | None = None) -> dict:
     """The clinic's defaults, with the patient's own settings over them.
 
     `clinic`: the patient's clinic (that of their active patient membership),
     when the caller has it loaded already, as the check-in has; its
-    risk_defaults are read from it instead of queried again."""
+    risk_defaults are read from it instead of queried again. `own`: the
+    patient's RiskSettings.overrides ({} without a row), when the caller has
+    read them already."""
     defaults = (
         (clinic.risk_defaults or {}) if clinic is not None else clinic_defaults_for(patient=patient)
     )
     merged = {rule: dict(values) for rule, values in defaults.items()}
-    for rule, values in overrides_for(patient=patient).items():
+    own = overrides_for(patient=patient) if own is None else own
+    for rule, values in own.items():
         merged.setdefault(rule, {}).update(values)
     return merged
 

@@ -206,3 +206,46 @@ def test_a_patient_whose_membership_ended_gets_no_diary(world, patient_client):
     Membership.objects.filter(user=world.patient).update(is_active=False)
     assert patient_client.post(reverse("diaries:today"), {"mood": "6"}).status_code == 404
     assert not CheckIn.objects.exists()
+
+
+# --- the one hand-written query agrees with the ORM ---------------------------------------
+
+
+@pytest.mark.parametrize("with_alert", [False, True])
+@pytest.mark.parametrize("with_settings", [False, True])
+def test_the_evaluation_query_agrees_with_the_orm(world, with_alert, with_settings):
+    from apps.alerts.services import open_alerts_for_rule
+    from apps.diaries.services import _evaluation_inputs, _mood_series
+    from apps.safety.risk import overrides_for, risk_settings_update
+
+    for days_ago, mood in [(50, 3), (44, 4), (10, 5), (1, 7)]:
+        entry_written_on(
+            world, local_date=today(world) - timedelta(days=days_ago), days_ago=0, mood=mood
+        )
+    checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal="")
+    entry_written_on(
+        world,
+        local_date=today(world) - timedelta(days=3),
+        days_ago=0,
+        patient=world.other_patient,
+        mood=1,
+    )
+    if with_alert:
+        missed_alert(world)
+    missed_alert(world, patient=world.other_patient)
+    if with_settings:
+        risk_settings_update(
+            patient=world.patient,
+            overrides={"very_low_mood": {"threshold": 2}},
+            reason="Usually low",
+            by=world.alice,
+        )
+    for until in (today(world), today(world) - timedelta(days=2)):
+        series, missed_open, own = _evaluation_inputs(patient=world.patient, until=until)
+        assert series == _mood_series(patient=world.patient, until=until)
+        assert (
+            missed_open
+            == open_alerts_for_rule(patient=world.patient, rule=MISSED_CHECKINS).exists()
+        )
+        assert own == overrides_for(patient=world.patient)
+    assert len(_mood_series(patient=world.patient, until=today(world))) == 4
