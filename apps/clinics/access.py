@@ -24,8 +24,6 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
-from apps.accounts.policy import active_memberships
-
 from .lookups import Ids
 from .models import BreakGlass, CareTeam, Membership, OnCallShift, Role
 
@@ -167,30 +165,16 @@ def admin_clinics(user) -> QuerySet:
     )
 
 
-def patient_membership_or_none(user, *, request=None):
-    """The active patient membership of `user`, if they are a patient. With
-    `request`, taken from the memberships the request has already read
-    (apps.accounts.policy.active_memberships: the session lifetime
-    middleware reads them on every signed-in request), not asked again."""
+def patient_membership_or_none(user):
+    """The active patient membership of `user`, if they are a patient."""
     if not user.is_authenticated:
         return None
-    if request is not None:
-        if not user.is_active:
-            return None
-        return next(
-            (
-                membership
-                for membership in active_memberships(user, request)
-                if membership.role == Role.PATIENT
-            ),
-            None,
-        )
     return _active_memberships(user, Role.PATIENT).select_related("clinic").first()
 
 
-def patient_membership(user, *, request=None):
+def patient_membership(user):
     """The active patient membership of `user`, or 404 for anyone else."""
-    membership = patient_membership_or_none(user, request=request)
+    membership = patient_membership_or_none(user)
     if membership is None:
         raise Http404("This page is for patients")
     return membership

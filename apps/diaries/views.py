@@ -58,7 +58,7 @@ def _draft_key(request, local_date) -> str:
 @require_http_methods(["GET", "POST"])
 def today(request):
     """Today's check-in, or (with ?date=) a missed day's, filled in late."""
-    membership = access.patient_membership(request.user, request=request)
+    membership = access.patient_membership(request.user)
     clinic = membership.clinic
     today_date = today_for(clinic=clinic)
 
