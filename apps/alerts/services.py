@@ -485,8 +485,8 @@ def inbox_mark_read(*, alert: Alert, user) -> None:
 
 def open_alerts_for_rule(*, patient, rule: str):
     """The patient's open alerts for a rule: the ones alerts_close_for_rule
-    closes. A queryset, so a caller can ask whether there are any inside a
-    query it makes anyway (`Exists(...)`)."""
+    closes. The check-in asks the same question inside its own query
+    (apps.diaries.services._evaluation_inputs); a test compares the two."""
     return Alert.objects.filter(patient=patient, rule=rule, state__in=OPEN_STATES)
 
 
