@@ -249,3 +249,48 @@ def test_the_evaluation_query_agrees_with_the_orm(world, with_alert, with_settin
         )
         assert own == overrides_for(patient=world.patient)
     assert len(_mood_series(patient=world.patient, until=today(world))) == 4
+
+
+# --- the form's shared fields ------------------------------------------------------------
+
+
+def field_state(fields):
+    """What a page could change on a field: its widget's attributes and choices,
+    its label, required flag and error messages."""
+    return {
+        name: (
+            dict(field.widget.attrs),
+            list(getattr(field, "choices", [])),
+            field.label,
+            field.required,
+            dict(field.error_messages),
+        )
+        for name, field in fields.items()
+    }
+
+
+def test_check_in_forms_share_one_field_set_and_no_page_changes_it(world, patient_client):
+    from apps.diaries.forms import CheckInForm, _shared_fields
+
+    shared, _ = _shared_fields(CheckInForm)
+    before = field_state(shared)
+    # Every way the page is drawn: empty, with an entry, refused with errors.
+    patient_client.get(reverse("diaries:today"))
+    post_checkin(patient_client, mood="6", journal="A walk.", other_effect="x")
+    patient_client.get(reverse("diaries:today"))
+    post_checkin(patient_client, mood="11")
+    assert field_state(shared) == before
+    # The class's own fields stay the declared ones; each form has its own dict.
+    assert not any(name.startswith("effect_") for name in CheckInForm.base_fields)
+    first, second = CheckInForm(today=today(world)), CheckInForm(today=today(world))
+    assert first.fields is not second.fields and first.fields == second.fields
+    assert any(name.startswith("effect_") for name in first.fields)
+
+
+def test_one_forms_errors_do_not_reach_the_next_form(world):
+    from apps.diaries.forms import CheckInForm
+
+    refused = CheckInForm({"mood": "11"}, today=today(world))
+    assert not refused.is_valid() and "mood" in refused.errors
+    accepted = CheckInForm({"mood": "5"}, today=today(world))
+    assert accepted.is_valid(), accepted.errors
