@@ -1,6 +1,8 @@
+import json
 import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -15,6 +17,7 @@ from django.utils import timezone
 
 from apps.alerts.models import Alert
 from apps.alerts.services import alerts_close_for_rule, raise_for
+from apps.safety.detectors.context import Facts, LoggedDose, PlannedDose
 from apps.safety.risk import effective_overrides_for, evaluate_side_effects, overrides_for
 from apps.safety.services import MISSED_CHECKINS, Finding, evaluate_checkin
 
@@ -102,6 +105,74 @@ def _evaluation_inputs(*, patient, until) -> tuple[list[tuple], bool, dict]:
     ]
     own = RiskSettings._meta.get_field("overrides").from_db_value(rows[0][3], None, connection)
     return series, bool(rows[0][2]), own or {}
+
+
+def _context_facts(*, patient, local_date) -> Facts:
+    """What the crisis reading may weigh beside the text (apps/safety/
+    detectors/context.py), in one query: the components of the plan that
+    covers `local_date` with the amounts in force that day (as
+    apps.protocols.selectors.plan_for_day finds them: the newest plan
+    covering the day, every item in force, due or not: an amount taken on a
+    rest day is still measured against the plan), the doses logged for the
+    day, and the health profile's medicines. The mood facts are not here:
+    the mood rules have them already.
+
+    Called only when the entry can need them (evaluate_checkin decides), so
+    an ordinary check-in does not pay for it. Hand-written, as
+    _evaluation_inputs is, and for the same reason; tests/diaries/
+    test_checkin_context.py checks each part against the ORM's answer."""
+    # Any plan covering the day counts, a paused one too (its amounts still
+    # say what one dose is).
+    from apps.protocols.models import Component, DoseLog, DoseStatus, Plan, PlanItem
+    from apps.safety.models import HealthProfile
+
+    day = connection.ops.adapt_datefield_value(local_date)
+    sql = f"""
+        SELECT 'plan', c.slug, c.name, i.amount, i.unit, NULL
+        FROM {PlanItem._meta.db_table} i
+        JOIN {Component._meta.db_table} c ON c.id = i.component_id
+        WHERE i.plan_id = (
+                SELECT p.id FROM {Plan._meta.db_table} p
+                WHERE p.patient_id = %s AND p.start_date <= %s
+                  AND (p.ended_on IS NULL OR p.ended_on > %s)
+                ORDER BY p.created_at DESC, p.id DESC LIMIT 1)
+          AND i.effective_from <= %s AND (i.effective_to IS NULL OR i.effective_to > %s)
+        UNION ALL
+        SELECT 'log', c.slug, c.name, l.amount, l.unit, l.status
+        FROM {DoseLog._meta.db_table} l
+        JOIN {Component._meta.db_table} c ON c.id = l.component_id
+        WHERE l.patient_id = %s AND l.local_date = %s
+        UNION ALL
+        SELECT 'medications', NULL, NULL, NULL, NULL, CAST(h.medications AS TEXT)
+        FROM {HealthProfile._meta.db_table} h
+        WHERE h.patient_id = %s
+    """  # nosec B608: table names from model meta, every value a parameter
+    params = [patient.pk, day, day, day, day, patient.pk, day, patient.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    planned, logged, medications = [], [], ()
+    for kind, slug, name, amount, unit, extra in rows:
+        amount = None if amount is None else Decimal(str(amount))
+        if kind == "plan":
+            planned.append(PlannedDose(component=slug, name=name, amount=amount, unit=unit))
+        elif kind == "log":
+            logged.append(
+                LoggedDose(
+                    component=slug,
+                    name=name,
+                    taken=extra == DoseStatus.TAKEN,
+                    amount=amount,
+                    unit=unit or "",
+                )
+            )
+        elif extra:
+            try:
+                value = json.loads(extra)
+            except ValueError:
+                value = []
+            medications = tuple(item for item in value if isinstance(item, str))
+    return Facts(planned=tuple(planned), logged=tuple(logged), medications=medications)
 
 
 class CheckInRefused(ValueError):
@@ -221,6 +292,7 @@ def checkin_submit(
         text=journal,
         series=series,
         overrides=effective_overrides_for(patient=patient, clinic=clinic, own=own_overrides),
+        facts=lambda: _context_facts(patient=patient, local_date=local_date),
     )
     findings += evaluate_side_effects(
         side_effects=[(description, severity) for _key, description, severity in side_effects]

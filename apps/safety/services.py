@@ -1,15 +1,51 @@
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
+
+import yaml
 
 from .detectors.adherence import days_without_checkin
+from .detectors.context import (
+    ContextRules,
+    Facts,
+    Raise,
+    compile_context_rules,
+    context_raises,
+    needs_facts,
+    raised_severity,
+)
 from .detectors.crisis import Match, crisis_matches, highest_severity
-from .detectors.findings import Finding, Severity
+from .detectors.findings import Finding, Severity, Span
 from .risk import evaluate_mood_series
-from .rules import alert_rules, crisis_lexicon
+from .rules import FIXTURES, alert_rules, crisis_lexicon
 
 CRISIS_LANGUAGE = "crisis_language"
 VERY_LOW_MOOD = "very_low_mood"
+BASELINE_DROP = "baseline_drop"
 MISSED_CHECKINS = "missed_checkins"
+
+
+@cache
+def context_rules() -> ContextRules:
+    """fixtures/context_rules.yaml, with the medicine names of
+    fixtures/contraindications.yaml (named once for all of Trellis).
+    Compiled on first use: a few milliseconds, unlike the lexicon."""
+
+    def load(name):
+        with open(FIXTURES / name, encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+
+    contraindications = load("contraindications.yaml")
+    rules = compile_context_rules(
+        load("context_rules.yaml"), contraindications.get("medications") or {}
+    )
+    fuzzy = (contraindications.get("matching") or {}).get("fuzzy") or {}
+    return replace(
+        rules,
+        fuzzy_min_length=int(fuzzy.get("min_length", rules.fuzzy_min_length)),
+        fuzzy_min_ratio=float(fuzzy.get("min_ratio", rules.fuzzy_min_ratio)),
+    )
 
 
 @dataclass(frozen=True)
@@ -21,60 +57,132 @@ class CrisisReading:
     on-call clinician is paged). A moderate reading is not flagged; it goes to
     the daily digest. `matches` are the kept matches (with `explain`, the
     candidates set aside too, each with `dropped` saying why; they never count
-    towards `severity`)."""
+    towards `severity`). `raises` are what the context made of the text (the
+    plan, the medicines, the mood: detectors/context.py), each with its
+    reason; `severity` is the highest of the matches' and theirs."""
 
     flagged: bool
     severity: str | None
     matches: list[Match] = field(default_factory=list)
+    raises: tuple[Raise, ...] = ()
 
 
-def crisis_reading(text: str | None, *, context=None, explain: bool = False) -> CrisisReading:
+def crisis_reading(
+    text: str | None, *, context: Facts | None = None, explain: bool = False
+) -> CrisisReading:
     """The single answer to "what does the detector say about this text".
 
     Every caller (the check-in, `manage.py crisis_scan`, `manage.py
     crisis_eval`) goes through here, so a further layer of detection plugs in
-    at this one place. `context` is reserved for that (e.g. the patient's
-    recent entries); the rules layer does not use it yet."""
-    del context  # not used by the rules layer
+    at this one place. `context`: what Trellis knows beside the text (the
+    day's plan and doses, the medicines, the mood rules' results), which may
+    raise the severity and never lowers it; the commands have none."""
     matches = crisis_matches(text or "", crisis_lexicon(), include_dropped=explain)
-    severity = highest_severity(matches)
+    return _reading(text, matches, context)
+
+
+def _reading(text: str | None, matches: list[Match], context: Facts | None) -> CrisisReading:
+    raises = ()
+    if context is not None:
+        raises = tuple(context_raises(text or "", matches, context, context_rules()))
+    severity = raised_severity(highest_severity(matches), raises)
     return CrisisReading(
         flagged=severity in (Severity.CRITICAL, Severity.HIGH),
         severity=severity,
         matches=matches,
+        raises=raises,
+    )
+
+
+# How a context raise is named beside the matched words (alert page, timeline).
+_RAISE_CATEGORY = {
+    "overdose": "possible overdose",
+    "interaction": "medicine interaction",
+    "mood": "low mood",
+}
+
+
+def _crisis_finding(reading: CrisisReading, text: str) -> Finding | None:
+    """One finding for all crisis language, as severe as its worst match or
+    what the context raised it to; its summary and evidence say why."""
+    kept = [match for match in reading.matches if not match.dropped]
+    if not kept and not reading.raises:
+        return None
+    reasons = [raised.reason for raised in reading.raises]
+    if kept:
+        categories = sorted({match.category.replace("_", " ") for match in kept})
+        summary = "Crisis language in the journal: " + ", ".join(categories)
+        if reasons:
+            summary += "; with what Trellis knows: " + "; ".join(reasons)
+    else:
+        summary = "From the journal and what Trellis knows: " + "; ".join(reasons)
+    spans = list(kept)
+    for raised in reading.raises:
+        if raised.start is not None and raised.end is not None:
+            spans.append(
+                Span(
+                    start=raised.start,
+                    end=raised.end,
+                    matched=text[raised.start : raised.end],
+                    term=f"context-{raised.kind}",
+                    category=_RAISE_CATEGORY.get(raised.kind, raised.kind),
+                )
+            )
+    return Finding(
+        rule=CRISIS_LANGUAGE,
+        severity=reading.severity,
+        summary=summary,
+        is_crisis=reading.flagged,
+        spans=tuple(spans),
+        detail={"context": [raised.as_dict() for raised in reading.raises]}
+        if reading.raises
+        else {},
     )
 
 
 def evaluate_checkin(
-    *, mood: int | None, text: str, series: list[tuple] | None = None, overrides=None
+    *,
+    mood: int | None,
+    text: str,
+    series: list[tuple] | None = None,
+    overrides=None,
+    facts: Callable[[], Facts] | None = None,
 ) -> list[Finding]:
     """Run the detectors on one check-in's plain data and return Findings:
     crisis language in the text, and the mood rules on `series` (the
     patient's (local date, mood) check-ins, oldest first, ending with this
     one; just this mood when not given) with the patient's own thresholds.
 
+    `facts`: a function returning the day's plan, doses and medicines
+    (detectors/context.py's Facts), called at most once and only when they
+    can change the reading (the text tells of an amount or of taking more,
+    or has crisis language about the body): an ordinary entry costs the
+    caller no query. The mood facts come from the mood rules here.
+
     Knows nothing of models: the diary's check-in service hands it the values.
     """
-    findings = []
-    # One finding for all crisis language, as severe as its worst match
-    # (fixtures/crisis_lexicon.yaml says how severe each is); critical and
-    # high are crises, moderate goes to the digest.
-    reading = crisis_reading(text)
-    if reading.matches:
-        categories = sorted({match.category.replace("_", " ") for match in reading.matches})
-        findings.append(
-            Finding(
-                rule=CRISIS_LANGUAGE,
-                severity=reading.severity,
-                summary="Crisis language in the journal: " + ", ".join(categories),
-                is_crisis=reading.flagged,
-                spans=tuple(reading.matches),
-            )
-        )
     if series is None:
         series = [(date.today(), mood)] if mood is not None else []
-    findings += evaluate_mood_series(series=series, overrides=overrides)
-    return findings
+    mood_findings = evaluate_mood_series(series=series, overrides=overrides)
+    # One finding for all crisis language, as severe as its worst match
+    # (fixtures/crisis_lexicon.yaml says how severe each is) or as what the
+    # context raised it to; critical and high are crises, moderate goes to
+    # the digest.
+    matches = crisis_matches(text or "", crisis_lexicon())
+    known = Facts()
+    if facts is not None and needs_facts(text or "", matches, context_rules()):
+        known = facts()
+    reasons = {finding.rule: finding.summary for finding in mood_findings}
+    known = replace(
+        known,
+        mood=mood,
+        low_mood=reasons.get(VERY_LOW_MOOD),
+        mood_drop=reasons.get(BASELINE_DROP),
+    )
+    findings = []
+    if crisis := _crisis_finding(_reading(text, matches, known), text or ""):
+        findings.append(crisis)
+    return findings + mood_findings
 
 
 def evaluate_missed_checkins(*, last_checkin, joined, today) -> list[Finding]:
@@ -94,6 +202,8 @@ def evaluate_missed_checkins(*, last_checkin, joined, today) -> list[Finding]:
 
 __all__ = [
     "CrisisReading",
+    "Facts",
+    "context_rules",
     "crisis_reading",
     "evaluate_checkin",
     "evaluate_missed_checkins",
