@@ -118,6 +118,12 @@ def questionnaire_fill(request, instrument):
                     "answers. Nothing was sent twice.",
                 )
                 return redirect(result_url)
+            if result.follow_up == "cssrs":
+                # Two-stage screening: straight to the C-SSRS screener, whose
+                # answers tell the clinician far more than item 9 alone. Its
+                # page keeps "get help straight away" at the top.
+                messages.warning(request, _screener_message(request.user))
+                return redirect(reverse("diaries:questionnaire_fill", args=["cssrs"]))
             if result.is_crisis:
                 messages.warning(request, _crisis_message(request.user, result.follow_up))
                 return redirect(reverse("diaries:crisis"))
@@ -137,9 +143,24 @@ def questionnaire_fill(request, instrument):
     )
 
 
-def _crisis_message(patient, follow_up):
+def _told(patient) -> str:
     clinician = primary_clinician_for(patient=patient)
-    who = clinician.get_full_name() or "your clinician" if clinician else "your care team"
+    return clinician.get_full_name() or "your clinician" if clinician else "your care team"
+
+
+def _screener_message(patient):
+    # The screener's page says "if you are in danger now, get help straight
+    # away" just below this, so the message does not repeat it.
+    return format_html(
+        "Thank you for answering honestly. An alert about your answers is on its way to {}. "
+        "The questions below help them understand how you are; answer them when you are "
+        "ready.",
+        _told(patient),
+    )
+
+
+def _crisis_message(patient, follow_up):
+    who = _told(patient)
     message = format_html(
         "Thank you for answering honestly. An alert about your answers is on its way to {}. "
         "Trellis is not watched around the clock: if you might act on these thoughts, use "

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from apps.alerts.models import Alert
+from apps.alerts.models import OPEN_STATES, Alert
 from apps.alerts.services import raise_for
 from apps.safety.risk import effective_overrides_for, evaluate_questionnaire
 from apps.safety.services import Finding
@@ -103,6 +103,11 @@ def questionnaire_submit(
             )
             return QuestionnaireResult(response, False, None, [], [])
 
+        trigger = (
+            _cssrs_trigger(patient=patient, local_date=local_date, answered=response)
+            if instrument == "cssrs"
+            else None
+        )
         findings = evaluate_questionnaire(
             instrument=instrument,
             total=score.total,
@@ -110,9 +115,82 @@ def questionnaire_submit(
             previous_total=previous,
             answers=score.answers,
             overrides=effective_overrides_for(patient=patient),
+            item9_answer=_item9_answer(instrument, score),
+            asked_after=f"PHQ-9 item 9 on {trigger.local_date:%-d %b}" if trigger else None,
         )
-        alerts = raise_for(clinic=clinic, patient=patient, findings=findings)
+        to_raise = findings
+        if trigger is not None:
+            to_raise = _follow_up_attach(
+                patient=patient, score=score, findings=findings, local_date=local_date
+            )
+        alerts = raise_for(clinic=clinic, patient=patient, findings=to_raise)
     return QuestionnaireResult(response, True, score, findings, alerts)
+
+
+# Two-stage screening: a PHQ-9 whose item 9 is above 0 takes the patient
+# straight to the C-SSRS screener (questionnaire_views), and the screener's
+# answer is told to the clinician with the item-9 alert it follows: one alert
+# that says both, rather than a second page about the same moment.
+
+
+def _item9_answer(instrument, score) -> str | None:
+    if instrument != "phq9" or len(score.items) < 9:
+        return None
+    labels = {option.value: option.label for option in instruments.get("phq9").options}
+    return labels.get(score.items[8])
+
+
+def _cssrs_trigger(*, patient, local_date, answered):
+    """The PHQ-9 that asked for this C-SSRS: the latest in the follow-up
+    window with item 9 above 0, when no C-SSRS has been answered since it.
+    None for a C-SSRS answered on its own (a schedule, or by choice)."""
+    phq9 = (
+        QuestionnaireResponse.objects.filter(
+            patient=patient,
+            instrument="phq9",
+            local_date__lte=local_date,
+            local_date__gt=local_date - timedelta(days=FOLLOW_UP_DAYS),
+        )
+        .order_by("-local_date", "-created_at")
+        .first()
+    )
+    if phq9 is None or int(phq9.answers.get("q9") or 0) <= 0:
+        return None
+    answered_since = (
+        QuestionnaireResponse.objects.filter(
+            patient=patient, instrument="cssrs", created_at__gt=phq9.created_at
+        )
+        .exclude(pk=answered.pk)
+        .exists()
+    )
+    return None if answered_since else phq9
+
+
+def _follow_up_attach(*, patient, score, findings, local_date) -> list[Finding]:
+    """Tell the screener's result on the open item-9 alert, when there is one
+    nobody has acknowledged yet (it is critical and already on its way, so a
+    second alert would page the same people again about the same answers).
+    Returns the findings still to raise: all of them when no such alert is
+    open (nobody was told yet, or a clinician has already acted on it, so the
+    screener's result is news that needs its own alert)."""
+    alert = (
+        Alert.objects.select_for_update()
+        .filter(patient=patient, rule="phq9_item9", state__in=OPEN_STATES)
+        .first()
+    )
+    if alert is None:
+        return findings
+    said = score.band.label
+    summary = f"{alert.summary}. Then the C-SSRS screener ({local_date:%-d %b}): {said}."
+    evidence = alert.evidence | {
+        "follow_up": {"instrument": "cssrs", "level": score.band.key, "local_date": str(local_date)}
+    }
+    updated = Alert.objects.filter(pk=alert.pk, state__in=OPEN_STATES).update(
+        summary=summary[:300], evidence=evidence
+    )
+    if not updated:
+        return findings
+    return [finding for finding in findings if finding.rule != "cssrs_risk"]
 
 
 def questionnaire_schedule_set(

@@ -92,13 +92,17 @@ def evaluate_questionnaire(
     previous_total: int | None = None,
     answers: dict | None = None,
     overrides: dict | None = None,
+    item9_answer: str | None = None,
+    asked_after: str | None = None,
 ) -> list[Finding]:
     """Findings for one completed questionnaire: PHQ-9 (items for item 9,
-    total, previous total), GAD-7 (total) or C-SSRS (answers)."""
+    total, previous total; `item9_answer` the words the patient chose),
+    GAD-7 (total) or C-SSRS (answers; `asked_after` says what asked for it,
+    e.g. "PHQ-9 item 9 on 3 Dec", so the alert names its trigger)."""
     findings = []
     if instrument == "phq9":
         item9 = items[8] if items and len(items) >= 9 else None
-        if hit := risk.phq9_item9(item9):
+        if hit := risk.phq9_item9(item9, answer=item9_answer):
             findings.append(_finding("phq9_item9", hit))
         worse = params("phq9_worsening", overrides)
         if total is not None and (
@@ -115,7 +119,8 @@ def evaluate_questionnaire(
         level = risk.cssrs_level(answers or {})
         severity = alert_rules()["cssrs_risk"]["severities"].get(level)
         if severity:
-            hit = risk.RuleHit("cssrs_risk", f"C-SSRS screener: {level} risk")
+            after = f", asked after {asked_after}" if asked_after else ""
+            hit = risk.RuleHit("cssrs_risk", f"C-SSRS screener{after}: {level} risk")
             findings.append(_finding("cssrs_risk", hit, severity=severity))
     return findings
 

@@ -135,6 +135,63 @@ def test_cssrs_levels_raise_alerts_by_the_clinic_rules(world, answers, severity,
     assert result.response.total is None
 
 
+def test_the_item_9_alert_quotes_the_patients_own_answer(world):
+    submit(world, "phq9", phq9(6, item9=2))
+    alert = Alert.objects.get(patient=world.patient, rule="phq9_item9")
+    assert alert.summary == (
+        "PHQ-9 item 9 (thoughts of being better off dead or of self-harm): "
+        "\u201cMore than half the days\u201d"
+    )
+
+
+HIGH = {"q1": "yes", "q2": "yes", "q3": "yes", "q4": "yes", "q5": "no", "q6": "no"}
+LOW = {"q1": "yes", "q2": "no", "q6": "no"}
+NONE = {"q1": "no", "q2": "no", "q6": "no"}
+
+
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [(HIGH, "high risk"), (LOW, "low risk"), (NONE, "no risk identified")],
+)
+def test_a_screener_after_item_9_is_told_on_the_open_item_9_alert_not_as_a_second_alert(
+    world, answers, said
+):
+    submit(world, "phq9", phq9(4, item9=1))
+    result = submit(world, "cssrs", answers)
+    [alert] = Alert.objects.filter(patient=world.patient)
+    assert alert.rule == "phq9_item9" and alert.severity == "critical"
+    assert alert.summary.endswith(f"Then the C-SSRS screener (2 Mar): {said}.")
+    assert alert.evidence["follow_up"]["level"] == result.response.band
+    # The patient's own page still follows the screener's level.
+    assert result.is_crisis is (answers is HIGH)
+
+
+def test_a_screener_after_the_item_9_alert_was_acknowledged_raises_its_own_naming_the_trigger(
+    world,
+):
+    submit(world, "phq9", phq9(4, item9=1), local_date=DAY - timedelta(days=2))
+    Alert.objects.filter(rule="phq9_item9").update(state="acknowledged")
+    submit(world, "cssrs", HIGH)
+    alert = Alert.objects.get(patient=world.patient, rule="cssrs_risk")
+    assert alert.severity == "critical"
+    assert alert.summary == "C-SSRS screener, asked after PHQ-9 item 9 on 28 Feb: high risk"
+
+
+def test_a_screener_answered_on_its_own_says_so_and_touches_no_other_alert(world):
+    submit(world, "phq9", phq9(4, item9=1), local_date=DAY - timedelta(days=10))
+    submit(world, "cssrs", HIGH)
+    assert Alert.objects.get(rule="cssrs_risk").summary == "C-SSRS screener: high risk"
+    assert "follow_up" not in Alert.objects.get(rule="phq9_item9").evidence
+
+
+def test_only_the_first_screener_after_item_9_counts_as_its_follow_up(world):
+    submit(world, "phq9", phq9(4, item9=1), local_date=DAY - timedelta(days=1))
+    submit(world, "cssrs", NONE, local_date=DAY - timedelta(days=1))
+    submit(world, "cssrs", HIGH)
+    assert Alert.objects.get(rule="cssrs_risk").summary == "C-SSRS screener: high risk"
+    assert "no risk identified" in Alert.objects.get(rule="phq9_item9").summary
+
+
 def test_cssrs_all_no_raises_nothing(world):
     result = submit(world, "cssrs", {"q1": "no", "q2": "no", "q6": "no"})
     assert result.response.band == "none"
@@ -332,13 +389,14 @@ def test_a_double_submit_is_answered_clearly_and_stores_one_response(patient_cli
     assert "You already answered the GAD-7 today" in patient_client.get(url).content.decode()
 
 
-def test_phq9_item_9_sends_the_patient_to_the_crisis_page_with_the_screener_offered(patient_client):
+def test_phq9_item_9_takes_the_patient_straight_to_the_cssrs_screener(patient_client):
     response = patient_client.post(reverse(FILL, args=["phq9"]), phq9(3, item9=1), follow=True)
     page = response.content.decode()
-    assert response.redirect_chain[-1][0] == reverse("diaries:crisis")
+    assert response.redirect_chain[-1][0] == reverse(FILL, args=["cssrs"])
     assert "An alert about your answers is on its way to Alice Clinician" in page
-    assert "not watched around the clock" in page
-    assert f'<a href="{reverse(FILL, args=["cssrs"])}">answer a few more questions</a>' in page
+    assert "Trellis is not watched around the clock" in page
+    assert f'<a href="{reverse("diaries:crisis")}">get help straight away</a>' in page
+    assert "Have you actually had any thoughts of killing yourself?" in page
 
 
 def test_a_high_risk_cssrs_sends_the_patient_to_the_crisis_page(patient_client):

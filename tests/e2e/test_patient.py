@@ -75,3 +75,34 @@ def test_script_and_html_typed_into_the_journal_come_back_as_text(world, stack, 
     assert journal.locator("script, img, b").count() == 0
     assert clinician.evaluate("document.body.dataset.pwned") is None
     assert page.evaluate("document.body.dataset.pwned") is None
+
+
+def test_phq9_item_9_leads_the_patient_on_a_phone_to_the_cssrs_screener(world, stack, browser_page):
+    from apps.alerts.models import Alert
+
+    page = browser_page(viewport=PHONE)
+    log_in(page, world.patient.email)
+    page.goto("/diary/questionnaires/phq9/")
+    for number in range(1, 9):
+        page.locator(f"label[for=q{number}-0]").click()
+    page.locator("label[for=q9-1]").click()  # "Several days"
+    page.get_by_role("button", name="Send my answers").click()
+    page.wait_for_load_state()
+
+    expect(page).to_have_url(re.compile(r"/diary/questionnaires/cssrs/$"))
+    expect(
+        page.get_by_text("An alert about your answers is on its way to Alice Clinician")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="get help straight away")).to_be_visible()
+    expect(page.get_by_role("link", name="Need help now?")).to_be_in_viewport()
+    screenshot(page, "patient-cssrs-after-item-9-phone")
+
+    # The screener's answer joins the item-9 alert: one alert that says both.
+    for key, answer in [("q1", 1), ("q2", 0), ("q6", 0)]:
+        page.locator(f"label[for={key}-{answer}]").click()
+    page.get_by_role("button", name="Send my answers").click()
+    page.wait_for_load_state()
+    [alert] = Alert.objects.filter(patient=world.patient)
+    assert alert.rule == "phq9_item9"
+    assert alert.summary.endswith(": low risk.")
+    assert page.csp.messages == []

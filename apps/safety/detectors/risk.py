@@ -49,11 +49,13 @@ def sustained_low(moods: list[int], *, count: int, threshold: int) -> RuleHit | 
     return None
 
 
-def phq9_item9(item9: int | None) -> RuleHit | None:
+def phq9_item9(item9: int | None, *, answer: str | None = None) -> RuleHit | None:
+    """Item 9 above 0, in the patient's own answer ("Several days") when given."""
     if item9 is not None and item9 > 0:
+        said = f"\u201c{answer}\u201d" if answer else f"{item9} of 3"
         return RuleHit(
             "phq9_item9",
-            f"PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered {item9}",
+            f"PHQ-9 item 9 (thoughts of being better off dead or of self-harm): {said}",
         )
     return None
 
