@@ -3,11 +3,21 @@ from django.contrib.auth import password_validation
 
 from .models import Role
 
+# No role is chosen for the admin: a slip of the mouse must not make someone a
+# clinic admin, the most powerful role. The list starts with the commonest.
+ROLE_CHOICES = [
+    ("", "Choose a role"),
+    (Role.PATIENT, "Patient"),
+    (Role.CLINICIAN, "Clinician"),
+    (Role.ADMIN, "Clinic admin"),
+]
+ROLE_REQUIRED = {"required": "Choose the role this person will have."}
+
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(max_length=254)
     full_name = forms.CharField(max_length=150, required=False, label="Name")
-    role = forms.ChoiceField(choices=Role.choices)
+    role = forms.ChoiceField(choices=ROLE_CHOICES, error_messages=ROLE_REQUIRED)
     primary_clinician = forms.ChoiceField(
         required=False,
         help_text="For a patient: the clinician who receives their alerts first.",
@@ -149,4 +159,6 @@ class OnCallShiftForm(forms.Form):
 
 class AddExistingForm(forms.Form):
     email = forms.EmailField(max_length=254, label="Their email")
-    role = forms.ChoiceField(choices=[(Role.CLINICIAN, "Clinician"), (Role.ADMIN, "Clinic admin")])
+    role = forms.ChoiceField(
+        choices=[c for c in ROLE_CHOICES if c[0] != Role.PATIENT], error_messages=ROLE_REQUIRED
+    )

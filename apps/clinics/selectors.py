@@ -28,8 +28,10 @@ def clinicians_for_clinic(*, clinic):
 
 
 def open_invitations_for_clinic(*, clinic):
-    return Invitation.objects.filter(clinic=clinic, accepted_at=None, revoked_at=None).order_by(
-        "-created_at"
+    return (
+        Invitation.objects.filter(clinic=clinic, accepted_at=None, revoked_at=None)
+        .select_related("invited_by")
+        .order_by("-created_at")
     )
 
 

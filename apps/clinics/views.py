@@ -88,6 +88,7 @@ def members(request):
             "clinic": clinic,
             "members": members_for_clinic(clinic=clinic),
             "invitations": open_invitations_for_clinic(clinic=clinic),
+            "now_at": timezone.now(),
             "form": form,
             "import_form": CsvImportForm(),
             "add_form": AddExistingForm(),

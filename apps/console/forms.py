@@ -20,7 +20,14 @@ class PersonChoiceForm(forms.Form):
 
 
 class CareLinkForm(PersonChoiceForm):
-    clinician = forms.ChoiceField(label="Add to the care team")
+    clinician = forms.ChoiceField(
+        label="Add to the care team",
+        error_messages={
+            "required": "Choose a clinician to add.",
+            "invalid_choice": "That person is already on the care team, or is not a "
+            "clinician here.",
+        },
+    )
 
 
 class HandoverForm(PersonChoiceForm):

@@ -50,13 +50,16 @@ def care_team(request, patient_id):
         access_record(actor=request.user, patient=patient, action="view_care_team", request=request)
     links = care_links_of(clinic=clinic).filter(patient=patient)
     people = _clinicians(clinic)
-    link_form = CareLinkForm(people=people, prefix="link")
+    # Offer to add only clinicians who are not on the team already.
+    on_team = {link.clinician_id for link in links}
+    addable = [person for person in people if person.pk not in on_team]
+    link_form = CareLinkForm(people=addable, prefix="link")
     handover_form = HandoverForm(people=people, prefix="handover")
     if request.method == "POST":
         action = request.POST.get("action")
         try:
             if action == "link":
-                link_form = CareLinkForm(request.POST, people=people, prefix="link")
+                link_form = CareLinkForm(request.POST, people=addable, prefix="link")
                 if link_form.is_valid():
                     care_team_link(
                         clinic=clinic,

@@ -358,3 +358,46 @@ def test_staff_join_a_second_clinic_only_through_an_admin_of_both(world, client)
     make_member(world.other_clinic, "pip@birch.test", Role.PATIENT, "Pip")
     client.post(url, {"email": "pip@birch.test", "role": "clinician"})
     assert not Membership.objects.filter(user__email="pip@birch.test", clinic=world.clinic).exists()
+
+
+# --- the admin's forms choose nothing for them --------------------------------------------
+
+
+def test_the_invite_form_chooses_no_role_and_asks_for_one(world, client):
+    client.force_login(world.admin)
+    page = client.get(reverse("clinics:members")).content.decode()
+    assert '<option value="" selected>Choose a role</option>' in page
+    response = client.post(reverse("clinics:members"), {"email": "new@maple.test"})
+    assert "Choose the role this person will have." in response.content.decode()
+    assert not Invitation.objects.filter(email="new@maple.test").exists()
+
+
+def test_open_invitations_show_name_role_sender_sent_and_expiry(world, client):
+    invitation, _ = invitation_create(
+        clinic=world.clinic,
+        email="nia@maple.test",
+        full_name="Nia Okafor",
+        role=Role.CLINICIAN,
+        invited_by=world.admin,
+        send=False,
+    )
+    client.force_login(world.admin)
+    page = client.get(reverse("clinics:members")).content.decode()
+    sent = timezone.localtime(invitation.created_at).strftime("%-d %b %Y")
+    assert f"Nia Okafor, nia@maple.test: clinician; sent {sent} by {world.admin}" in page
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - timedelta(days=1)
+    )
+    assert "<strong>expired</strong>" in client.get(reverse("clinics:members")).content.decode()
+
+
+def test_the_care_team_offers_only_clinicians_not_on_it(world, client):
+    client.force_login(world.admin)
+    url = reverse("console:care_team", args=[world.patient.pk])
+    form = client.get(url).context["link_form"]
+    offered = {key for key, _label in form.fields["clinician"].choices if key}
+    assert str(world.alice.pk) not in offered and str(world.bob.pk) in offered
+    response = client.post(url, {"action": "link", "link-clinician": world.alice.pk})
+    assert response.status_code == 400
+    assert "already on the care team" in response.content.decode()
+    assert CareTeam.objects.filter(patient=world.patient).count() == 1
