@@ -23,6 +23,7 @@ fixtures/contraindications.yaml), compiled once by `compile_context_rules`.
 import difflib
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -285,6 +286,7 @@ _TOKEN = re.compile(
     r"|(?P<stop>[.!?;\n]+)"
 )
 _NUMBER_MAX = Decimal(100_000)  # beyond this a "dose" is a typing slip, not an amount
+_REACH = 200  # characters either side of an amount in which its sentence is read
 
 
 def _number(text: str) -> tuple[Decimal, bool] | None:
@@ -367,8 +369,8 @@ def amounts_in(text: str, rules: ContextRules) -> list[Amount]:
         if unit is None:
             if unit_end is None:
                 continue  # followed by a word that says it counts something else
-            sentence = next((s for s in sentences if s[0] <= start < s[1]), (0, len(folded)))
-            if not fractional and not rules.dose_cues.search(folded, sentence[0], sentence[1]):
+            low, high = _around(sentences, start, end)
+            if not fractional and not rules.dose_cues.search(folded, low, high):
                 continue
         stop = unit_end or end
         amounts.append(Amount(number, unit, start, stop, text[start:stop], additional=intake))
@@ -549,17 +551,66 @@ def _names_other_component(folded_sentence: str, dose: PlannedDose, facts: Facts
 
 
 def _matches_other_plan(amount: Amount, dose: PlannedDose, facts: Facts) -> bool:
-    """The amount is (within a tenth) another component's planned amount and
-    not this one's: the patient is telling of that component ("took 500 mg")."""
+    """The amount is (within a tenth) another component's planned amount,
+    written in that component's own unit: the patient is telling of that
+    component ("took 500 mg" with 500 mg of lion's mane planned). Only in
+    the same unit: "0.45 g" is not read as 500 mg of something else."""
     if amount.value is None or amount.unit is None:
         return False
     for other in facts.planned:
         if other.component == dose.component or other.amount <= 0:
             continue
-        value = _in_unit(amount.value, amount.unit, other.unit)
-        if value is not None and abs(value - other.amount) <= other.amount / 10:
+        if amount.unit == other.unit.strip().lower() and (
+            abs(amount.value - other.amount) <= other.amount / 10
+        ):
             return True
     return False
+
+
+def _around(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end], at most _REACH characters either
+    side: a "sentence" without punctuation can be a whole pasted text, and
+    reading all of it for every amount would make time grow with its square."""
+    index = max(bisect_right(bounds, (start, float("inf"))) - 1, 0) if bounds else 0
+    low, high = bounds[index] if bounds else (0, end)
+    return max(low, start - _REACH), min(max(high, end), end + _REACH)
+
+
+def _overdose(
+    amount: Amount, dose: PlannedDose, facts: Facts, watched: Watched
+) -> tuple[Decimal, Raise] | None:
+    """(how many times the plan, the raise) when `amount` is at the watched
+    multiple of `dose` or more."""
+    planned_text = f"the planned {_plain(dose.amount, dose.unit)} of {dose.name}"
+    if amount.value is None:
+        reason = f'took "{amount.matched}" when the plan is {_plain(dose.amount, dose.unit)}'
+        reason += f" of {dose.name}"
+        return Decimal(0), Raise(
+            watched.severity, f"{reason} (possible overdose)", "overdose", amount.start, amount.end
+        )
+    value = _in_unit(amount.value, amount.unit, dose.unit)
+    if value is None:  # a count against a weight: the capsule's size is unknown
+        if amount.unit != "count" or amount.value < watched.multiple:
+            return None
+        reason = (
+            f"took {_plain(amount.value, 'count')} capsules or pills; the plan is "
+            f"{_plain(dose.amount, dose.unit)} of {dose.name} (possible overdose)"
+        )
+        return amount.value, Raise(
+            watched.count_severity, reason, "overdose", amount.start, amount.end
+        )
+    written = _plain(amount.value, amount.unit or dose.unit)
+    if amount.unit is None:
+        written += " (no unit written: read in the plan's unit)"
+    if amount.additional:
+        # On top of the day's dose: what was logged, else what was planned.
+        value += _taken_today(dose, facts)
+        written = f"{written} more on top of the day's dose, in all"
+    if dose.amount <= 0 or value < dose.amount * watched.multiple:
+        return None
+    ratio = value / dose.amount
+    reason = f"took {written}, {_times(ratio)} {planned_text} (possible overdose)"
+    return ratio, Raise(watched.severity, reason, "overdose", amount.start, amount.end)
 
 
 def _taken_today(dose: PlannedDose, facts: Facts) -> Decimal:
@@ -574,65 +625,29 @@ def _taken_today(dose: PlannedDose, facts: Facts) -> Decimal:
 
 
 def _overdoses(text: str, facts: Facts, rules: ContextRules) -> list[Raise]:
-    raises = []
+    """At most one raise per watched component from the text (its worst
+    amount: a long entry repeating an amount is one reason, not a hundred),
+    and one per logged dose."""
     planned = [dose for dose in facts.planned if dose.component in rules.watched]
     if not planned:
-        return raises
+        return []
     folded = _fold(text or "")
     bounds = _sentence_bounds(_tokens(folded), len(folded))
+    worst: dict[str, tuple[tuple, Raise]] = {}
     for amount in amounts_in(text or "", rules):
-        sentence = next((s for s in bounds if s[0] <= amount.start < s[1]), (0, len(folded)))
+        low, high = _around(bounds, amount.start, amount.end)
         for dose in planned:
-            watched = rules.watched[dose.component]
-            if _names_other_component(folded[sentence[0] : sentence[1]], dose, facts):
+            if _names_other_component(folded[low:high], dose, facts):
                 continue
             if _matches_other_plan(amount, dose, facts):
                 continue
-            planned_text = f"the planned {_plain(dose.amount, dose.unit)} of {dose.name}"
-            if amount.value is None:
-                raises.append(
-                    Raise(
-                        watched.severity,
-                        f'"{amount.matched}" against {planned_text} (possible overdose)',
-                        "overdose",
-                        amount.start,
-                        amount.end,
-                    )
-                )
+            found = _overdose(amount, dose, facts, rules.watched[dose.component])
+            if found is None:
                 continue
-            value = _in_unit(amount.value, amount.unit, dose.unit)
-            if value is None:  # a count against a weight: the capsule's size is unknown
-                if amount.unit == "count" and amount.value >= watched.multiple:
-                    raises.append(
-                        Raise(
-                            watched.count_severity,
-                            f"took {_plain(amount.value, 'count')} capsules or pills; the plan "
-                            f"is {_plain(dose.amount, dose.unit)} of {dose.name} "
-                            "(possible overdose)",
-                            "overdose",
-                            amount.start,
-                            amount.end,
-                        )
-                    )
-                continue
-            written = _plain(amount.value, amount.unit or dose.unit)
-            if amount.unit is None:
-                written += " (no unit written: read in the plan's unit)"
-            if amount.additional:
-                # On top of the day's dose: what was logged, else what was planned.
-                value += _taken_today(dose, facts)
-                written = f"{written} more on top of the day's dose"
-            if dose.amount > 0 and value >= dose.amount * watched.multiple:
-                raises.append(
-                    Raise(
-                        watched.severity,
-                        f"took {written}, {_times(value / dose.amount)} {planned_text} "
-                        "(possible overdose)",
-                        "overdose",
-                        amount.start,
-                        amount.end,
-                    )
-                )
+            rank = (Severity.ORDER[found[1].severity], found[0])
+            if dose.component not in worst or rank > worst[dose.component][0]:
+                worst[dose.component] = (rank, found[1])
+    raises = [raised for _rank, raised in worst.values()]
     for log in facts.logged:
         dose = next((d for d in planned if d.component == log.component), None)
         if dose is None or not log.taken or log.amount is None or dose.amount <= 0:
