@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from .labels import action_label
+
 
 class AccessEvent(models.Model):
     """Who saw which patient's data, when and from where. Append-only:
@@ -35,6 +37,10 @@ class AccessEvent(models.Model):
 
     def __str__(self):
         return f"{self.actor} {self.action} {self.patient} at {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def action_label(self) -> str:
+        return action_label(self.action)
 
 
 class ChangeRecord(models.Model):
