@@ -1,5 +1,7 @@
 from django import forms
 
+from apps.safety.risk import adjustable_label
+
 SEVERITIES = ["critical", "high", "moderate", "low"]
 CHANNELS = [("in_app", "In-app inbox"), ("email", "Email"), ("webhook", "Webhook")]
 
@@ -104,7 +106,7 @@ class RiskDefaultsForm(forms.Form):
         for rule, parameters in adjustable.items():
             for name, (low, high) in parameters.items():
                 self.fields[f"{rule}__{name}"] = forms.IntegerField(
-                    label=f"{rule.replace('_', ' ')}: {name}",
+                    label=adjustable_label(rule, name),
                     min_value=low,
                     max_value=high,
                     required=False,

@@ -127,7 +127,7 @@ class RiskSettingsForm(forms.Form):
     )
 
     def __init__(self, data=None, *, current: dict, clinic_defaults: dict | None = None):
-        from .risk import ADJUSTABLE
+        from .risk import ADJUSTABLE, adjustable_label
 
         super().__init__(data)
         self._keys = []
@@ -139,7 +139,7 @@ class RiskSettingsForm(forms.Form):
                     required=False,
                     min_value=low,
                     max_value=high,
-                    label=f"{rule.replace('_', ' ').capitalize()}: {name}",
+                    label=adjustable_label(rule, name),
                     help_text=default_text(rule, name, clinic_defaults),
                     initial=(current.get(rule) or {}).get(name),
                 )

@@ -17,6 +17,25 @@ ADJUSTABLE = {
     "phq9_worsening": {"rise": (1, 27), "ceiling": (1, 27)},
     "gad7_severe": {"threshold": (1, 21)},
 }
+# What each adjustable parameter is called on a form, in a clinician's words.
+ADJUSTABLE_WORDS = {
+    ("very_low_mood", "threshold"): "Very low mood: alert at a mood of this or lower (0-10)",
+    ("baseline_drop", "drop"): (
+        "Drop from usual mood: alert when recent check-ins average this many points "
+        "below the patient's usual"
+    ),
+    ("sustained_low", "count"): "Low days in a row: how many check-ins in a row",
+    ("sustained_low", "threshold"): "Low days in a row: a mood of this or lower counts as low",
+    ("phq9_worsening", "rise"): "PHQ-9 worsening: alert when the score rises by this many points",
+    ("phq9_worsening", "ceiling"): "PHQ-9 worsening: alert when the score reaches this",
+    ("gad7_severe", "threshold"): "Severe anxiety (GAD-7): alert at this score or higher",
+}
+
+
+def adjustable_label(rule: str, name: str) -> str:
+    return ADJUSTABLE_WORDS[(rule, name)]
+
+
 # Rules whose finding sends the patient to the crisis page at once; the rest
 # reach the clinician without interrupting the patient.
 CRISIS_PAGE_RULES = {"very_low_mood", "phq9_item9", "cssrs_risk"}

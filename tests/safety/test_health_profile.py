@@ -128,3 +128,24 @@ def test_a_new_patient_is_asked_for_their_health_profile_until_they_give_it(worl
     assert "tell us about your health" in client.get(reverse("diaries:today")).text
     client.post(reverse("diaries:health_profile"), INTAKE)
     assert "tell us about your health" not in client.get(reverse("diaries:today")).text
+
+
+def test_the_change_history_reads_as_words_not_field_names_or_lists(world, client):
+    client.force_login(world.alice)
+    url = reverse("dashboards:health_profile", args=[world.patient.pk])
+    client.post(url, INTAKE | {"allergies": "seasonal allergies", "has_therapist": "yes"})
+    page = client.get(url).text
+    assert "Allergies: none → seasonal allergies" in page
+    assert "Has a regular therapist: not answered → yes" in page
+    for code in ("has_therapist", "[&#x27;", "['", "True", "None"):
+        assert code not in page.split('id="history-heading"')[1], code
+
+
+def test_threshold_forms_name_each_number_in_a_clinicians_words(world, client):
+    client.force_login(world.alice)
+    patient_page = client.get(reverse("dashboards:risk_settings", args=[world.patient.pk])).text
+    client.force_login(world.admin)
+    clinic_page = client.get(reverse("console:risk_defaults")).text
+    for page in (patient_page, clinic_page):
+        assert "PHQ-9 worsening: alert when the score rises by this many points" in page
+        assert "Phq9" not in page and "phq9 worsening" not in page
