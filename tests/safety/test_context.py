@@ -62,6 +62,8 @@ def match(text, words, category, severity):
         ("took 3 capsules", [(Decimal("3"), "count", "3 capsules")]),
         ("took 3 of my capsules", [(Decimal("3"), "count", "3 of my capsules")]),
         ("took 2 by mistake", [(Decimal("2"), None, "2")]),
+        ("took 1.5 of my mushrooms", [(Decimal("1.5"), None, "1.5")]),
+        ("took 1.5 of it", [(Decimal("1.5"), None, "1.5")]),
         ("took the whole bag instead of my 0.1", [(None, None, "whole bag")]),
     ],
 )
@@ -76,7 +78,7 @@ def test_an_amount_taken_is_read_with_its_unit_in_english(rules, text, expected)
         ("Hoy tomé 1,5 por error", [(Decimal("1.5"), None, "1,5")]),
         ("comí 2 gramos", [(Decimal("2"), "g", "2 gramos")]),
         ("me tomé 3 cápsulas", [(Decimal("3"), "count", "3 cápsulas")]),
-        ("me comí toda la bolsa", [(None, None, "toda la bolsa")]),
+        ("me comí toda la bolsa de hongos", [(None, None, "toda la bolsa")]),
     ],
 )
 def test_an_amount_taken_is_read_in_spanish_with_its_decimal_comma(rules, text, expected):
@@ -100,6 +102,9 @@ def test_an_amount_taken_is_read_in_spanish_with_its_decimal_comma(rules, text, 
         "mood 3 today",
         "tardé 1,5 horas en llegar",
         "bought 3 capsules",
+        "ate the whole box of cookies",
+        "had 0.5 of a sandwich",
+        "had 1.5 glasses of wine",
         "",
     ],
 )

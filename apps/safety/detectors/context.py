@@ -144,6 +144,9 @@ class ContextRules:
     supply: frozenset[str]
     extra: re.Pattern
     additional: frozenset[str] = field(default=frozenset())
+    of: frozenset[str] = field(default=frozenset())
+    determiners: frozenset[str] = field(default=frozenset())
+    pronouns: frozenset[str] = field(default=frozenset())
     medication_vocabulary: frozenset[str] = field(default=frozenset())
     fuzzy_min_length: int = 5
     fuzzy_min_ratio: float = 0.85
@@ -271,6 +274,9 @@ def compile_context_rules(data: dict, medication_groups: dict) -> ContextRules:
         supply=_word_set(words.get("supply"), "words.supply"),
         extra=_phrases(words.get("extra"), "words.extra"),
         additional=_word_set(words.get("additional"), "words.additional"),
+        of=_word_set(words.get("of"), "words.of"),
+        determiners=_word_set(words.get("determiners"), "words.determiners"),
+        pronouns=_word_set(words.get("pronouns"), "words.pronouns"),
         medication_vocabulary=frozenset(vocabulary),
     )
 
@@ -348,11 +354,14 @@ def amounts_in(text: str, rules: ContextRules) -> list[Amount]:
             and value in rules.whole
             and _intake_before(tokens, index, rules) is not None
         ):
-            following = _next_words(tokens, index + 1, 3)
-            supply = next((w for w in following if w in rules.supply), None)
-            if supply is not None:
-                last = next(t for t in tokens[index + 1 :] if t[0] == "word" and t[1] == supply)
-                amounts.append(Amount(None, None, start, last[3], text[start : last[3]]))
+            # "took the whole bag instead of my 0.1"; but "ate the whole box of
+            # cookies" is a box of cookies: a word of dosing must be near.
+            supply = next(
+                (t for t in _next_words(tokens, index + 1, 3) if t[1] in rules.supply), None
+            )
+            low, high = _around(sentences, start, end)
+            if supply is not None and rules.dose_cues.search(folded, low, high):
+                amounts.append(Amount(None, None, start, supply[3], text[start : supply[3]]))
             continue
         if kind != "number":
             continue
@@ -387,12 +396,14 @@ def _sentence_bounds(tokens, length: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def _next_words(tokens, index: int, count: int) -> list[str]:
+def _next_words(tokens, index: int, count: int) -> list[tuple]:
+    """The word tokens right after tokens[index - 1], up to `count`, within
+    the sentence."""
     words = []
-    for kind, value, _start, _end in tokens[index:]:
-        if kind != "word" or len(words) == count:
+    for token in tokens[index : index + count]:
+        if token[0] != "word":
             break
-        words.append(value)
+        words.append(token)
     return words
 
 
@@ -417,10 +428,13 @@ def _unit_after(tokens, index: int, rules: ContextRules) -> tuple[str | None, in
     the unit), (None, end of the number) for a bare amount, ("not a dose",
     None), or (None, None) when another word says it counts something else."""
     number_end = tokens[index][3]
-    rest = tokens[index + 1 : index + 5]
-    if not rest or rest[0][0] != "word":
+    words = []
+    for token in tokens[index + 1 : index + 5]:
+        if token[0] != "word":
+            break
+        words.append(token)
+    if not words:
         return None, number_end  # end of text, a sentence stop, another number
-    words = [t for t in rest if t[0] == "word"]
     first = words[0][1]
     kinds = (("g", rules.grams), ("mg", rules.milligrams), ("count", rules.counts))
     for unit, names in kinds:
@@ -428,12 +442,19 @@ def _unit_after(tokens, index: int, rules: ContextRules) -> tuple[str | None, in
             return unit, words[0][3]
     if first in rules.not_doses:
         return "not a dose", None
-    if first in ("of", "de") and len(words) > 1:
-        # "3 of my capsules", "2 of the tablets", "3 de mis cápsulas"
-        for token in words[1:3]:
+    if first in rules.of:
+        # "3 of my capsules" (a count), "1.5 of my mushrooms", "1.5 of it" (a
+        # bare amount); "0.5 of a sandwich" counts something else.
+        rest = [token for token in words[1:] if token[1] not in rules.determiners]
+        if rest:
             for unit, names in kinds:
-                if token[1] in names:
-                    return unit, token[3]
+                if rest[0][1] in names:
+                    return unit, rest[0][3]
+            if rest[0][1] in rules.pronouns or any(
+                rest[0][1] in watched.names for watched in rules.watched.values()
+            ):
+                return None, number_end
+        return None, None
     if first in rules.after_amount:
         return None, number_end
     return None, None
