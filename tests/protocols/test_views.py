@@ -440,3 +440,31 @@ def test_the_plan_page_takes_the_same_queries_however_long_the_history(world, cl
             status="taken",
         )
     assert plan_page_queries(client, world) == short
+
+
+def test_the_catalog_and_plan_form_cite_sources_in_words_not_shorthand(world, client):
+    client.force_login(world.alice)
+    catalog = client.get(reverse("protocols:catalog")).content.decode()
+    assert "Reference protocol document: " in catalog
+    for shorthand in ("seed:", "REF:"):
+        at = catalog.find(shorthand)
+        assert at == -1, catalog[at - 200 : at + 80]
+    form = client.get(url("assign", world) + "?template=reference-stack").content.decode()
+    title = form.split("<title>")[1].split("</title>")[0]
+    assert "<" not in title.replace("&lt;", "<") and "script" not in title
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ('seed: "Cycle Protocols"', 'Reference protocol document: "Cycle Protocols"'),
+        ("REF: lithium row (Nayak 2021)", "Clinical reference: lithium entry (Nayak 2021)"),
+        ("CLINICAL_REFERENCE.md#alert-rules: any match", "Clinical reference: any match"),
+        ("levels per REF#instruments", "levels per the clinical reference"),
+        ("Clinic protocol v2", "Clinic protocol v2"),
+    ],
+)
+def test_a_source_reads_as_words(stored, shown):
+    from apps.safety.source_words import source_words
+
+    assert source_words(stored) == shown
