@@ -7,8 +7,8 @@ by ``apps.safety.semantic_model``), and so is the head (weights loaded from a fi
 
 How an entry is read:
 
-1. ``sentence_windows(text)`` cuts the entry into sentences (``. ! ? …``, line breaks,
-   Spanish ``¿ ¡``; over-long sentences at a comma or a space) and returns the
+1. ``sentence_windows(text)`` cuts the entry into sentences (``sentences.py``: ``. ! ? …``,
+   line breaks, Spanish ``¿ ¡``; over-long sentences at a comma or a space) and returns the
    *units* that are scored: every sentence alone, and every sentence with its
    neighbour on each side. Offsets point into the ORIGINAL text.
 2. The whole entry and every window are embedded; the head (a small multilayer
@@ -23,19 +23,15 @@ Never raises on any string: empty text scores 0.0 and is not flagged.
 """
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-# A sentence ends at . ! ? … (any run of them, with closing quotes or brackets) before
-# white space or an opening Spanish mark, and at every line break.
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|[¿¡]|$)|\n+")
-_MAX_SENTENCE = 240  # characters; longer sentences are cut at a comma or a space
+from .sentences import sentence_spans, trim_span
+
 _MAX_UNITS = 400  # windows per entry; past that, sentences are grouped first
-_WS = " \t\r\n\f\v\u00a0\u2028\u2029"
 
 
 @dataclass(frozen=True)
@@ -48,45 +44,6 @@ class Window:
 
 class Embedder(Protocol):
     def embed(self, texts: list[str]) -> np.ndarray: ...
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _WS:
-        start += 1
-    while end > start and text[end - 1] in _WS:
-        end -= 1
-    return start, end
-
-
-def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    pieces = []
-    while end - start > _MAX_SENTENCE:
-        limit = start + _MAX_SENTENCE
-        cut = max(text.rfind(",", start + 40, limit), text.rfind(";", start + 40, limit))
-        if cut == -1:
-            cut = text.rfind(" ", start + 40, limit)
-        cut = limit if cut == -1 else cut + 1
-        s, e = _trim(text, start, cut)
-        if e > s:
-            pieces.append((s, e))
-        start = cut
-    s, e = _trim(text, start, end)
-    if e > s:
-        pieces.append((s, e))
-    return pieces
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence of ``text``, trimmed of white space, in order."""
-    if not isinstance(text, str) or not text:
-        return []
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _END.finditer(text):
-        spans.extend(_cut_long(text, start, match.end()))
-        start = match.end()
-    spans.extend(_cut_long(text, start, len(text)))
-    return spans
 
 
 def _group(spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
@@ -193,7 +150,7 @@ def units(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     their texts. Empty when the text holds nothing but white space."""
     if not isinstance(text, str):
         return [], []
-    whole = _trim(text, 0, len(text))
+    whole = trim_span(text, 0, len(text))
     if whole[1] <= whole[0]:
         return [], []
     spans = [whole] + [(w.start, w.end) for w in sentence_windows(text)]
