@@ -123,6 +123,11 @@ def alert_links_add(alerts) -> None:
             alert.__dict__[f"{name}_url"] = pattern.replace(str(marker), str(alert.pk))
 
 
+# What each delivery channel is called on a page (apps/alerts/channels/ has one
+# module per channel; the stored name is the module's).
+CHANNEL_LABELS = {"in_app": "In-app inbox", "email": "Email", "webhook": "Webhook"}
+
+
 class Delivery(models.Model):
     """One attempt to send one alert through one channel."""
 
@@ -132,6 +137,7 @@ class Delivery(models.Model):
 
     alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="deliveries")
     channel = models.CharField(max_length=32)
+
     # Who or what was sent to, as "<channel>:<key>"; sent at most once each.
     target = models.CharField(max_length=100, default="")
     recipient = models.ForeignKey(
@@ -153,6 +159,10 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.channel} attempt for alert {self.alert_id}: {self.outcome}"
+
+    @property
+    def channel_label(self) -> str:
+        return CHANNEL_LABELS.get(self.channel) or self.channel.replace("_", " ").capitalize()
 
 
 class Escalation:

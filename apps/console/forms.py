@@ -1,9 +1,10 @@
 from django import forms
 
+from apps.alerts.models import CHANNEL_LABELS
 from apps.safety.risk import adjustable_label
 
 SEVERITIES = ["critical", "high", "moderate", "low"]
-CHANNELS = [("in_app", "In-app inbox"), ("email", "Email"), ("webhook", "Webhook")]
+CHANNELS = list(CHANNEL_LABELS.items())
 
 
 class PersonChoiceForm(forms.Form):
