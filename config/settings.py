@@ -206,6 +206,8 @@ SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
 # kept and replayed after reauthentication. MFA's own pages already ask.
 SENSITIVE_URL_NAMES = [
     "dashboards:risk_settings",
+    # The clinic's labelled crisis examples, with the entries' text (issue 17).
+    "crisis_examples:export",
     "admin:alerts_alertpolicy_add",
     "admin:alerts_alertpolicy_change",
     "admin:alerts_alertpolicy_delete",
@@ -367,6 +369,9 @@ ALERT_SWEEP_AFTER_SECONDS = env.int("ALERT_SWEEP_AFTER_SECONDS", default=60)
 # A claim older than this is treated as a worker that died mid-delivery.
 ALERT_CLAIM_TIMEOUT_SECONDS = env.int("ALERT_CLAIM_TIMEOUT_SECONDS", default=300)
 ALERT_MAX_DELIVERY_ATTEMPTS = env.int("ALERT_MAX_DELIVERY_ATTEMPTS", default=5)
+# The alert webhook goes only to public addresses (apps/alerts/channels/webhook.py).
+# Only the tests' loopback receiver turns this on; there is no environment switch.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = False
 # First retry of a failed delivery after this long, doubling each time.
 ALERT_RETRY_BASE_SECONDS = env.float("ALERT_RETRY_BASE_SECONDS", default=10.0)
 # /health/ reports trouble when the worker heartbeat or the oldest undelivered

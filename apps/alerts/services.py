@@ -259,7 +259,14 @@ def alert_deliver(*, alert_id: int) -> str:
 
 
 def _delivery_record(alert, target, key, outcome, error=None):
-    detail = f"{type(error).__name__}: {error}"[:500] if error else ""
+    # A channel's own failures are written for the admin (`plain`); anything
+    # else is an unexpected error, kept with its type for whoever debugs it.
+    if error is None:
+        detail = ""
+    elif getattr(error, "plain", False):
+        detail = str(error)[:500]
+    else:
+        detail = f"{type(error).__name__}: {error}"[:500]
     try:
         with transaction.atomic():
             Delivery.objects.create(

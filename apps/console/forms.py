@@ -1,5 +1,6 @@
 from django import forms
 
+from apps.alerts.channels.webhook import address_problem
 from apps.alerts.models import CHANNEL_LABELS
 from apps.safety.risk import adjustable_label
 
@@ -75,6 +76,8 @@ class AlertPolicyForm(forms.Form):
         url = self.cleaned_data["webhook_url"]
         if url and not url.startswith("https://"):
             raise forms.ValidationError("The webhook must use https://.")
+        if url and (problem := address_problem(url)):
+            raise forms.ValidationError(problem)
         return url
 
     def clean(self):

@@ -53,6 +53,13 @@ class Recorder(BaseHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(autouse=True)
+def loopback_allowed(settings):
+    """The receiver listens on loopback, which production refuses
+    (tests/alerts/test_webhook_addresses.py tests that refusal)."""
+    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+
+
 @pytest.fixture
 def receiver():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
