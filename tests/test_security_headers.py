@@ -102,6 +102,7 @@ def test_every_page_carries_a_strict_policy_and_the_other_headers(who, name, wor
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in response["Cache-Control"]
     # What was rendered (allauth's templates included) obeys the policy too.
     assert not inline_problems(response.text)
 
@@ -124,3 +125,16 @@ def test_production_sends_hsts_and_secure_cookies():
         result.stderr
     )
     assert os.environ.get("DJANGO_ENV") != "production"  # this process stayed in test mode
+
+
+def test_downloads_of_patient_data_are_not_stored_either(world, client):
+    client.force_login(world.patient)
+    for name in ("diaries:export_csv", "diaries:export_json"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+        assert "no-store" in response["Cache-Control"], name
+
+
+def test_the_health_check_keeps_its_own_cache_header(client):
+    health = client.get(reverse("alerts:health"))
+    assert "no-store" in health["Cache-Control"] and "max-age=0" in health["Cache-Control"]

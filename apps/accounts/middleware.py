@@ -105,3 +105,20 @@ class ReauthenticateForSensitiveChangesMiddleware:
         if is_reauthentication_required(request, app=""):
             return suspend_request(request, reverse("account_reauthenticate"))
         return None
+
+
+class NoStoreMiddleware:
+    """No page the app makes is kept by a browser or a proxy: almost every one
+    holds a patient's data or a person's account, and a shared computer's
+    back button or disk cache must not show it to the next person. A view that
+    sets its own Cache-Control (the health check) keeps it. Static files are
+    served before this runs (WhiteNoise answers them itself) and stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Cache-Control" not in response:
+            response["Cache-Control"] = "no-store, private"
+        return response
