@@ -62,7 +62,13 @@ def rows_parse(data: bytes) -> list[CsvRow]:
             else:
                 values = dict(zip(names, cells, strict=False))
                 row.values = {name: (values.get(name) or "").strip() for name in COLUMNS}
-                risky = [name for name in COLUMNS if looks_like_formula(values.get(name) or "")]
+                # Both as typed and as stored: " =1+1" is stored trimmed, as "=1+1".
+                risky = [
+                    name
+                    for name in COLUMNS
+                    if looks_like_formula(values.get(name) or "")
+                    or looks_like_formula(row.values[name])
+                ]
                 if risky:
                     row.error = f"{risky[0]} starts like a spreadsheet formula"
             rows.append(row)

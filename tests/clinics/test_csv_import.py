@@ -135,3 +135,9 @@ def test_any_bytes_at_all_get_an_answer_not_a_500(world):
         assert response.status_code in (200, 400)
 
     run()
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "  @SUM(A1)", " +cmd", "\t=1"])
+def test_a_formula_behind_spaces_is_refused_too(cell):
+    [row] = rows_parse(f"email,full_name,role\nnia@maple.test,{cell},patient\n".encode())
+    assert row.error == "full_name starts like a spreadsheet formula"
