@@ -9,8 +9,24 @@ with json_each.
 """
 
 import json
+import re
 
 from django.db.models import ForeignKey, IntegerField, Lookup
+
+# An id as a query parameter or form field may carry: ASCII digits only
+# ("²".isdigit() is true in Python, and int("²") raises), at most 18 of them
+# (a bigint holds 19; nothing here comes near).
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def id_from(value) -> int | None:
+    """The id in a query parameter or form value, or None for anything that
+    is not one (empty, spaces, signs, non-ASCII digits, too long). The one way
+    a view reads an id that does not come through a URL converter."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return int(value) if _ID.fullmatch(value) else None
 
 
 class Ids:

@@ -215,7 +215,7 @@ def fhir_bundle(*, patient, checkins, responses, plan_items, generated_at) -> di
 
 
 def _item_order(key: str):
-    digits = "".join(ch for ch in key if ch.isdigit())
+    digits = "".join(ch for ch in key if "0" <= ch <= "9")
     return (int(digits) if digits else 0, key)
 
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from apps.audit.services import access_record
 from apps.clinics import access
+from apps.clinics.lookups import id_from
 
 from .forms import (
     AdherenceRangeForm,
@@ -143,10 +144,10 @@ def assign(request, patient_id):
         messages.info(request, "This patient already has a plan: change or end it.")
         return redirect("protocols:plan", patient_id=patient.pk)
     templates = list(templates_for(clinic=clinic))
-    chosen = request.POST.get("template") or request.GET.get("template")
+    chosen = id_from(request.POST.get("template") or request.GET.get("template"))
     template = (
-        template_for(clinic=clinic, template_id=int(chosen))
-        if chosen and chosen.isdigit()
+        template_for(clinic=clinic, template_id=chosen)
+        if chosen is not None
         else (templates[0] if templates else None)
     )
     if template is None:
