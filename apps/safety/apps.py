@@ -26,6 +26,25 @@ def _worker_rules_load(**_kwargs) -> None:
     # child starts with the rules already compiled (and a solo worker has them too).
     seconds = rules_load()
     logger.info("safety rules loaded in %.0f ms", seconds * 1000)
+    _worker_semantic_load()
+
+
+def _worker_semantic_load() -> None:
+    """The semantic crisis model (apps/safety/semantic_model.py), loaded once in
+    the worker's main process so the forked children share it and no reading
+    pays for it. Web processes never load it: the check-in only enqueues."""
+    from . import semantic_model
+
+    try:
+        seconds = semantic_model.warm()
+    except Exception:
+        # A worker also delivers alerts: it must start even if the model cannot
+        # load. Each semantic reading then fails (and is logged) on its own.
+        logger.exception("the semantic crisis model could not be loaded")
+        return
+    logger.info(
+        "semantic crisis model (%s) loaded in %.0f ms", semantic_model.mode(), seconds * 1000
+    )
 
 
 class SafetyConfig(AppConfig):
