@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("apps.audit.urls")),
     path("", include("apps.diaries.urls")),
     path("", include("apps.dashboards.urls")),
+    path("", include("apps.dashboards.crisis_example_urls")),
     path("", include("apps.alerts.urls")),
     path("", include("apps.protocols.urls")),
     path("django-admin/", admin.site.urls),

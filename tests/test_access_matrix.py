@@ -173,6 +173,19 @@ MATRIX = {
     "alerts:acknowledge": Row(
         only(REDIRECT, "alice", "admin"), method="post", data={"note": "Called the patient."}
     ),
+    # Issue 17: clinicians teach the crisis detector. Judging an entry is for the
+    # patient's clinicians (care team or on-call cover), not an admin who only
+    # reads, nor break-glass.
+    "alerts:label": Row(only(REDIRECT, "alice"), method="post", data={"label": "real"}),
+    # No entry with that id: explained, back to the timeline.
+    "crisis_examples:missed": Row(
+        only(REDIRECT, "alice"), method="post", data={"checkin": "0", "kind": "suicidal"}
+    ),
+    # Every clinician and admin sees the examples of the patients they may see.
+    "crisis_examples:list": Row(only(200, "alice", "bob", "charlie", "admin")),
+    # The download asks everyone signed in for their password first (a sensitive
+    # URL); after it, an outsider gets 404 (tests/dashboards/test_crisis_examples.py).
+    "crisis_examples:export": Row(signed_in(REDIRECT), method="post"),
 }
 
 ADMIN_PREFIX = "django-admin/"

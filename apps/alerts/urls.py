@@ -8,5 +8,6 @@ urlpatterns = [
     path("alerts/<int:alert_id>/", views.detail, name="detail"),
     path("alerts/<int:alert_id>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("alerts/<int:alert_id>/resolve/", views.resolve, name="resolve"),
+    path("alerts/<int:alert_id>/judge/", views.label, name="label"),
     path("health/", health.health, name="health"),
 ]

@@ -1,11 +1,23 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.audit.services import access_record
 from apps.clinics import access
+from apps.safety.categories import span_label
+from apps.safety.feedback import (
+    NotAllowed,
+    checkin_of_alert,
+    crisis_example_record,
+    examples_by,
+    may_label,
+)
+from apps.safety.feedback_forms import AlertLabelForm
+from apps.safety.services import CRISIS_LANGUAGE
+from apps.safety.why import private_words, read_entry
 
 from .forms import AlertNoteForm
 from .models import alert_links_add
@@ -37,8 +49,72 @@ def detail(request, alert_id):
             "alert": alert,
             "deliveries": alert.deliveries.select_related("recipient"),
             "form": AlertNoteForm(),
+            **_why(request, alert),
         },
     )
+
+
+def _why(request, alert) -> dict:
+    """The entry that raised the alert, its sentence highlighted and why in words
+    (a private entry: only the words that raised the concern), and whether the
+    viewer may say if it was a real concern."""
+    spans = (alert.evidence or {}).get("spans") or []
+    kinds = list(dict.fromkeys(span_label(span) for span in spans))
+    found = {
+        "kinds": kinds,
+        "matched_words": private_words(spans),
+        "known_context": [
+            c["reason"] for c in (alert.evidence or {}).get("context") or [] if c.get("reason")
+        ],
+    }
+    if alert.rule != CRISIS_LANGUAGE:
+        return found
+    checkin = checkin_of_alert(alert=alert)
+    found["entry_shown"] = True
+    found["checkin"] = checkin
+    if checkin is None:
+        return found
+    if not checkin.is_private:
+        found["reading"] = read_entry(checkin.journal, spans)
+    if may_label(user=request.user, patient_id=alert.patient_id, clinic_id=checkin.clinic_id):
+        found["label_form"] = AlertLabelForm()
+        found["my_example"] = examples_by(user=request.user, checkin_ids=[checkin.pk]).get(
+            checkin.pk
+        )
+    return found
+
+
+@login_required
+@require_POST
+def label(request, alert_id):
+    """A clinician's "a real concern" or "not a concern" on a crisis-language alert,
+    kept as a labelled example (apps/safety/feedback.py)."""
+    alert = alert_for_staff(user=request.user, alert_id=alert_id)
+    checkin = checkin_of_alert(alert=alert) if alert.rule == CRISIS_LANGUAGE else None
+    if checkin is None:
+        raise Http404("Only a crisis-language alert about an entry on record can be judged")
+    if not may_label(user=request.user, patient_id=alert.patient_id, clinic_id=checkin.clinic_id):
+        raise Http404("Not yours to judge")
+    form = AlertLabelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, next(iter(form.errors.values()))[0])
+        return redirect("alerts:detail", alert_id=alert.pk)
+    try:
+        example = crisis_example_record(
+            by=request.user,
+            checkin=checkin,
+            label=form.cleaned_data["label"],
+            note=form.cleaned_data["note"],
+            alert=alert,
+        )
+    except NotAllowed:
+        raise Http404("Not yours to judge") from None
+    messages.success(
+        request,
+        f"Recorded: {example.get_label_display().lower()}. It is kept as an example for "
+        "measuring how well Trellis reads your clinic's entries.",
+    )
+    return redirect("alerts:detail", alert_id=alert.pk)
 
 
 def _back(request, alert):

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,6 +14,8 @@ from apps.audit.services import access_record
 from apps.clinics import access
 from apps.diaries.instruments import INSTRUMENTS
 from apps.protocols.selectors import care_team_required, plan_card_for
+from apps.safety.categories import kind_choices
+from apps.safety.feedback import examples_by, may_label
 from apps.safety.forms import HealthProfileForm, RiskSettingsForm, SafetyPlanForm
 from apps.safety.models import HealthProfile
 from apps.safety.risk import clinic_defaults_for, overrides_for, risk_settings_update
@@ -22,7 +25,7 @@ from apps.safety.screening import health_profile_update, latest_screening, profi
 from . import caseload_rows, exports, pdf
 from .brief_text import PHASE_WORDS, brief_lines
 from .forms import ExportForm, SessionForm
-from .highlight import highlight_spans
+from .highlight import highlight_spans, journal_reasons
 from .models import Export
 from .selectors import (
     CASELOAD_FILTERS,
@@ -149,6 +152,13 @@ def timeline(request, patient_id):
         ("sleep_hours", "Sleep", "hours"),
     ]
     words = [_plan_words(row) for row in data["series"]]  # once per day, not per measure
+    # Why each flagged entry raised a finding, to the sentence; and the clinician's
+    # own "this should have alerted" answers (apps/safety/feedback.py).
+    journal_reasons(data["journal"], data["alerts"])
+    can_judge = may_label(user=request.user, patient_id=patient.pk)
+    judged = examples_by(user=request.user, checkin_ids=[c.pk for c in data["journal"]])
+    for checkin in data["journal"]:
+        checkin.my_example = judged.get(checkin.pk)
     tables = [
         {
             "key": key,
@@ -192,6 +202,9 @@ def timeline(request, patient_id):
             "questionnaire_chart": questionnaire_chart,
             "screening": latest_screening(patient=patient),
             "risk_overrides": overrides_for(patient=patient),
+            "can_judge": can_judge,
+            # Built once: the same options under every entry.
+            "kind_options": format_html_join("", '<option value="{}">{}</option>', kind_choices()),
         },
     )
 

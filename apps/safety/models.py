@@ -182,3 +182,58 @@ class SafetyPlan(models.Model):
     @property
     def is_empty(self):
         return not self.filled_sections
+
+
+class CrisisExample(models.Model):
+    """A clinician's judgement of one journal entry, kept per clinic as a labelled
+    example for measuring the crisis detector on the clinic's own data
+    (`manage.py crisis_eval` reads the export). Written by apps/safety/feedback.py.
+
+    One per check-in and clinician (a DECISION: two clinicians may judge the same
+    entry differently, and neither answer silently replaces a colleague's); a
+    clinician's later answer replaces their earlier one, with the change audited.
+    `text` is a snapshot of the entry at the time of labelling, encrypted like the
+    journal; empty for a private entry, whose text the clinician may not read."""
+
+    class Label(models.TextChoices):
+        REAL = "real", "A real concern"
+        NOT = "not", "Not a concern"
+        MISSED = "missed", "Should have alerted"
+
+    clinic = models.ForeignKey("clinics.Clinic", on_delete=models.CASCADE, related_name="+")
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    # Deleting the entry (or the patient, under the clinic's retention) deletes the
+    # example and its snapshot with it.
+    checkin = models.ForeignKey("diaries.CheckIn", on_delete=models.CASCADE, related_name="+")
+    alert = models.ForeignKey(
+        "alerts.Alert", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    label = models.CharField(max_length=8, choices=Label.choices)
+    # The lexicon's category key (apps/safety/categories.py KINDS): what the alert
+    # raised, or what the clinician says was missed; "" when not known.
+    kind = models.CharField(max_length=64, blank=True)
+    note = EncryptedTextField(blank=True)
+    text = EncryptedTextField(blank=True)
+    labelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    labelled_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["checkin", "labelled_by"], name="crisis_example_one_per_entry_and_person"
+            )
+        ]
+        indexes = [models.Index(fields=["clinic", "-labelled_at"])]
+
+    def __str__(self):
+        return f"{self.get_label_display()} (check-in {self.checkin_id})"
+
+    @property
+    def is_crisis(self) -> bool:
+        """What crisis_eval's label column means: 1 = should reach a clinician."""
+        return self.label in (self.Label.REAL, self.Label.MISSED)

@@ -10,6 +10,8 @@ from tests.test_access_matrix import ALL_PATTERNS, concrete_path
 ACTIONS_ONLY = {
     "alerts:acknowledge",
     "alerts:resolve",
+    "alerts:label",
+    "crisis_examples:missed",
     "protocols:change",
     "protocols:pause",
     "protocols:resume",

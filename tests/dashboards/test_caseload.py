@@ -95,7 +95,7 @@ def test_an_outsider_gets_404_and_leaves_no_access_event(world, client, crisis_a
 def test_the_matched_words_are_highlighted_in_the_journal(world, client, crisis_alert):
     client.force_login(world.alice)
     page = client.get(reverse("dashboards:patient", args=[world.patient.pk])).text
-    assert '<mark title="suicidal">kill myself</mark>' in page
+    assert 'title="thoughts or intent of ending their life">kill myself</mark>' in page
 
 
 @pytest.mark.parametrize("role", ["patient", "bob", "charlie"])

@@ -147,7 +147,7 @@ def test_the_brief_says_what_changed_since_the_last_session(world, client):
     assert "Nausea (moderate, worse)" in page
     assert "Ringing ears (mild, new)" in page
     assert "RELIABLE CHANGE: deteriorated (from 6)" in page
-    assert '<mark title="suicidal">kill myself</mark>' in page
+    assert 'title="thoughts or intent of ending their life">kill myself</mark>' in page
 
 
 def test_the_brief_counts_missed_days_on_a_plan(world, client):
@@ -245,7 +245,8 @@ def test_an_alert_raised_before_the_session_and_raised_again_since_flags_the_new
     assert again.alerts == [] or again.alerts[0].pk == first.pk  # the same alert, raised again
     client.force_login(world.alice)
     page = client.get(brief_url(world)).text
-    assert 'Still I want to <mark title="suicidal">kill myself</mark>' in page
+    assert 'Still I want to <mark class="why-words' in page
+    assert 'title="thoughts or intent of ending their life">kill myself</mark>' in page
 
 
 def test_session_notes_and_built_exports_are_encrypted_at_rest(world):

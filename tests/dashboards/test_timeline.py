@@ -125,7 +125,7 @@ def test_a_private_entry_shows_only_its_findings_on_the_timeline(world, client):
     assert "Secret garden" not in page
     assert "Hidden tummy ache" not in page
     assert "Fainting" in page
-    assert '<mark title="suicidal">kill myself</mark>' in page
+    assert "<mark>kill myself</mark> (thoughts or intent of ending their life)" in page
 
 
 def test_viewing_the_timeline_records_an_access_event(world, client):
@@ -172,4 +172,4 @@ def test_a_long_journal_shows_the_latest_entries_and_every_flagged_older_one(wor
     page = client.get(url(world, days=365)).text
     assert f"The latest {JOURNAL_LIMIT} of {JOURNAL_LIMIT + 21} entries" in page
     assert "Day 0<" in page and f"Day {JOURNAL_LIMIT + 19}<" not in page
-    assert '<mark title="suicidal">kill myself</mark>' in page
+    assert 'title="thoughts or intent of ending their life">kill myself</mark>' in page

@@ -50,6 +50,9 @@ NOT_PAGES = {
     "clinics:member_add_existing": "POST only (the form is on the members page)",
     "dashboards:brief_pdf": "a PDF download",
     "dashboards:export_download": "a CSV or JSON download",
+    "alerts:label": "POST only (the form is on the alert page), redirects back",
+    "crisis_examples:missed": "POST only (the form is on the timeline), redirects back",
+    "crisis_examples:export": "POST only, a TSV download after the password",
 }
 
 
@@ -165,6 +168,9 @@ def pages(world, alert, token, unplanned=None):
         ("alerts:inbox", "alice", "/alerts/", None, None, 200),
         ("alerts:inbox", "alice", "/alerts/?show=all", None, None, 200),
         ("alerts:detail", "alice", f"/alerts/{alert.pk}/", None, None, 200),
+        ("alerts:detail", "alice", f"/alerts/{alert.pk}/", PHONE, None, 200),
+        ("crisis_examples:list", "alice", "/clinic/crisis-examples/", None, None, 200),
+        ("crisis_examples:list", "admin", "/clinic/crisis-examples/", None, None, 200),
         ("clinics:members", "admin", "/clinic/members/", None, "admin-clinic-console", 200),
         ("dashboards:caseload", "admin", "/clinician/", None, None, 200),
         ("diaries:history", "patient", "/diary/history/", PHONE, "patient-history-phone", 200),

@@ -1,0 +1,131 @@
+"""The alert page says why, to the sentence, and lets the patient's clinician say
+whether it was a real concern (issue 17)."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from apps.audit.models import ChangeRecord
+from apps.diaries.models import CheckIn
+from apps.diaries.services import checkin_submit
+from apps.safety.categories import KINDS
+from apps.safety.models import CrisisExample
+from apps.safety.why import SENTENCE_CLASS
+
+PARAGRAPH = (
+    "Took the dog out early and the park was empty. Work was fine, lunch with Jo. "
+    "Honestly I wish I could go to sleep and not wake up. Watched a film after dinner."
+)
+
+
+@pytest.fixture
+def paragraph_alert(world):
+    result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=4, journal=PARAGRAPH)
+    (alert,) = [a for a in result.alerts if a.rule == "crisis_language"]
+    return alert
+
+
+def sentence_marked(html):
+    """The first highlighted sentence's text, without its inner marks."""
+    start = html.index(f'<mark class="{SENTENCE_CLASS}">') + len(f'<mark class="{SENTENCE_CLASS}">')
+    inner = re.sub(r'<mark class="why-words[^>]*>(.*?)</mark>', r"\1", html[start:])
+    return inner[: inner.index("</mark>")]
+
+
+def page(client, alert):
+    return client.get(reverse("alerts:detail", args=[alert.pk])).text
+
+
+def judge(client, alert, **data):
+    return client.post(reverse("alerts:label", args=[alert.pk]), data)
+
+
+def test_the_alert_page_highlights_the_sentence_and_says_why_in_words(
+    world, client, paragraph_alert
+):
+    client.force_login(world.alice)
+    html = page(client, paragraph_alert)
+    assert f'<mark class="{SENTENCE_CLASS}">Honestly I <mark class="why-words' in html
+    assert sentence_marked(html) == "Honestly I wish I could go to sleep and not wake up."
+    assert "Work was fine, lunch with Jo." in html  # the rest of the entry, unmarked
+    assert f'<mark class="{SENTENCE_CLASS}">Work' not in html
+    assert KINDS["suicidal_passive"] in html
+    assert "Crisis language in the journal: " + KINDS["suicidal_passive"] in html
+    assert "suicidal_passive" not in html and "(suicidal" not in html
+
+
+def test_a_private_entry_shows_only_the_words_on_the_alert_page(world, client):
+    result = checkin_submit(
+        patient=world.patient,
+        clinic=world.clinic,
+        mood=2,
+        journal="Secret garden words. I want to kill myself.",
+        is_private=True,
+    )
+    client.force_login(world.alice)
+    html = page(client, result.alerts[0])
+    assert "Secret garden" not in html and "I want to" not in html
+    assert "<mark>kill myself</mark> (" + KINDS["suicidal"] + ")" in html
+    assert "marked this entry private" in html
+
+
+def test_an_entry_edited_after_the_alert_marks_no_wrong_words(world, client, paragraph_alert):
+    CheckIn.objects.filter(patient=world.patient).update(journal="All good now, slept well.")
+    client.force_login(world.alice)
+    html = page(client, paragraph_alert)
+    assert "All good now, slept well." in html
+    assert SENTENCE_CLASS not in html
+    assert "changed after the alert" in html
+
+
+def test_the_clinician_records_a_real_concern_and_can_change_it(world, client, paragraph_alert):
+    client.force_login(world.alice)
+    assert "Was this a real concern?" in page(client, paragraph_alert)
+    response = judge(client, paragraph_alert, label="real", note="Called her.")
+    assert response.status_code == 302
+    example = CrisisExample.objects.get()
+    assert (example.label, example.kind, example.alert) == (
+        "real",
+        "suicidal_passive",
+        paragraph_alert,
+    )
+    assert example.text == PARAGRAPH and example.note == "Called her."
+    html = client.get(response["Location"]).text
+    assert (
+        "Recorded: a real concern." in html and "You said: <strong>a real concern</strong>" in html
+    )
+    judge(client, paragraph_alert, label="not")
+    assert CrisisExample.objects.get().label == "not"
+    assert ChangeRecord.objects.filter(record="crisis_example").count() == 2
+
+
+@pytest.mark.parametrize("data", [{}, {"label": "missed"}, {"label": "real", "note": "x" * 501}])
+def test_a_bad_answer_is_explained_and_changes_nothing(world, client, paragraph_alert, data):
+    client.force_login(world.alice)
+    response = judge(client, paragraph_alert, **data)
+    assert response.status_code == 302
+    assert not CrisisExample.objects.exists()
+    html = client.get(response["Location"]).text
+    assert 'class="alert alert-danger"' in html
+
+
+@pytest.mark.parametrize("who", ["admin", "bob", "charlie", "patient"])
+def test_only_a_clinician_who_cares_for_the_patient_may_judge(world, client, paragraph_alert, who):
+    client.force_login(getattr(world, who))
+    assert judge(client, paragraph_alert, label="not").status_code == 404
+    assert not CrisisExample.objects.exists()
+
+
+def test_the_admin_reads_the_alert_without_the_judging_form(world, client, paragraph_alert):
+    client.force_login(world.admin)
+    html = page(client, paragraph_alert)
+    assert sentence_marked(html).startswith("Honestly") and "Was this a real concern?" not in html
+
+
+def test_an_alert_about_mood_alone_has_no_entry_to_judge(world, client):
+    result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=0, journal="")
+    (alert,) = [a for a in result.alerts if a.rule != "crisis_language"]
+    client.force_login(world.alice)
+    assert "Was this a real concern?" not in page(client, alert)
+    assert judge(client, alert, label="real").status_code == 404
