@@ -1,16 +1,18 @@
 from django import forms
 
+from apps.clinics.dates import CalendarDateField, range_problem
+
 
 class TrailSearchForm(forms.Form):
     person = forms.CharField(max_length=150, required=False, label="Who looked")
     patient = forms.CharField(max_length=150, required=False, label="Patient")
-    since = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = CalendarDateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = CalendarDateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         data = super().clean()
-        if data.get("since") and data.get("until") and data["until"] < data["since"]:
-            self.add_error("until", "The end date is before the start date.")
+        if problem := range_problem(data.get("since"), data.get("until")):
+            self.add_error("until", problem)
         return data
 
 

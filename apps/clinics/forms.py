@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
 
+from .dates import CalendarDateTimeField
 from .models import Role
 
 # No role is chosen for the admin: a slip of the mouse must not make someone a
@@ -134,8 +135,8 @@ class ClinicSettingsForm(forms.Form):
 class OnCallShiftForm(forms.Form):
     clinician = forms.ChoiceField()
     covers = forms.ChoiceField(required=False, help_text="Empty: every patient of the clinic.")
-    starts_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    ends_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    starts_at = CalendarDateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    ends_at = CalendarDateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
 
     def __init__(self, *args, clinicians, **kwargs):
         super().__init__(*args, **kwargs)

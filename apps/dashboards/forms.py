@@ -2,13 +2,16 @@ from datetime import timedelta
 
 from django import forms
 
+from apps.clinics.dates import CalendarDateField, range_problem
+
 from .models import SESSION_NOTES_MAX_LENGTH, Export
 
 MAX_EXPORT_DAYS = 3 * 366
+EXPORT_TOO_LONG = "Export at most three years at a time."
 
 
 class SessionForm(forms.Form):
-    date = forms.DateField(
+    date = CalendarDateField(
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter the date as YYYY-MM-DD."},
     )
@@ -40,12 +43,12 @@ class SessionForm(forms.Form):
 
 class ExportForm(forms.Form):
     format = forms.ChoiceField(choices=Export.Format.choices, initial=Export.Format.CSV)
-    first = forms.DateField(
+    first = CalendarDateField(
         label="From",
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter the date as YYYY-MM-DD."},
     )
-    last = forms.DateField(
+    last = CalendarDateField(
         label="To",
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter the date as YYYY-MM-DD."},
@@ -61,8 +64,11 @@ class ExportForm(forms.Form):
         if first and last:
             if last > self.today:
                 self.add_error("last", "The range cannot end after today.")
-            elif first > last:
-                self.add_error("first", "The start must be on or before the end.")
-            elif (last - first).days + 1 > MAX_EXPORT_DAYS:
-                self.add_error("first", "Export at most three years at a time.")
+            elif problem := range_problem(
+                first,
+                last,
+                max_days=MAX_EXPORT_DAYS,
+                too_long="Export at most three years at a time.",
+            ):
+                self.add_error("first", problem)
         return data

@@ -3,6 +3,8 @@ from datetime import timedelta
 from django import forms
 from django.utils import timezone
 
+from apps.clinics.dates import CalendarDateField
+
 from .models import INSTRUMENT_CHOICES, QuestionnaireSchedule
 
 # A schedule starting further out than this is almost certainly a typo.
@@ -26,7 +28,7 @@ class QuestionnaireScheduleForm(forms.Form):
         },
     )
     unit = forms.ChoiceField(choices=QuestionnaireSchedule.Unit.choices, initial="weeks")
-    starts_on = forms.DateField(
+    starts_on = CalendarDateField(
         label="Starting on",
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter the start as a date, for example 2026-01-31."},

@@ -3,6 +3,8 @@ from decimal import Decimal
 
 from django import forms
 
+from apps.clinics.dates import CalendarDateField, range_problem
+
 from .schedule import (
     CYCLE,
     DAILY,
@@ -42,7 +44,7 @@ class PlanForm(forms.Form):
     """Assign a template (mode "assign") or change an open plan ("change").
     One row of fields per component: include, amount, pattern, weekdays, cycle."""
 
-    start_date = forms.DateField(
+    start_date = CalendarDateField(
         label="Start date",
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Give the start date as YYYY-MM-DD."},
@@ -283,8 +285,8 @@ class AdherenceRangeForm(forms.Form):
     DEFAULT_DAYS = 28
     MAX_DAYS = 731
 
-    start = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = CalendarDateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = CalendarDateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
@@ -296,10 +298,10 @@ class AdherenceRangeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and start > end:
-            raise forms.ValidationError("The range ends before it starts.")
-        if start and end and (end - start).days >= self.MAX_DAYS:
-            raise forms.ValidationError("Choose a range of at most two years.")
+        if problem := range_problem(
+            start, end, max_days=self.MAX_DAYS, too_long="Choose a range of at most two years."
+        ):
+            raise forms.ValidationError(problem)
         return cleaned
 
     def range(self):

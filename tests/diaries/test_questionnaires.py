@@ -476,7 +476,8 @@ def test_the_clinician_sets_a_schedule(client, world):
         ({"instrument": "phq10"}, "Choose one of the questionnaires in the list."),
         ({"every": "0"}, "Say how often, as a whole number from 1 to 52."),
         ({"every": "1e9"}, "Say how often, as a whole number from 1 to 52."),
-        ({"starts_on": "2999-01-01"}, "Choose a start within the next year."),
+        ({"starts_on": "2199-01-01"}, "Choose a start within the next year."),
+        ({"starts_on": "2999-01-01"}, "between 1900 and 2199"),
         ({"starts_on": "yesterday"}, "Enter the start as a date"),
     ],
 )
