@@ -16,6 +16,7 @@ from apps.safety.feedback import (
     may_label,
 )
 from apps.safety.feedback_forms import AlertLabelForm
+from apps.safety.semantic_reading import SEMANTIC_CRISIS
 from apps.safety.services import CRISIS_LANGUAGE
 from apps.safety.why import private_words, read_entry
 
@@ -54,20 +55,30 @@ def detail(request, alert_id):
     )
 
 
+# Alerts about the words of one journal entry: the rules' and the semantic reader's.
+ENTRY_RULES = {CRISIS_LANGUAGE, SEMANTIC_CRISIS}
+
+
 def _why(request, alert) -> dict:
     """The entry that raised the alert, its sentence highlighted and why in words
     (a private entry: only the words that raised the concern), and whether the
     viewer may say if it was a real concern."""
-    spans = (alert.evidence or {}).get("spans") or []
+    evidence = alert.evidence or {}
+    spans = evidence.get("spans") or []
     kinds = list(dict.fromkeys(span_label(span) for span in spans))
     found = {
-        "kinds": kinds,
+        "headline": (
+            "Crisis language in the journal: " + "; ".join(kinds)
+            if alert.rule == CRISIS_LANGUAGE and kinds
+            else alert.summary
+        ),
         "matched_words": private_words(spans),
-        "known_context": [
-            c["reason"] for c in (alert.evidence or {}).get("context") or [] if c.get("reason")
-        ],
+        "known_context": [c["reason"] for c in evidence.get("context") or [] if c.get("reason")],
+        # The semantic reader's score and the labelled examples its reading was
+        # closest to (their own words, never the patient's).
+        "semantic": evidence.get("semantic") if alert.rule == SEMANTIC_CRISIS else None,
     }
-    if alert.rule != CRISIS_LANGUAGE:
+    if alert.rule not in ENTRY_RULES:
         return found
     checkin = checkin_of_alert(alert=alert)
     found["entry_shown"] = True
@@ -90,7 +101,7 @@ def label(request, alert_id):
     """A clinician's "a real concern" or "not a concern" on a crisis-language alert,
     kept as a labelled example (apps/safety/feedback.py)."""
     alert = alert_for_staff(user=request.user, alert_id=alert_id)
-    checkin = checkin_of_alert(alert=alert) if alert.rule == CRISIS_LANGUAGE else None
+    checkin = checkin_of_alert(alert=alert) if alert.rule in ENTRY_RULES else None
     if checkin is None:
         raise Http404("Only a crisis-language alert about an entry on record can be judged")
     if not may_label(user=request.user, patient_id=alert.patient_id, clinic_id=checkin.clinic_id):

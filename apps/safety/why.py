@@ -108,13 +108,18 @@ def highlight_spans(text: str, spans: list[dict]) -> SafeString:
     return read_entry(text, spans).html
 
 
+# The semantic reader's span is a whole passage (a sentence and its neighbours), not
+# the words of a rule: showing it would show a private entry's sentences.
+PASSAGE_TERMS = {"semantic"}
+
+
 def private_words(spans: list[dict]) -> list[tuple[str, str]]:
     """(words, kind of concern) for each distinct match: all a page may show of a
-    private entry."""
+    private entry (a rule's words, never the semantic reader's passage)."""
     return sorted(
         {
             (str(s["matched"]), span_label(s))
             for s in spans
-            if isinstance(s, dict) and s.get("matched")
+            if isinstance(s, dict) and s.get("matched") and s.get("term") not in PASSAGE_TERMS
         }
     )

@@ -5,12 +5,16 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from apps.alerts.services import raise_for
 from apps.audit.models import ChangeRecord
 from apps.diaries.models import CheckIn
 from apps.diaries.services import checkin_submit
 from apps.safety.categories import KINDS
+from apps.safety.detectors.semantic import Nearest, SemanticReading
 from apps.safety.models import CrisisExample
+from apps.safety.semantic_reading import semantic_finding
 from apps.safety.why import SENTENCE_CLASS
 
 PARAGRAPH = (
@@ -129,3 +133,54 @@ def test_an_alert_about_mood_alone_has_no_entry_to_judge(world, client):
     client.force_login(world.alice)
     assert "Was this a real concern?" not in page(client, alert)
     assert judge(client, alert, label="real").status_code == 404
+
+
+# ------------------------------------------------------------------ the semantic reader
+
+FAREWELL = "Good week at work. Gave the guitar to Sam and wrote to everyone. Tea with mum."
+
+
+def semantic_alert(world, *, private=False):
+    """An alert from the semantic reader, raised as its receiver raises it."""
+    checkin = CheckIn.objects.create(
+        patient=world.patient,
+        clinic=world.clinic,
+        local_date=timezone.localdate(),
+        mood=5,
+        journal=FAREWELL,
+        is_private=private,
+    )
+    start = FAREWELL.index("Gave")
+    end = FAREWELL.index("Tea") - 1
+    reading = SemanticReading(
+        score=0.91,
+        threshold=0.8,
+        flagged=True,
+        best_window=(start, end),
+        nearest=(Nearest("I gave away my things and said goodbye", "suicidal", 0.7),),
+    )
+    finding = semantic_finding(text=FAREWELL, reading=reading)
+    (alert,) = raise_for(
+        clinic=world.clinic, patient=world.patient, findings=[finding], source_checkin_id=checkin.pk
+    )
+    return alert
+
+
+def test_the_semantic_readers_alert_shows_its_passage_score_and_closest_examples(world, client):
+    alert = semantic_alert(world)
+    client.force_login(world.alice)
+    html = page(client, alert)
+    assert sentence_marked(html) == "Gave the guitar to Sam and wrote to everyone."
+    assert "second reader" in html and "0.91" in html
+    assert "I gave away my things and said goodbye" in html
+    judge(client, alert, label="real")
+    example = CrisisExample.objects.get()
+    assert (example.kind, example.alert, example.text) == ("suicidal", alert, FAREWELL)
+
+
+def test_a_private_entry_keeps_the_semantic_readers_passage_hidden(world, client):
+    alert = semantic_alert(world, private=True)
+    client.force_login(world.alice)
+    html = page(client, alert)
+    assert "Gave the guitar" not in html and "Good week" not in html
+    assert "second reader" in html and "marked this entry private" in html

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.audit.labels import action_label
 from apps.audit.models import AccessEvent
 from apps.diaries.models import CheckIn
 from apps.diaries.services import checkin_submit
@@ -219,3 +220,10 @@ def test_another_clinics_clinician_exports_nothing_of_ours(world, client, exampl
     response = client.post(EXPORT)
     assert response.content.decode() == "label\tkind\ttext\n"
     assert not AccessEvent.objects.filter(action="export_crisis_examples").exists()
+
+
+def test_the_access_trail_names_the_review_and_the_download_in_words():
+    assert action_label("view_crisis_examples") == "Viewed the clinic's crisis-language examples"
+    assert action_label("export_crisis_examples") == (
+        "Downloaded the clinic's crisis-language examples"
+    )
