@@ -7,3 +7,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import encryption, signals  # noqa: F401  (system check, receivers)
+        from .totp import used_codes_remembered_while_accepted
+
+        used_codes_remembered_while_accepted()
