@@ -43,7 +43,7 @@ def test_a_clinician_sees_the_alert_within_seconds_opens_the_patient_and_acknowl
     screenshot(clinician, "clinician-alert")
     clinician.get_by_role("link", name="Pat Patient").click()
     expect(clinician).to_have_url(re.compile(rf"/clinician/patients/{world.patient.pk}/$"))
-    expect(clinician.locator(".journal mark")).to_have_text("end my life")
+    expect(clinician.locator(".journal mark.why-words")).to_have_text("end my life")
 
     clinician.get_by_label("Acknowledgement note").fill("Called Pat, safe at home.")
     clinician.get_by_role("button", name="Acknowledge").click()
