@@ -171,12 +171,12 @@ def invitation_revoke(*, invitation: Invitation) -> bool:
 
 def invitation_problem(*, clinic: Clinic, email: str) -> str | None:
     """Why this address cannot be invited to `clinic`, or None."""
-    User = get_user_model()
     if Membership.objects.filter(clinic=clinic, user__email__iexact=email).exists():
         return "already a member of this clinic"
-    if User.objects.filter(email__iexact=email).exists():
-        # Joining a second clinic takes an admin of both (membership_add_existing).
-        return "already has an account (an admin of both clinics can add them)"
+    # Whether the address has an account at another clinic is not said: in a
+    # mental-health app that would tell this admin the person is probably a
+    # patient somewhere. They are invited like anyone else; the link tells the
+    # invitee (who knows they have an account) to log in and ask to be added.
     if Invitation.objects.filter(
         clinic=clinic,
         email__iexact=email,

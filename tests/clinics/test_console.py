@@ -401,3 +401,36 @@ def test_the_care_team_offers_only_clinicians_not_on_it(world, client):
     assert response.status_code == 400
     assert "already on the care team" in response.content.decode()
     assert CareTeam.objects.filter(patient=world.patient).count() == 1
+
+
+# --- no account-existence oracle (issue 21, class 2) ---------------------------------------
+
+
+def test_inviting_someone_with_an_account_at_another_clinic_answers_like_anyone_else(world, client):
+    client.force_login(world.admin)
+    data = {"role": Role.CLINICIAN}
+    known = client.post(reverse("clinics:members"), data | {"email": world.charlie.email})
+    unknown = client.post(reverse("clinics:members"), data | {"email": "nobody@elsewhere.test"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert Invitation.objects.filter(email=world.charlie.email).exists()
+    page = client.get(reverse("clinics:members")).content.decode()
+    assert "account" not in page.lower().replace("accounts/", "")
+
+
+def test_the_bulk_invite_answers_a_known_address_like_anyone_else(world, client):
+    from .test_csv_import import upload
+
+    client.force_login(world.admin)
+    content = (
+        "email,full_name,role\n"
+        f"{world.charlie.email},Charlie,clinician\n"
+        "nobody@elsewhere.test,Nobody,clinician\n"
+    ).encode()
+    response = upload(client, content)
+    assert response.status_code == 200
+    assert response.context["refused"] == []
+    assert (
+        Invitation.objects.filter(email__in=[world.charlie.email, "nobody@elsewhere.test"]).count()
+        == 2
+    )
