@@ -363,6 +363,12 @@ def main() -> None:
     parser.add_argument("--mil-windows", type=int, default=1)
     parser.add_argument("--chunk", type=int, default=10)
     parser.add_argument("--dup-cosine", type=float, default=0.9)
+    parser.add_argument(
+        "--threshold-sources",
+        default="",
+        help="comma-separated pool sources whose ordinary entries set the threshold "
+        "(default: all of the pool), e.g. dev,handwritten: the least templated",
+    )
     parser.add_argument("--no-mil", dest="mil", action="store_false")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/trellis-semantic-cache.npz"))
     args = parser.parse_args()
@@ -399,6 +405,8 @@ def main() -> None:
     assign_groups(pool, whole, args.chunk, args.dup_cosine)
     groups = np.array([e.group for e in pool])
     print(f"groups: {len(np.unique(groups))} over {n_pool} pool entries", flush=True)
+    chosen = {name for name in args.threshold_sources.split(",") if name}
+    sets_threshold = np.array([not chosen or e.source in chosen for e in pool])
     out = []
 
     def fit_on(idx):
@@ -424,7 +432,9 @@ def main() -> None:
             for j in range(args.inner_folds):
                 fit_idx = np.concatenate([train_only_idx, train_pool[inner_folds != j]])
                 inner[inner_folds == j] = score_on(fit_on(fit_idx), train_pool[inner_folds == j])
-            threshold = threshold_at(inner[labels[train_pool] == 0], args.target)
+            threshold = threshold_at(
+                inner[(labels[train_pool] == 0) & sets_threshold[train_pool]], args.target
+            )
             thresholds.append(threshold)
             head_k = fit_on(np.concatenate([train_only_idx, train_pool]))
             test = np.flatnonzero(folds == k)
@@ -501,8 +511,11 @@ def main() -> None:
     if args.write:
         head = fit_on(np.arange(len(everyone)))
         if oof is not None:
-            threshold = threshold_at(oof[labels == 0], args.target)
-            how = f"out-of-fold scores of the pool's ordinary entries at {args.target:.0%}"
+            threshold = threshold_at(oof[(labels == 0) & sets_threshold], args.target)
+            how = (
+                f"out-of-fold scores of the pool's ordinary entries "
+                f"({args.threshold_sources or 'all sources'}) at {args.target:.0%}"
+            )
         else:
             threshold = threshold_at(score_on(head, pool_idx[labels == 0]), args.target)
             how = f"IN-SAMPLE scores of the pool's ordinary entries at {args.target:.0%} (no --cv)"
