@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from apps.clinics.models import Clinic
 from apps.clinics.selectors import admins_for_clinic, on_call_for, primary_clinician_for
+from apps.clinics.text import email_subject
 
 from .channels import BY_NAME as CHANNELS
 from .models import OPEN_STATES, Alert, AlertState, Delivery, Escalation, InboxItem
@@ -404,7 +405,7 @@ def _digest_send(*, clinic, policy) -> int:
             "inbox": settings.SITE_URL + reverse("alerts:inbox"),
         }
         message = EmailMultiAlternatives(
-            subject=render_to_string("emails/digest-subject.txt", context).strip(),
+            subject=email_subject("emails/digest-subject.txt", context),
             body=render_to_string("emails/digest-body.txt", context),
             to=[person.email],
         )

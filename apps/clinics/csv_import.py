@@ -5,6 +5,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from .text import name_problem
+
 MAX_BYTES = 256 * 1024
 MAX_ROWS = 500
 COLUMNS = ("email", "full_name", "role", "primary_clinician")
@@ -71,6 +73,8 @@ def rows_parse(data: bytes) -> list[CsvRow]:
                 ]
                 if risky:
                     row.error = f"{risky[0]} starts like a spreadsheet formula"
+                elif problem := name_problem(row.values["full_name"]):
+                    row.error = f"full_name: {problem[0].lower()}{problem[1:]}"
             rows.append(row)
     except csv.Error as error:
         raise CsvFileError(f"The file is not valid CSV: {error}.") from None

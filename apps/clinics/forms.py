@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 
 from .dates import CalendarDateTimeField
 from .models import Role
+from .text import PersonNameField, SingleLineField
 
 # No role is chosen for the admin: a slip of the mouse must not make someone a
 # clinic admin, the most powerful role. The list starts with the commonest.
@@ -17,7 +18,7 @@ ROLE_REQUIRED = {"required": "Choose the role this person will have."}
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(max_length=254)
-    full_name = forms.CharField(max_length=150, required=False, label="Name")
+    full_name = PersonNameField(max_length=150, required=False, label="Name")
     role = forms.ChoiceField(choices=ROLE_CHOICES, error_messages=ROLE_REQUIRED)
     primary_clinician = forms.ChoiceField(
         required=False,
@@ -40,7 +41,7 @@ class InvitationForm(forms.Form):
 
 
 class AcceptInvitationForm(forms.Form):
-    full_name = forms.CharField(max_length=150, label="Your name")
+    full_name = PersonNameField(max_length=150, label="Your name")
     password1 = forms.CharField(
         label="Choose a password",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -91,7 +92,7 @@ def _timezones():
 
 
 class ClinicSettingsForm(forms.Form):
-    name = forms.CharField(max_length=200)
+    name = SingleLineField(max_length=200)
     timezone = forms.ChoiceField(choices=())
     locale = forms.ChoiceField(
         choices=[("US", "United States"), ("GB", "United Kingdom"), ("CA", "Canada")],

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .models import CareTeam, Clinic, Invitation, Membership, Role
+from .text import email_subject
 
 
 class InvitationError(Exception):
@@ -61,7 +62,7 @@ def _invitation_send(invitation: Invitation, token: str) -> None:
         "link": settings.SITE_URL + reverse("clinics:invitation_accept", args=[token]),
         "ttl_days": settings.INVITATION_TTL_DAYS,
     }
-    subject = render_to_string("emails/invitation-subject.txt", context).strip()
+    subject = email_subject("emails/invitation-subject.txt", context)
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("emails/invitation-body.txt", context),

@@ -1,6 +1,8 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 
+from apps.clinics.text import SingleLineField
+
 from .models import HealthProfile, SafetyPlan
 
 LIST_MAX_ITEMS = 50
@@ -79,7 +81,7 @@ class HealthProfileForm(forms.Form):
     )
     has_therapist = TriStateField(label="Do you have a therapist you see regularly?")
     housing_stable = TriStateField(label="Is your housing safe and stable right now?")
-    support_person = forms.CharField(
+    support_person = SingleLineField(
         required=False,
         max_length=200,
         label="A person you trust who can support you",

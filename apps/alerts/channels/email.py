@@ -6,6 +6,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from apps.clinics.text import email_subject
+
 NAME = "email"
 PER_PERSON = True
 
@@ -18,7 +20,7 @@ def send(*, alert, recipient, policy) -> None:
         "clinic": alert.clinic,
         "escalated": alert.escalation_level > 0,
     }
-    subject = render_to_string("emails/alert-subject.txt", context).strip()
+    subject = email_subject("emails/alert-subject.txt", context)
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("emails/alert-body.txt", context),
