@@ -184,6 +184,13 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     "change_password": "5/m/user",  # nosec B105
 }
+# Behind a reverse proxy every request comes from the proxy's address, so the
+# per-IP limits above (and the access trail's "from") would lump every client
+# together. Set TRELLIS_TRUSTED_PROXY_COUNT to the number of proxies in front of
+# Trellis (1 for one nginx or load balancer): the client is then the address that
+# many entries from the right of X-Forwarded-For. 0 (the default, no proxy) uses
+# the connection's address and ignores X-Forwarded-For, which a client can forge.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRELLIS_TRUSTED_PROXY_COUNT", default=0)
 # How long a password or TOTP re-entry counts for sensitive changes.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 

@@ -1,4 +1,23 @@
+import ipaddress
+
+from django.conf import settings
+
 from .models import AccessEvent, ChangeRecord
+
+
+def client_ip(request) -> str | None:
+    """The client's address, as the login rate limits count it: behind
+    ALLAUTH_TRUSTED_PROXY_COUNT proxies, that entry from the right of
+    X-Forwarded-For; otherwise the connection's own address."""
+    proxies = getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+    candidate = request.META.get("REMOTE_ADDR")
+    forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",")]
+    if proxies > 0 and len(forwarded) >= proxies and forwarded[-proxies]:
+        candidate = forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(candidate)) if candidate else None
+    except ValueError:
+        return None
 
 
 def access_record(*, actor, patient, action: str, request=None) -> AccessEvent:
@@ -7,7 +26,7 @@ def access_record(*, actor, patient, action: str, request=None) -> AccessEvent:
         patient=patient,
         action=action,
         path=request.path[:500] if request else "",
-        ip_address=request.META.get("REMOTE_ADDR") if request else None,
+        ip_address=client_ip(request) if request else None,
     )
 
 

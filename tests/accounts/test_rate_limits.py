@@ -70,3 +70,38 @@ def test_under_services_the_lockout_is_counted_in_redis(world, client):
     for _ in range(5):
         login(client, world.patient.email, "wrong password")
     assert "Too many failed login attempts" in login(client, world.patient.email, PASSWORD).text
+
+
+def test_behind_a_proxy_each_client_has_its_own_ip_limit(world, client, settings):
+    """TRELLIS_TRUSTED_PROXY_COUNT=1: the client is the last X-Forwarded-For
+    entry, so one client's failures do not lock out everyone behind the proxy."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.ACCOUNT_RATE_LIMITS = settings.ACCOUNT_RATE_LIMITS | {"login_failed": "3/m/ip"}
+    for _ in range(3):
+        client.post(
+            reverse("account_login"),
+            {"login": world.patient.email, "password": "wrong"},
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+        )
+    blocked = client.post(
+        reverse("account_login"),
+        {"login": world.other_patient.email, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert "_auth_user_id" not in client.session, blocked.status_code
+    other_client = client.post(
+        reverse("account_login"),
+        {"login": world.other_patient.email, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert other_client.status_code == 302
+
+
+def test_without_a_proxy_a_forged_forwarded_header_changes_nothing(world, rf, settings):
+    from apps.audit.services import client_ip
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.9", REMOTE_ADDR="192.0.2.1")
+    assert client_ip(request) == "192.0.2.1"
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "203.0.113.9"
