@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("apps.console.urls")),
     path("", include("apps.audit.urls")),
     path("", include("apps.diaries.urls")),
+    path("", include("apps.diaries.install_urls")),
     path("", include("apps.dashboards.urls")),
     path("", include("apps.dashboards.crisis_example_urls")),
     path("", include("apps.alerts.urls")),

@@ -105,6 +105,9 @@ MATRIX = {
     # The patient's own pages.
     "diaries:today": Row(only(200, "patient", "other_patient")),
     "diaries:crisis": Row(everyone(200)),  # help is never behind a login
+    # Installable app: the manifest and /favicon.ico (to the static icon) name nobody.
+    "manifest": Row(everyone(200)),
+    "favicon": Row(everyone(REDIRECT)),
     "diaries:health_profile": Row(only(200, "patient", "other_patient")),
     "diaries:safety_plan": Row(only(200, "patient", "other_patient")),
     "diaries:questionnaires": Row(only(200, "patient", "other_patient")),
