@@ -450,7 +450,7 @@ def main() -> None:
         rules = rule_flags([e.text for e in pool])
         title = (
             f"{args.folds}-fold grouped CV over the realistic pool (threshold inside the "
-            f"training folds at {args.target:.0%} of their ordinary entries; thresholds "
+            f"training folds at {args.target:.1%} of their ordinary entries; thresholds "
             + ", ".join(f"{t:.3f}" for t in thresholds)
             + ")"
         )
@@ -514,7 +514,7 @@ def main() -> None:
             threshold = threshold_at(oof[(labels == 0) & sets_threshold], args.target)
             how = (
                 f"out-of-fold scores of the pool's ordinary entries "
-                f"({args.threshold_sources or 'all sources'}) at {args.target:.0%}"
+                f"({args.threshold_sources or 'all sources'}) at {args.target:.1%}"
             )
         else:
             threshold = threshold_at(score_on(head, pool_idx[labels == 0]), args.target)

