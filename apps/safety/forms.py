@@ -1,7 +1,7 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from apps.clinics.text import SingleLineField
+from apps.clinics.text import SingleLineField, single_line_problem
 
 from .models import HealthProfile, SafetyPlan
 
@@ -28,6 +28,11 @@ class LinesField(forms.CharField):
         if len(value) > LIST_MAX_ITEMS:
             raise forms.ValidationError(f"Please list at most {LIST_MAX_ITEMS} items.")
         for item in value:
+            # Each line is one-line text (no NUL, which PostgreSQL cannot store in
+            # JSON, no control or direction characters): the list's own repr
+            # would hide a NUL from CharField's usual check.
+            if problem := single_line_problem(item):
+                raise forms.ValidationError(f"One of the lines: {problem[0].lower()}{problem[1:]}")
             if len(item) > ITEM_MAX_LENGTH:
                 raise forms.ValidationError(
                     f"Each line can be at most {ITEM_MAX_LENGTH} characters (one has {len(item)})."

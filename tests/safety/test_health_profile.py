@@ -149,3 +149,12 @@ def test_threshold_forms_name_each_number_in_a_clinicians_words(world, client):
     for page in (patient_page, clinic_page):
         assert "PHQ-9 worsening: alert when the score rises by this many points" in page
         assert "Phq9" not in page and "phq9 worsening" not in page
+
+
+@pytest.mark.parametrize("line", ["lithium\x00", "lith\u202eium", "\u200b"])
+def test_a_list_line_with_a_nul_or_control_character_is_refused_not_a_500(world, client, line):
+    client.force_login(world.patient)
+    response = client.post(reverse("diaries:health_profile"), INTAKE | {"medications": line})
+    assert response.status_code == 200
+    assert "One of the lines" in response.content.decode()
+    assert not HealthProfile.objects.filter(patient=world.patient).exists()
