@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils.safestring import mark_safe
 
 from .dates import CalendarDateTimeField
 from .models import Role
@@ -80,8 +81,12 @@ class AcceptInvitationForm(forms.Form):
 class CsvImportForm(forms.Form):
     file = forms.FileField(
         label="CSV file",
-        help_text="Columns: email, full_name, role (patient, clinician or admin), "
-        "primary_clinician (a clinician's email, for patients). UTF-8, up to 500 rows.",
+        # The column names are what the admin types in the file's first line.
+        help_text=mark_safe(  # nosec B308: a constant, no user input
+            "Columns: <code>email</code>, <code>full_name</code>, <code>role</code> "
+            "(patient, clinician or admin), <code>primary_clinician</code> (a clinician's "
+            "email, for patients). UTF-8, up to 500 rows."
+        ),
     )
 
 

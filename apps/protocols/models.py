@@ -236,6 +236,25 @@ class PlanEvent(models.Model):
     def __str__(self):
         return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"
 
+    @property
+    def kind_label(self) -> str:
+        """What happened, in words (the plan page and the timeline show it)."""
+        return KIND_WORDS.get(self.kind) or self.kind.replace("_", " ").capitalize()
+
+
+KIND_WORDS = {
+    PlanEvent.ASSIGNED: "Plan started",
+    PlanEvent.CHANGED: "Doses changed",
+    PlanEvent.PAUSED: "Paused",
+    PlanEvent.RESUMED: "Resumed",
+    PlanEvent.ENDED: "Ended",
+    PlanEvent.OVERRIDDEN: "Continued despite a screening flag",
+    PlanEvent.ACKNOWLEDGED: "Cautions acknowledged",
+    PlanEvent.EARLY_CHANGE: "Changed before a week of observation",
+    PlanEvent.SCREENING_CHANGED: "Screening changed: needs review",
+    PlanEvent.REVIEWED: "Screening change reviewed",
+}
+
 
 class DoseStatus(models.TextChoices):
     TAKEN = "taken", "Taken"
