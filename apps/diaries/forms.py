@@ -1,7 +1,9 @@
 import copy
 import unicodedata
+import zoneinfo
 from datetime import timedelta
 from functools import cache
+from pathlib import Path
 from zoneinfo import available_timezones
 
 from django import forms
@@ -251,8 +253,95 @@ class CheckInForm(forms.Form):
         return initial
 
 
-def timezone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
+# Offered first: the zones most patients live in, by where clinics are.
+COMMON_TIMEZONES = [
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "Pacific/Honolulu",
+    "America/Toronto",
+    "America/Vancouver",
+    "America/Mexico_City",
+    "America/Bogota",
+    "America/Sao_Paulo",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Lisbon",
+    "Europe/Madrid",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Amsterdam",
+    "Europe/Rome",
+    "Europe/Athens",
+    "Africa/Johannesburg",
+    "Asia/Kolkata",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Australia/Perth",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "UTC",
+]
+# Where people live; "Etc/", "US/", "Factory", "localtime" and the other
+# names kept only for old systems are in none of these.
+TIMEZONE_AREAS = (
+    "Africa/",
+    "America/",
+    "Antarctica/",
+    "Asia/",
+    "Atlantic/",
+    "Australia/",
+    "Europe/",
+    "Indian/",
+    "Pacific/",
+)
+
+
+def timezone_label(name: str) -> str:
+    """'America/Argentina/Buenos_Aires' -> 'Buenos Aires (America, Argentina)'."""
+    if "/" not in name:
+        return name
+    *areas, city = name.split("/")
+    return f"{city.replace('_', ' ')} ({', '.join(areas).replace('_', ' ')})"
+
+
+@cache
+def timezone_names() -> list[str]:
+    """The time zones a person picks from: the names in the time-zone
+    database's country table (zone.tab, which leaves out the legacy aliases
+    such as 'Asia/Calcutta' and 'US/Eastern'), plus UTC; without that table,
+    every zone under a continent or ocean."""
+    available = available_timezones()
+    names = set()
+    for directory in zoneinfo.TZPATH:
+        table = Path(directory) / "zone.tab"
+        if table.is_file():
+            for line in table.read_text(encoding="utf-8").splitlines():
+                fields = line.split("\t")
+                if not line.startswith("#") and len(fields) >= 3:
+                    names.add(fields[2])
+            break
+    if not names:
+        names = {name for name in available if name.startswith(TIMEZONE_AREAS)}
+    return sorted((names & available) | {"UTC"})
+
+
+def timezone_choices(current: str = ""):
+    """Common zones first, then the others by city; a saved zone no longer in
+    the list (an older name) stays selectable, so the page never silently
+    changes it."""
+    names = timezone_names()
+    common = [name for name in COMMON_TIMEZONES if name in names]
+    rest = sorted((name for name in names if name not in common), key=timezone_label)
+    if current and current not in names and current in available_timezones():
+        common.insert(0, current)
+    return [
+        ("Common time zones", [(name, timezone_label(name)) for name in common]),
+        ("Every other time zone, by city", [(name, timezone_label(name)) for name in rest]),
+    ]
 
 
 @cache
@@ -295,4 +384,4 @@ class ReminderForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["timezone"].choices = timezone_choices()
+        self.fields["timezone"].choices = timezone_choices(str(self.initial.get("timezone", "")))

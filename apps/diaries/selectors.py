@@ -42,6 +42,11 @@ def checkins_between(*, patient, first, last):
     )
 
 
+def mood_band(mood: int) -> int:
+    """The calendar's colour for a mood: 0 (0-2) to 4 (9-10)."""
+    return 0 if mood <= 2 else min(4, (mood - 1) // 2)
+
+
 def month_calendar(*, patient, year: int, month: int, today: date) -> dict:
     """The weeks of one month (Monday first), each day with its entry, for
     the patient's own history page; and the month's entries newest first."""
@@ -55,6 +60,7 @@ def month_calendar(*, patient, year: int, month: int, today: date) -> dict:
                     "day": day,
                     "in_month": day.month == month,
                     "checkin": by_day.get(day),
+                    "mood_band": mood_band(by_day[day].mood) if day in by_day else None,
                     "is_today": day == today,
                     "is_future": day > today,
                 }

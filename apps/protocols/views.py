@@ -61,27 +61,39 @@ def today(request):
 @require_POST
 def log(request):
     membership = access.patient_membership(request.user)
+    local_date = clinic_today(membership.clinic)
     form = DoseLogForm(request.POST)
+    note, level = "Noted. Thank you.", "success"
     if form.is_valid():
         try:
             dose_log(
                 patient=request.user,
                 component_id=form.cleaned_data["component"],
-                local_date=clinic_today(membership.clinic),
+                local_date=local_date,
                 action=form.cleaned_data["action"],
                 amount=form.cleaned_data["amount"],
                 taken_at=form.cleaned_data["taken_at"],
                 skip_reason=form.cleaned_data["skip_reason"],
             )
-            messages.success(request, "Noted. Thank you.")
         except PlanRefused as refused:
-            messages.error(request, " ".join(refused.messages))
+            note, level = " ".join(refused.messages), "error"
     else:
         errors = [e for field_errors in form.errors.values() for e in field_errors]
-        messages.error(request, "Nothing was saved: " + " ".join(errors))
+        note, level = "Nothing was saved: " + " ".join(errors), "error"
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = ""
+    # From htmx (the diary page): only the plan's section is swapped, so the
+    # check-in answers picked but not yet saved stay on the page. Without
+    # JavaScript the form posts and the page reloads, as before.
+    if request.headers.get("HX-Request") == "true":
+        day = plan_for_day(patient=request.user, local_date=local_date)
+        return render(
+            request,
+            "protocols/_today.html",
+            {"day": day, "next": target, "note": note, "note_level": level},
+        )
+    (messages.success if level == "success" else messages.error)(request, note)
     return redirect(target or "protocols:today")
 
 

@@ -58,7 +58,11 @@ def test_the_history_shows_the_month_as_a_calendar_and_a_list(world, patient_cli
     entry(world, 0, mood=8, journal="Sunny today", is_private=True)
     page = patient_client.get(reverse("diaries:history")).text
     assert 'class="diary-calendar' in page
-    assert '<span class="day-mood">8' in page
+    # The day is coloured by its mood (band 3: 7-8) and its number opens the entry.
+    day = today(world).isoformat()
+    assert f'<a class="day-mood" href="#entry-{day}">8' in page
+    assert 'mood-band-3">' in page
+    assert f'id="entry-{day}"' in page
     assert "Sunny today" in page  # their own private entry is theirs to read
     assert "private" in page
 
