@@ -62,6 +62,8 @@ def semantic_read_enqueue(*, checkin_id: int) -> bool:
     request, does not depend on it): logged, never raised to the patient."""
     from .tasks import semantic_read
 
+    if semantic_model.mode() == "off":
+        return False  # nothing would read it: no message for the broker
     try:
         semantic_read.delay(checkin_id)
     except Exception:  # the broker is down or unreachable

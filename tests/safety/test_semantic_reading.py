@@ -155,6 +155,14 @@ def test_enqueue_hands_the_id_to_the_task(monkeypatch):
     assert sent == [42]
 
 
+def test_nothing_is_enqueued_when_the_layer_is_off(monkeypatch):
+    sent = []
+    monkeypatch.setattr(semantic_read, "delay", lambda checkin_id: sent.append(checkin_id))
+    monkeypatch.setenv(semantic_model.ENV_MODE, "off")
+    assert semantic_read_enqueue(checkin_id=42) is False
+    assert sent == []
+
+
 def test_a_worker_starts_even_when_the_model_cannot_load(monkeypatch, caplog):
     def broken():
         raise OSError("weights missing")
