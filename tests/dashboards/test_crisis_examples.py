@@ -227,3 +227,19 @@ def test_the_access_trail_names_the_review_and_the_download_in_words():
     assert action_label("export_crisis_examples") == (
         "Downloaded the clinic's crisis-language examples"
     )
+
+
+@pytest.mark.django_db
+def test_the_scale_clinic_rebuilds_when_a_clinician_labelled_one_of_its_entries():
+    """seed_scale --reset deletes check-ins straight in SQL: the labels pointing at
+    them go first, and their key is set aside with the check-ins' own."""
+    from apps.clinics.models import CareTeam
+
+    quiet = {"stdout": open("/dev/null", "w")}  # noqa: SIM115
+    call_command("seed_scale", patients=2, days=3, **quiet)
+    link = CareTeam.objects.select_related("patient", "clinician").first()
+    checkin = CheckIn.objects.filter(patient=link.patient).first()
+    crisis_example_record(by=link.clinician, checkin=checkin, label="missed")
+    call_command("seed_scale", patients=2, days=3, reset=True, **quiet)
+    assert not CrisisExample.objects.exists()
+    assert CheckIn.objects.count() == 2 * 3

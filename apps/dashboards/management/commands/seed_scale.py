@@ -97,7 +97,7 @@ from apps.protocols.models import (
 from apps.protocols.selectors import components_for
 from apps.protocols.services import dose_range_problem, dose_text
 from apps.safety.detectors.screening import eligible, screen
-from apps.safety.models import HealthProfile, HealthProfileChange, ScreeningRun
+from apps.safety.models import CrisisExample, HealthProfile, HealthProfileChange, ScreeningRun
 from apps.safety.risk import evaluate_mood_series, evaluate_questionnaire
 from apps.safety.rules import contraindication_rules
 from apps.safety.screening import REFERENCE_STACK, flag_as_dict
@@ -214,6 +214,7 @@ def scale_delete() -> None:
         # Straight to SQL for the large tables: the ORM's cascade would load
         # every check-in to find its side effects. Children first.
         for queryset in (
+            CrisisExample.objects.filter(clinic=clinic),
             SideEffect.objects.filter(checkin__clinic=clinic),
             CheckIn.objects.filter(clinic=clinic),
             DoseLog.objects.filter(plan__clinic=clinic),
@@ -915,14 +916,23 @@ def keys_checked_once(models_):
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         for model in models_:
             table = model._meta.db_table
+            # The keys of the table and the keys pointing at it (a clinician's
+            # labelled crisis example points at a check-in): a deletion from the
+            # table leaves the latter's checks pending, and a table with checks
+            # pending cannot be altered when the keys come back.
             cursor.execute(
-                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
-                [table],
+                "SELECT cl.relname, con.conname, pg_get_constraintdef(con.oid) "
+                "FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid "
+                "WHERE con.contype = 'f' "
+                "AND (con.conrelid = %s::regclass OR con.confrelid = %s::regclass) "
+                "ORDER BY cl.relname, con.conname",
+                [table, table],
             )
-            for name, definition in cursor.fetchall():
-                keys.append((table, name, definition))
-                cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
+            for owner, name, definition in cursor.fetchall():
+                if any(key[:2] == (owner, name) for key in keys):
+                    continue
+                keys.append((owner, name, definition))
+                cursor.execute(f"ALTER TABLE {quote(owner)} DROP CONSTRAINT {quote(name)}")
     yield
     with connection.cursor() as cursor:
         for table, name, definition in keys:
