@@ -11,6 +11,7 @@ from apps.safety.detectors.crisis import crisis_matches
 from apps.safety.detectors.normalize import normalize
 from apps.safety.rules import crisis_lexicon
 
+from .test_crisis_generalisation import NEW_CRISES
 from .test_crisis_language import EXTRA_CRISES, dev_rows
 
 SETTINGS = settings(
@@ -37,7 +38,11 @@ ANY_TEXT = st.one_of(
     NEAR_MISS_TEXT,
 )
 
-CRISES = [param.values[0] for param in dev_rows("1")] + [text for text, _ in EXTRA_CRISES]
+CRISES = (
+    [param.values[0] for param in dev_rows("1")]
+    + [text for text, _ in EXTRA_CRISES]
+    + [text for text, _ in NEW_CRISES]  # issue 17: wording the rules were not written from
+)
 BLAND = [
     "Today was long.",
     "Work was busy.",
