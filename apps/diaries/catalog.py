@@ -31,9 +31,51 @@ def known_side_effects() -> list[dict]:
     return side_effects_from(components())
 
 
-def patient_side_effects() -> list[dict]:
-    """The ones a patient can notice: the daily checklist's rows."""
+def catalogue_noticeable_effects() -> list[dict]:
+    """The catalogue's effects a patient can notice (in the catalogue's own,
+    clinical words): what the plain-words checklist must cover."""
     return [effect for effect in known_side_effects() if effect["patient_noticeable"]]
+
+
+@cache
+def patient_side_effects() -> list[dict]:
+    """The daily checklist's rows, in plain words (fixtures/
+    patient_side_effects.yaml), each with the component slugs that can cause
+    it. The check-in POST validates against all of them (one field set per
+    process); the page shows those of the patient's plan (effects_for_plan)."""
+    path = Path(settings.BASE_DIR) / "fixtures" / "patient_side_effects.yaml"
+    with open(path, encoding="utf-8") as handle:
+        rows = yaml.safe_load(handle)["effects"]
+    effects, seen = [], set()
+    for row in rows:
+        key = f"plain:{row['key']}"
+        if key in seen:
+            raise ValueError(f"{key}: listed twice in patient_side_effects.yaml")
+        seen.add(key)
+        effects.append(
+            {
+                "key": key,
+                "label": " ".join(row["label"].split()),
+                "components": tuple(row.get("components") or ()),
+                "general": bool(row.get("general", False)),
+            }
+        )
+    return effects
+
+
+def effects_for_plan(component_slugs) -> set[str]:
+    """The keys of the checklist rows to ask a patient whose plan has these
+    components: every row a component can cause, and the general ones when
+    the plan is empty or has a component the checklist does not know."""
+    slugs = set(component_slugs)
+    effects = patient_side_effects()
+    known = {slug for effect in effects for slug in effect["components"]}
+    general = not slugs or bool(slugs - known)
+    return {
+        effect["key"]
+        for effect in effects
+        if slugs & set(effect["components"]) or (general and effect["general"])
+    }
 
 
 def side_effects_from(components_data: list[dict]) -> list[dict]:
@@ -65,4 +107,8 @@ def side_effects_from(components_data: list[dict]) -> list[dict]:
 
 
 def side_effect_label(key: str) -> str | None:
-    return next((e["label"] for e in known_side_effects() if e["key"] == key), None)
+    """A stored key's words: a checklist row's, or (older entries) the catalogue's."""
+    return next(
+        (e["label"] for e in (*patient_side_effects(), *known_side_effects()) if e["key"] == key),
+        None,
+    )

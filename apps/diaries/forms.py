@@ -173,12 +173,20 @@ class CheckInForm(forms.Form):
         self.fields = dict(fields)
         self.today = today
 
-    def effects_by_component(self):
-        """[(component name, [bound fields])] for the template's fieldsets."""
-        groups = {}
-        for name, effect in self.effect_fields:
-            groups.setdefault(effect["component"], []).append(self[name])
-        return list(groups.items())
+    # The checklist keys the page shows (catalog.effects_for_plan), set by the
+    # view when it renders; None shows every row. Validation never reads it:
+    # a POST is checked against every row, so it needs no query for the plan.
+    shown_effect_keys = None
+
+    def visible_effects(self):
+        """Bound fields for the page: the rows of the patient's plan, and any
+        row already answered (saved, or typed before a refused save)."""
+        shown = self.shown_effect_keys
+        return [
+            self[name]
+            for name, effect in self.effect_fields
+            if shown is None or effect["key"] in shown or self[name].value()
+        ]
 
     def clean_local_date(self):
         day = self.cleaned_data["local_date"] or self.today

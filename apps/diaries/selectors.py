@@ -6,6 +6,20 @@ from apps.protocols.selectors import dose_rhythm_between
 from .models import CheckIn
 
 
+def plan_component_slugs(*, patient) -> list[str]:
+    """The components of the patient's open plan (active or on a break), one
+    query: the check-in page asks about their side effects."""
+    from apps.protocols.models import PlanItem, PlanStatus
+
+    return list(
+        PlanItem.objects.filter(
+            plan__patient=patient, plan__status__in=[PlanStatus.ACTIVE, PlanStatus.PAUSED]
+        )
+        .values_list("component__slug", flat=True)
+        .distinct()
+    )
+
+
 def checkins_for_patient(*, patient, limit=60):
     return CheckIn.objects.filter(patient=patient).order_by("-local_date")[:limit]
 

@@ -20,9 +20,11 @@ from apps.safety.rules import crisis_resources_for
 from apps.safety.safety_plans import safety_plan_for, safety_plan_update
 from apps.safety.screening import health_profile_update
 
+from .catalog import effects_for_plan
 from .exports import export_csv, export_json
 from .forms import LATE_ENTRY_DAYS, CheckInForm, ReminderForm
 from .models import JOURNAL_MAX_LENGTH, CheckIn, ReminderPreference
+from .questionnaires import questionnaires_due
 from .selectors import (
     checkin_for_day,
     checkins_all,
@@ -30,6 +32,7 @@ from .selectors import (
     dose_day_comparison,
     month_calendar,
     own_checkin,
+    plan_component_slugs,
     trend_series,
 )
 from .services import (
@@ -127,6 +130,9 @@ def today(request):
         form = CheckInForm(
             initial=CheckInForm.initial_for(existing, local_date=local_date), today=today_date
         )
+    # Side effects asked about: those of the plan's components (a query made
+    # only when the page is shown, never by a successful save).
+    form.shown_effect_keys = effects_for_plan(plan_component_slugs(patient=request.user))
     # After a refused POST the form stays, with the reason and what they typed.
     locked = (
         not form.is_bound
@@ -157,6 +163,10 @@ def today(request):
             "draft_saved": draft_saved,
             "needs_intake": not HealthProfile.objects.filter(patient=request.user).exists(),
             "journal_max": JOURNAL_MAX_LENGTH,
+            # Asked for on the diary page, not only on the questionnaires page.
+            "questionnaires_due": questionnaires_due(patient=request.user, local_date=today_date)
+            if local_date == today_date
+            else [],
         },
     )
     if DRAFT_SAVED_COOKIE in request.COOKIES:

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from apps.alerts.models import Alert
-from apps.diaries.catalog import known_side_effects
+from apps.diaries.catalog import patient_side_effects
 from apps.diaries.models import CheckIn, SideEffect
 
 from .helpers import post_checkin, today
@@ -51,7 +51,7 @@ def test_a_full_checkin_saves_every_answer(world, patient_client):
     assert checkin.practices == ["mindfulness", "connection"]
     assert checkin.is_private and not checkin.is_late
     effects = [(e.key, e.severity) for e in checkin.side_effects.all()]
-    assert effects == [(known_side_effects()[0]["key"], "mild"), ("other", "moderate")]
+    assert effects == [(patient_side_effects()[0]["key"], "mild"), ("other", "moderate")]
     assert not Alert.objects.exists()
 
 
@@ -185,7 +185,7 @@ def test_a_severe_side_effect_raises_a_high_alert_for_the_clinician(world, patie
         "high",
         world.alice,
     )
-    assert known_side_effects()[0]["label"] in alert.summary
+    assert patient_side_effects()[0]["label"] in alert.summary
 
 
 def test_a_mild_side_effect_raises_nothing(world, patient_client):
@@ -193,10 +193,35 @@ def test_a_mild_side_effect_raises_nothing(world, patient_client):
     assert not Alert.objects.exists()
 
 
-def test_the_side_effect_choices_come_from_the_components_fixture(world, patient_client):
+def test_the_side_effects_asked_are_those_of_the_patients_own_plan_in_plain_words(
+    world, patient_client
+):
+    from tests.protocols.conftest import assign, doses
+
+    assign(world, doses=doses(psilocybin="0.1", lions_mane="500"))
     page = patient_client.get(reverse("diaries:today")).text
-    assert "seizures when combined with lithium" in page
-    assert "Omega-3 fatty acids (EPA and DHA)" in page
+    assert "Itchy skin or a rash" in page  # Lion's Mane's, asked at last
+    assert "Seeing or hearing things other people don&#x27;t" in page  # psilocybin's
+    assert "Fishy taste, burps or heartburn" not in page  # Omega-3 is not in the plan
+    assert "Tingling or numbness" not in page  # nor B-complex
+    # Never the catalogue's contraindication wording.
+    assert "seizures when combined with lithium" not in page
+    assert "vitamin B6 above 100" not in page
+
+
+def test_without_a_plan_the_general_side_effects_are_asked(world, patient_client):
+    page = patient_client.get(reverse("diaries:today")).text
+    for effect in patient_side_effects():
+        assert (effect["label"] in page) == effect["general"], effect["label"]
+
+
+def test_an_effect_outside_the_plan_is_still_accepted_and_shown_once_saved(world, patient_client):
+    # The POST checks against every row (no plan query on the save); an
+    # answer saved for a row the plan does not show stays visible to change.
+    fishy = next(i for i, e in enumerate(patient_side_effects()) if e["key"] == "plain:fishy")
+    assert post_checkin(patient_client, **{f"effect_{fishy}": "mild"}).status_code == 302
+    page = patient_client.get(reverse("diaries:today")).text
+    assert "Fishy taste, burps or heartburn" in page
 
 
 def test_the_practices_come_from_the_source_document(world, patient_client):

@@ -19,6 +19,10 @@ pytestmark = [pytest.mark.services, pytest.mark.e2e, pytest.mark.django_db(trans
 PHONE_390 = {"width": 390, "height": 844}
 
 
+def help_link(page):
+    return page.get_by_role("navigation", name="Main").get_by_role("link", name="Need help now?")
+
+
 def in_first_screen(page, locator):
     """The element's box lies wholly inside the viewport with the page at its top."""
     box = locator.bounding_box()
@@ -40,7 +44,7 @@ def test_a_minimal_check_in_with_a_dose_takes_three_taps_and_no_scrolling(
     save = page.get_by_role("button", name="Save today's check-in")
     for what, locator in [("mood 7", mood_7), ("the dose", dose), ("Save", save)]:
         assert in_first_screen(page, locator), f"{what} is below the first screen"
-    assert in_first_screen(page, page.get_by_role("link", name="Need help now?"))
+    assert in_first_screen(page, help_link(page))
     # The header is one row: the links fold into a menu on a phone.
     assert page.locator("nav.navbar").bounding_box()["height"] < 70
     screenshot(page, "patient-checkin-phone")
@@ -76,7 +80,7 @@ def test_the_phone_menu_opens_under_the_csp_and_help_stays_in_view(world, stack,
     page.wait_for_load_state("networkidle")
     history = page.get_by_role("link", name="History")
     expect(history).to_be_hidden()
-    expect(page.get_by_role("link", name="Need help now?")).to_be_in_viewport()
+    expect(help_link(page)).to_be_in_viewport()
     page.get_by_role("button", name="Menu").click()
     expect(history).to_be_visible()
     history.click()

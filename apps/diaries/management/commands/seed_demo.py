@@ -30,6 +30,7 @@ from django.db import transaction
 from apps.clinics.models import CareTeam, Clinic, Membership, Role
 from apps.diaries.catalog import side_effect_label
 from apps.diaries.models import CheckIn, ReminderPreference, SideEffect
+from apps.diaries.questionnaires import questionnaire_schedule_set
 from apps.diaries.services import checkin_submit, today_for
 
 CLINIC = {
@@ -214,6 +215,19 @@ def demo_build() -> Clinic:
         plan_create(clinic, patient, demo, by=clinicians[demo.clinician], yesterday=yesterday)
         if demo.pattern == "crisis":
             crisis_entry_submit(clinic, patient, local_date=yesterday)
+        # A PHQ-9 and a GAD-7 every two weeks, from today: both are due when
+        # the demo opens, so the diary page shows them with a way to start.
+        for instrument in DEMO_QUESTIONNAIRES:
+            questionnaire_schedule_set(
+                patient=patient,
+                clinic=clinic,
+                instrument=instrument,
+                every=2,
+                unit="weeks",
+                starts_on=today_for(clinic=clinic),
+                is_active=True,
+                by=clinicians[demo.clinician],
+            )
         if demo.number in REMINDERS:
             ReminderPreference.objects.create(
                 patient=patient, time=time(*REMINDERS[demo.number]), timezone=clinic.timezone
@@ -308,9 +322,11 @@ def history_create(clinic, patient, demo: DemoPatient, *, last_day: date) -> Non
     SideEffect.objects.bulk_create(effects)
 
 
+DEMO_QUESTIONNAIRES = ["phq9", "gad7"]
+
 # Only mild side effects: a severe one would raise an alert, and the demo has
 # exactly one alerting entry.
-MILD_EFFECTS = ["omega-3:1", "magnesium:1"]  # keys into fixtures/components.yaml
+MILD_EFFECTS = ["plain:fishy", "plain:diarrhoea"]  # keys into fixtures/patient_side_effects.yaml
 MILD_EFFECT_SHARE = 0.08
 PRIVATE_PATIENT = 4
 REMINDERS = {1: (20, 0), 2: (8, 30), 6: (21, 15)}
