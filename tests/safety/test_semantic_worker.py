@@ -25,10 +25,12 @@ INDIRECT = (
 )
 
 
-@pytest.fixture
-def worker(tmp_path, smtp):
+# solo as tests/stack.py starts it; a prefork pool of 2 as the Procfile does, whose
+# children share the model their parent loaded before forking.
+@pytest.fixture(params=[1, 2], ids=["solo", "prefork"])
+def worker(request, tmp_path, smtp):
     processes = AppProcesses(tmp_path, redis_url=settings.REDIS_URL, smtp_port=smtp.port)
-    processes.start_worker()
+    processes.start_worker(concurrency=request.param)
     yield processes
     processes.stop_all()
 
