@@ -47,6 +47,11 @@ class Membership(models.Model):
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=16, choices=Role.choices)
     is_active = models.BooleanField(default=True)
+    # A patient's language for the pages that have one (the crisis page, issue
+    # 17); blank: not said, so the page goes by what they write and the clinic.
+    language = models.CharField(
+        max_length=8, blank=True, default="", choices=[("en", "English"), ("es", "Español")]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

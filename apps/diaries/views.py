@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.alerts.selectors import alerts_for_checkin
 from apps.clinics import access
+from apps.clinics.lookups import id_from
 from apps.clinics.selectors import primary_clinician_for
 from apps.protocols.selectors import plan_for_day
 from apps.safety.forms import HealthProfileForm, SafetyPlanForm
@@ -21,6 +23,7 @@ from apps.safety.safety_plans import safety_plan_for, safety_plan_update
 from apps.safety.screening import health_profile_update
 
 from .catalog import effects_for_plan
+from .crisis_language import language_links, page_language
 from .exports import export_csv, export_json
 from .forms import LATE_ENTRY_DAYS, CheckInForm, ReminderForm
 from .models import JOURNAL_MAX_LENGTH, CheckIn, ReminderPreference
@@ -236,16 +239,15 @@ def _missed_days(history, *, today, joined):
 @require_GET
 def crisis(request):
     """Crisis resources for anyone, signed in or not; for a patient coming
-    from a check-in, also the truth about who is being told."""
+    from a check-in, also the truth about who is being told. In English or
+    Spanish (crisis_language.page_language), with a link to the other."""
     membership = access.patient_membership_or_none(request.user)
     clinic = membership.clinic if membership else None
 
     notified = None
+    checkin = None
     if membership is not None:
-        checkin_id = request.GET.get("checkin", "")
-        checkin = own_checkin(
-            patient=request.user, checkin_id=int(checkin_id) if checkin_id.isdigit() else None
-        )
+        checkin = own_checkin(patient=request.user, checkin_id=id_from(request.GET.get("checkin")))
         if checkin is not None:
             alerts = list(alerts_for_checkin(patient=request.user, checkin_id=checkin.pk))
             notified = {
@@ -254,17 +256,31 @@ def crisis(request):
                 "clinician": primary_clinician_for(patient=request.user),
             }
 
-    plan = safety_plan_for(patient=request.user) if membership else None
-    return render(
-        request,
-        "diaries/crisis.html",
-        {
-            "clinic": clinic,
-            "resources": crisis_resources_for(clinic.locale if clinic else "US"),
-            "notified": notified,
-            "plan": plan if plan is not None and not plan.is_empty else None,
-        },
+    language = page_language(
+        requested=request.GET.get("lang"),
+        preference=membership.language if membership else "",
+        entry_text=checkin.journal if checkin else None,
+        clinic_locale=clinic.locale if clinic else None,
     )
+    plan = safety_plan_for(patient=request.user) if membership else None
+    # Rendered inside the override: the template's words come out in `language`.
+    with translation.override(language):
+        return render(
+            request,
+            "diaries/crisis.html",
+            {
+                "clinic": clinic,
+                "resources": crisis_resources_for(
+                    clinic.locale if clinic else "US", language=language
+                ),
+                "notified": notified,
+                "plan": plan if plan is not None and not plan.is_empty else None,
+                "page_language": language,
+                "languages": language_links(
+                    current=language, checkin_id=checkin.pk if checkin else None
+                ),
+            },
+        )
 
 
 @login_required

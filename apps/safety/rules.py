@@ -32,9 +32,16 @@ def crisis_resources() -> dict:
     return _load("crisis_resources.yaml")
 
 
-def crisis_resources_for(locale: str) -> list[dict]:
-    resources = crisis_resources()
-    return resources.get(locale) or resources["US"]
+def crisis_resources_for(locale: str, language: str = "en") -> list[dict]:
+    """The country's resources written in `language`, the emergency number first.
+
+    A country with no entry in that language gets its entries in the other:
+    a number in a language the reader may not speak still beats no number.
+    An unknown country gets the US's."""
+    entries = crisis_resources().get(locale) or crisis_resources()["US"]
+    chosen = [entry for entry in entries if entry.get("lang", "en") == language] or entries
+    # sorted() is stable: the fixture's order holds within each group.
+    return sorted(chosen, key=lambda entry: not entry.get("emergency", False))
 
 
 @cache

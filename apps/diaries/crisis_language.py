@@ -1,0 +1,59 @@
+"""Which language the crisis page speaks (issue 17): English or Spanish.
+
+The page's words are Django translations (apps/diaries/locale/es/); its
+services are fixtures/crisis_resources.yaml entries in that language.
+"""
+
+from urllib.parse import urlencode
+
+from apps.safety.detectors.language import guess_language
+
+LANGUAGES = {"en": "English", "es": "Español"}
+DEFAULT = "en"
+
+# Countries (a clinic's locale) where Spanish is the language most people
+# speak: a patient there who has not said otherwise gets the Spanish page.
+SPANISH_SPEAKING = frozenset(
+    "AR BO CL CO CR CU DO EC ES GQ GT HN MX NI PA PE PR PY SV UY VE".split()
+)
+
+
+def page_language(*, requested, preference="", entry_text=None, clinic_locale=None) -> str:
+    """In order: the language the person picked on the page (?lang=); the
+    patient's own setting; the language of the entry that brought them here;
+    the clinic's country; English.
+
+    The patient's setting comes before the entry because it is what they told
+    us, the entry's language only a guess; a patient with no setting (most)
+    who writes in Spanish gets Spanish. Anything but "en" or "es" in ?lang=
+    is ignored, never an error."""
+    if requested in LANGUAGES:
+        return requested
+    if preference in LANGUAGES:
+        return preference
+    guessed = guess_language(entry_text) if entry_text else None
+    if guessed in LANGUAGES:
+        return guessed
+    if clinic_locale in SPANISH_SPEAKING:
+        return "es"
+    return DEFAULT
+
+
+def language_links(*, current, checkin_id=None) -> list[dict]:
+    """The page in each language: its name (in that language) and, for the
+    others, the link. The check-in stays in the link, so "who is being told"
+    is still shown after switching."""
+    links = []
+    for code, name in LANGUAGES.items():
+        query = {"lang": code}
+        if checkin_id is not None:
+            query["checkin"] = checkin_id
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "query": "?" + urlencode(query),
+                "current": code == current,
+            }
+        )
+    return links
