@@ -49,7 +49,9 @@ def raise_for(*, clinic, patient, findings, source_checkin_id=None) -> list[Aler
     policy = policy_for(clinic) if findings else None
     for finding in findings:
         evidence = finding.as_evidence() | {"checkin_id": source_checkin_id}
-        alert = _open_alert_bump(patient=patient, rule=finding.rule, evidence=evidence)
+        alert = _open_alert_bump(
+            patient=patient, rule=finding.rule, evidence=evidence, severity=finding.severity
+        )
         if alert is None:
             alert = _alert_open(
                 clinic=clinic,
@@ -83,7 +85,9 @@ def _alert_open(*, clinic, patient, finding, evidence, source_checkin_id, policy
                 )
         except IntegrityError:
             # Another request opened the same alert a moment ago: add to it.
-            alert = _open_alert_bump(patient=patient, rule=finding.rule, evidence=evidence)
+            alert = _open_alert_bump(
+                patient=patient, rule=finding.rule, evidence=evidence, severity=finding.severity
+            )
             if alert is not None:
                 return alert
         else:
@@ -93,12 +97,34 @@ def _alert_open(*, clinic, patient, finding, evidence, source_checkin_id, policy
     raise RuntimeError(f"Could not open or find the {finding.rule} alert for patient {patient.pk}")
 
 
-def _open_alert_bump(*, patient, rule, evidence):
+SEVERITY_RANK = {"low": 0, "moderate": 1, "high": 2, "critical": 3}
+
+
+def _open_alert_bump(*, patient, rule, evidence, severity=None):
+    """The open alert for this patient and rule, counted once more; None when
+    there is none. A graver finding than the open alert's is news, not a
+    repeat: the open alert is closed as superseded (None is returned) and the
+    caller opens a new one at the graver severity, so it is delivered to
+    everyone again and escalates on the graver clock. Bumping it would have
+    kept a critical finding in a moderate alert's daily digest."""
     alert = (
         Alert.objects.select_for_update()
         .filter(patient=patient, rule=rule, state__in=OPEN_STATES)
         .first()
     )
+    if alert is not None and severity is not None:
+        if SEVERITY_RANK.get(severity, 0) > SEVERITY_RANK.get(alert.severity, 0):
+            Alert.objects.filter(pk=alert.pk, state__in=OPEN_STATES).update(
+                state=AlertState.RESOLVED,
+                resolved_at=timezone.now(),
+                resolved_by=None,
+                next_escalation_at=None,
+                resolution_note=(
+                    f"Closed by Trellis: the same concern came back graver ({severity}), "
+                    "and a new alert was raised for it."
+                ),
+            )
+            return None
     if alert is not None:
         Alert.objects.filter(pk=alert.pk).update(
             occurrences=F("occurrences") + 1, last_seen_at=timezone.now(), evidence=evidence
