@@ -38,7 +38,8 @@ SEMANTIC_CRISIS = "crisis_language_semantic"
 # the rules did not. Arguments: patient, clinic, checkin_id, finding (a Finding).
 # Receivers run inside that transaction (plain `send`): if raising the alert fails,
 # the task fails. A receiver returns Outcome.RAISED, or Outcome.SEEN when this very
-# text (finding.detail["semantic"]["text_digest"]) has already raised an open alert.
+# text (finding.detail["semantic"]["text_digest"]) has already raised an alert, open
+# or closed.
 semantic_crisis_found = Signal()
 
 # The training data's kinds (fixtures/crisis_training/) in the words of
@@ -62,12 +63,14 @@ def semantic_read_enqueue(*, checkin_id: int) -> bool:
     request, does not depend on it): logged, never raised to the patient."""
     from .tasks import semantic_read
 
-    if semantic_model.mode() == "off":
-        return False  # nothing would read it: no message for the broker
     try:
+        if semantic_model.mode() == "off":
+            return False  # nothing would read it: no message for the broker
         semantic_read.delay(checkin_id)
-    except Exception:  # the broker is down or unreachable
-        logger.warning("Could not enqueue the semantic reading of check-in %s", checkin_id)
+    except Exception:  # the broker is down or unreachable, or the switch is misspelt
+        logger.warning(
+            "Could not enqueue the semantic reading of check-in %s", checkin_id, exc_info=True
+        )
         return False
     return True
 

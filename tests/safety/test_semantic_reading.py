@@ -163,6 +163,11 @@ def test_nothing_is_enqueued_when_the_layer_is_off(monkeypatch):
     assert sent == []
 
 
+def test_a_misspelt_switch_never_breaks_the_check_in_that_enqueues(monkeypatch):
+    monkeypatch.setenv(semantic_model.ENV_MODE, "usem4")
+    assert semantic_read_enqueue(checkin_id=42) is False
+
+
 def test_a_worker_starts_even_when_the_model_cannot_load(monkeypatch, caplog):
     def broken():
         raise OSError("weights missing")
