@@ -83,3 +83,12 @@ def test_celery_worker_init_loads_the_rules():
     assert {name: getattr(rules, name).cache_info().currsize for name in RULE_LOADERS} == (
         dict.fromkeys(RULE_LOADERS, 1)
     )
+
+
+def test_the_context_rules_are_loaded_with_the_others():
+    from apps.safety.apps import rules_load
+    from apps.safety.services import context_rules
+
+    context_rules.cache_clear()
+    rules_load()
+    assert context_rules.cache_info().currsize == 1

@@ -18,6 +18,10 @@ def rules_load() -> float:
     rules.alert_rules()
     rules.crisis_resources()
     rules.components()
+    # The context reading's words and thresholds (fixtures/context_rules.yaml).
+    from .services import context_rules
+
+    context_rules()
     return time.perf_counter() - started
 
 
