@@ -100,7 +100,15 @@ class ClinicSettingsForm(forms.Form):
     name = SingleLineField(max_length=200)
     timezone = forms.ChoiceField(choices=())
     locale = forms.ChoiceField(
-        choices=[("US", "United States"), ("GB", "United Kingdom"), ("CA", "Canada")],
+        # Every country fixtures/crisis_resources.yaml has lines for. Spain and
+        # Mexico also open the crisis page in Spanish (issue 17).
+        choices=[
+            ("US", "United States"),
+            ("GB", "United Kingdom"),
+            ("CA", "Canada"),
+            ("ES", "Spain"),
+            ("MX", "Mexico"),
+        ],
         help_text="Chooses the national crisis lines shown to patients.",
     )
     phone_number = forms.RegexField(

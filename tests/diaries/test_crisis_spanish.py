@@ -215,3 +215,12 @@ def test_the_compiled_translations_match_the_po_file():
 def test_every_safety_plan_heading_has_its_spanish():
     po = read_po(LOCALE / "django.po")
     assert [label for _name, label in SafetyPlan.SECTIONS if not po.get(label)] == []
+
+
+def test_every_country_a_clinic_can_choose_has_its_own_crisis_lines():
+    from apps.clinics.forms import ClinicSettingsForm
+    from apps.safety.rules import crisis_resources
+
+    countries = {code for code, _name in ClinicSettingsForm.base_fields["locale"].choices}
+    assert countries <= set(crisis_resources())
+    assert {"ES", "MX"} <= countries
