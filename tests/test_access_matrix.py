@@ -120,6 +120,8 @@ MATRIX = {
     "diaries:export_csv": Row(only(200, "patient", "other_patient")),
     "diaries:export_json": Row(only(200, "patient", "other_patient")),
     "diaries:reminders": Row(only(200, "patient", "other_patient")),
+    # The patient's own language for the crisis page (issue 17); a POST saves it.
+    "diaries:language": Row(only(200, "patient", "other_patient")),
     "diaries:who_looked": Row(only(200, "patient", "other_patient")),
     "diaries:export_everything": Row(only(200, "patient", "other_patient")),
     "diaries:export_everything_csv": Row(only(200, "patient", "other_patient")),

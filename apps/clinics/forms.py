@@ -100,7 +100,7 @@ class ClinicSettingsForm(forms.Form):
     name = SingleLineField(max_length=200)
     timezone = forms.ChoiceField(choices=())
     locale = forms.ChoiceField(
-        # Every country fixtures/crisis_resources.yaml has lines for. Spain and
+        # Countries with lines in fixtures/crisis_resources.yaml. Spain and
         # Mexico also open the crisis page in Spanish (issue 17).
         choices=[
             ("US", "United States"),

@@ -57,3 +57,12 @@ def language_links(*, current, checkin_id=None) -> list[dict]:
             }
         )
     return links
+
+
+def patient_language_set(*, membership, language: str) -> None:
+    """The patient's own choice ("en", "es", or "" to leave it to what they
+    write and their clinic), kept on their patient membership."""
+    if language not in ("", *LANGUAGES):
+        raise ValueError(f"not a language Trellis has: {language!r}")
+    membership.language = language
+    membership.save(update_fields=["language"])

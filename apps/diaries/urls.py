@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import language_views, views
 
 app_name = "diaries"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("diary/download/trellis-diary.csv", views.export, {"fmt": "csv"}, name="export_csv"),
     path("diary/download/trellis-diary.json", views.export, {"fmt": "json"}, name="export_json"),
     path("diary/reminders/", views.reminders, name="reminders"),
+    path("diary/language/", language_views.language, name="language"),
     path(
         "diary/reminders/stop/<str:token>/",
         views.reminder_unsubscribe_view,

@@ -276,6 +276,7 @@ def crisis(request):
                 "notified": notified,
                 "plan": plan if plan is not None and not plan.is_empty else None,
                 "page_language": language,
+                "language_setting": membership is not None,
                 "languages": language_links(
                     current=language, checkin_id=checkin.pk if checkin else None
                 ),

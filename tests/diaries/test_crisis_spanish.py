@@ -224,3 +224,26 @@ def test_every_country_a_clinic_can_choose_has_its_own_crisis_lines():
     countries = {code for code, _name in ClinicSettingsForm.base_fields["locale"].choices}
     assert countries <= set(crisis_resources())
     assert {"ES", "MX"} <= countries
+
+
+def test_a_patient_sets_their_language_and_the_crisis_page_follows(world, patient_client):
+    page = patient_client.get(CRISIS_PAGE).text
+    assert f'href="{reverse("diaries:language")}"' in page
+    assert "Decide from what I write" in patient_client.get(reverse("diaries:language")).text
+
+    response = patient_client.post(reverse("diaries:language"), {"language": "es"})
+    assert response.status_code == 302
+    assert Membership.objects.get(user=world.patient).language == "es"
+    assert '<html lang="es">' in patient_client.get(CRISIS_PAGE).text
+
+    patient_client.post(reverse("diaries:language"), {"language": ""})
+    assert Membership.objects.get(user=world.patient).language == ""
+    assert '<html lang="en">' in patient_client.get(CRISIS_PAGE).text
+
+
+@pytest.mark.parametrize("value", ["fr", "ES", "x" * 5000, "\x00"])
+def test_a_language_trellis_does_not_have_is_refused_in_words(world, patient_client, value):
+    response = patient_client.post(reverse("diaries:language"), {"language": value})
+    assert response.status_code == 200
+    assert "Please choose one of these." in response.text
+    assert Membership.objects.get(user=world.patient).language == ""

@@ -78,6 +78,7 @@ def pages(world, alert, token, unplanned=None):
         ("account_login", "anonymous", "/accounts/login/", None, "login", 200),
         ("account_reset_password", "anonymous", "/accounts/password/reset/", None, None, 200),
         ("diaries:crisis", "anonymous", "/crisis/", PHONE, None, 200),
+        ("diaries:crisis", "anonymous", "/crisis/?lang=es", PHONE, None, 200),
         (
             "clinics:invitation_accept",
             "anonymous",
@@ -177,6 +178,7 @@ def pages(world, alert, token, unplanned=None):
         ("diaries:trends", "patient", "/diary/trends/", PHONE, "patient-trends-phone", 200),
         ("diaries:download", "patient", "/diary/download/", PHONE, None, 200),
         ("diaries:reminders", "patient", "/diary/reminders/", PHONE, None, 200),
+        ("diaries:language", "patient", "/diary/language/", PHONE, None, 200),
         (
             "diaries:reminder_unsubscribe",
             "anonymous",
