@@ -192,8 +192,8 @@ def test_the_real_model_raises_an_alert_for_an_indirect_crisis_the_rules_miss(wo
     monkeypatch.setattr(semantic_model, "_loaded", {})
     # Written for this test (not in the training data); no rule of the lexicon reads it.
     text = (
-        "Laundry and a walk. My head keeps whispering that I'm worthless and should "
-        "disappear for good. Tonight I can't argue back. Leftover rice for dinner."
+        "Laundry and a walk. My head keeps whispering that I'm worthless and that "
+        "nobody would mind. Tonight I can't argue back. Leftover rice for dinner."
     )
     assert not crisis_reading(text).flagged, "the rules found it: pick another example"
     checkin = entry(world, text)

@@ -20,8 +20,8 @@ pytestmark = [
 
 # Written for this test (not in the training data); no rule of the lexicon reads it.
 INDIRECT = (
-    "Laundry and a walk. My head keeps whispering that I'm worthless and should "
-    "disappear for good. Tonight I can't argue back. Leftover rice for dinner."
+    "Laundry and a walk. My head keeps whispering that I'm worthless and that "
+    "nobody would mind. Tonight I can't argue back. Leftover rice for dinner."
 )
 
 
