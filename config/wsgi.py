@@ -63,6 +63,7 @@ def warm_start() -> dict:
     mark = time.perf_counter()
     diary_catalog.practices()
     diary_catalog.known_side_effects()
+    diary_catalog.patient_side_effects()
     protocol_catalog.component_fixture()
     protocol_catalog.template_fixture()
     timings["catalogues"] = time.perf_counter() - mark
