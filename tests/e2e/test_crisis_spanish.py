@@ -39,3 +39,15 @@ def test_a_spanish_entry_opens_the_spanish_crisis_page_on_a_phone(world, stack, 
     expect(page.get_by_text("Text HOME to 741741")).to_be_visible()
     expect(page.get_by_text("Alice Clinician")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_the_language_page_passes_axe_on_a_phone_and_saves_spanish(world, stack, browser_page):
+    page = browser_page(viewport=PHONE_390, bypass_csp=True)
+    log_in(page, world.patient.email)
+    page.goto("/diary/language/")
+    assert axe_violations(page) == []
+    page.get_by_label("Español").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved. · Guardado.")).to_be_visible()
+    page.goto("/crisis/")
+    assert page.locator("html").get_attribute("lang") == "es"
