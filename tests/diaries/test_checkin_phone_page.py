@@ -77,6 +77,7 @@ def test_the_diary_page_keeps_doses_mood_and_save_before_the_optional_rest(world
         page.index('name="journal"'),
     ]
     assert order == sorted(order)
+    assert "{#" not in page and "{%" not in page  # no template comment shown as text
     assert 'hx-post="/diary/plan/log/"' in page
 
 
