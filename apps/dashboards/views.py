@@ -13,7 +13,7 @@ from apps.alerts.models import Alert, alert_links_add
 from apps.audit.services import access_record
 from apps.clinics import access
 from apps.diaries.instruments import INSTRUMENTS
-from apps.protocols.selectors import care_team_required, plan_card_for
+from apps.protocols.selectors import plan_card_for
 from apps.safety.categories import kind_choices
 from apps.safety.feedback import examples_by, may_label
 from apps.safety.forms import HealthProfileForm, RiskSettingsForm, SafetyPlanForm
@@ -156,7 +156,11 @@ def timeline(request, patient_id):
     # own "this should have alerted" answers (apps/safety/feedback.py).
     journal_reasons(data["journal"], data["alerts"])
     can_judge = may_label(user=request.user, patient_id=patient.pk)
-    judged = examples_by(user=request.user, checkin_ids=[c.pk for c in data["journal"]])
+    judged = (
+        examples_by(user=request.user, checkin_ids=[c.pk for c in data["journal"]])
+        if can_judge
+        else {}
+    )
     for checkin in data["journal"]:
         checkin.my_example = judged.get(checkin.pk)
     tables = [
@@ -218,7 +222,7 @@ def sessions(request, patient_id):
     if request.method == "POST":
         # Reading is for anyone covering the patient; recording is for their
         # own clinicians (404 like any outsider, as for plans).
-        care_team_required(user=request.user, patient=patient)
+        access.write_required(user=request.user, patient=patient)
         if form.is_valid():
             try:
                 session_record(
@@ -236,7 +240,12 @@ def sessions(request, patient_id):
     return render(
         request,
         "dashboards/sessions.html",
-        {"patient": patient, "form": form, "sessions": sessions_for(patient=patient)},
+        {
+            "patient": patient,
+            "form": form,
+            "sessions": sessions_for(patient=patient),
+            "may_write": access.is_care_team(request.user, patient),
+        },
     )
 
 
@@ -276,6 +285,9 @@ def export_start(request, patient_id):
         today=today,
         initial={"first": today.replace(day=1), "last": today, "format": "csv"},
     )
+    if request.method == "POST":
+        # A full copy of the record leaves Trellis: the care team's to start.
+        access.write_required(user=request.user, patient=patient)
     if request.method == "POST" and form.is_valid():
         export = export_request(
             by=request.user,
@@ -295,6 +307,7 @@ def export_start(request, patient_id):
             "exports": recent,
             "now": timezone.now(),
             "keep_days": settings.EXPORT_KEEP_DAYS,
+            "may_write": access.is_care_team(request.user, patient),
         },
     )
 
@@ -419,6 +432,8 @@ def health_profile(request, patient_id):
     )
     profile = HealthProfile.objects.filter(patient=patient).first()
     form = HealthProfileForm.for_profile(profile, request.POST or None)
+    if request.method == "POST":
+        access.write_required(user=request.user, patient=patient)
     if request.method == "POST" and form.is_valid():
         health_profile_update(
             patient=patient, clinic=membership.clinic, data=form.cleaned_data, by=request.user
@@ -433,6 +448,7 @@ def health_profile(request, patient_id):
             "form": form,
             "screening": latest_screening(patient=patient),
             "history": profile_history(patient=patient),
+            "may_write": access.is_care_team(request.user, patient),
         },
     )
 
@@ -445,11 +461,17 @@ def safety_plan(request, patient_id):
     access_record(actor=request.user, patient=patient, action="view_safety_plan", request=request)
     plan = safety_plan_for(patient=patient)
     form = SafetyPlanForm(request.POST or None, instance=plan)
+    if request.method == "POST":
+        access.write_required(user=request.user, patient=patient)
     if request.method == "POST" and form.is_valid():
         safety_plan_update(patient=patient, data=form.cleaned_data, by=request.user)
         messages.success(request, "Safety plan saved.")
         return redirect("dashboards:safety_plan", patient_id=patient.pk)
-    return render(request, "dashboards/safety_plan.html", {"patient": patient, "form": form})
+    return render(
+        request,
+        "dashboards/safety_plan.html",
+        {"patient": patient, "form": form, "may_write": access.is_care_team(request.user, patient)},
+    )
 
 
 @login_required
@@ -462,6 +484,8 @@ def risk_settings(request, patient_id):
     form = RiskSettingsForm(
         request.POST or None, current=current, clinic_defaults=clinic_defaults_for(patient=patient)
     )
+    if request.method == "POST":
+        access.write_required(user=request.user, patient=patient)
     if request.method == "POST" and form.is_valid():
         risk_settings_update(
             patient=patient,
@@ -471,4 +495,8 @@ def risk_settings(request, patient_id):
         )
         messages.success(request, "Alert thresholds saved for this patient.")
         return redirect("dashboards:patient", patient_id=patient.pk)
-    return render(request, "dashboards/risk_settings.html", {"patient": patient, "form": form})
+    return render(
+        request,
+        "dashboards/risk_settings.html",
+        {"patient": patient, "form": form, "may_write": access.is_care_team(request.user, patient)},
+    )

@@ -3,10 +3,10 @@ clinic as labelled examples (CrisisExample) that `manage.py crisis_eval` can mea
 the detector on.
 
 On a crisis-language alert a clinician says "a real concern" or "not a concern"; on
-any entry of the timeline, "this should have alerted". Who may: a clinician of the
-entry's clinic who may see the patient through access.py, but not by break-glass
-(an emergency opening is for reading, not for writing the patient's record). Clinic
-admins may review and export, not label, unless they are also a clinician there.
+any entry of the timeline, "this should have alerted". Who may: the patient's care
+team (`may_label`), as for every write to a patient's record; admins, on-call cover
+and break-glass read (the review list and export: patients the viewer may see
+without break-glass).
 
 Services (writes) and selectors (reads), keyword-only. Safety sits below diaries
 and alerts: the check-in and the alert come in as objects from the views, and the
@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from apps.audit.services import change_record
 from apps.clinics import access
-from apps.clinics.models import Membership, Role
+from apps.clinics.models import CareTeam, Membership, Role
 
 from .categories import KINDS, gravest_kind
 from .models import CrisisExample
@@ -37,21 +37,26 @@ class NotAllowed(Exception):
 
 def may_label(*, user, patient_id: int, clinic_id: int | None = None) -> bool:
     """May `user` label entries the patient wrote in this clinic (or, without
-    `clinic_id`, in some clinic where both are active members)?"""
-    if not user.is_authenticated or user.pk == patient_id:
+    `clinic_id`, in any clinic)? The patient's care team only: a CareTeam link in a
+    clinic where `user` is an active clinician and the patient an active patient.
+    Labelling writes to the patient's record, so the rule for writing holds (not an
+    admin, not on-call cover, not break-glass: they read). One query."""
+    if not user.is_authenticated or not user.is_active or user.pk == patient_id:
         return False
-    clinics = Membership.objects.filter(user=user, role=Role.CLINICIAN, is_active=True)
-    if clinic_id is not None:
-        clinics = clinics.filter(clinic_id=clinic_id)
-    shared = Membership.objects.filter(
-        user_id=patient_id,
-        role=Role.PATIENT,
-        is_active=True,
-        clinic_id__in=clinics.values("clinic_id"),
+    links = CareTeam.objects.filter(
+        patient_id=patient_id,
+        clinician=user,
+        clinic__in=Membership.objects.filter(user=user, role=Role.CLINICIAN, is_active=True).values(
+            "clinic_id"
+        ),
+    ).filter(
+        clinic__in=Membership.objects.filter(
+            user_id=patient_id, role=Role.PATIENT, is_active=True
+        ).values("clinic_id")
     )
-    if not shared.exists():
-        return False
-    return access.patients_visible_to(user, break_glass=False).filter(pk=patient_id).exists()
+    if clinic_id is not None:
+        links = links.filter(clinic_id=clinic_id)
+    return links.exists()
 
 
 # ------------------------------------------------------------------ reads

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from apps.audit.models import ChangeRecord
 from apps.clinics.access import break_glass_open
-from apps.clinics.models import CareTeam, OnCallShift, Role
+from apps.clinics.models import CareTeam, Membership, OnCallShift, Role
 from apps.diaries.models import CheckIn
 from apps.diaries.services import checkin_submit
 from apps.safety.feedback import (
@@ -69,7 +69,7 @@ def test_break_glass_lets_a_colleague_read_but_not_label(world, crisis_alert):
         crisis_example_record(by=world.bob, checkin=checkin_of_alert(alert=crisis_alert), label=NOT)
 
 
-def test_the_clinician_on_call_for_the_patient_may_label(world, crisis_alert):
+def test_the_clinician_on_call_for_the_patient_reads_but_does_not_label(world, crisis_alert):
     now = timezone.now()
     OnCallShift.objects.create(
         clinic=world.clinic,
@@ -78,10 +78,28 @@ def test_the_clinician_on_call_for_the_patient_may_label(world, crisis_alert):
         starts_at=now - timedelta(hours=1),
         ends_at=now + timedelta(hours=1),
     )
-    example = crisis_example_record(
-        by=world.bob, checkin=checkin_of_alert(alert=crisis_alert), label=REAL
+    checkin = checkin_of_alert(alert=crisis_alert)
+    with pytest.raises(NotAllowed):
+        crisis_example_record(by=world.bob, checkin=checkin, label=REAL)
+    crisis_example_record(by=world.alice, checkin=checkin, label=REAL)
+    assert [e.labelled_by for e in examples_for_review(user=world.bob)] == [world.alice]
+
+
+def test_a_second_clinician_on_the_care_team_may_label(world, crisis_alert):
+    dana = make_member(world.clinic, "dana@maple.test", Role.CLINICIAN, "Dana Second")
+    CareTeam.objects.create(clinic=world.clinic, patient=world.patient, clinician=dana)
+    assert may_label(user=dana, patient_id=world.patient.pk)
+    assert (
+        crisis_example_record(
+            by=dana, checkin=checkin_of_alert(alert=crisis_alert), label=NOT
+        ).labelled_by
+        == dana
     )
-    assert example.labelled_by == world.bob
+
+
+def test_a_care_link_in_a_clinic_the_clinician_left_does_not_count(world, crisis_alert):
+    Membership.objects.filter(user=world.alice).update(is_active=False)
+    assert not may_label(user=world.alice, patient_id=world.patient.pk)
 
 
 def test_a_later_answer_replaces_the_earlier_one_and_both_are_audited(world, crisis_alert):
