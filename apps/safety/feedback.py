@@ -109,6 +109,9 @@ def examples_for_review(*, user):
         )
         .exclude(patient=user)
         .select_related("patient", "labelled_by", "checkin")
+        # The entry's date is shown, never its journal (the example keeps its own
+        # copy): not read, not decrypted.
+        .defer("checkin__journal")
         .order_by("-labelled_at", "-pk")
     )
 

@@ -243,3 +243,22 @@ def test_the_scale_clinic_rebuilds_when_a_clinician_labelled_one_of_its_entries(
     call_command("seed_scale", patients=2, days=3, reset=True, **quiet)
     assert not CrisisExample.objects.exists()
     assert CheckIn.objects.count() == 2 * 3
+
+
+def test_the_review_list_takes_the_same_queries_for_one_example_or_many(world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LIST).status_code == 200
+        return len(captured)
+
+    client.force_login(world.alice)
+    crisis_example_record(by=world.alice, checkin=entry(world, "Day one."), label="missed")
+    one = queries()
+    for day in range(2, 7):
+        crisis_example_record(
+            by=world.alice, checkin=entry(world, f"Day {day}.", days_ago=day), label="missed"
+        )
+    assert queries() == one
