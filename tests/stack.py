@@ -287,7 +287,9 @@ class AppProcesses:
                 f"{name}@%h",
             ],
         )
-        assert wait_for(lambda: " ready." in self.log(name), timeout=30), self.log(name)
+        # A worker loads the semantic crisis model before it is ready (1-3 s, more on a
+        # busy machine): generous, since a slow start is not what these tests test.
+        assert wait_for(lambda: " ready." in self.log(name), timeout=60), self.log(name)
 
     def start_beat(self):
         self._spawn(
