@@ -88,6 +88,15 @@ NEW_CRISES = [
     ("Three days no sleep, bought a boat online, I've never felt so alive.", "mania"),
     ("Llevo cuatro noches sin dormir y compré un terreno por internet.", "mania"),
     ("I have been chosen to save humanity, I stopped my lithium because I don't need it.", "mania"),
+    # round five
+    ("I'm going to drink the bleach under the sink.", "suicidal"),
+    ("no puedo más con esta vida, ya tengo todo listo", "suicidal"),
+    ("Everything is so heavy. I'd rather be nothing.", "suicidal_passive"),
+    ("I caught myself wishing the cancer would come back.", "suicidal_passive"),
+    ("I'm coughing up pink froth and can't lie flat.", "medical"),
+    ("I took a whole month of my antidepressants an hour ago.", "overdose"),
+    ("Satan lives in my phone and speaks through the notifications.", "psychosis"),
+    ("Me hice cortes en las piernas con el sacapuntas.", "self_harm"),
     # harm to others
     ("I keep having images of drowning my baby in the bath and it terrifies me.", "harm_others"),
 ]
@@ -120,6 +129,11 @@ NEW_ORDINARY = [
     "Mañana no voy a estar, me voy a Monterrey por trabajo.",
     "Me desperté en el sofá, me quedé dormida viendo la tele.",
     "Dormí bien cuatro noches seguidas.",
+    "My words came out wrong in the meeting, so embarrassing.",
+    "Cleaned under the sink, found old bleach.",
+    "I'd rather be at the beach than at work.",
+    "Quiero dormir hasta tarde el sábado.",
+    "Me corté con el sacapuntas sin querer.",
 ]
 
 
