@@ -27,10 +27,9 @@ def page_language(*, requested, preference="", entry_text=None, clinic_locale=No
     us, the entry's language only a guess; a patient with no setting (most)
     who writes in Spanish gets Spanish. Anything but "en" or "es" in ?lang=
     is ignored, never an error."""
-    if requested in LANGUAGES:
-        return requested
-    if preference in LANGUAGES:
-        return preference
+    for chosen in (requested, preference):
+        if isinstance(chosen, str) and chosen in LANGUAGES:
+            return chosen
     guessed = guess_language(entry_text) if entry_text else None
     if guessed in LANGUAGES:
         return guessed
