@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from apps.clinics.models import CareTeam, Role
 from apps.clinics.services import invitation_create
+from apps.diaries.selectors import mood_band
 from apps.diaries.services import checkin_submit
 from apps.safety.screening import health_profile_update
 from tests.conftest import make_member
@@ -26,6 +27,8 @@ pytestmark = [pytest.mark.services, pytest.mark.e2e, pytest.mark.django_db(trans
 
 NOT_PAGES = {
     "home": "redirects to the person's own start page",
+    "favicon": "redirects to the static icon",
+    "manifest": "JSON for the browser (the web app manifest)",
     "alerts:acknowledge": "POST only, redirects back",
     "alerts:resolve": "POST only, redirects back",
     "alerts:health": "JSON for monitors",
@@ -324,24 +327,29 @@ def test_form_errors_are_accessible_too(world, stack, browser_page):
 def calendar_day_states(month: date) -> list[list[dict]]:
     """Two weeks of calendar cells holding every state a day can be in: in the
     month or outside it, today or not, past or future, with an entry (plain,
-    private, filled in late) or an "add" link or nothing."""
-    plain = SimpleNamespace(mood=7, is_private=False, is_late=False)
-    private_late = SimpleNamespace(mood=3, is_private=True, is_late=True)
-    kinds = [
-        {"checkin": plain},
-        {"checkin": private_late},
-        {"checkin": None},  # an "add" link: past, inside the late window
-        {"checkin": None, "is_future": True},
-        {"checkin": plain, "is_today": True},
-        {"checkin": None, "is_today": True},
-    ]
+    private, filled in late) or an "add" link or nothing; the entries' moods
+    cover every colour band (issue 19)."""
     weeks = []
-    for in_month in (True, False):
+    for in_month, moods in ((True, (7, 3, 10)), (False, (5, 1, 9))):
+        plain = SimpleNamespace(mood=moods[0], is_private=False, is_late=False)
+        private_late = SimpleNamespace(mood=moods[1], is_private=True, is_late=True)
+        today_entry = SimpleNamespace(mood=moods[2], is_private=False, is_late=False)
+        kinds = [
+            {"checkin": plain},
+            {"checkin": private_late},
+            {"checkin": None},  # an "add" link: past, inside the late window
+            {"checkin": None, "is_future": True},
+            {"checkin": today_entry, "is_today": True},
+            {"checkin": None, "is_today": True},
+        ]
         week = []
         for offset, kind in enumerate(kinds):
             day = month + timedelta(days=offset if in_month else -7 + offset)
+            checkin = kind["checkin"]
             week.append(
-                {"day": day, "in_month": in_month, "is_today": False, "is_future": False} | kind
+                {"day": day, "in_month": in_month, "is_today": False, "is_future": False}
+                | kind
+                | {"mood_band": mood_band(checkin.mood) if checkin else None}
             )
         weeks.append(week)
     return weeks
@@ -377,5 +385,8 @@ def test_every_state_of_a_calendar_day_passes_on_any_date(world, stack, browser_
         "**/calendar-states/", lambda route: route.fulfill(body=html, content_type="text/html")
     )
     page.goto("/calendar-states/")
-    assert page.locator(".diary-calendar td.outside a").count() == 2
+    assert page.locator(".diary-calendar td.outside a.small").count() == 2  # "add"
+    assert page.locator(".diary-calendar td.outside a.day-mood").count() == 3  # open the entry
+    for band in range(5):
+        assert page.locator(f".diary-calendar td.mood-band-{band}").count(), band
     assert axe_violations(page) == []
