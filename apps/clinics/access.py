@@ -257,3 +257,42 @@ def staff_of_admin_clinics(user, *, email):
         .first()
     )
     return membership.user if membership else None
+
+
+# --- writing ----------------------------------------------------------------------------
+#
+# Reading is wider than writing. A patient's clinical record (their plan, session
+# notes, safety plan, health profile, alert thresholds, questionnaire schedules,
+# the crisis examples drawn from their entries) and a full export of it are for the
+# patient's care team: clinicians linked to the patient by a CareTeam row, in a
+# clinic where the clinician is an active clinician and the patient an active
+# patient. Not a clinic admin (who manages accounts and care teams, and reads),
+# not on-call cover (who answers the patient's alerts, and reads), not a clinician
+# who opened the record with break-glass (which is for reading). Anyone else gets
+# the 404 an outsider gets. The patient writes their own safety plan and health
+# profile through their own pages (apps/diaries), never through these.
+
+
+def is_care_team(user, patient) -> bool:
+    """Whether `user` is on `patient`'s care team (see above)."""
+    if not user.is_authenticated or not user.is_active or user.pk == patient.pk:
+        return False
+    clinician_clinics = _active_memberships(user, Role.CLINICIAN).values("clinic")
+    patient_clinics = Membership.objects.filter(
+        user=patient, role=Role.PATIENT, is_active=True
+    ).values("clinic")
+    return (
+        CareTeam.objects.filter(
+            patient=patient,
+            clinician=user,
+            clinic__in=clinician_clinics,
+        )
+        .filter(clinic__in=patient_clinics)
+        .exists()
+    )
+
+
+def write_required(*, user, patient) -> None:
+    """404 unless `user` may change `patient`'s clinical record (is_care_team)."""
+    if not is_care_team(user, patient):
+        raise Http404("Only the patient's care team can change this")

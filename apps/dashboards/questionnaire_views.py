@@ -39,6 +39,8 @@ def patient_questionnaires(request, patient_id):
     form = QuestionnaireScheduleForm(
         request.POST or None, initial={"starts_on": timezone.localdate(), "every": 2}
     )
+    if request.method == "POST":
+        access.write_required(user=request.user, patient=patient)
     if request.method == "POST" and form.is_valid():
         schedule = questionnaire_schedule_set(
             patient=patient, clinic=membership.clinic, by=request.user, **form.cleaned_data
@@ -60,5 +62,6 @@ def patient_questionnaires(request, patient_id):
             "form": form,
             "schedules": schedules_for(patient=patient),
             "results": results,
+            "may_write": access.is_care_team(request.user, patient),
         },
     )

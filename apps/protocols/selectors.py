@@ -12,7 +12,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from apps.clinics.models import CareTeam, Membership, Role
+from apps.clinics import access
+from apps.clinics.models import Membership, Role
 from apps.safety.models import ScreeningRun
 
 from . import schedule as sched
@@ -34,18 +35,10 @@ def clinic_today(clinic) -> date:
 
 
 def care_team_required(*, user, patient) -> None:
-    """Only the patient's own clinicians (a care-team link, in a clinic where
-    they are an active clinician) may assign or change a plan. Admins and
-    on-call cover may read it, not write it: 404 like any outsider."""
-    linked = CareTeam.objects.filter(
-        patient=patient,
-        clinician=user,
-        clinic__memberships__user=user,
-        clinic__memberships__role=Role.CLINICIAN,
-        clinic__memberships__is_active=True,
-    ).exists()
-    if not linked:
-        raise Http404("Only the patient's own clinicians can change their plan")
+    """Only the patient's own clinicians may assign or change a plan: the one
+    write gate (apps/clinics/access.py write_required). Admins and on-call
+    cover may read it, not write it: 404 like any outsider."""
+    access.write_required(user=user, patient=patient)
 
 
 def may_write_plan(*, user, patient) -> bool:

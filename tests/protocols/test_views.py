@@ -104,8 +104,8 @@ def test_alice_changes_pauses_resumes_and_ends_through_the_pages(world, client):
     plan.refresh_from_db()
     assert plan.status == "ended"
     page = client.get(url("plan", world)).content.decode()
-    for kind in ("assigned", "changed", "paused", "resumed", "ended"):
-        assert kind in page
+    for words in ("Plan started", "Doses changed", "Paused", "Resumed", "Ended"):
+        assert words in page
 
 
 # -------------------------------------------------------------------- forms
