@@ -110,6 +110,7 @@ def pages(world, alert, token, unplanned=None):
             200,
         ),
         ("account_change_password", "patient", "/accounts/password/change/", PHONE, None, 200),
+        ("account_email", "patient", "/accounts/email/", PHONE, None, 200),
         ("dashboards:caseload", "alice", "/clinician/", None, "clinician-caseload", 200),
         ("dashboards:patient", "alice", f"/clinician/patients/{patient}/", None, None, 200),
         (
