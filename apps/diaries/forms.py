@@ -352,6 +352,18 @@ def timezone_choices(current: str = ""):
     ]
 
 
+class SeverityField(forms.ChoiceField):
+    """One side-effect row's answer. Nearly every row of nearly every check-in
+    is left at "Not today": that answer returns at once, without the choice
+    lookup and validators (the checklist has 14 rows, and the check-in POST is
+    benchmarked; docs/BENCHMARKS.md)."""
+
+    def clean(self, value):
+        if value in self.empty_values:
+            return ""
+        return super().clean(value)
+
+
 @cache
 def _shared_fields(form_class) -> tuple[dict, list]:
     """The check-in's fields, built once: the declared ones (copied once from
@@ -364,7 +376,7 @@ def _shared_fields(form_class) -> tuple[dict, list]:
     effect_fields = []
     for index, effect in enumerate(patient_side_effects()):
         name = f"effect_{index}"
-        fields[name] = forms.ChoiceField(
+        fields[name] = SeverityField(
             choices=SEVERITY_CHOICES,
             required=False,
             label=effect["label"],
