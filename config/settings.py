@@ -343,6 +343,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Patients choose their reminder time to the minute; every five minutes is
     # close enough, and each patient is claimed at most once a day.
+    # The semantic crisis reader: entries not yet read as they are now
+    # (apps/diaries/services.py checkins_semantic_sweep).
+    "diaries-semantic-sweep": {
+        "task": "apps.diaries.tasks.semantic_sweep",
+        "schedule": ALERT_JOBS_INTERVAL_SECONDS,
+    },
     "diaries-reminders": {
         "task": "apps.diaries.tasks.reminders",
         "schedule": crontab(minute="*/5"),

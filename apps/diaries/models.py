@@ -63,11 +63,32 @@ class CheckIn(models.Model):
             # index alone (SQLite ignores `include`; models.W040 is silenced).
             models.Index(
                 fields=["patient", "-local_date"], include=["mood"], name="checkin_patient_day_mood"
-            )
+            ),
+            # The semantic sweep asks for the entries written or changed lately.
+            models.Index(fields=["updated_at"], name="checkin_updated_at"),
         ]
 
     def __str__(self):
         return f"Check-in {self.local_date} (mood {self.mood})"
+
+
+class SemanticRead(models.Model):
+    """That the semantic crisis reader has read an entry as it was at
+    `updated_at` (services.checkins_semantic_sweep). Kept apart from CheckIn so
+    marking an entry read is no write to the check-ins (whose triggers mark the
+    caseload's mood summaries stale), and an entry with no row, or an older
+    `updated_at`, is still to be read: a reading lost to a broker or a worker
+    that was down is picked up by the next sweep."""
+
+    checkin = models.OneToOneField(
+        CheckIn, on_delete=models.CASCADE, primary_key=True, related_name="semantic_read"
+    )
+    updated_at = models.DateTimeField()
+    outcome = models.CharField(max_length=16)
+    read_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Semantic reading of check-in {self.checkin_id}: {self.outcome}"
 
 
 class SideEffectSeverity(models.TextChoices):

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, router, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.constants import OnConflict
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,7 +21,7 @@ from apps.safety.detectors.context import Facts, LoggedDose, PlannedDose
 from apps.safety.risk import effective_overrides_for, evaluate_side_effects, overrides_for
 from apps.safety.services import MISSED_CHECKINS, Finding, evaluate_checkin
 
-from .models import CheckIn, ReminderPreference, SideEffect
+from .models import CheckIn, ReminderPreference, SemanticRead, SideEffect
 
 logger = logging.getLogger(__name__)
 
@@ -479,3 +479,50 @@ def _reminder_email_send(*, patient, clinic, nudge: bool) -> None:
     )
     message.attach_alternative(render_to_string("emails/reminder-body.html", context), "text/html")
     message.send()
+
+
+# --- the semantic crisis reader's sweep ----------------------------------------------------
+
+# Entries written or changed longer ago than this are not read: a reader switched on
+# (or back after an outage of days) must not raise alerts about last month.
+SEMANTIC_READ_WITHIN = timedelta(hours=48)
+SEMANTIC_SWEEP_BATCH = 200
+
+
+def checkins_semantic_sweep(*, limit: int = SEMANTIC_SWEEP_BATCH) -> int:
+    """Read, with the semantic crisis model, every entry written or changed in
+    the last SEMANTIC_READ_WITHIN that has not been read as it is now; returns
+    how many were read. Run by beat every ALERT_JOBS_INTERVAL_SECONDS in a
+    worker (tasks.semantic_sweep).
+
+    A sweep rather than a message per check-in: the check-in's request pays
+    nothing (its throughput is benchmarked), and a reading is never lost to a
+    broker or worker that was down: the entry stays unread (no SemanticRead row
+    for its `updated_at`) until a sweep reads it. An entry changed while it was
+    being read keeps its newer `updated_at` and is read again. The reading and
+    the alert it may raise are safety's (semantic_reading.checkin_semantic_read);
+    the text that already raised an alert does not raise another."""
+    # Imported here: they bring numpy, which the web process never needs.
+    from apps.safety import semantic_model
+    from apps.safety.semantic_reading import Outcome, checkin_semantic_read
+
+    if semantic_model.mode() == "off":
+        return 0
+    since = timezone.now() - SEMANTIC_READ_WITHIN
+    read_as_is = SemanticRead.objects.filter(
+        checkin=OuterRef("pk"), updated_at=OuterRef("updated_at")
+    )
+    unread = list(
+        CheckIn.objects.filter(updated_at__gte=since)
+        .exclude(Exists(read_as_is))
+        .order_by("updated_at")
+        .values_list("pk", "updated_at")[:limit]
+    )
+    for checkin_id, updated_at in unread:
+        outcome = checkin_semantic_read(checkin_id=checkin_id)
+        if outcome in (Outcome.GONE, Outcome.OFF):
+            continue
+        SemanticRead.objects.update_or_create(
+            checkin_id=checkin_id, defaults={"updated_at": updated_at, "outcome": outcome}
+        )
+    return len(unread)

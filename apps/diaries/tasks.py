@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from .services import missed_checkins_scan, reminders_send_due
+from .services import checkins_semantic_sweep, missed_checkins_scan, reminders_send_due
 
 
 @shared_task(acks_late=True)
@@ -11,3 +11,8 @@ def missed_checkins() -> int:
 @shared_task(acks_late=True)
 def reminders() -> int:
     return reminders_send_due()
+
+
+@shared_task(acks_late=True)
+def semantic_sweep() -> int:
+    return checkins_semantic_sweep()

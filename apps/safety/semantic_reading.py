@@ -1,7 +1,9 @@
 """The semantic crisis layer at work: a check-in's journal read by the sentence model
-in a Celery worker, after the check-in's transaction has committed, so the patient's
-request never waits for the model (~30 ms and ~120 MB per process; the check-in's
-throughput is benchmarked).
+in a Celery worker, by the sweep beat runs every minute over the entries not yet read
+as they are (apps/diaries/services.py checkins_semantic_sweep), so the patient's
+request never waits for the model or even for a message to the broker (~30 ms and
+~120 MB per process; the check-in's throughput is benchmarked), and a reading missed
+while the broker or the worker was down is not lost.
 
 The lexicon rules run inside the check-in's request and raise their own alert there.
 This reads the same entry a second way; when it finds a crisis the rules did not
@@ -55,24 +57,6 @@ class Outcome:
     RULES = "rules"  # the rules already found one: their alert tells the clinician
     SEEN = "seen"  # this very text already raised a semantic alert
     RAISED = "raised"
-
-
-def semantic_read_enqueue(*, checkin_id: int) -> bool:
-    """Hand the entry to a worker; for the check-in's ``transaction.on_commit``.
-    A broker that is down loses this reading (the rules' alert, raised in the
-    request, does not depend on it): logged, never raised to the patient."""
-    from .tasks import semantic_read
-
-    try:
-        if semantic_model.mode() == "off":
-            return False  # nothing would read it: no message for the broker
-        semantic_read.delay(checkin_id)
-    except Exception:  # the broker is down or unreachable, or the switch is misspelt
-        logger.warning(
-            "Could not enqueue the semantic reading of check-in %s", checkin_id, exc_info=True
-        )
-        return False
-    return True
 
 
 def text_digest(text: str) -> str:

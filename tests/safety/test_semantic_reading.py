@@ -18,7 +18,6 @@ from apps.safety.semantic_reading import (
     SEMANTIC_CRISIS,
     Outcome,
     checkin_semantic_read,
-    semantic_read_enqueue,
 )
 from apps.safety.services import crisis_reading
 from apps.safety.tasks import semantic_read
@@ -138,34 +137,6 @@ def test_the_task_is_a_thin_adapter_over_the_service(world):
     checkin = entry(world, MISSED_BY_RULES)
     assert semantic_read.apply(args=(checkin.pk,)).get() == Outcome.RAISED
     assert len(semantic_alerts(world)) == 1
-
-
-def test_enqueue_never_raises_when_the_broker_is_down(monkeypatch):
-    def broker_down(*args, **kwargs):
-        raise ConnectionError("broker down")
-
-    monkeypatch.setattr(semantic_read, "delay", broker_down)
-    assert semantic_read_enqueue(checkin_id=1) is False
-
-
-def test_enqueue_hands_the_id_to_the_task(monkeypatch):
-    sent = []
-    monkeypatch.setattr(semantic_read, "delay", lambda checkin_id: sent.append(checkin_id))
-    assert semantic_read_enqueue(checkin_id=42) is True
-    assert sent == [42]
-
-
-def test_nothing_is_enqueued_when_the_layer_is_off(monkeypatch):
-    sent = []
-    monkeypatch.setattr(semantic_read, "delay", lambda checkin_id: sent.append(checkin_id))
-    monkeypatch.setenv(semantic_model.ENV_MODE, "off")
-    assert semantic_read_enqueue(checkin_id=42) is False
-    assert sent == []
-
-
-def test_a_misspelt_switch_never_breaks_the_check_in_that_enqueues(monkeypatch):
-    monkeypatch.setenv(semantic_model.ENV_MODE, "usem4")
-    assert semantic_read_enqueue(checkin_id=42) is False
 
 
 def test_a_worker_starts_even_when_the_model_cannot_load(monkeypatch, caplog):

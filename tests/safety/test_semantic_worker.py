@@ -1,6 +1,7 @@
 """The semantic reading on real parts: a Celery worker (a separate process, as
 `make run` and tests/stack.py start it) loads the real model once at start, takes the
-check-in's id from Redis, and raises the high alert for a crisis no rule found."""
+sweep of unread entries from Redis (as beat sends it), and raises the high alert for a
+crisis no rule found."""
 
 import pytest
 from django.conf import settings
@@ -8,7 +9,8 @@ from django.utils import timezone
 
 from apps.alerts.models import Alert
 from apps.diaries.models import CheckIn
-from apps.safety.semantic_reading import SEMANTIC_CRISIS, semantic_read_enqueue
+from apps.diaries.tasks import semantic_sweep
+from apps.safety.semantic_reading import SEMANTIC_CRISIS
 from apps.safety.services import crisis_reading
 from tests.stack import AppProcesses, wait_for
 
@@ -45,7 +47,8 @@ def test_the_worker_loads_the_model_at_start_and_raises_what_the_rules_missed(wo
         journal=INDIRECT,
         local_date=timezone.localdate(),
     )
-    assert semantic_read_enqueue(checkin_id=checkin.pk)
+    # What beat sends every ALERT_JOBS_INTERVAL_SECONDS: the sweep of unread entries.
+    semantic_sweep.delay()
     raised = wait_for(
         lambda: Alert.objects.filter(patient=world.patient, rule=SEMANTIC_CRISIS).exists(),
         timeout=60,
