@@ -160,3 +160,23 @@ def checkin_semantic_read(*, checkin_id: int) -> str:
         raise RuntimeError("no receiver of semantic_crisis_found is connected")
     # A receiver answers Outcome.SEEN when this very text has already raised.
     return Outcome.SEEN if all(a == Outcome.SEEN for _, a in answers) else Outcome.RAISED
+
+
+def semantic_match(text: str) -> dict | None:
+    """For the review commands (crisis_scan, crisis_eval with --semantic): the
+    semantic reader's finding on `text` as one more match, or None when it reads
+    no crisis (or is off). Its passage is the window that read most like a
+    crisis; "score" against "threshold" says how strongly."""
+    reading = semantic_model.read(text or "")
+    if reading is None or not reading.flagged:
+        return None
+    start, end = reading.best_window
+    return {
+        "start": start,
+        "end": end,
+        "category": "semantic",
+        "rule": "semantic-reader",
+        "negated": False,
+        "score": round(float(reading.score), 3),
+        "threshold": round(float(reading.threshold), 3),
+    }

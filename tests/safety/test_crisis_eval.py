@@ -207,3 +207,34 @@ def test_from_the_shell_an_error_is_a_message_and_a_non_zero_exit_without_a_trac
     good = shell(tsv(tmp_path, "1\tsuicidal\tI want to kill myself.", name="good.tsv"))
     assert good.returncode == 0, good.stderr
     assert "recall            1.000" in good.stdout
+
+
+def test_with_semantic_it_measures_rules_or_the_semantic_reader(tmp_path):
+    from tests.safety.test_semantic_reading import MISSED_BY_RULES, ORDINARY
+
+    path = tsv(
+        tmp_path,
+        "1\tsuicidal\tI want to kill myself.",
+        f"1\tsuicidal\t{MISSED_BY_RULES}",
+        f"0\tnone\t{ORDINARY}",
+    )
+    out = io.StringIO()
+    call_command("crisis_eval", str(path), "--json", stdout=out)
+    assert json.loads(out.getvalue())["recall"] == pytest.approx(1 / 2)
+    out = io.StringIO()
+    call_command("crisis_eval", str(path), "--json", "--semantic", stdout=out)
+    both = json.loads(out.getvalue())
+    assert both["recall"] == 1.0 and both["ordinary_flagged"] == 0.0
+
+
+def test_crisis_scan_with_semantic_adds_the_readers_finding_as_a_high_match():
+    from apps.safety.management.commands.crisis_scan import scan_answer
+    from tests.safety.test_semantic_reading import MISSED_BY_RULES
+
+    rules_only = scan_answer(1, MISSED_BY_RULES)
+    assert (rules_only["flagged"], rules_only["matches"]) == (False, [])
+    whole = scan_answer(1, MISSED_BY_RULES, semantic=True)
+    assert (whole["flagged"], whole["severity"]) == (True, "high")
+    [match] = whole["matches"]
+    assert match["category"] == "semantic" and match["score"] >= match["threshold"]
+    assert "farewell" in MISSED_BY_RULES[match["start"] : match["end"]]

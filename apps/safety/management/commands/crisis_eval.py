@@ -114,18 +114,22 @@ def read_rows(path: Path) -> tuple[list[Row], bool]:
     return rows, has_lang
 
 
-def evaluate(rows: list[Row]) -> list[Result]:
+def evaluate(rows: list[Row], *, semantic: bool = False) -> list[Result]:
+    """Each row read as the check-in reads it (the rules); with `semantic`, also
+    as the worker reads it after the check-in (rules OR the semantic reader,
+    which raises a high alert for a crisis no rule found)."""
+    if semantic:
+        from apps.safety.semantic_reading import semantic_match  # brings numpy: only here
     results = []
     for row in rows:
         reading = crisis_reading(row.text)
-        results.append(
-            Result(
-                row=row,
-                flagged=reading.flagged,
-                severity=reading.severity,
-                rules=sorted({match.rule for match in reading.matches}),
-            )
-        )
+        flagged, severity = reading.flagged, reading.severity
+        rules = sorted({match.rule for match in reading.matches})
+        if semantic and (found := semantic_match(row.text)) is not None:
+            rules.append(found["rule"])
+            if not flagged:
+                flagged, severity = True, "high"
+        results.append(Result(row=row, flagged=flagged, severity=severity, rules=rules))
     return results
 
 
@@ -208,11 +212,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", help="Print the numbers as one JSON object."
         )
+        parser.add_argument(
+            "--semantic",
+            action="store_true",
+            help="Measure the whole detector: the rules OR the semantic reader (as the worker "
+            "reads every entry after a check-in). Without it, the rules alone.",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
         rows, has_lang = read_rows(path)
-        results = evaluate(rows)
+        results = evaluate(rows, semantic=options["semantic"])
         summary = summarise(results, by_lang=has_lang)
         if options["json"]:
             if options["misses"]:

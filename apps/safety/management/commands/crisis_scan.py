@@ -19,6 +19,14 @@ critical or high: the text reaches a clinician the same day (a moderate match
 goes to the daily digest and is not flagged). Offsets index the text as given (Python string
 indices, i.e. code points), so text[start:end] is the matched words.
 
+Without --semantic the answer is the rules' alone, the part of the detector that
+runs in the check-in's request. With --semantic each text is also read by the
+semantic reader (apps/safety/semantic_reading.py), as the worker reads every entry
+after a check-in; a crisis it reads is one more match (category "semantic", rule
+"semantic-reader", with "score" and "threshold"), and a text only it flags is
+"high", as the worker's alert is. Then "flagged" is exactly "reaches a clinician
+the same day" for the whole detector. Loading the model adds about a second.
+
 With --explain each match also carries "matched" and "severity", and the
 candidates the detector set aside (idioms, clear denials, history, someone else,
 resolved symptoms, too few signs) are listed too, with "dropped" saying why;
@@ -57,7 +65,7 @@ def scan_request(line: str) -> tuple[object, str]:
     return record.get("id"), record["text"]
 
 
-def scan_answer(request_id, text: str, *, explain: bool = False) -> dict:
+def scan_answer(request_id, text: str, *, explain: bool = False, semantic: bool = False) -> dict:
     reading = crisis_reading(text, explain=explain)
     listed = []
     for match in reading.matches:
@@ -74,12 +82,16 @@ def scan_answer(request_id, text: str, *, explain: bool = False) -> dict:
             if match.dropped:
                 item["dropped"] = match.dropped
         listed.append(item)
-    return {
-        "id": request_id,
-        "flagged": reading.flagged,
-        "severity": reading.severity,
-        "matches": listed,
-    }
+    flagged, severity = reading.flagged, reading.severity
+    if semantic:
+        from apps.safety.semantic_reading import semantic_match  # brings numpy: only here
+
+        if (found := semantic_match(text)) is not None:
+            listed.append(found)
+            if not flagged:
+                # What the worker raises for a crisis no rule found: a high alert.
+                flagged, severity = True, "high"
+    return {"id": request_id, "flagged": flagged, "severity": severity, "matches": listed}
 
 
 def _lines(stream):
@@ -108,6 +120,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Also give each match's words and severity, and the candidates set aside.",
         )
+        parser.add_argument(
+            "--semantic",
+            action="store_true",
+            help="Also read each text with the semantic reader, as the worker does after a "
+            "check-in; its finding is one more match (category semantic, with its score).",
+        )
 
     def handle(self, *args, **options):
         stream = options.get("stdin") or sys.stdin
@@ -123,7 +141,9 @@ class Command(BaseCommand):
                 bad += 1
                 self.stderr.write(f"line {number}: {error}")
                 continue
-            answer = scan_answer(request_id, text, explain=options["explain"])
+            answer = scan_answer(
+                request_id, text, explain=options["explain"], semantic=options["semantic"]
+            )
             self.stdout.write(json.dumps(answer, ensure_ascii=False))
         if bad:
             raise CommandError(f"{bad} line(s) could not be scanned; see the messages above.")
