@@ -1,9 +1,22 @@
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.http import Http404
 
 from apps.clinics import access
+from apps.safety.detectors.findings import Severity
 
 from .models import OPEN_STATES, Alert, AlertState, InboxItem
+
+# Acknowledged is not safe: an acknowledged alert is still to act on until it
+# is resolved, so it counts, ranks and lists with the open ones.
+UNRESOLVED_STATES = [*OPEN_STATES, AlertState.ACKNOWLEDGED]
+
+
+def severity_rank():
+    """Critical first: an expression to order alerts by, gravest lowest."""
+    return Case(
+        *(When(severity=name, then=Value(-rank)) for name, rank in Severity.ORDER.items()),
+        default=Value(0),
+    )
 
 
 def alerts_for_staff(*, user):
@@ -37,10 +50,27 @@ def inbox_for(*, user, show: str = "open"):
         "patient", "recipient", "acknowledged_by", "resolved_by"
     )
     if show == "open":
-        alerts = alerts.filter(state__in=OPEN_STATES)
+        alerts = alerts.filter(state__in=UNRESOLVED_STATES)
     elif show == "failed":
         alerts = alerts.filter(state=AlertState.FAILED)
-    return alerts.order_by("-created_at")
+    # Gravest first, then the newest: a moderate alert never stands above a
+    # critical one because it came later.
+    return alerts.order_by(severity_rank(), "-created_at", "-pk")
+
+
+def to_act_on(*, user, patient_ids):
+    """The alerts this person must act on: every unresolved alert (open or
+    acknowledged) of the patients they may see (`patient_ids`, from
+    access.visible_patient_ids), never their own. The one definition behind
+    the inbox badge, the caseload's "Open alerts" and the inbox's open list,
+    so they agree."""
+    return Alert.objects.filter(
+        state__in=UNRESOLVED_STATES, patient_id__in_ids=patient_ids
+    ).exclude(patient=user)
+
+
+def to_act_on_count(*, user, patient_ids) -> int:
+    return to_act_on(user=user, patient_ids=patient_ids).count()
 
 
 def unread_count(*, user, patient_ids=None) -> int:

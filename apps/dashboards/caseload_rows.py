@@ -7,6 +7,7 @@ names themselves, so nothing here is trusted. The rest of the page is
 templates/dashboards/caseload.html, which places these rows in its table.
 """
 
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -91,13 +92,43 @@ def _alerts(row) -> str:
 
 
 def _why(row) -> str:
+    """Why the row ranks where it does, in words, with the facts the ranking
+    used (selectors._caseload_facts), gravest first."""
     parts = []
+    if row.acknowledged_severity:
+        parts.append(
+            format_html(
+                '<span class="badge text-bg-danger">{} alert acknowledged by {} {}, unresolved'
+                "</span>",
+                row.acknowledged_severity.capitalize(),
+                row.acknowledged_by or "someone",
+                _clinic_time(row.acknowledged_at),
+            )
+        )
+    if (row.open_critical or row.open_high) and not row.acknowledged_severity:
+        grave = "critical" if row.open_critical else "high"
+        parts.append(_badge("text-bg-danger", f"{grave} alert, not yet acknowledged"))
+    if row.recent_crisis and not row.open_critical:
+        parts.append(_badge("text-bg-warning", "recent crisis (resolved in the last 14 days)"))
     if row.recent_drop:
-        parts.append(_badge("text-bg-warning", "mood drop") + " ")
+        parts.append(_badge("text-bg-warning", "mood dropped against their usual range"))
     if row.missed:
         plural = "" if row.missed == 1 else "s"
         parts.append(_badge("text-bg-light border", f"{row.missed} missed day{plural}"))
-    return mark_safe("".join(parts))  # nosec B308 B703: format_html pieces and literals
+    if row.plan_review:
+        parts.append(_badge("text-bg-danger", "plan waits for a screening review"))
+    if row.absolute_flags:
+        parts.append(_badge("text-bg-danger", "screening found a reason not to proceed"))
+    return mark_safe(" ".join(parts))  # nosec B308 B703: format_html pieces and literals
+
+
+def _clinic_time(moment) -> str:
+    # The request's zone is the clinic's (see views); labelled, so a reader
+    # elsewhere knows whose clock this is.
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    return f"{date_format(local, 'j M H:i')} {local.tzname()}"
 
 
 def _screening(row) -> str:

@@ -1,22 +1,21 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
-    Case,
     Count,
     OuterRef,
     Q,
     Subquery,
-    Value,
-    When,
     Window,
 )
+from django.utils import timezone
 
-from apps.alerts.models import OPEN_STATES, Alert
+from apps.alerts.models import Alert, AlertState
+from apps.alerts.selectors import UNRESOLVED_STATES, severity_rank, to_act_on
 from apps.clinics import access
 from apps.clinics.lookups import ids_condition
 from apps.diaries.instruments.change import clinically_meaningful, reliable_change
@@ -40,6 +39,9 @@ from .models import MoodSummary, Session
 from .mood_summary import SPARKLINE_DAYS
 
 JOURNAL_LIMIT = 60
+# A resolved critical alert keeps its "recent crisis" mark this long: a
+# rolling window from now, so it is the same in every time zone.
+RECENT_CRISIS = timedelta(days=14)
 CASELOAD_FILTERS = {"attention", "on_plan"}
 
 
@@ -63,6 +65,13 @@ class CaseloadRow:
     # The open plan waits for a clinician's review of a screening change.
     plan_review: bool = False
     needs_attention: bool = False
+    # The gravest acknowledged, unresolved critical or high alert: acknowledged
+    # is not safe, so the row still ranks on it and says who and when.
+    acknowledged_severity: str | None = None
+    acknowledged_by: str = ""
+    acknowledged_at: datetime | None = None
+    # A critical alert resolved within RECENT_CRISIS.
+    recent_crisis: bool = False
     latest_mood: int | None = None
     latest_date: date | None = None
     next_session: date | None = None
@@ -200,6 +209,10 @@ def _ranked_caseload(
             missed=facts["missed"],
             plan_review=facts["review_screening_id"] is not None,
             needs_attention=bool(facts["needs_attention"]),
+            acknowledged_severity=facts["acknowledged_severity"],
+            acknowledged_by=facts["acknowledged_by"] or "",
+            acknowledged_at=_as_datetime(facts["acknowledged_at"]),
+            recent_crisis=facts["crisis_resolved_at"] is not None,
         )
         if facts["status"] is not None:
             row.plan_status = facts["status"]
@@ -233,6 +246,14 @@ def _in_phase(patient_ids: list[int], *, phase: str, today: date) -> list[int]:
 def _as_date(value) -> date | None:
     # SQLite hands back a date computed in a subquery as its ISO text.
     return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _as_datetime(value) -> datetime | None:
+    # SQLite hands back a timestamp from a subquery as text, too.
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+        return value if timezone.is_aware(value) else timezone.make_aware(value, timezone.utc)
+    return value
 
 
 def _caseload_facts(
@@ -293,6 +314,9 @@ def _caseload_facts(
                    COALESCE(a.open_alerts, 0) AS open_alerts,
                    COALESCE(a.open_critical, 0) AS open_critical,
                    COALESCE(a.open_high, 0) AS open_high,
+                   a.crisis_resolved_at,
+                   ak.severity AS acknowledged_severity, ak.acknowledged_at,
+                   ak.acknowledged_by,
                    sr.absolute_count AS absolute_flags,
                    sr.relative_count AS relative_flags,
                    COALESCE(m.answers, 0) AS answers,
@@ -305,14 +329,35 @@ def _caseload_facts(
                    p.review_screening_id
             FROM {user_t} u
             LEFT JOIN (
-                SELECT patient_id, COUNT(*) AS open_alerts,
-                       SUM(CASE WHEN severity = %(critical)s THEN 1 ELSE 0 END) AS open_critical,
-                       SUM(CASE WHEN severity = %(high)s THEN 1 ELSE 0 END) AS open_high
+                SELECT patient_id,
+                       SUM(CASE WHEN state <> %(resolved)s THEN 1 ELSE 0 END) AS open_alerts,
+                       SUM(CASE WHEN state <> %(resolved)s AND severity = %(critical)s
+                                THEN 1 ELSE 0 END) AS open_critical,
+                       SUM(CASE WHEN state <> %(resolved)s AND severity = %(high)s
+                                THEN 1 ELSE 0 END) AS open_high,
+                       MAX(CASE WHEN state = %(resolved)s THEN resolved_at END)
+                           AS crisis_resolved_at
                 FROM {alert_t}
-                WHERE state IN ({in_params("state", [s.value for s in OPEN_STATES])})
+                WHERE (state IN ({in_params("state", [s.value for s in UNRESOLVED_STATES])})
+                       OR (state = %(resolved)s AND severity = %(critical)s
+                           AND resolved_at >= %(crisis_since)s))
                   AND {ids_sql.format(column="patient_id")}
                 GROUP BY patient_id
             ) a ON a.patient_id = u.id
+            LEFT JOIN (
+                SELECT al.patient_id, al.severity, al.acknowledged_at,
+                       COALESCE(NULLIF(ack.full_name, ''), ack.email) AS acknowledged_by,
+                       ROW_NUMBER() OVER (
+                           PARTITION BY al.patient_id
+                           ORDER BY CASE WHEN al.severity = %(critical)s THEN 0 ELSE 1 END,
+                                    al.acknowledged_at DESC, al.id DESC
+                       ) AS gravest
+                FROM {alert_t} al
+                LEFT JOIN {user_t} ack ON ack.id = al.acknowledged_by_id
+                WHERE al.state = %(acknowledged)s
+                  AND al.severity IN (%(critical)s, %(high)s)
+                  AND {ids_sql.format(column="al.patient_id")}
+            ) ak ON ak.patient_id = u.id AND ak.gravest = 1
             LEFT JOIN {summary_t} m ON m.patient_id = u.id
             LEFT JOIN (
                 SELECT patient_id, absolute_count, relative_count,
@@ -357,6 +402,9 @@ def _caseload_facts(
         **{f"day_{n}": day.isoformat() for n, day in enumerate(week)},
         "critical": Severity.CRITICAL,
         "high": Severity.HIGH,
+        "resolved": AlertState.RESOLVED.value,
+        "acknowledged": AlertState.ACKNOWLEDGED.value,
+        "crisis_since": timezone.now() - RECENT_CRISIS,
         "recent": brief.RECENT_DAYS,
         "drop_points": brief.DROP_POINTS,
     }
@@ -410,16 +458,12 @@ def gravest_open_alerts(*, user, patient_ids, limit: int) -> tuple[list[Alert], 
     """The `limit` gravest open alerts of `patient_ids` (critical first, then
     the newest), and how many are open in all: each row carries the count (a
     window), so no second query counts them."""
-    rank = Case(
-        *(When(severity=name, then=Value(-rank)) for name, rank in Severity.ORDER.items()),
-        default=Value(0),
-    )
+    # The same alerts as the inbox badge counts (alerts.selectors.to_act_on).
     shown = list(
-        Alert.objects.filter(state__in=OPEN_STATES, patient_id__in_ids=patient_ids)
-        .exclude(patient=user)
-        .select_related("patient", "recipient")
+        to_act_on(user=user, patient_ids=patient_ids)
+        .select_related("patient", "recipient", "acknowledged_by")
         .annotate(open_total=Window(Count("pk")))
-        .order_by(rank, "-created_at")[:limit]
+        .order_by(severity_rank(), "-created_at")[:limit]
     )
     return shown, (shown[0].open_total if shown else 0)
 

@@ -1,3 +1,5 @@
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +15,7 @@ from apps.alerts.models import Alert, alert_links_add
 from apps.audit.services import access_record
 from apps.clinics import access
 from apps.diaries.instruments import INSTRUMENTS
-from apps.protocols.selectors import plan_card_for
+from apps.protocols.selectors import clinic_today, plan_card_for, staff_clinic_for
 from apps.safety.categories import kind_choices
 from apps.safety.feedback import examples_by, may_label
 from apps.safety.forms import HealthProfileForm, RiskSettingsForm, SafetyPlanForm
@@ -61,7 +63,22 @@ def caseload(request):
     # PostgreSQL refuses NUL in a text parameter: drop it rather than 500.
     search = request.GET.get("q", "").replace("\x00", "")[:100]
     patient_ids = access.visible_patient_ids(request)
-    today = today_for_staff(request.user)
+    clinic = staff_clinic_for(request.user)
+    today = clinic_today(clinic)
+    # Every time on the page in the clinic's zone (the rows label it), not
+    # the server's UTC: one clinic's staff read one clock.
+    with timezone.override(ZoneInfo(clinic.timezone)):
+        return _caseload_page(
+            request,
+            patient_ids=patient_ids,
+            today=today,
+            filters=filters,
+            phase=phase,
+            search=search,
+        )
+
+
+def _caseload_page(request, *, patient_ids, today, filters, phase, search):
     # Ranked by need first, then cut into pages: the neediest are always on
     # page one, and a 500-patient caseload renders 50 rows, not 500.
     page = caseload_page(
