@@ -119,6 +119,8 @@ def _why(row) -> str:
         parts.append(_badge("text-bg-danger", "plan waits for a screening review"))
     if row.absolute_flags:
         parts.append(_badge("text-bg-danger", "screening found a reason not to proceed"))
+    if row.screening and row.screening.kind == "incomplete":
+        parts.append(_badge("text-bg-light border", row.screening.words))
     return mark_safe(" ".join(parts))  # nosec B308 B703: format_html pieces and literals
 
 
@@ -132,15 +134,28 @@ def _clinic_time(moment) -> str:
 
 
 def _screening(row) -> str:
+    # One rule for every page (safety.screening.screening_state): empty is
+    # not clear.
+    state = row.screening
     parts = []
-    if row.absolute_flags:
-        parts.append(_badge("text-bg-danger", f"{row.absolute_flags} must not") + " ")
-    if row.relative_flags:
-        parts.append(_badge("text-bg-warning", f"{row.relative_flags} caution") + " ")
     if row.plan_review:
-        parts.append(_badge("text-bg-danger", "plan review due") + " ")
-    if row.absolute_flags is None:
-        parts.append(format_html('<span class="text-body-secondary">{}</span>', "no profile"))
-    elif not row.absolute_flags and not row.relative_flags:
+        parts.append(_badge("text-bg-danger", "plan review due"))
+    if state.kind == "flags":
+        if state.absolute:
+            parts.append(_badge("text-bg-danger", f"{state.absolute} must not"))
+        if state.relative:
+            parts.append(_badge("text-bg-warning", f"{state.relative} caution"))
+        if state.unanswered:
+            plural = "" if state.unanswered == 1 else "s"
+            parts.append(
+                format_html(
+                    '<span class="text-body-secondary">{} question{} unanswered</span>',
+                    state.unanswered,
+                    plural,
+                )
+            )
+    elif state.kind == "clear":
         parts.append("clear")
-    return mark_safe("".join(parts))  # nosec B308 B703: format_html pieces and literals
+    else:
+        parts.append(format_html('<span class="text-body-secondary">{}</span>', state.words))
+    return mark_safe(" ".join(parts))  # nosec B308 B703: format_html pieces and literals

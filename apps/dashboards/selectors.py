@@ -31,7 +31,8 @@ from apps.protocols.selectors import (
     plan_history,
 )
 from apps.safety.detectors.findings import Severity
-from apps.safety.models import ScreeningRun
+from apps.safety.models import HealthProfile, ScreeningRun
+from apps.safety.screening import UNANSWERED_QUESTIONS, ScreeningState, screening_state
 
 from . import brief, mood_summary
 from .highlight import highlight_spans
@@ -72,6 +73,7 @@ class CaseloadRow:
     acknowledged_at: datetime | None = None
     # A critical alert resolved within RECENT_CRISIS.
     recent_crisis: bool = False
+    screening: ScreeningState | None = None
     latest_mood: int | None = None
     latest_date: date | None = None
     next_session: date | None = None
@@ -213,6 +215,12 @@ def _ranked_caseload(
             acknowledged_by=facts["acknowledged_by"] or "",
             acknowledged_at=_as_datetime(facts["acknowledged_at"]),
             recent_crisis=facts["crisis_resolved_at"] is not None,
+            screening=screening_state(
+                has_profile=bool(facts["has_profile"]),
+                unanswered=facts["unanswered"],
+                absolute=facts["absolute_flags"],
+                relative=facts["relative_flags"],
+            ),
         )
         if facts["status"] is not None:
             row.plan_status = facts["status"]
@@ -284,6 +292,12 @@ def _caseload_facts(
     screening_t = ScreeningRun._meta.db_table
     plan_t = Plan._meta.db_table
     summary_t = MoodSummary._meta.db_table
+    profile_t = HealthProfile._meta.db_table
+    # Questions left blank: screening cannot judge them (safety.screening).
+    unanswered = " + ".join(
+        f"CASE WHEN hp.id IS NOT NULL AND hp.{name} IS NULL THEN 1 ELSE 0 END"
+        for name in UNANSWERED_QUESTIONS
+    )
     # Missed check-ins count only while on a plan (docs/CLINICAL_REFERENCE.md), and only
     # finished days: today may still be filled in. A day is missed when it is
     # on or after the open plan's start and its bit in answered_days is clear.
@@ -315,6 +329,8 @@ def _caseload_facts(
                    COALESCE(a.open_critical, 0) AS open_critical,
                    COALESCE(a.open_high, 0) AS open_high,
                    a.crisis_resolved_at,
+                   CASE WHEN hp.id IS NULL THEN 0 ELSE 1 END AS has_profile,
+                   {unanswered} AS unanswered,
                    ak.severity AS acknowledged_severity, ak.acknowledged_at,
                    ak.acknowledged_by,
                    sr.absolute_count AS absolute_flags,
@@ -359,6 +375,7 @@ def _caseload_facts(
                   AND {ids_sql.format(column="al.patient_id")}
             ) ak ON ak.patient_id = u.id AND ak.gravest = 1
             LEFT JOIN {summary_t} m ON m.patient_id = u.id
+            LEFT JOIN {profile_t} hp ON hp.patient_id = u.id
             LEFT JOIN (
                 SELECT patient_id, absolute_count, relative_count,
                        ROW_NUMBER() OVER (
@@ -393,6 +410,7 @@ def _caseload_facts(
         ORDER BY open_critical DESC, open_high DESC, recent_drop DESC, missed DESC,
                  CASE WHEN review_screening_id IS NULL THEN 1 ELSE 0 END,
                  COALESCE(absolute_flags, 0) * 10 + COALESCE(relative_flags, 0) DESC,
+                 has_profile, unanswered DESC,
                  open_alerts DESC, {name_order}, id
         {page}
     """  # nosec B608: table names from model meta, every value a parameter

@@ -5,6 +5,8 @@ changes a screened field runs the screening again in the same transaction,
 so the flags a clinician sees always match the profile they see.
 """
 
+from dataclasses import dataclass
+
 from django.db import transaction
 
 from .detectors.screening import eligible, screen
@@ -95,3 +97,78 @@ def profile_history(*, patient, limit=50):
     return HealthProfileChange.objects.filter(profile__patient=patient).select_related(
         "changed_by"
     )[:limit]
+
+
+# The questions whose blank means "not answered" (the model's None), which
+# screening cannot judge: a profile with any of these blank is incomplete,
+# never clear. (A blank list reads the same as "none", so lists do not count.)
+UNANSWERED_QUESTIONS = ["pregnant", "breastfeeding", "has_therapist", "housing_stable"]
+
+
+@dataclass(frozen=True)
+class ScreeningState:
+    """What every page says about a patient's screening: "no_profile",
+    "flags", "incomplete" or "clear", with the counts behind it."""
+
+    kind: str
+    unanswered: int = 0
+    absolute: int = 0
+    relative: int = 0
+
+    @property
+    def words(self) -> str:
+        if self.kind == "no_profile":
+            return "Not screened: no health profile yet"
+        if self.kind == "flags":
+            parts = []
+            if self.absolute:
+                parts.append(f"{self.absolute} must not")
+            if self.relative:
+                parts.append(f"{self.relative} caution")
+            found = ", ".join(parts)
+            if self.unanswered:
+                return f"{found}; {_questions(self.unanswered)} unanswered"
+            return found
+        if self.kind == "incomplete":
+            return f"Screening incomplete: {_questions(self.unanswered)} unanswered"
+        return "Clear: nothing found, every question answered"
+
+    @property
+    def is_clear(self) -> bool:
+        return self.kind == "clear"
+
+
+def _questions(count: int) -> str:
+    return f"{count} question{'' if count == 1 else 's'}"
+
+
+def screening_state(*, has_profile: bool, unanswered: int, absolute, relative) -> ScreeningState:
+    """The one rule (issue 18: empty is not clear): no profile or no
+    screening run is "no_profile"; any flag is "flags"; unanswered questions
+    are "incomplete"; only an answered profile with no flag is "clear".
+    Pure: the caseload feeds it from its one query, pages from
+    screening_state_for."""
+    if not has_profile or absolute is None:
+        return ScreeningState("no_profile")
+    if absolute or relative:
+        return ScreeningState("flags", unanswered, absolute or 0, relative or 0)
+    if unanswered:
+        return ScreeningState("incomplete", unanswered)
+    return ScreeningState("clear")
+
+
+def unanswered_count(profile) -> int:
+    return sum(getattr(profile, name) is None for name in UNANSWERED_QUESTIONS)
+
+
+def screening_state_for(*, patient, run=None) -> ScreeningState:
+    """`patient`'s screening state from their profile and latest run (`run`
+    when the caller already has it)."""
+    profile = HealthProfile.objects.filter(patient=patient).first()
+    run = run or latest_screening(patient=patient)
+    return screening_state(
+        has_profile=profile is not None,
+        unanswered=unanswered_count(profile) if profile else 0,
+        absolute=run.absolute_count if run else None,
+        relative=run.relative_count if run else None,
+    )

@@ -97,3 +97,73 @@ def test_the_inbox_puts_a_critical_alert_above_a_newer_moderate_one(world, clien
     client.force_login(world.alice)
     page = client.get(reverse("alerts:inbox")).text
     assert page.index(crisis_alert.summary) < page.index("A newer moderate concern")
+
+
+# --- empty is not clear --------------------------------------------------------------
+
+
+def test_the_one_screening_rule_never_calls_an_empty_or_half_answered_profile_clear():
+    from apps.safety.screening import screening_state
+
+    assert screening_state(has_profile=False, unanswered=0, absolute=0, relative=0).kind == (
+        "no_profile"
+    )
+    assert screening_state(has_profile=True, unanswered=0, absolute=None, relative=None).kind == (
+        "no_profile"
+    )
+    half = screening_state(has_profile=True, unanswered=3, absolute=0, relative=0)
+    assert half.kind == "incomplete"
+    assert half.words == "Screening incomplete: 3 questions unanswered"
+    assert screening_state(has_profile=True, unanswered=1, absolute=0, relative=1).kind == "flags"
+    assert screening_state(has_profile=True, unanswered=0, absolute=0, relative=0).is_clear
+
+
+def test_a_patient_without_a_profile_never_reads_clear_on_the_caseload_or_their_page(world, client):
+    table = patients_table(caseload(client, world))
+    assert "Not screened: no health profile yet" in table
+    assert ">clear<" not in table
+    page = client.get(reverse("dashboards:patient", args=[world.patient.pk])).text
+    assert "Screening found nothing" not in page
+
+
+def test_a_half_answered_profile_reads_incomplete_with_the_count_everywhere(world, client):
+    from apps.safety.screening import health_profile_update
+
+    health_profile_update(
+        patient=world.patient, clinic=world.clinic, data={"has_therapist": True}, by=world.patient
+    )
+    table = patients_table(caseload(client, world))
+    assert "Screening incomplete: 3 questions unanswered" in table
+    page = client.get(reverse("dashboards:patient", args=[world.patient.pk])).text
+    assert "Screening incomplete: 3 questions unanswered" in page
+    assert "Screening found nothing" not in page
+
+
+def test_a_fully_answered_profile_without_flags_reads_clear(world, client):
+    from apps.safety.screening import health_profile_update
+
+    health_profile_update(
+        patient=world.patient,
+        clinic=world.clinic,
+        data={
+            "pregnant": False,
+            "breastfeeding": False,
+            "has_therapist": True,
+            "housing_stable": True,
+        },
+        by=world.patient,
+    )
+    assert ">clear<" in patients_table(caseload(client, world))
+    page = client.get(reverse("dashboards:patient", args=[world.patient.pk])).text
+    assert "Screening found nothing" in page
+
+
+def test_the_alert_page_says_the_same_screening_state(world, client, crisis_alert):
+    from apps.safety.screening import health_profile_update
+
+    health_profile_update(
+        patient=world.patient, clinic=world.clinic, data={"has_therapist": True}, by=world.patient
+    )
+    client.force_login(world.alice)
+    page = client.get(reverse("alerts:detail", args=[crisis_alert.pk])).text
+    assert "Screening incomplete: 3 questions unanswered" in page
