@@ -68,6 +68,8 @@ def test_an_invited_patient_joins_fills_their_health_profile_and_checks_in(
         patient.get_by_text("Saved. Your clinician will go through it with you.")
     ).to_be_visible()
 
+    # On a phone the links are in the menu.
+    patient.get_by_role("button", name="Menu").click()
     patient.get_by_role("link", name="My diary").click()
     expect(patient.get_by_text("tell us about your health")).to_have_count(0)
     check_in(patient, mood=7, journal="First day. Nervous but hopeful.")
@@ -81,6 +83,7 @@ def test_an_invited_patient_joins_fills_their_health_profile_and_checks_in(
     assert CheckIn.objects.get(patient=robin).mood == 7
 
     # The password chosen on the invitation page is the one that signs in.
+    patient.get_by_role("button", name="Menu").click()
     patient.get_by_role("button", name="Log out").click()
     log_in(patient, NEW_PATIENT, NEW_PASSWORD)
     expect(patient).to_have_url(re.compile(r"/diary/$"))
