@@ -98,8 +98,8 @@ def _why(row) -> str:
     if row.acknowledged_severity:
         parts.append(
             format_html(
-                '<span class="badge text-bg-danger">{} alert acknowledged by {} {}, unresolved'
-                "</span>",
+                '<span class="badge text-bg-danger text-wrap text-start">{} alert acknowledged '
+                "by {} {}, unresolved</span>",
                 row.acknowledged_severity.capitalize(),
                 row.acknowledged_by or "someone",
                 _clinic_time(row.acknowledged_at),
@@ -107,21 +107,34 @@ def _why(row) -> str:
         )
     if (row.open_critical or row.open_high) and not row.acknowledged_severity:
         grave = "critical" if row.open_critical else "high"
-        parts.append(_badge("text-bg-danger", f"{grave} alert, not yet acknowledged"))
+        parts.append(_wrapping_badge("text-bg-danger", f"{grave} alert, not yet acknowledged"))
     if row.recent_crisis and not row.open_critical:
-        parts.append(_badge("text-bg-warning", "recent crisis (resolved in the last 14 days)"))
+        parts.append(
+            _wrapping_badge("text-bg-warning", "recent crisis (resolved in the last 14 days)")
+        )
     if row.recent_drop:
-        parts.append(_badge("text-bg-warning", "mood dropped against their usual range"))
+        latest = f", latest {row.latest_mood}" if row.latest_mood is not None else ""
+        parts.append(
+            _wrapping_badge("text-bg-warning", f"mood drop{latest}, below their usual range")
+        )
     if row.missed:
         plural = "" if row.missed == 1 else "s"
-        parts.append(_badge("text-bg-light border", f"{row.missed} missed day{plural}"))
+        parts.append(_wrapping_badge("text-bg-light border", f"{row.missed} missed day{plural}"))
     if row.plan_review:
-        parts.append(_badge("text-bg-danger", "plan waits for a screening review"))
+        parts.append(_wrapping_badge("text-bg-danger", "plan waits for a screening review"))
     if row.absolute_flags:
-        parts.append(_badge("text-bg-danger", "screening found a reason not to proceed"))
+        parts.append(_wrapping_badge("text-bg-danger", "screening found a reason not to proceed"))
     if row.screening and row.screening.kind == "incomplete":
-        parts.append(_badge("text-bg-light border", row.screening.words))
-    return mark_safe(" ".join(parts))  # nosec B308 B703: format_html pieces and literals
+        parts.append(_wrapping_badge("text-bg-light border", row.screening.words))
+    # Badges do not wrap by default; a sentence in one would widen the table.
+    return format_html(
+        '<span class="d-flex flex-column gap-1 align-items-start">{}</span>',
+        mark_safe("".join(parts)),
+    )  # nosec B308 B703: format_html pieces
+
+
+def _wrapping_badge(style: str, text) -> str:
+    return _badge(f"{style} text-wrap text-start", text)
 
 
 def _clinic_time(moment) -> str:
