@@ -5,6 +5,7 @@ from functools import cache
 
 import yaml
 
+from .categories import KINDS, kind_label
 from .detectors.adherence import days_without_checkin
 from .detectors.context import (
     ContextRules,
@@ -112,8 +113,12 @@ def _crisis_finding(reading: CrisisReading, text: str) -> Finding | None:
         return None
     reasons = [raised.reason for raised in reading.raises]
     if kept:
-        categories = sorted({match.category.replace("_", " ") for match in kept})
-        summary = "Crisis language in the journal: " + ", ".join(categories)
+        # The kinds in words, gravest first (apps/safety/categories.py): the
+        # inbox and the emails show this summary, so never a category key.
+        found = {match.category for match in kept}
+        words = [kind_label(kind) for kind in KINDS if kind in found]
+        words += sorted({kind_label(kind) for kind in found if kind not in KINDS})
+        summary = "Crisis language in the journal: " + ", ".join(dict.fromkeys(words))
         if reasons:
             summary += "; with what Trellis knows: " + "; ".join(reasons)
     else:

@@ -72,3 +72,15 @@ def test_the_form_choices_are_every_kind_in_words():
     choices = kind_choices()
     assert [key for key, _ in choices] == list(KINDS)
     assert all(words[0].isupper() for _, words in choices)
+
+
+def test_the_crisis_finding_summary_names_kinds_in_words_gravest_first():
+    from apps.safety.services import evaluate_checkin
+
+    [finding] = [
+        f
+        for f in evaluate_checkin(mood=5, text="I wish I was dead. I want to kill myself.")
+        if f.rule == "crisis_language"
+    ]
+    assert finding.summary.startswith("Crisis language in the journal: ")
+    assert "_" not in finding.summary and "suicidal passive" not in finding.summary

@@ -941,7 +941,11 @@ def test_crisis_language_makes_one_finding_as_severe_as_its_worst_match():
     assert isinstance(finding, Finding)
     assert (finding.rule, finding.severity, finding.is_crisis) == (CRISIS_LANGUAGE, "high", True)
     assert [s.category for s in finding.spans] == ["panic", "suicidal_passive"]
-    assert "panic" in finding.summary and "suicidal passive" in finding.summary
+    # In words, gravest first (apps/safety/categories.py), never the keys.
+    assert finding.summary == (
+        "Crisis language in the journal: wishing to be dead or not to wake up, "
+        "panic that won't pass"
+    )
 
 
 def test_a_moderate_finding_is_not_a_crisis():
