@@ -1,10 +1,10 @@
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Prefetch, Q, Value, When
 from django.http import Http404
 
 from apps.clinics import access
 from apps.safety.detectors.findings import Severity
 
-from .models import OPEN_STATES, Alert, AlertState, InboxItem
+from .models import OPEN_STATES, Alert, AlertState, Delivery, InboxItem
 
 # Acknowledged is not safe: an acknowledged alert is still to act on until it
 # is resolved, so it counts, ranks and lists with the open ones.
@@ -46,8 +46,15 @@ def alert_for_staff(*, user, alert_id) -> Alert:
 
 
 def inbox_for(*, user, show: str = "open"):
-    alerts = alerts_for_staff(user=user).select_related(
-        "patient", "recipient", "acknowledged_by", "resolved_by"
+    alerts = with_sent_deliveries(
+        alerts_for_staff(user=user).select_related(
+            # The clinic for its time zone: times read on the clinic's clock.
+            "patient",
+            "clinic",
+            "recipient",
+            "acknowledged_by",
+            "resolved_by",
+        )
     )
     if show == "open":
         alerts = alerts.filter(state__in=UNRESOLVED_STATES)
@@ -89,3 +96,32 @@ def alerts_for_checkin(*, patient, checkin_id):
     return Alert.objects.filter(patient=patient).filter(
         Q(source_checkin_id=checkin_id) | Q(evidence__checkin_id=checkin_id)
     )
+
+
+def with_sent_deliveries(alerts):
+    """`alerts` with the deliveries that reached someone (one more query for
+    the whole list), so a page says who was actually told (told_names), not
+    the ladder's rung: "escalated to the on-call clinician" was shown when
+    no one was on call and the admin got the email."""
+    return alerts.prefetch_related(
+        Prefetch(
+            "deliveries",
+            queryset=Delivery.objects.filter(outcome=Delivery.Outcome.SENT).select_related(
+                "recipient"
+            ),
+            to_attr="sent_deliveries",
+        )
+    )
+
+
+def told_names(alert) -> list[str]:
+    """Who the alert reached, each once, in the order they were told."""
+    sent = getattr(alert, "sent_deliveries", None)
+    if sent is None:
+        sent = alert.deliveries.filter(outcome=Delivery.Outcome.SENT).select_related("recipient")
+    names = []
+    for delivery in sent:
+        name = str(delivery.recipient) if delivery.recipient else "the clinic's linked system"
+        if name not in names:
+            names.append(name)
+    return names

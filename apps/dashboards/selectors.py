@@ -15,7 +15,12 @@ from django.db.models import (
 from django.utils import timezone
 
 from apps.alerts.models import Alert, AlertState
-from apps.alerts.selectors import UNRESOLVED_STATES, severity_rank, to_act_on
+from apps.alerts.selectors import (
+    UNRESOLVED_STATES,
+    severity_rank,
+    to_act_on,
+    with_sent_deliveries,
+)
 from apps.clinics import access
 from apps.clinics.lookups import ids_condition
 from apps.diaries.instruments.change import clinically_meaningful, reliable_change
@@ -478,7 +483,7 @@ def gravest_open_alerts(*, user, patient_ids, limit: int) -> tuple[list[Alert], 
     window), so no second query counts them."""
     # The same alerts as the inbox badge counts (alerts.selectors.to_act_on).
     shown = list(
-        to_act_on(user=user, patient_ids=patient_ids)
+        with_sent_deliveries(to_act_on(user=user, patient_ids=patient_ids))
         .select_related("patient", "recipient", "acknowledged_by")
         .annotate(open_total=Window(Count("pk")))
         .order_by(severity_rank(), "-created_at")[:limit]
@@ -497,7 +502,7 @@ def patient_checkins(*, patient, limit=60):
 def patient_alerts(*, patient, limit=50):
     return (
         Alert.objects.filter(patient=patient)
-        .select_related("acknowledged_by", "recipient")
+        .select_related("acknowledged_by", "recipient", "clinic")
         .prefetch_related("deliveries")
         .order_by("-created_at")[:limit]
     )

@@ -48,17 +48,18 @@ def test_the_caseload_query_count_is_pinned(world, client, django_assert_num_que
     # session, user, clinician check, the ids of the patients Alice may see
     # (once per request, shared with the navigation), staff clinic (for its
     # today), caseload, 30 days of moods, open plans, the rows' access events
-    # (one INSERT), open alerts; then for the navigation: roles, unread alerts,
+    # (one INSERT), open alerts, whom those alerts reached (one, for all of
+    # them); then for the navigation: roles, alerts to act on,
     # undeliverable alerts. (With plans, their items, components and pauses
     # come in three more, however many plans.)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         client.get(reverse("dashboards:caseload"))
     # A new check-in makes one patient's mood summary stale: the view finds
     # which (one), adds them up and stores them (one) and ranks again (one).
     CheckIn.objects.create(
         patient=world.patient, clinic=world.clinic, local_date="2026-11-02", mood=3
     )
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         client.get(reverse("dashboards:caseload"))
 
 

@@ -167,3 +167,20 @@ def test_the_alert_page_says_the_same_screening_state(world, client, crisis_aler
     client.force_login(world.alice)
     page = client.get(reverse("alerts:detail", args=[crisis_alert.pk])).text
     assert "Screening incomplete: 3 questions unanswered" in page
+
+
+def test_the_inbox_says_who_was_told_and_shows_times_on_the_clinics_clock(
+    world, client, crisis_alert
+):
+    from apps.alerts.services import alert_deliver
+
+    client.force_login(world.alice)
+    page = client.get(reverse("alerts:inbox")).text
+    assert "not delivered to anyone yet" in page
+    assert "escalated to the" not in page
+    alert_deliver(alert_id=crisis_alert.pk)
+    page = client.get(reverse("alerts:inbox")).text
+    assert "told Alice Clinician" in page
+    # Maple Clinic is in New York: EST or EDT, never UTC.
+    assert re.search(r"Raised \d+ \w+ \d\d:\d\d E[SD]T", page)
+    assert "UTC" not in page
