@@ -74,6 +74,7 @@ def brief_lines(brief: dict) -> list[tuple[str, list[str]]]:
     return [
         ("Mood", [mood_sentence(brief["mood"])]),
         ("Alerts", [alert_sentence(a) for a in brief["alerts"]] or ["No alerts raised."]),
+        ("Screening", screening_sentences(brief)),
         ("Adherence", adherence or ["No plan in this period."]),
         ("New or worse side effects", effects or ["None reported."]),
         ("Questionnaires", questionnaire_sentences(brief["questionnaires"]) or ["None answered."]),
@@ -86,3 +87,18 @@ def brief_lines(brief: dict) -> list[tuple[str, list[str]]]:
             ],
         ),
     ]
+
+
+def screening_sentences(brief: dict) -> list[str]:
+    """The screening state in the one rule's words, then each flag's reason;
+    a brief built without it (an older caller) says nothing rather than
+    "clear"."""
+    state = brief.get("screening")
+    if state is None:
+        return ["Screening state not available."]
+    lines = [state.words + "."]
+    for flag in brief.get("screening_flags", []):
+        kind = "Must not" if flag.get("severity") == "absolute" else "Caution"
+        component = flag.get("component") or "the whole protocol"
+        lines.append(f"{kind} ({component}): {flag.get('reason', '')}")
+    return lines

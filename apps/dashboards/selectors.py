@@ -37,7 +37,12 @@ from apps.protocols.selectors import (
 )
 from apps.safety.detectors.findings import Severity
 from apps.safety.models import HealthProfile, ScreeningRun
-from apps.safety.screening import UNANSWERED_QUESTIONS, ScreeningState, screening_state
+from apps.safety.screening import (
+    UNANSWERED_QUESTIONS,
+    ScreeningState,
+    screening_state,
+    screening_state_for,
+)
 
 from . import brief, mood_summary
 from .highlight import highlight_spans
@@ -714,6 +719,7 @@ def session_brief(*, patient, today: date) -> dict:
         end = min(today - timedelta(days=1), plan.ended_on or today)
         expected = [start + timedelta(days=n) for n in range((end - start).days + 1)]
     questionnaires = questionnaire_series(patient=patient, first=since, last=today)
+    run = ScreeningRun.objects.filter(patient=patient).first()
     return {
         "last_session": last,
         "since": since,
@@ -726,6 +732,9 @@ def session_brief(*, patient, today: date) -> dict:
         "questionnaires": questionnaires,
         "flagged": flagged,
         "missed": brief.missed_days(expected, [c.local_date for c in after]),
+        # The same rule as every other page: empty is not clear.
+        "screening": screening_state_for(patient=patient, run=run),
+        "screening_flags": run.flags if run else [],
     }
 
 

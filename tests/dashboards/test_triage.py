@@ -184,3 +184,17 @@ def test_the_inbox_says_who_was_told_and_shows_times_on_the_clinics_clock(
     # Maple Clinic is in New York: EST or EDT, never UTC.
     assert re.search(r"Raised \d+ \w+ \d\d:\d\d E[SD]T", page)
     assert "UTC" not in page
+
+
+def test_the_brief_says_the_screening_state_and_each_flags_reason(world, client):
+    from apps.safety.screening import health_profile_update
+
+    client.force_login(world.alice)
+    brief_url = reverse("dashboards:brief", args=[world.patient.pk])
+    assert "Not screened: no health profile yet." in client.get(brief_url).text
+    health_profile_update(
+        patient=world.patient, clinic=world.clinic, data={"pregnant": True}, by=world.patient
+    )
+    page = client.get(brief_url).text
+    assert "Must not" in page
+    assert "3 questions unanswered" in page
