@@ -114,9 +114,12 @@ def _why(row) -> str:
         )
     if row.recent_drop:
         latest = f", latest {row.latest_mood}" if row.latest_mood is not None else ""
-        parts.append(
-            _wrapping_badge("text-bg-warning", f"mood drop{latest}, below their usual range")
+        means = (
+            f": {row.recent_mean:.1f} on average lately, {row.earlier_mean:.1f} before"
+            if row.recent_mean is not None and row.earlier_mean is not None
+            else ""
         )
+        parts.append(_wrapping_badge("text-bg-warning", f"mood drop{latest}{means}"))
     if row.missed:
         plural = "" if row.missed == 1 else "s"
         parts.append(_wrapping_badge("text-bg-light border", f"{row.missed} missed day{plural}"))

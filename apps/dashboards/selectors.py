@@ -84,6 +84,10 @@ class CaseloadRow:
     # A critical alert resolved within RECENT_CRISIS.
     recent_crisis: bool = False
     screening: ScreeningState | None = None
+    # The means the drop was judged on (brief.is_drop): the latest RECENT_DAYS
+    # answers against the ones before them, for the row to say.
+    recent_mean: float | None = None
+    earlier_mean: float | None = None
     latest_mood: int | None = None
     latest_date: date | None = None
     next_session: date | None = None
@@ -225,6 +229,16 @@ def _ranked_caseload(
             acknowledged_by=facts["acknowledged_by"] or "",
             acknowledged_at=_as_datetime(facts["acknowledged_at"]),
             recent_crisis=facts["crisis_resolved_at"] is not None,
+            recent_mean=(
+                facts["recent_sum"] / brief.RECENT_DAYS
+                if facts["answers"] > brief.RECENT_DAYS
+                else None
+            ),
+            earlier_mean=(
+                facts["earlier_sum"] / (facts["answers"] - brief.RECENT_DAYS)
+                if facts["answers"] > brief.RECENT_DAYS
+                else None
+            ),
             screening=screening_state(
                 has_profile=bool(facts["has_profile"]),
                 unanswered=facts["unanswered"],
