@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "apps.alerts",
     "apps.diaries",
     "apps.dashboards",
+    "apps.trials",
 ]
 
 MIDDLEWARE = [

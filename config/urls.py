@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("apps.dashboards.crisis_example_urls")),
     path("", include("apps.alerts.urls")),
     path("", include("apps.protocols.urls")),
+    path("", include("apps.trials.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -168,6 +168,23 @@ MATRIX = {
     "protocols:review": Row(
         only(REDIRECT, "alice"), method="post", data={"decision": "continue", "reason": "Reviewed."}
     ),
+    # Issue 20, blinded trials. Reading the status and the (unsealed) result is
+    # for whoever may read the patient; setting up, the preparer's sheet (the
+    # allocation) and unblinding only for the care team. No trial in this world:
+    # the sheet, unblind and result say so and go back to the status page.
+    "trials:status": Row(only(200, "alice", "admin")),
+    "trials:set_up": Row(only(200, "alice")),
+    "trials:sheet": Row(only(REDIRECT, "alice")),
+    "trials:sheet_pdf": Row(only(REDIRECT, "alice")),
+    "trials:unblind": Row(only(REDIRECT, "alice"), method="post", data={"reason": "Safety."}),
+    "trials:result": Row(only(REDIRECT, "alice", "admin")),
+    "trials:result_pdf": Row(only(REDIRECT, "alice", "admin")),
+    # The patient's own: the code and guess (none running: explained, back to
+    # the diary) and the result page.
+    "trials:log": Row(
+        only(REDIRECT, "patient", "other_patient"), method="post", data={"guess": "unsure"}
+    ),
+    "trials:my_result": Row(only(200, "patient", "other_patient")),
     # The clinic's catalog: every clinician and admin, each in their own clinic.
     "protocols:catalog": Row(only(200, "alice", "bob", "charlie", "admin")),
     "protocols:component_new": Row(only(200, "alice", "bob", "charlie", "admin")),

@@ -9,6 +9,8 @@ ACTION_LABELS = {
     "download_export": "Downloaded an export",
     "export_crisis_examples": "Downloaded the clinic's crisis-language examples",
     "download_session_brief": "Downloaded the session brief (PDF)",
+    "download_trial_result": "Downloaded the blinded trial's result (PDF)",
+    "download_trial_sheet": "Downloaded the blinded trial's preparer's sheet (PDF)",
     "export_csv": "Made a spreadsheet export (CSV)",
     "export_fhir": "Made a health-record export (FHIR)",
     "plan_override": "Continued a plan despite a screening flag",
@@ -28,6 +30,10 @@ ACTION_LABELS = {
     "view_session_brief": "Viewed the session brief",
     "view_sessions": "Viewed the session notes",
     "view_timeline": "Viewed the timeline",
+    "view_trial": "Viewed the blinded trial",
+    "view_trial_result": "Viewed the blinded trial's result",
+    "view_trial_sheet": "Viewed the blinded trial's preparer's sheet",
+    "trial_unblind": "Unblinded the blinded trial early",
 }
 
 

@@ -1,0 +1,316 @@
+"""Reads for blinded trials: the latest trial, its status (never the arms),
+the patient's part of today's check-in, and the result once unsealed."""
+
+from datetime import date, timedelta
+
+from apps.diaries.models import CheckIn, QuestionnaireResponse
+
+from .models import (
+    DAILY_OUTCOMES,
+    OUTCOMES,
+    QUESTIONNAIRE_OUTCOMES,
+    Guess,
+    Trial,
+    TrialDay,
+    TrialState,
+)
+
+# Fewer days than this in an arm and the page says "not enough data".
+MIN_DAYS_PER_ARM = 7
+ARM_WORDS = {"active": "active", "placebo": "placebo"}
+
+
+def latest_trial(*, patient) -> Trial | None:
+    return Trial.objects.filter(patient=patient).select_related("unblinded_by").first()
+
+
+def trial_state_words(*, trial: Trial, today: date) -> str:
+    return TrialState(trial.state_on(today)).label
+
+
+def trial_status(*, trial: Trial, today: date) -> dict:
+    """Weeks, codes, days logged and guesses made: nothing about the arms."""
+    days = {day.local_date: day for day in TrialDay.objects.filter(trial=trial)}
+    weeks = []
+    for number, code in enumerate(trial.codes):
+        start = trial.start_date + timedelta(days=number * 7)
+        dates = [start + timedelta(days=n) for n in range(7)]
+        logged = [days[d] for d in dates if d in days]
+        weeks.append(
+            {
+                "number": number + 1,
+                "start": start,
+                "end": dates[-1],
+                "code": code,
+                "codes_logged": sum(1 for d in logged if d.code),
+                "wrong_envelope": sum(1 for d in logged if d.code and d.code != code),
+                "guesses": sum(1 for d in logged if d.guess),
+                "current": start <= today <= dates[-1],
+            }
+        )
+    return {
+        "state": trial.state_on(today),
+        "state_words": trial_state_words(trial=trial, today=today),
+        "weeks": weeks,
+        "codes_logged": sum(w["codes_logged"] for w in weeks),
+        "guesses": sum(w["guesses"] for w in weeks),
+        "wrong_envelope": sum(w["wrong_envelope"] for w in weeks),
+        "outcome_words": [OUTCOMES[o] for o in trial.outcomes if o in OUTCOMES],
+    }
+
+
+def running_trial_for_day(*, plan_id, patient, local_date: date) -> Trial | None:
+    """The trial running on `local_date` on this plan, for the check-in. One
+    query, made only for a patient with a plan (the template asks only then)."""
+    if not plan_id:
+        return None
+    trial = (
+        Trial.objects.filter(
+            plan_id=plan_id, patient=patient, start_date__lte=local_date, unblinded_at=None
+        )
+        .exclude(state=TrialState.UNBLINDED)
+        .first()
+    )
+    if trial is None or trial.state_on(local_date) != TrialState.RUNNING:
+        return None
+    return trial
+
+
+def checkin_part(*, trial: Trial, local_date: date) -> dict:
+    """What the check-in shows during a trial: this week's code and what was
+    logged today. Never the arm."""
+    day = TrialDay.objects.filter(trial=trial, local_date=local_date).first()
+    week = trial.week_of(local_date)
+    return {
+        "trial": trial,
+        "week_number": week + 1,
+        "weeks": trial.weeks,
+        "code": trial.codes[week],
+        "day": day,
+        "guess_choices": Guess.choices,
+    }
+
+
+# ------------------------------------------------------------------ result
+
+
+def outcome_series(*, trial: Trial) -> dict[str, list[float | None]]:
+    """Per outcome, one value per day of the trial (None: nothing that day, or
+    after an early unblinding)."""
+    days = trial.days()
+    index = {day: n for n, day in enumerate(days)}
+    last = trial.last_day
+    series = {outcome: [None] * len(days) for outcome in trial.outcomes}
+    daily = [o for o in trial.outcomes if o in DAILY_OUTCOMES]
+    if daily:
+        rows = CheckIn.objects.filter(
+            patient=trial.patient, local_date__gte=trial.start_date, local_date__lte=last
+        ).values("local_date", *daily)
+        for row in rows:
+            for outcome in daily:
+                value = row[outcome]
+                series[outcome][index[row["local_date"]]] = None if value is None else float(value)
+    asked = [o for o in trial.outcomes if o in QUESTIONNAIRE_OUTCOMES]
+    if asked:
+        rows = QuestionnaireResponse.objects.filter(
+            patient=trial.patient,
+            instrument__in=asked,
+            local_date__gte=trial.start_date,
+            local_date__lte=last,
+        ).values_list("instrument", "local_date", "total")
+        for instrument, local_date, total in rows:
+            if total is not None:
+                series[instrument][index[local_date]] = float(total)
+    return series
+
+
+def _number(value: float | None, *, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return text.replace("-", "−") if text.startswith("-") else text
+
+
+def comparison_words(comparison, label: str) -> str:
+    """The clinician's sentence for one outcome."""
+    if not comparison.enough_data:
+        return (
+            f"Not enough data: {comparison.active_days} days on active weeks and "
+            f"{comparison.placebo_days} on placebo weeks; at least {MIN_DAYS_PER_ARM} of each "
+            "are needed for a number."
+        )
+    return (
+        f"Active weeks {_number(comparison.active_mean)} on average ({comparison.active_days} "
+        f"days), placebo weeks {_number(comparison.placebo_mean)} ({comparison.placebo_days} "
+        f"days). Active minus placebo: {_number(comparison.difference, signed=True)}; 95% "
+        f"interval {_number(comparison.ci_low)} to {_number(comparison.ci_high)}; "
+        f"randomisation test p = {comparison.p_value:.2f}."
+    )
+
+
+def patient_words(comparison, label: str) -> str:
+    """The patient's sentence for one outcome, in plain words."""
+    name = label.split(" (")[0]
+    if not comparison.enough_data:
+        return (
+            f"{name}: there were not enough days with an answer in both kinds of week to say "
+            "anything."
+        )
+    difference = comparison.difference
+    if abs(difference) < 0.05:
+        how = f"On active weeks your {name.lower()} averaged about the same as on placebo weeks"
+    else:
+        direction = "higher" if difference > 0 else "lower"
+        how = f"On active weeks your {name.lower()} averaged {abs(difference):.1f} {direction}"
+    covers_zero = comparison.ci_low <= 0 <= comparison.ci_high
+    verdict = (
+        "so this could be chance" if covers_zero else "so chance alone is an unlikely explanation"
+    )
+    return (
+        f"{how}; the likely range runs from {_number(comparison.ci_low)} to "
+        f"{_number(comparison.ci_high)}, {verdict}."
+    )
+
+
+def _taken_by_day(trial: Trial, allocation, days: dict) -> list[str]:
+    """What was in the capsule each day: the arm of the envelope logged that
+    day (a wrong envelope counts as what it held), else the week's arm."""
+    taken = []
+    for date_, week_arm in zip(
+        trial.days(), [arm for arm in allocation for _ in range(7)], strict=True
+    ):
+        day = days.get(date_)
+        if day is not None and day.code in trial.codes:
+            taken.append(allocation[trial.codes.index(day.code)])
+        else:
+            taken.append(week_arm)
+    return taken
+
+
+def blind_words(blind) -> list[str]:
+    if not blind.enough_data:
+        return [
+            "Not enough guesses to say how well the blind held"
+            + (f" ({blind.guesses} days with a guess)." if blind.guesses is not None else ".")
+        ]
+    lines = [
+        f"Right on {blind.correct} of {blind.guesses} days with a guess of active or placebo "
+        f"({blind.share_correct:.0%}); guessing at random would be right about half the time "
+        f"(p = {blind.chance_p_value:.2f} against chance)."
+    ]
+    for arm, index in blind.bang_index.items():
+        lines.append(
+            f"Bang's blinding index on {ARM_WORDS.get(arm, arm)} days: "
+            + ("not enough guesses." if index is None else f"{index:+.2f}.")
+        )
+    lines.append(
+        "Bang's index runs from −1 (always guessed the other one) through 0 (no better than "
+        "chance: the blind held) to +1 (always right: the blind did not hold)."
+    )
+    return lines
+
+
+def trial_result(*, trial: Trial, today: date) -> dict | None:
+    """The unsealed result, or None while the trial is sealed."""
+    allocation = trial.allocation_unsealed(today)
+    if allocation is None:
+        return None
+    from . import statistics
+
+    series = outcome_series(trial=trial)
+    days = {day.local_date: day for day in TrialDay.objects.filter(trial=trial)}
+    comparisons = []
+    for outcome in trial.outcomes:
+        label = OUTCOMES[outcome]
+        comparison = statistics.compare_arms(
+            outcome=outcome,
+            allocation=allocation,
+            block_weeks=trial.block_weeks,
+            daily=series[outcome],
+            min_days_per_arm=MIN_DAYS_PER_ARM,
+        )
+        comparisons.append(
+            {
+                "outcome": outcome,
+                "label": label,
+                "comparison": comparison,
+                "words": comparison_words(comparison, label),
+                "patient_words": patient_words(comparison, label),
+            }
+        )
+    taken_all = _taken_by_day(trial, allocation, days)
+    guessed_days = [
+        n
+        for n, date_ in enumerate(trial.days())
+        if date_ in days and days[date_].guess and date_ <= trial.last_day
+    ]
+    guessed = [days[trial.days()[n]].guess for n in guessed_days]
+    blind = statistics.blinding(
+        taken=[taken_all[n] for n in guessed_days],
+        guessed=[_stats_guess(g) for g in guessed],
+    )
+    expectancy = []
+    all_guesses = [
+        _stats_guess(days[d].guess) if d in days and days[d].guess else None for d in trial.days()
+    ]
+    for item in comparisons:
+        by_guess = statistics.by_guess(guessed=all_guesses, daily=series[item["outcome"]])
+        expectancy.append(
+            {
+                "label": item["label"],
+                "by_taken": [
+                    ("Took active", item["comparison"].active_days, item["comparison"].active_mean),
+                    (
+                        "Took placebo",
+                        item["comparison"].placebo_days,
+                        item["comparison"].placebo_mean,
+                    ),
+                ],
+                "by_guess": [
+                    (words, *by_guess.get(_stats_guess(guess), (0, None)))
+                    for guess, words in GUESS_ROWS
+                ],
+            }
+        )
+    wrong = sum(
+        1
+        for n, date_ in enumerate(trial.days())
+        if date_ in days and days[date_].code and days[date_].code != trial.codes[n // 7]
+    )
+    return {
+        "allocation": allocation,
+        "weeks": [
+            {"number": n + 1, "code": code, "arm": allocation[n]}
+            for n, code in enumerate(trial.codes)
+        ],
+        "comparisons": comparisons,
+        "blind": blind,
+        "blind_words": blind_words(blind),
+        "expectancy": expectancy,
+        "wrong_envelope_days": wrong,
+        "early": trial.state == TrialState.UNBLINDED,
+    }
+
+
+GUESS_ROWS = (
+    (Guess.ACTIVE, "Thought active"),
+    (Guess.PLACEBO, "Thought placebo"),
+    (Guess.UNSURE, "Not sure"),
+)
+# The statistics module's words for a guess; ours are the model's choices.
+STATS_GUESS = {Guess.ACTIVE: "active", Guess.PLACEBO: "placebo", Guess.UNSURE: "unsure"}
+
+
+def _stats_guess(guess: str) -> str:
+    return STATS_GUESS.get(guess, guess)
+
+
+INTERVAL_WORDS = (
+    "The 95% interval is the range of differences that fit these days: if it includes 0, "
+    "'no difference' is one of the likely answers."
+)
+P_VALUE_WORDS = (
+    "The p-value says how often a difference at least this large would appear by chance "
+    "alone if the capsules made no difference, reshuffling the weeks the way they were "
+    "actually drawn; a small p-value (under 0.05) makes chance an unlikely explanation."
+)
