@@ -213,3 +213,33 @@ class InboxItem(models.Model):
 
     def __str__(self):
         return f"Alert {self.alert_id} in the inbox of {self.user_id}"
+
+
+class AlertAction(models.Model):
+    """What a person did about an alert (called, texted, sent emergency
+    services...), in the alert's own trail. Append-only: a correction is a
+    new action. The first one acknowledges an unacknowledged alert
+    (alerts.services.alert_action_record)."""
+
+    class Outcome(models.TextChoices):
+        REACHED = "reached", "Called and reached the patient"
+        NO_ANSWER = "no_answer", "Called, no answer or left a message"
+        TEXTED = "texted", "Sent a text message"
+        TRUSTED_PERSON = "trusted_person", "Contacted the trusted person"
+        EMERGENCY = "emergency", "Sent emergency services"
+        IN_PERSON = "in_person", "Saw the patient in person"
+        OTHER = "other", "Something else (see the note)"
+
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="actions")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcome = models.CharField(max_length=32, choices=Outcome.choices)
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()} on alert {self.alert_id}"

@@ -1,5 +1,5 @@
 from django import forms
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 
 from apps.clinics.text import SingleLineField, single_line_problem
 
@@ -103,15 +103,25 @@ class HealthProfileForm(forms.Form):
         return cls(data, initial=initial)
 
 
+# A number someone can dial: digits, with the +, spaces, dashes, dots and
+# brackets people write them with; the alert page dials the digits.
+PHONE_PATTERN = r"^\+?[0-9][0-9 ().\-]{2,38}$"
+
+
 class SafetyPlanForm(forms.ModelForm):
     class Meta:
         model = SafetyPlan
-        fields = [name for name, _label in SafetyPlan.SECTIONS]
-        labels = dict(SafetyPlan.SECTIONS)
+        fields = [name for name, _label in [*SafetyPlan.SECTIONS, *SafetyPlan.CONTACTS]]
+        labels = dict([*SafetyPlan.SECTIONS, *SafetyPlan.CONTACTS])
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name, _label in SafetyPlan.SECTIONS
             if name not in {"trusted_person", "provider_contact"}
+        } | {
+            # autocomplete off: on the care team's copy of this form a browser
+            # would offer the clinician's own number.
+            name: forms.TextInput(attrs={"type": "tel", "autocomplete": "off"})
+            for name, _label in SafetyPlan.CONTACTS
         }
 
     def __init__(self, *args, **kwargs):
@@ -120,6 +130,13 @@ class SafetyPlanForm(forms.ModelForm):
             if field.max_length is None:
                 field.max_length = SECTION_MAX_LENGTH
                 field.validators.append(MaxLengthValidator(SECTION_MAX_LENGTH))
+        for name, _label in SafetyPlan.CONTACTS:
+            self.fields[name].validators.append(
+                RegexValidator(
+                    PHONE_PATTERN,
+                    "Write a phone number in digits; +, spaces, dashes and brackets are fine.",
+                )
+            )
 
 
 class RiskSettingsForm(forms.Form):

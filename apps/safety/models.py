@@ -152,6 +152,11 @@ class SafetyPlan(models.Model):
     safe_environment = EncryptedTextField(blank=True, help_text="Making the environment safe")
     trusted_person = EncryptedCharField(max_length=300, blank=True)
     provider_contact = EncryptedCharField(max_length=300, blank=True)
+    # How the care team reaches the patient and their trusted person in a crisis
+    # (the alert page's call links). Kept with the plan the patient and care team
+    # write together, encrypted like it; not on the crisis page (filled_sections).
+    patient_phone = EncryptedCharField(max_length=40, blank=True)
+    trusted_person_phone = EncryptedCharField(max_length=40, blank=True)
     stopping_plan = EncryptedTextField(blank=True, help_text="A plan for stopping the protocol")
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -168,6 +173,11 @@ class SafetyPlan(models.Model):
         ("trusted_person", "My trusted support person"),
         ("provider_contact", "My provider's contact"),
         ("stopping_plan", "My plan for stopping the protocol if I need to"),
+    ]
+    # Phone numbers, edited on the same form but not plan sections.
+    CONTACTS = [
+        ("patient_phone", "My phone number"),
+        ("trusted_person_phone", "My trusted support person's phone number"),
     ]
 
     def __str__(self):

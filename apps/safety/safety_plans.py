@@ -15,7 +15,7 @@ def safety_plan_update(*, patient, data: dict, by) -> SafetyPlan:
 
     plan = safety_plan_for(patient=patient)
     changed = []
-    for name, _label in SafetyPlan.SECTIONS:
+    for name, _label in [*SafetyPlan.SECTIONS, *SafetyPlan.CONTACTS]:
         if name in data:
             value = (data[name] or "").strip()
             if getattr(plan, name) != value:
