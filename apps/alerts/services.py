@@ -23,7 +23,15 @@ from apps.clinics.selectors import admins_for_clinic, on_call_for, primary_clini
 from apps.clinics.text import email_subject
 
 from .channels import BY_NAME as CHANNELS
-from .models import OPEN_STATES, Alert, AlertState, Delivery, Escalation, InboxItem
+from .models import (
+    OPEN_STATES,
+    Alert,
+    AlertAction,
+    AlertState,
+    Delivery,
+    Escalation,
+    InboxItem,
+)
 from .policy import policy_for
 
 logger = logging.getLogger(__name__)
@@ -511,6 +519,20 @@ def alert_resolve(*, alert: Alert, by, note: str = "") -> bool:
             acknowledged_at=now, acknowledged_by=by
         )
     return bool(updated)
+
+
+def alert_action_record(*, alert: Alert, by, outcome: str, note: str = "") -> tuple:
+    """Write what `by` did about the alert into its trail; the first action on
+    an unacknowledged alert also acknowledges it, with the action in words as
+    the acknowledgement's note, so the clinician does not say it twice.
+    Both or neither (one transaction). Returns (action, acknowledged)."""
+    outcome = AlertAction.Outcome(outcome)  # ValueError for anything else
+    note = (note or "").strip()[:2000]
+    with transaction.atomic():
+        action = AlertAction.objects.create(alert=alert, by=by, outcome=outcome, note=note)
+        words = outcome.label + (f": {note}" if note else "")
+        acknowledged = alert_acknowledge(alert=alert, by=by, note=words)
+    return action, acknowledged
 
 
 def inbox_mark_read(*, alert: Alert, user) -> None:

@@ -9,5 +9,6 @@ urlpatterns = [
     path("alerts/<int:alert_id>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("alerts/<int:alert_id>/resolve/", views.resolve, name="resolve"),
     path("alerts/<int:alert_id>/judge/", views.label, name="label"),
+    path("alerts/<int:alert_id>/done/", views.record_action, name="record_action"),
     path("health/", health.health, name="health"),
 ]

@@ -1,7 +1,10 @@
+from zoneinfo import ZoneInfo
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,10 +23,11 @@ from apps.safety.semantic_reading import SEMANTIC_CRISIS
 from apps.safety.services import CRISIS_LANGUAGE
 from apps.safety.why import private_words, read_entry
 
-from .forms import AlertNoteForm
-from .models import alert_links_add
+from . import page
+from .forms import AlertActionForm, AlertNoteForm
+from .models import Delivery, alert_links_add
 from .selectors import alert_for_staff, inbox_for
-from .services import alert_acknowledge, alert_resolve, inbox_mark_read
+from .services import alert_acknowledge, alert_action_record, alert_resolve, inbox_mark_read
 
 
 @login_required
@@ -43,16 +47,69 @@ def detail(request, alert_id):
     alert = alert_for_staff(user=request.user, alert_id=alert_id)
     access_record(actor=request.user, patient=alert.patient, action="view_alert", request=request)
     inbox_mark_read(alert=alert, user=request.user)
-    return render(
-        request,
-        "alerts/detail.html",
-        {
-            "alert": alert,
-            "deliveries": alert.deliveries.select_related("recipient"),
-            "form": AlertNoteForm(),
-            **_why(request, alert),
-        },
+    return render(request, "alerts/detail.html", _page(request, alert))
+
+
+def _page(request, alert, *, action_form=None) -> dict:
+    """Everything the clinician acts from, in a fixed number of queries
+    (tests/alerts/test_alert_page_queries.py)."""
+    deliveries = list(alert.deliveries.select_related("recipient"))
+    # The "told" filter reads these rather than asking the database again.
+    alert.sent_deliveries = [d for d in deliveries if d.outcome == Delivery.Outcome.SENT]
+    found = _why(request, alert)
+    checkin = found.get("checkin")
+    plan = page.safety_plan_of(patient_id=alert.patient_id)
+    marked = page.alert_day(alert=alert, checkin=checkin)
+    first, last = page.mood_window(
+        today=timezone.localdate(timezone=ZoneInfo(alert.clinic.timezone)), marked=marked
     )
+    may_act = page.may_act(user=request.user, alert=alert)
+    return {
+        "alert": alert,
+        "deliveries": deliveries,
+        "told_list": page.told_list(deliveries=deliveries),
+        "form": AlertNoteForm(),
+        "contacts": page.contacts_for(patient=alert.patient, plan=plan),
+        "plan": plan if plan is not None and not plan.is_empty else None,
+        "may_write_plan": access.is_care_team(request.user, alert.patient),
+        "mood": page.mood_chart(
+            days=page.mood_days(patient_id=alert.patient_id, first=first, last=last),
+            marked=marked,
+        ),
+        "latest": page.latest_entries(
+            patient_id=alert.patient_id, besides=checkin.pk if checkin else None
+        ),
+        "who_looked": page.who_looked(alert=alert, viewer=request.user),
+        "actions": page.actions_of(alert=alert),
+        "action_form": (action_form or AlertActionForm()) if may_act else None,
+        **found,
+    }
+
+
+@login_required
+@require_POST
+def record_action(request, alert_id):
+    """What was done about the alert (called, reached, emergency services...),
+    into its trail; the first one acknowledges it. Those who may: the care team,
+    on-call cover and the clinic's admins, not a break-glass reader."""
+    alert = page.alert_for_acting(user=request.user, alert_id=alert_id)
+    form = AlertActionForm(request.POST)
+    if not form.is_valid():
+        # The page again with the answers kept, so a phone's typed note is not lost.
+        return render(
+            request, "alerts/detail.html", _page(request, alert, action_form=form), status=400
+        )
+    action, acknowledged = alert_action_record(
+        alert=alert,
+        by=request.user,
+        outcome=form.cleaned_data["outcome"],
+        note=form.cleaned_data["note"],
+    )
+    text = f"Recorded: {action.get_outcome_display().lower()}."
+    if acknowledged:
+        text += " The alert is acknowledged with it."
+    messages.success(request, text)
+    return redirect("alerts:detail", alert_id=alert.pk)
 
 
 # Alerts about the words of one journal entry: the rules' and the semantic reader's.
