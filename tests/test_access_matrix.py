@@ -199,6 +199,11 @@ MATRIX = {
     # patient's clinicians (care team or on-call cover), not an admin who only
     # reads, nor break-glass.
     "alerts:label": Row(only(REDIRECT, "alice"), method="post", data={"label": "real"}),
+    # Issue 18: what was done about an alert (it acknowledges it): whoever may
+    # see the patient without break-glass, the care team and the clinic admin.
+    "alerts:record_action": Row(
+        only(REDIRECT, "alice", "admin"), method="post", data={"outcome": "no_answer"}
+    ),
     # No entry with that id: explained, back to the timeline.
     "crisis_examples:missed": Row(
         only(REDIRECT, "alice"), method="post", data={"checkin": "0", "kind": "suicidal"}
