@@ -54,6 +54,7 @@ NOT_PAGES = {
     "dashboards:brief_pdf": "a PDF download",
     "dashboards:export_download": "a CSV or JSON download",
     "alerts:label": "POST only (the form is on the alert page), redirects back",
+    "alerts:record_action": "POST only (the form is on the alert page), redirects back",
     "crisis_examples:missed": "POST only (the form is on the timeline), redirects back",
     "crisis_examples:export": "POST only, a TSV download after the password",
 }
