@@ -21,7 +21,7 @@ ARM_WORDS = {"active": "active", "placebo": "placebo"}
 
 
 def latest_trial(*, patient) -> Trial | None:
-    return Trial.objects.filter(patient=patient).select_related("unblinded_by").first()
+    return Trial.objects.filter(patient=patient).select_related("clinic", "unblinded_by").first()
 
 
 def trial_state_words(*, trial: Trial, today: date) -> str:
