@@ -83,6 +83,9 @@ MIDDLEWARE = [
     # staff without MFA on the setup pages, then ask for the password again
     # before sensitive changes.
     "apps.accounts.middleware.SessionLifetimeMiddleware",
+    # After the session check (an ended session reads as anonymous): a
+    # patient's pages in their language, staff pages in English.
+    "apps.diaries.locale_middleware.PatientLanguageMiddleware",
     "apps.accounts.middleware.MfaRequiredMiddleware",
     "apps.accounts.middleware.ReauthenticateForSensitiveChangesMiddleware",
 ]
@@ -231,6 +234,12 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LANGUAGE_CODE = "en-us"
+# The patient's pages, emails and the crisis page come in these (issue 19);
+# staff pages are English only (apps/diaries/locale_middleware.py).
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# One catalogue for every app and template: makemessages from the project
+# root writes here (see locale/README.md).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -6,4 +6,7 @@ class DiariesConfig(AppConfig):
     label = "diaries"
 
     def ready(self):
-        from . import rescreen  # noqa: F401  (re-gates a plan on a profile change; resolves its alert on review)
+        from . import (
+            locale_middleware,  # noqa: F401  (the patient's language, kept in the session at login)
+            rescreen,  # noqa: F401  (re-gates a plan on a profile change; resolves its alert on review)
+        )

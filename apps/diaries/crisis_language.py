@@ -1,6 +1,6 @@
 """Which language the crisis page speaks (issue 17): English or Spanish.
 
-The page's words are Django translations (apps/diaries/locale/es/); its
+The page's words are Django translations (locale/es/, one catalogue for the project); its
 services are fixtures/crisis_resources.yaml entries in that language.
 """
 

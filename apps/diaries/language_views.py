@@ -9,9 +9,14 @@ from django.views.decorators.http import require_http_methods
 from apps.clinics import access
 
 from .crisis_language import LANGUAGES, patient_language_set
+from .locale_middleware import remember_language
 
 CHOICES = [
-    ("", "Decide from what I write (and my clinic) · Según lo que escribo (y mi clínica)"),
+    (
+        "",
+        "As my browser is set (the help page: also what I write)"
+        " · Según mi navegador (la página de ayuda: también lo que escribo)",
+    ),
     *LANGUAGES.items(),
 ]
 
@@ -27,6 +32,8 @@ def language(request):
     form = LanguageForm(request.POST or None, initial={"language": membership.language})
     if request.method == "POST" and form.is_valid():
         patient_language_set(membership=membership, language=form.cleaned_data["language"])
+        # Every page from the next one on speaks it (locale_middleware).
+        remember_language(request, form.cleaned_data["language"])
         # In both languages: the person may read only one of them.
         messages.success(request, "Saved. · Guardado.")
         return redirect("diaries:language")

@@ -19,7 +19,7 @@ from apps.safety.safety_plans import safety_plan_update
 
 SPANISH_ENTRY = "ya no aguanto, quiero desaparecer para siempre"
 CRISIS_PAGE = reverse("diaries:crisis")
-LOCALE = Path(settings.BASE_DIR) / "apps/diaries/locale/es/LC_MESSAGES"
+LOCALE = Path(settings.BASE_DIR) / "locale/es/LC_MESSAGES"
 # Words that only an untranslated English sentence would put on the page.
 ENGLISH_WORDS = {
     "the", "your", "you", "and", "call", "help", "please", "my", "is", "are", "to", "of",
@@ -229,7 +229,7 @@ def test_every_country_a_clinic_can_choose_has_its_own_crisis_lines():
 def test_a_patient_sets_their_language_and_the_crisis_page_follows(world, patient_client):
     page = patient_client.get(CRISIS_PAGE).text
     assert f'href="{reverse("diaries:language")}"' in page
-    assert "Decide from what I write" in patient_client.get(reverse("diaries:language")).text
+    assert "As my browser is set" in patient_client.get(reverse("diaries:language")).text
 
     response = patient_client.post(reverse("diaries:language"), {"language": "es"})
     assert response.status_code == 302

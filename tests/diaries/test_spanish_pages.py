@@ -1,0 +1,85 @@
+"""A patient's pages in Spanish (issue 19): the patient's own choice, or
+their browser's when they have not chosen; staff pages stay English."""
+
+import re
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+from apps.clinics.models import Membership
+
+
+def spanish_patient(world, client, language="es"):
+    Membership.objects.filter(user=world.patient, role="patient").update(language=language)
+    client.force_login(world.patient)
+    return client
+
+
+def visible_text(page: str) -> str:
+    """What a person reads: the page's text without tags, scripts or styles."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_a_patient_who_chose_spanish_gets_their_diary_in_spanish(world, client):
+    page = spanish_patient(world, client).get(reverse("diaries:today")).text
+    assert '<html lang="es">' in page
+    assert "Mi diario" in page and "¿Necesitas ayuda ahora?" in page
+
+
+def test_a_patient_who_has_not_chosen_gets_their_browsers_language(world, client):
+    client.force_login(world.patient)
+    response = client.get(reverse("diaries:today"), headers={"accept-language": "es-MX,es;q=0.9"})
+    assert '<html lang="es">' in response.text
+    assert "Accept-Language" in response["Vary"]
+    assert response["Content-Language"] == "es"
+
+
+def test_a_patient_who_chose_english_keeps_it_whatever_the_browser_says(world, client):
+    client = spanish_patient(world, client, language="en")
+    page = client.get(reverse("diaries:today"), headers={"accept-language": "es"}).text
+    assert '<html lang="en">' in page and "My diary" in page
+
+
+def test_clinic_staff_get_english_even_from_a_spanish_browser(world, client):
+    client.force_login(world.alice)
+    session = client.session
+    session["trellis_language"] = "es"
+    session.save()
+    response = client.get(reverse("dashboards:caseload"), headers={"accept-language": "es"})
+    assert '<html lang="en">' in response.text
+    assert response["Content-Language"] == "en"
+
+
+def test_choosing_spanish_on_the_language_page_changes_the_next_page(world, client):
+    client.force_login(world.patient)
+    assert "My diary" in client.get(reverse("diaries:today")).text
+    client.post(reverse("diaries:language"), {"language": "es"})
+    assert "Mi diario" in client.get(reverse("diaries:today")).text
+    client.post(reverse("diaries:language"), {"language": "en"})
+    assert "My diary" in client.get(reverse("diaries:today")).text
+
+
+def test_the_choice_made_on_another_device_is_there_at_the_next_login(world, client):
+    Membership.objects.filter(user=world.patient).update(language="es")
+    client.force_login(world.patient)
+    assert '<html lang="es">' in client.get(reverse("diaries:today")).text
+
+
+def test_someone_signed_out_with_a_spanish_browser_gets_the_login_page_in_spanish(client):
+    page = client.get(reverse("account_login"), headers={"accept-language": "es-ES"}).text
+    assert '<html lang="es">' in page
+
+
+def test_the_language_does_not_outlive_the_request(world, client):
+    from django.utils import translation
+
+    spanish_patient(world, client).get(reverse("diaries:today"))
+    assert translation.get_language() in ("en", "en-us")
+
+
+@pytest.mark.parametrize("accept", ["fr-FR", "xx;q=bogus", "*", ""])
+def test_a_browser_asking_for_another_language_gets_english_never_an_error(client, accept):
+    response = client.get(reverse("account_login"), headers={"accept-language": accept})
+    assert response.status_code == 200 and '<html lang="en">' in response.text
