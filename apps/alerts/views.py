@@ -95,7 +95,11 @@ def record_action(request, alert_id):
     alert = page.alert_for_acting(user=request.user, alert_id=alert_id)
     form = AlertActionForm(request.POST)
     if not form.is_valid():
-        # The page again with the answers kept, so a phone's typed note is not lost.
+        # The page again with the answers kept, so a phone's typed note is not
+        # lost; it shows the patient's data, so it is recorded as a view.
+        access_record(
+            actor=request.user, patient=alert.patient, action="view_alert", request=request
+        )
         return render(
             request, "alerts/detail.html", _page(request, alert, action_form=form), status=400
         )

@@ -12,6 +12,7 @@ from apps.alerts import page as alert_page
 from apps.alerts import services as alert_services
 from apps.alerts.models import AlertAction, AlertState, Delivery
 from apps.alerts.services import alert_acknowledge, alert_action_record
+from apps.audit.models import AccessEvent
 from apps.audit.services import access_record
 from apps.clinics.access import break_glass_open
 from apps.clinics.models import OnCallShift
@@ -351,3 +352,11 @@ def test_outsiders_get_404_and_record_nothing(world, client, crisis_alert):
         client.force_login(person)
         assert record(client, crisis_alert, outcome="reached").status_code == 404
     assert not AlertAction.objects.exists()
+
+
+def test_the_page_shown_again_after_a_bad_answer_is_recorded_as_a_view(world, client, crisis_alert):
+    client.force_login(world.alice)
+    assert record(client, crisis_alert, outcome="").status_code == 400
+    assert AccessEvent.objects.filter(
+        actor_id=world.alice.pk, patient_id=world.patient.pk, action="view_alert"
+    ).exists()

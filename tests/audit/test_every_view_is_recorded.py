@@ -11,6 +11,7 @@ ACTIONS_ONLY = {
     "alerts:acknowledge",
     "alerts:resolve",
     "alerts:label",
+    "alerts:record_action",
     "crisis_examples:missed",
     "protocols:change",
     "protocols:pause",
