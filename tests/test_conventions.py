@@ -12,6 +12,7 @@ PURE_MODULES = [
     *sorted((APPS / "diaries" / "instruments").glob("*.py")),
     *sorted((APPS / "protocols").glob("schedule.py")),
     APPS / "dashboards" / "brief.py",
+    APPS / "trials" / "statistics.py",
 ]
 # Lower layers never import higher ones (DESIGN.md, "Boundaries").
 LAYERS = [
