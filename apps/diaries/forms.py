@@ -7,19 +7,26 @@ from pathlib import Path
 from zoneinfo import available_timezones
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .catalog import patient_side_effects, practices
 from .models import JOURNAL_MAX_LENGTH, SIDE_EFFECT_TEXT_MAX_LENGTH, SideEffectSeverity
 
 SCALE_CHOICES = [(value, str(value)) for value in range(11)]
 SLEEP_QUALITY_CHOICES = [
-    (1, "Very poor"),
-    (2, "Poor"),
-    (3, "Fair"),
-    (4, "Good"),
-    (5, "Very good"),
+    (1, _("Very poor")),
+    (2, _("Poor")),
+    (3, _("Fair")),
+    (4, _("Good")),
+    (5, _("Very good")),
 ]
-SEVERITY_CHOICES = [("", "Not today"), *SideEffectSeverity.choices]
+# The patient's words for the severities (the stored values are the model's).
+SEVERITY_CHOICES = [
+    ("", _("Not today")),
+    (SideEffectSeverity.MILD, _("Mild")),
+    (SideEffectSeverity.MODERATE, _("Moderate")),
+    (SideEffectSeverity.SEVERE, _("Severe")),
+]
 # How far back a missed day can still be filled in. Memory of a day's mood
 # fades fast; a week keeps late entries useful to the clinician and honest.
 LATE_ENTRY_DAYS = 7
@@ -59,7 +66,7 @@ def scale_field(label, help_text, required_message, *, required=True):
         help_text=help_text,
         error_messages={
             "required": required_message,
-            "invalid_choice": "Choose a number from 0 to 10.",
+            "invalid_choice": _("Choose a number from 0 to 10."),
         },
     )
 
@@ -72,22 +79,22 @@ class CheckInForm(forms.Form):
     local_date = forms.DateField(
         required=False,
         widget=forms.HiddenInput,
-        error_messages={"invalid": "That is not a date."},
+        error_messages={"invalid": _("That is not a date.")},
     )
     mood = scale_field(
-        "How is your mood today?",
-        "0 is the worst you can imagine, 10 the best.",
-        "Choose a number from 0 to 10 for your mood.",
+        _("How is your mood today?"),
+        _("0 is the worst you can imagine, 10 the best."),
+        _("Choose a number from 0 to 10 for your mood."),
     )
     anxiety = scale_field(
-        "How anxious have you felt?",
-        "0 is calm, 10 is the most anxious you can imagine.",
+        _("How anxious have you felt?"),
+        _("0 is calm, 10 is the most anxious you can imagine."),
         "",
         required=False,
     )
     energy = scale_field(
-        "How is your energy?",
-        "0 is exhausted, 10 is full of energy.",
+        _("How is your energy?"),
+        _("0 is exhausted, 10 is full of energy."),
         "",
         required=False,
     )
@@ -97,15 +104,15 @@ class CheckInForm(forms.Form):
         max_value=24,
         max_digits=3,
         decimal_places=1,
-        label="Hours slept last night",
-        help_text="For example 7 or 6.5.",
+        label=_("Hours slept last night"),
+        help_text=_("For example 7 or 6.5."),
         widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
         error_messages={
-            "invalid": "Enter the hours as a number, for example 7 or 6.5.",
-            "min_value": "Hours of sleep cannot be below 0.",
-            "max_value": "Hours of sleep cannot be more than 24.",
-            "max_decimal_places": "Use at most one decimal place, for example 6.5.",
-            "max_digits": "Enter the hours as a number from 0 to 24.",
+            "invalid": _("Enter the hours as a number, for example 7 or 6.5."),
+            "min_value": _("Hours of sleep cannot be below 0."),
+            "max_value": _("Hours of sleep cannot be more than 24."),
+            "max_decimal_places": _("Use at most one decimal place, for example 6.5."),
+            "max_digits": _("Enter the hours as a number from 0 to 24."),
         },
     )
     sleep_quality = forms.TypedChoiceField(
@@ -114,37 +121,37 @@ class CheckInForm(forms.Form):
         empty_value=None,
         required=False,
         widget=forms.RadioSelect,
-        label="How well did you sleep?",
-        error_messages={"invalid_choice": "Choose one of the sleep answers."},
+        label=_("How well did you sleep?"),
+        error_messages={"invalid_choice": _("Choose one of the sleep answers.")},
     )
     practices = forms.MultipleChoiceField(
         choices=[],
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
-        label="What did you do for yourself today?",
-        error_messages={"invalid_choice": "Choose from the practices listed."},
+        label=_("What did you do for yourself today?"),
+        error_messages={"invalid_choice": _("Choose from the practices listed.")},
     )
     other_effect = OneLineTextField(
         required=False,
         max_length=SIDE_EFFECT_TEXT_MAX_LENGTH,
-        label="Anything else you noticed (in your own words)",
+        label=_("Anything else you noticed (in your own words)"),
         error_messages={
-            "max_length": "Keep this under %(limit_value)s characters (it is %(show_value)s)."
+            "max_length": _("Keep this under %(limit_value)s characters (it is %(show_value)s).")
         },
     )
     other_severity = forms.ChoiceField(
         choices=SEVERITY_CHOICES,
         required=False,
-        label="How bad was it?",
-        error_messages={"invalid_choice": "Choose mild, moderate or severe."},
+        label=_("How bad was it?"),
+        error_messages={"invalid_choice": _("Choose mild, moderate or severe.")},
     )
     journal = JournalField(
         required=False,
-        label="Anything you want to note",
+        label=_("Anything you want to note"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=JOURNAL_MAX_LENGTH,
         error_messages={
-            "max_length": (
+            "max_length": _(
                 "Your note is %(show_value)s characters; the limit is %(limit_value)s. "
                 "Nothing has been saved yet: shorten it, or keep the rest for tomorrow."
             )
@@ -152,8 +159,8 @@ class CheckInForm(forms.Form):
     )
     is_private = forms.BooleanField(
         required=False,
-        label="Keep this entry private",
-        help_text=(
+        label=_("Keep this entry private"),
+        help_text=_(
             "Your clinician will see that you checked in, your scores, and any words or "
             "severe side effects that raised a safety concern, but not the rest of what "
             "you wrote."
@@ -192,11 +199,12 @@ class CheckInForm(forms.Form):
         day = self.cleaned_data["local_date"] or self.today
         if day > self.today:
             raise forms.ValidationError(
-                "That day has not happened yet: you can only fill in today or earlier."
+                _("That day has not happened yet: you can only fill in today or earlier.")
             )
         if day < self.today - timedelta(days=LATE_ENTRY_DAYS):
             raise forms.ValidationError(
-                f"Days more than {LATE_ENTRY_DAYS} days ago can no longer be filled in."
+                _("Days more than %(days)s days ago can no longer be filled in.")
+                % {"days": LATE_ENTRY_DAYS}
             )
         return day
 
@@ -204,9 +212,9 @@ class CheckInForm(forms.Form):
         data = super().clean()
         text, severity = data.get("other_effect"), data.get("other_severity")
         if text and not severity:
-            self.add_error("other_severity", "Say how bad it was: mild, moderate or severe.")
+            self.add_error("other_severity", _("Say how bad it was: mild, moderate or severe."))
         elif severity and not text and "other_effect" not in self.errors:
-            self.add_error("other_effect", "Say in a few words what you noticed.")
+            self.add_error("other_effect", _("Say in a few words what you noticed."))
         return data
 
     def side_effects(self) -> list[tuple[str, str, str]]:
@@ -347,8 +355,8 @@ def timezone_choices(current: str = ""):
     if current and current not in names and current in available_timezones():
         common.insert(0, current)
     return [
-        ("Common time zones", [(name, timezone_label(name)) for name in common]),
-        ("Every other time zone, by city", [(name, timezone_label(name)) for name in rest]),
+        (_("Common time zones"), [(name, timezone_label(name)) for name in common]),
+        (_("Every other time zone, by city"), [(name, timezone_label(name)) for name in rest]),
     ]
 
 
@@ -364,6 +372,11 @@ class SeverityField(forms.ChoiceField):
         return super().clean(value)
 
 
+def _lazy_words(text: str):
+    """A fixture's label, translated when shown (the fixtures are English)."""
+    return _(text)
+
+
 @cache
 def _shared_fields(form_class) -> tuple[dict, list]:
     """The check-in's fields, built once: the declared ones (copied once from
@@ -372,34 +385,36 @@ def _shared_fields(form_class) -> tuple[dict, list]:
     (fixtures/components.yaml marks the rest). Never change a field of the
     result: every form shares these objects (see CheckInForm.__init__)."""
     fields = copy.deepcopy(form_class.base_fields)
-    fields["practices"].choices = [(p["slug"], p["label"]) for p in practices()]
+    # Lazy labels, built once like the rest: each page reads them in its own
+    # language (the words are in apps/diaries/translated_words.py).
+    fields["practices"].choices = [(p["slug"], _lazy_words(p["label"])) for p in practices()]
     effect_fields = []
     for index, effect in enumerate(patient_side_effects()):
         name = f"effect_{index}"
         fields[name] = SeverityField(
             choices=SEVERITY_CHOICES,
             required=False,
-            label=effect["label"],
-            error_messages={"invalid_choice": "Choose mild, moderate or severe."},
+            label=_lazy_words(effect["label"]),
+            error_messages={"invalid_choice": _("Choose mild, moderate or severe.")},
         )
         effect_fields.append((name, effect))
     return fields, effect_fields
 
 
 class ReminderForm(forms.Form):
-    enabled = forms.BooleanField(required=False, label="Send me a daily reminder email")
+    enabled = forms.BooleanField(required=False, label=_("Send me a daily reminder email"))
     time = forms.TimeField(
-        label="At what time?",
+        label=_("At what time?"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={
-            "required": "Choose a time for the reminder, for example 20:00.",
-            "invalid": "Enter a time like 20:00.",
+            "required": _("Choose a time for the reminder, for example 20:00."),
+            "invalid": _("Enter a time like 20:00."),
         },
     )
     timezone = forms.ChoiceField(
         choices=[],
-        label="In which time zone?",
-        error_messages={"invalid_choice": "Choose a time zone from the list."},
+        label=_("In which time zone?"),
+        error_messages={"invalid_choice": _("Choose a time zone from the list.")},
     )
 
     def __init__(self, *args, **kwargs):

@@ -20,3 +20,28 @@ SAFETY_PLAN_SECTIONS = [
     gettext_noop("My provider's contact"),
     gettext_noop("My plan for stopping the protocol if I need to"),
 ]
+
+# fixtures/practices.yaml and fixtures/patient_side_effects.yaml: the check-in's
+# practices and side-effect rows (forms.py translates them as they are shown;
+# what is stored stays English, for the clinician). A test checks every label
+# of both fixtures is here.
+FIXTURE_LABELS = [
+    gettext_noop("Mindfulness meditation"),
+    gettext_noop("Exercise"),
+    gettext_noop("Journaling"),
+    gettext_noop("Connection with others"),
+    gettext_noop("Nausea (feeling sick)"),
+    gettext_noop("Headache"),
+    gettext_noop("Jittery, anxious or on edge"),
+    gettext_noop("Stomach upset or cramps"),
+    gettext_noop("Trouble sleeping"),
+    gettext_noop("Dizzy or light-headed"),
+    gettext_noop("Fishy taste, burps or heartburn"),
+    gettext_noop("Diarrhoea or loose stools"),
+    gettext_noop("Itchy skin or a rash"),
+    gettext_noop("Tingling or numbness in your hands or feet"),
+    gettext_noop("Agitated, sweating, shaking or a racing heart"),
+    gettext_noop("Seeing or hearing things other people don't"),
+    gettext_noop("Racing thoughts, feeling unusually high, or hardly needing sleep"),
+    gettext_noop("A seizure (fit) or fainting"),
+]

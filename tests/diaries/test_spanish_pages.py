@@ -83,3 +83,44 @@ def test_the_language_does_not_outlive_the_request(world, client):
 def test_a_browser_asking_for_another_language_gets_english_never_an_error(client, accept):
     response = client.get(reverse("account_login"), headers={"accept-language": accept})
     assert response.status_code == 200 and '<html lang="en">' in response.text
+
+
+# Words only an untranslated English sentence would leave on a page.
+ENGLISH_GIVEAWAYS = {
+    "the", "your", "you", "and", "of", "to", "is", "are", "save", "today", "mood",
+    "how", "what", "optional", "sleep", "entry", "entries", "private", "clinician",
+    "help", "need", "history", "trends", "reminder", "email", "time", "choose",
+    "anything", "more", "back", "day", "days", "questionnaire", "questionnaires", "check",
+    "side", "effects", "week", "weeks", "month", "none", "yet", "download",
+    "send", "when", "with", "for", "this", "not", "last", "see", "here", "log", "out",
+}  # fmt: skip
+# English that belongs on a Spanish page: names of people, the clinic and the
+# app, and the link to the English choice.
+NAMES = ("Pat Patient", "Maple Clinic", "Trellis", "English", "Alice Clinician")
+
+
+def english_left_on(page: str) -> set[str]:
+    main = page.split("<body", 1)[1]
+    text = visible_text(main)
+    for name in NAMES:
+        text = text.replace(name, " ")
+    return {word for word in re.findall(r"[a-z]+", text.lower()) if word in ENGLISH_GIVEAWAYS}
+
+
+def test_the_giveaway_check_finds_an_english_sentence():
+    assert english_left_on("<body><p>Save your check-in</p></body>") == {"save", "your", "check"}
+
+
+def test_the_check_in_page_has_no_english_sentence_left(world, client):
+    client = spanish_patient(world, client)
+    page = client.get(reverse("diaries:today")).text
+    assert "¿Cómo está tu ánimo hoy?" in page
+    assert english_left_on(page) == set(), visible_text(page.split("<body", 1)[1])
+
+
+def test_a_refused_check_in_explains_itself_in_spanish(world, client):
+    client = spanish_patient(world, client)
+    page = client.post(reverse("diaries:today"), {"sleep_hours": "99"}).text
+    assert "Elige un número del 0 al 10 para tu ánimo." in page
+    assert "Las horas de sueño no pueden ser más de 24." in page
+    assert english_left_on(page) == set(), visible_text(page.split("<body", 1)[1])
