@@ -88,7 +88,8 @@ class UnblindForm(forms.Form):
 class TrialDayForm(forms.Form):
     """The patient's code and/or guess; either may be left out."""
 
-    code = forms.CharField(
+    # Not "code": the login page's authenticator field has that name.
+    envelope_code = forms.CharField(
         required=False,
         max_length=CODE_LENGTH * 3,
         error_messages={"max_length": "A code is 4 letters and numbers, printed on the envelope."},
@@ -101,6 +102,6 @@ class TrialDayForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not data.get("code", "").strip() and not data.get("guess"):
+        if not data.get("envelope_code", "").strip() and not data.get("guess"):
             raise forms.ValidationError("Enter the envelope's code or choose what you think.")
         return data

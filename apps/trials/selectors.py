@@ -62,16 +62,28 @@ def trial_status(*, trial: Trial, today: date) -> dict:
 def running_trial_for_day(*, plan_id, patient, local_date: date) -> Trial | None:
     """The trial running on `local_date` on this plan, for the check-in. One
     query, made only for a patient with a plan (the template asks only then)."""
+    trial = trial_for_checkin(plan_id=plan_id, patient=patient, local_date=local_date)
+    if trial is None or trial.state_on(local_date) != TrialState.RUNNING:
+        return None
+    return trial
+
+
+# How long after its end the check-in still points to a trial's result.
+RESULT_NOTICE_DAYS = 30
+
+
+def trial_for_checkin(*, plan_id, patient, local_date: date) -> Trial | None:
+    """The latest trial on this plan that has started by `local_date`: running,
+    or ended (or unblinded) lately enough for the check-in to point to its
+    result. One query; none without a plan."""
     if not plan_id:
         return None
     trial = (
-        Trial.objects.filter(
-            plan_id=plan_id, patient=patient, start_date__lte=local_date, unblinded_at=None
-        )
-        .exclude(state=TrialState.UNBLINDED)
+        Trial.objects.filter(plan_id=plan_id, patient=patient, start_date__lte=local_date)
+        .order_by("-start_date", "-pk")
         .first()
     )
-    if trial is None or trial.state_on(local_date) != TrialState.RUNNING:
+    if trial is None or local_date - trial.last_day > timedelta(days=RESULT_NOTICE_DAYS):
         return None
     return trial
 

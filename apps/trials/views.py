@@ -233,7 +233,7 @@ def log(request):
             _day, warning = trial_day_log(
                 trial=trial,
                 local_date=local_date,
-                code=form.cleaned_data["code"].strip() or None,
+                code=form.cleaned_data["envelope_code"].strip() or None,
                 guess=form.cleaned_data["guess"] or None,
             )
         except TrialRefused as refused:

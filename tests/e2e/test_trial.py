@@ -19,7 +19,7 @@ from apps.diaries.models import CheckIn
 from apps.protocols.selectors import clinic_today
 from apps.trials.models import Guess, Trial, TrialDay
 from apps.trials.services import trial_day_log, trial_fast_forward
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import SCREENSHOTS, log_in, screenshot
 from tests.protocols.conftest import assign, doses
 
 pytestmark = [pytest.mark.services, pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -106,7 +106,8 @@ def test_a_blinded_trial_from_set_up_to_its_result(world, stack, browser_page):
     day = TrialDay.objects.get(local_date=today)
     assert (day.code, day.guess) == (trial.codes[0], "unsure")
     assert patient.evaluate("document.documentElement.scrollWidth") <= PHONE_390["width"]
-    screenshot(patient, "trial-checkin-phone")
+    # The phone's first screen, as the patient sees it (not the whole page).
+    patient.screenshot(path=SCREENSHOTS / "trial-checkin-phone.png")
     assert patient.csp.messages == []
 
     # --- early unblinding without a reason is refused
@@ -140,7 +141,7 @@ def test_a_blinded_trial_from_set_up_to_its_result(world, stack, browser_page):
 
     # --- the patient's own result, in plain words
     patient.goto("/diary/trial/")
-    expect(patient.get_by_text(re.compile("On active weeks your mood averaged"))).to_be_visible()
-    expect(patient.get_by_text(re.compile("the likely range runs from"))).to_be_visible()
+    mood = patient.get_by_text(re.compile("On active weeks your mood averaged"))
+    expect(mood).to_contain_text("the likely range runs from")
     screenshot(patient, "trial-result-patient-phone")
     assert today - timedelta(days=1) == trial.end_date

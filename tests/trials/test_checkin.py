@@ -59,7 +59,7 @@ def test_the_check_in_post_costs_nothing_more_during_a_trial(world, running, pat
 
 
 def test_this_weeks_code_and_a_guess_are_recorded(world, running, patient_client):
-    log(patient_client, code=running.codes[0].lower())
+    log(patient_client, envelope_code=running.codes[0].lower())
     log(patient_client, guess="placebo")
     day = TrialDay.objects.get()
     assert (day.local_date, day.code, day.guess) == (today(world), running.codes[0], "placebo")
@@ -68,7 +68,7 @@ def test_this_weeks_code_and_a_guess_are_recorded(world, running, patient_client
 
 
 def test_another_weeks_envelope_is_recorded_with_a_warning(world, running, patient_client):
-    response = log(patient_client, code=running.codes[2])
+    response = log(patient_client, envelope_code=running.codes[2])
     page = unescape(patient_client.get(response["Location"]).content.decode())
     assert "That is the envelope for week 3, not this week's" in page
     assert TrialDay.objects.get().code == running.codes[2]
@@ -76,7 +76,7 @@ def test_another_weeks_envelope_is_recorded_with_a_warning(world, running, patie
 
 @pytest.mark.parametrize("code", ["ZZZZ", "<b>x</b>", "K7QF" * 3, " "])
 def test_a_code_that_is_no_envelope_is_refused_in_words(world, running, patient_client, code):
-    response = log(patient_client, code=code)
+    response = log(patient_client, envelope_code=code)
     raw = patient_client.get(response["Location"]).content.decode()
     assert "Nothing was saved" in unescape(raw)
     assert "<b>x</b>" not in raw
@@ -109,3 +109,12 @@ def test_no_trial_running_explains_and_saves_nothing(world, plan, patient_client
 def test_clinicians_never_log_for_the_patient(world, running, client):
     client.force_login(world.alice)
     assert log(client, guess="active").status_code == 404
+
+
+def test_after_the_end_the_check_in_points_to_the_result(world, plan, patient_client):
+    from .conftest import finished
+
+    finished(world, plan, weeks=4)
+    page = unescape(patient_client.get(reverse("diaries:today")).content.decode())
+    assert "Your blinded trial has ended." in page
+    assert reverse("trials:my_result") in page and GUESS_QUESTION not in page

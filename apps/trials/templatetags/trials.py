@@ -9,7 +9,7 @@ from apps.protocols.selectors import clinic_today
 
 from ..forms import UnblindForm
 from ..models import TrialState
-from ..selectors import checkin_part, latest_trial, running_trial_for_day
+from ..selectors import checkin_part, latest_trial, trial_for_checkin
 
 register = template.Library()
 
@@ -21,12 +21,15 @@ def trial_checkin(context, day):
     request = context.get("request")
     if request is None or not day or not day.get("plan_id"):
         return None
-    trial = running_trial_for_day(
+    trial = trial_for_checkin(
         plan_id=day["plan_id"], patient=request.user, local_date=day["local_date"]
     )
     if trial is None:
         return None
-    return checkin_part(trial=trial, local_date=day["local_date"])
+    if trial.state_on(day["local_date"]) == TrialState.RUNNING:
+        return checkin_part(trial=trial, local_date=day["local_date"])
+    # Ended lately: the check-in points to the result (the allocation is open now).
+    return {"trial": trial, "ended": True}
 
 
 @register.simple_tag(takes_context=True)
