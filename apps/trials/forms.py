@@ -7,6 +7,7 @@ from apps.clinics.text import SingleLineField
 from apps.protocols.forms import PlainTextField
 
 from .models import DAILY_OUTCOMES, OUTCOMES, Guess
+from .selectors import smallest_p_value
 from .services import BLOCK_WEEKS, CODE_LENGTH, MAX_WEEKS, MIN_WEEKS
 
 # How far ahead a trial may be set to start: time to prepare the capsules,
@@ -18,11 +19,20 @@ class TrialSetUpForm(forms.Form):
     weeks = forms.TypedChoiceField(
         coerce=int,
         choices=[
-            (n, f"{n} weeks ({n // BLOCK_WEEKS} blocks of {BLOCK_WEEKS})")
+            (
+                n,
+                f"{n} weeks ({n // BLOCK_WEEKS} blocks of {BLOCK_WEEKS}; p no lower than "
+                f"{smallest_p_value(weeks=n, block_weeks=BLOCK_WEEKS):.2f})",
+            )
             for n in range(MIN_WEEKS, MAX_WEEKS + 1, BLOCK_WEEKS)
         ],
-        initial=8,
+        initial=12,
         label="Length",
+        help_text=(
+            "The randomisation test can only reach 0.05 with 12 weeks: shorter trials have too "
+            "few ways the weeks could have been drawn. The 95% interval is shown whatever the "
+            "length, and narrows as the weeks add up."
+        ),
         error_messages={"invalid_choice": "Choose a length from the list."},
     )
     start_date = CalendarDateField(

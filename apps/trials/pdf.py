@@ -112,7 +112,10 @@ def result_pdf(*, patient, trial, result: dict) -> bytes:
         doc.para(item["label"], bold=True)
         doc.para(item["words"])
     doc.para(INTERVAL_WORDS)
-    doc.para(P_VALUE_WORDS)
+    doc.para(
+        f"{P_VALUE_WORDS} With {trial.weeks} weeks in blocks of {trial.block_weeks}, the "
+        f"smallest p-value this test can give is {result['smallest_p']:.2f}."
+    )
     doc.heading("How well the blind held")
     for line in result["blind_words"]:
         doc.para(line)

@@ -1,10 +1,12 @@
 """Reads for blinded trials: the latest trial, its status (never the arms),
 the patient's part of today's check-in, and the result once unsealed."""
 
+import math
 from datetime import date, timedelta
 
 from apps.diaries.models import CheckIn, QuestionnaireResponse
 
+from . import statistics
 from .models import (
     DAILY_OUTCOMES,
     OUTCOMES,
@@ -146,11 +148,7 @@ def _number(value: float | None, *, signed: bool = False) -> str:
 def comparison_words(comparison, label: str) -> str:
     """The clinician's sentence for one outcome."""
     if not comparison.enough_data:
-        return (
-            f"Not enough data: {comparison.active_days} days on active weeks and "
-            f"{comparison.placebo_days} on placebo weeks; at least {MIN_DAYS_PER_ARM} of each "
-            "are needed for a number."
-        )
+        return comparison.reason or "Not enough data."
     return (
         f"Active weeks {_number(comparison.active_mean)} on average ({comparison.active_days} "
         f"days), placebo weeks {_number(comparison.placebo_mean)} ({comparison.placebo_days} "
@@ -222,13 +220,18 @@ def blind_words(blind) -> list[str]:
     return lines
 
 
+def smallest_p_value(*, weeks: int, block_weeks: int) -> float:
+    """The randomisation test's floor: two of the allocations the design could
+    have drawn (the observed one and its mirror) are always as extreme."""
+    arrangements = math.comb(block_weeks, block_weeks // 2)
+    return min(1.0, 2 / arrangements ** (weeks // block_weeks))
+
+
 def trial_result(*, trial: Trial, today: date) -> dict | None:
     """The unsealed result, or None while the trial is sealed."""
     allocation = trial.allocation_unsealed(today)
     if allocation is None:
         return None
-    from . import statistics
-
     series = outcome_series(trial=trial)
     days = {day.local_date: day for day in TrialDay.objects.filter(trial=trial)}
     comparisons = []
@@ -301,6 +304,7 @@ def trial_result(*, trial: Trial, today: date) -> dict | None:
         "expectancy": expectancy,
         "wrong_envelope_days": wrong,
         "early": trial.state == TrialState.UNBLINDED,
+        "smallest_p": smallest_p_value(weeks=trial.weeks, block_weeks=trial.block_weeks),
     }
 
 

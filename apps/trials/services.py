@@ -13,6 +13,7 @@ from apps.audit.services import access_record, change_record
 from apps.protocols.models import Plan, PlanStatus
 
 from .models import OUTCOMES, Guess, Trial, TrialDay, TrialState
+from .statistics import draw_allocation
 
 MIN_WEEKS, MAX_WEEKS, BLOCK_WEEKS = 4, 12, 2
 # No letters or digits that read as each other on a handwritten or printed
@@ -76,8 +77,6 @@ def trial_set_up(
     list(Trial.objects.select_for_update().filter(patient=patient).values_list("pk", flat=True))
     if open_trial(patient=patient, today=today) is not None:
         raise TrialRefused("This patient already has a blinded trial set up or running.")
-    from .statistics import draw_allocation
-
     rng = rng or secrets.SystemRandom()
     allocation = draw_allocation(blocks=weeks // BLOCK_WEEKS, block_weeks=BLOCK_WEEKS, rng=rng)
     trial = Trial.objects.create(
