@@ -28,7 +28,7 @@ class AlertActionForm(forms.Form):
     """What was done about an alert: one of the usual outcomes, and a note."""
 
     outcome = forms.ChoiceField(
-        label="What was done",
+        label="What did you do?",
         choices=AlertAction.Outcome.choices,
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         error_messages={
@@ -37,10 +37,10 @@ class AlertActionForm(forms.Form):
         },
     )
     note = forms.CharField(
-        label="Note (optional)",
+        label="Note on what was done (optional)",
         required=False,
         max_length=NOTE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "id": "done-note"}),
         error_messages={
             "max_length": "Keep the note under %(limit_value)s characters (it has %(show_value)s).",
         },
