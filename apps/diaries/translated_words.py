@@ -45,3 +45,19 @@ FIXTURE_LABELS = [
     gettext_noop("Racing thoughts, feeling unusually high, or hardly needing sleep"),
     gettext_noop("A seizure (fit) or fainting"),
 ]
+
+# apps/diaries/views.py trends: each measure's name and unit, and the plan's
+# phases (PHASE_WORDS), translated by templates/diaries/trends.html.
+TREND_WORDS = [
+    gettext_noop("Mood"),
+    gettext_noop("0 worst to 10 best"),
+    gettext_noop("Anxiety"),
+    gettext_noop("0 calm to 10 most anxious"),
+    gettext_noop("Energy"),
+    gettext_noop("0 exhausted to 10 full of energy"),
+    gettext_noop("Sleep"),
+    gettext_noop("hours"),
+    gettext_noop("Initial phase"),
+    gettext_noop("Maintenance"),
+    gettext_noop("Integration"),
+]

@@ -31,7 +31,9 @@
   option.selected = true;
   var note = document.getElementById("timezone-suggested");
   if (note) {
-    note.textContent = "We chose your phone's time zone, " + option.textContent + ". Change it if it is wrong.";
+    // The sentence comes translated from the page (data-text, "{zone}" marks the place).
+    var text = note.dataset.text || "We chose your phone's time zone, {zone}. Change it if it is wrong.";
+    note.textContent = text.replace("{zone}", option.textContent);
     note.classList.remove("d-none");
   }
 })();

@@ -101,6 +101,8 @@ NAMES = ("Pat Patient", "Maple Clinic", "Trellis", "English", "Alice Clinician")
 
 def english_left_on(page: str) -> set[str]:
     main = page.split("<body", 1)[1]
+    # Time zones are the time-zone database's place names ("Isle of Man").
+    main = re.sub(r'<select[^>]*name="timezone".*?</select>', " ", main, flags=re.S)
     text = visible_text(main)
     for name in NAMES:
         text = text.replace(name, " ")
@@ -124,3 +126,43 @@ def test_a_refused_check_in_explains_itself_in_spanish(world, client):
     assert "Elige un número del 0 al 10 para tu ánimo." in page
     assert "Las horas de sueño no pueden ser más de 24." in page
     assert english_left_on(page) == set(), visible_text(page.split("<body", 1)[1])
+
+
+def spanish_patient_with_entries(world, client):
+    from datetime import timedelta
+
+    from apps.diaries.services import checkin_submit, today_for
+
+    today = today_for(clinic=world.clinic)
+    for days_ago, mood in ((0, 4), (1, 7)):
+        checkin_submit(
+            patient=world.patient,
+            clinic=world.clinic,
+            local_date=today - timedelta(days=days_ago),
+            mood=mood,
+            anxiety=3,
+            sleep_hours=7,
+            journal="Un día tranquilo.",
+            side_effects=[("plain:headache", "Headache", "mild")],
+        )
+    return spanish_patient(world, client)
+
+
+@pytest.mark.parametrize(
+    "name, spanish",
+    [
+        ("diaries:history", "Cada número es el ánimo de ese día"),
+        ("diaries:trends", "Los últimos 30 días"),
+        ("diaries:reminders", "Recordatorio diario"),
+    ],
+)
+def test_history_trends_and_reminders_have_no_english_sentence_left(world, client, name, spanish):
+    page = spanish_patient_with_entries(world, client).get(reverse(name)).text
+    assert spanish in page
+    assert english_left_on(page) == set(), visible_text(page.split("<body", 1)[1])
+
+
+def test_the_history_names_the_days_and_side_effects_in_spanish(world, client):
+    page = spanish_patient_with_entries(world, client).get(reverse("diaries:history")).text
+    assert 'title="lunes"' in page and "Dolor de cabeza (Leve)" in page
+    assert "Ánimo 4" in page
