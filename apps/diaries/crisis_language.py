@@ -38,6 +38,15 @@ def page_language(*, requested, preference="", entry_text=None, clinic_locale=No
     return DEFAULT
 
 
+def email_language(*, preference="", clinic_locale=None) -> str:
+    """The language of a patient's emails (reminders, issue 19): their own
+    choice; without one, Spanish where their clinic's country speaks it. No
+    browser to ask and no entry to read, so that is all there is to go on."""
+    if preference in LANGUAGES:
+        return preference
+    return "es" if clinic_locale in SPANISH_SPEAKING else DEFAULT
+
+
 def language_links(*, current, checkin_id=None) -> list[dict]:
     """The page in each language: its name (in that language) and, for the
     others, the link. The check-in stays in the link, so "who is being told"

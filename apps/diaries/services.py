@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.constants import OnConflict
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.alerts.models import Alert
 from apps.alerts.services import alerts_close_for_rule, raise_for
@@ -21,6 +21,7 @@ from apps.safety.detectors.context import Facts, LoggedDose, PlannedDose
 from apps.safety.risk import effective_overrides_for, evaluate_side_effects, overrides_for
 from apps.safety.services import MISSED_CHECKINS, Finding, evaluate_checkin
 
+from .crisis_language import email_language
 from .models import CheckIn, ReminderPreference, SemanticRead, SideEffect
 
 logger = logging.getLogger(__name__)
@@ -468,17 +469,31 @@ def _reminder_email_send(*, patient, clinic, nudge: bool) -> None:
         "settings_link": settings.SITE_URL + reverse("diaries:reminders"),
         "unsubscribe": unsubscribe,
     }
-    message = EmailMultiAlternatives(
-        subject=render_to_string("emails/reminder-subject.txt", context).strip(),
-        body=render_to_string("emails/reminder-body.txt", context),
-        to=[patient.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.attach_alternative(render_to_string("emails/reminder-body.html", context), "text/html")
+    # In the patient's language (issue 19): a worker has no request to read it from.
+    with translation.override(_patient_email_language(patient=patient, clinic=clinic)):
+        message = EmailMultiAlternatives(
+            subject=render_to_string("emails/reminder-subject.txt", context).strip(),
+            body=render_to_string("emails/reminder-body.txt", context),
+            to=[patient.email],
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+        html = render_to_string("emails/reminder-body.html", context)
+    message.attach_alternative(html, "text/html")
     message.send()
+
+
+def _patient_email_language(*, patient, clinic) -> str:
+    from apps.clinics.models import Membership, Role
+
+    chosen = (
+        Membership.objects.filter(user=patient, clinic=clinic, role=Role.PATIENT)
+        .values_list("language", flat=True)
+        .first()
+    )
+    return email_language(preference=chosen or "", clinic_locale=clinic.locale)
 
 
 # --- the semantic crisis reader's sweep ----------------------------------------------------
