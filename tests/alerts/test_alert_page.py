@@ -360,3 +360,17 @@ def test_the_page_shown_again_after_a_bad_answer_is_recorded_as_a_view(world, cl
     assert AccessEvent.objects.filter(
         actor_id=world.alice.pk, patient_id=world.patient.pk, action="view_alert"
     ).exists()
+
+
+def test_the_phone_numbers_are_encrypted_at_rest_like_the_plan(world):
+    from django.db import connection
+
+    plan = plan_with_phones(world)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT patient_phone, trusted_person_phone FROM safety_safetyplan WHERE id = %s",
+            [plan.pk],
+        )
+        stored = cursor.fetchone()
+    assert all(value.startswith("fernet:") for value in stored)
+    assert "555" not in "".join(stored)
