@@ -145,6 +145,21 @@ def _number(value: float | None, *, signed: bool = False) -> str:
     return text.replace("-", "−") if text.startswith("-") else text
 
 
+def p_text(p: float | None) -> str:
+    """A p-value as people read it: never "0.00"."""
+    if p is None:
+        return "–"
+    if p < 0.001:
+        return "< 0.001"
+    return f"{p:.3f}" if p < 0.01 else f"{p:.2f}"
+
+
+def p_phrase(p: float | None) -> str:
+    """'p = 0.03', or 'p < 0.001'."""
+    text = p_text(p)
+    return f"p {text}" if text.startswith("<") else f"p = {text}"
+
+
 def comparison_words(comparison, label: str) -> str:
     """The clinician's sentence for one outcome."""
     if not comparison.enough_data:
@@ -154,7 +169,7 @@ def comparison_words(comparison, label: str) -> str:
         f"days), placebo weeks {_number(comparison.placebo_mean)} ({comparison.placebo_days} "
         f"days). Active minus placebo: {_number(comparison.difference, signed=True)}; 95% "
         f"interval {_number(comparison.ci_low)} to {_number(comparison.ci_high)}; "
-        f"randomisation test p = {comparison.p_value:.2f}."
+        f"randomisation test {p_phrase(comparison.p_value)}."
     )
 
 
@@ -206,7 +221,7 @@ def blind_words(blind) -> list[str]:
     lines = [
         f"Right on {blind.correct} of {blind.guesses} days with a guess of active or placebo "
         f"({blind.share_correct:.0%}); guessing at random would be right about half the time "
-        f"(p = {blind.chance_p_value:.2f} against chance)."
+        f"({p_phrase(blind.chance_p_value)} against chance)."
     ]
     for arm, index in blind.bang_index.items():
         lines.append(
@@ -251,6 +266,7 @@ def trial_result(*, trial: Trial, today: date) -> dict | None:
                 "comparison": comparison,
                 "words": comparison_words(comparison, label),
                 "patient_words": patient_words(comparison, label),
+                "p_text": p_text(comparison.p_value),
             }
         )
     taken_all = _taken_by_day(trial, allocation, days)

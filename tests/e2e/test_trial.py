@@ -3,7 +3,7 @@
 The clinician sets the trial up (a refused form first), opens the preparer's
 sheet and its PDF; the patient logs this week's envelope code and a guess on
 a phone; an early unblinding without a reason is refused; then the trial is
-moved back four weeks and its days written through the services the check-in
+moved back twelve weeks and its days written through the services the check-in
 uses, and the clinician reads the result and its PDF, the patient theirs."""
 
 import io
@@ -35,7 +35,7 @@ def pdf_text(page, url) -> str:
 
 
 def days_written(world, trial, *, effect=1.5, seed=7):
-    """Four weeks of check-ins, codes and guesses, as the patient would have
+    """Twelve weeks of check-ins, codes and guesses, as the patient would have
     logged them: mood higher on active days, guesses half following them."""
     rng = random.Random(seed)
     allocation = trial.allocation_for_sheet()
@@ -49,7 +49,7 @@ def days_written(world, trial, *, effect=1.5, seed=7):
                 "mood": round(
                     min(10, max(0, 6 + (effect if arm == "active" else 0) + rng.gauss(0, 1)))
                 ),
-                "energy": 5,
+                "energy": round(min(10, max(0, 5 + rng.gauss(0, 1)))),
             },
         )
         guess = arm if rng.random() < 0.5 else rng.choice(list(Guess.values))
@@ -66,7 +66,7 @@ def test_a_blinded_trial_from_set_up_to_its_result(world, stack, browser_page):
     clinician.goto(f"/clinician/patients/{world.patient.pk}/")
     clinician.get_by_role("link", name="Blinded trial").click()
     clinician.get_by_role("link", name="Set up a blinded trial").click()
-    clinician.get_by_label("Length").select_option("4")
+    clinician.get_by_label("Length").select_option("12")
     clinician.get_by_label("First day").fill(today.isoformat())
     clinician.get_by_role("button", name="Draw and seal the allocation").click()
     expect(clinician.get_by_text("Name the person who prepares the capsules.")).to_be_visible()
@@ -83,7 +83,7 @@ def test_a_blinded_trial_from_set_up_to_its_result(world, stack, browser_page):
     clinician.get_by_role("link", name="The preparer's sheet").click()
     expect(clinician.get_by_text("Keep this sheet away from the patient")).to_be_visible()
     rows = clinician.locator("table tbody tr")
-    expect(rows).to_have_count(4)
+    expect(rows).to_have_count(12)
     for code, arm in zip(trial.codes, trial.allocation_for_sheet(), strict=True):
         row = clinician.locator("tr", has_text=code)
         expect(row).to_contain_text("ACTIVE" if arm == "active" else "PLACEBO")
@@ -95,7 +95,7 @@ def test_a_blinded_trial_from_set_up_to_its_result(world, stack, browser_page):
     log_in(patient, world.patient.email)
     expect(patient).to_have_url(re.compile(r"/diary/$"))
     patient.wait_for_load_state("networkidle")
-    expect(patient.get_by_text("Blinded trial · week 1 of 4")).to_be_visible()
+    expect(patient.get_by_text("Blinded trial · week 1 of 12")).to_be_visible()
     patient.get_by_label("Took today's capsule? Type the code on its envelope").fill(
         trial.codes[0].lower()
     )
@@ -117,9 +117,9 @@ def test_a_blinded_trial_from_set_up_to_its_result(world, stack, browser_page):
     expect(clinician.get_by_text("Not unblinded. Give a reason to unblind early")).to_be_visible()
     assert Trial.objects.get().unblinded_at is None
 
-    # --- fast-forward: four weeks back, each day written through the services
+    # --- fast-forward: twelve weeks back, each day written through the services
     TrialDay.objects.all().delete()
-    trial = trial_fast_forward(trial=Trial.objects.get(), days_back=28)
+    trial = trial_fast_forward(trial=Trial.objects.get(), days_back=84)
     days_written(world, trial)
 
     # --- the result, on screen and as PDF

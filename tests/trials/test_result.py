@@ -95,3 +95,19 @@ def test_the_fast_forward_command_makes_a_finished_trial(world, plan, client):
     assert trial.end_date == today(world) - timedelta(days=1)
     assert trial.trial_days.count() == 28
     assert page(client, "trials:result", world)[0].status_code == 200
+
+
+def test_a_p_value_never_reads_as_zero_and_reads_as_a_phrase():
+    from apps.trials.selectors import p_phrase, p_text
+
+    assert p_text(0.0000004) == "< 0.001" and p_phrase(0.0000004) == "p < 0.001"
+    assert p_phrase(0.031) == "p = 0.03"
+    assert p_text(0.004) == "0.004"
+    assert p_text(0.5) == "0.50"
+
+
+def test_the_randomisation_tests_floor_is_stated_for_the_trials_length():
+    from apps.trials.selectors import smallest_p_value
+
+    assert smallest_p_value(weeks=4, block_weeks=2) == 0.5
+    assert round(smallest_p_value(weeks=12, block_weeks=2), 4) == round(2 / 64, 4)
