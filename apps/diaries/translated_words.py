@@ -61,3 +61,10 @@ TREND_WORDS = [
     gettext_noop("Maintenance"),
     gettext_noop("Integration"),
 ]
+
+# apps/protocols/selectors.py PHASE_LABELS: the plan's phase on the diary page.
+PLAN_PHASES = [
+    gettext_noop("Initial phase"),
+    gettext_noop("Maintenance phase"),
+    gettext_noop("Integration phase"),
+]

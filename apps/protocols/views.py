@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.audit.services import access_record
@@ -63,7 +64,8 @@ def log(request):
     membership = access.patient_membership(request.user)
     local_date = clinic_today(membership.clinic)
     form = DoseLogForm(request.POST)
-    note, level = "Noted. Thank you.", "success"
+    # The patient's language (issue 19): this note shows on their diary page.
+    note, level = _("Noted. Thank you."), "success"
     if form.is_valid():
         try:
             dose_log(
@@ -79,7 +81,7 @@ def log(request):
             note, level = " ".join(refused.messages), "error"
     else:
         errors = [e for field_errors in form.errors.values() for e in field_errors]
-        note, level = "Nothing was saved: " + " ".join(errors), "error"
+        note, level = _("Nothing was saved:") + " " + " ".join(errors), "error"
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = ""

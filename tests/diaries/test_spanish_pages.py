@@ -166,3 +166,32 @@ def test_the_history_names_the_days_and_side_effects_in_spanish(world, client):
     page = spanish_patient_with_entries(world, client).get(reverse("diaries:history")).text
     assert 'title="lunes"' in page and "Dolor de cabeza (Leve)" in page
     assert "Ánimo 4" in page
+
+
+def test_todays_plan_and_a_logged_dose_speak_spanish(world, client):
+    from decimal import Decimal
+
+    from apps.protocols.schedule import Pattern
+    from apps.protocols.services import DoseRequest
+    from tests.protocols.conftest import assign, component
+
+    assign(
+        world,
+        started_days_ago=2,
+        doses=[DoseRequest(component("omega-3"), Decimal("1000"), Pattern("daily"))],
+    )
+    client = spanish_patient(world, client)
+    page = client.get(reverse("diaries:today")).text
+    assert "El plan de hoy" in page and "según lo previsto" in page
+    component_id = component("omega-3").pk
+    answer = client.post(
+        reverse("protocols:log"),
+        {"component": component_id, "action": "as_planned", "next": reverse("diaries:today")},
+        headers={"hx-request": "true"},
+    ).text
+    assert "Anotado. Gracias." in answer and "Tomado según lo previsto" in answer
+    page = client.get(reverse("diaries:today")).text
+    # A component's name is the catalogue's (English, as the clinician wrote the
+    # plan); every other word is Spanish.
+    page = page.replace(component("omega-3").name, "")
+    assert english_left_on(page) == set(), visible_text(page.split("<body", 1)[1])
