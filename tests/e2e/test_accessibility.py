@@ -57,6 +57,10 @@ NOT_PAGES = {
     "alerts:record_action": "POST only (the form is on the alert page), redirects back",
     "crisis_examples:missed": "POST only (the form is on the timeline), redirects back",
     "crisis_examples:export": "POST only, a TSV download after the password",
+    "trials:sheet_pdf": "a PDF download",
+    "trials:result_pdf": "a PDF download",
+    "trials:unblind": "POST only (the form is on the trial and alert pages), redirects back",
+    "trials:log": "POST only (the form is in today's plan), redirects back",
 }
 
 
@@ -226,6 +230,13 @@ def pages(world, alert, token, unplanned=None):
         ("console:care_team", "admin", f"/clinic/care-teams/{patient}/", None, None, 200),
         ("console:alert_policy", "admin", "/clinic/alert-policy/", None, None, 200),
         ("console:risk_defaults", "admin", "/clinic/alert-thresholds/", None, None, 200),
+        # No trial here: the sheet and the result go back to the status page. The
+        # pages of a running and a finished trial: tests/e2e/test_trial.py.
+        ("trials:status", "alice", f"/patients/{patient}/trial/", None, None, 200),
+        ("trials:set_up", "alice", f"/patients/{patient}/trial/new/", None, None, 200),
+        ("trials:sheet", "alice", f"/patients/{patient}/trial/sheet/", None, None, 200),
+        ("trials:result", "alice", f"/patients/{patient}/trial/result/", None, None, 200),
+        ("trials:my_result", "patient", "/diary/trial/", PHONE, None, 200),
     ]
 
 
