@@ -195,3 +195,21 @@ def test_todays_plan_and_a_logged_dose_speak_spanish(world, client):
     # plan); every other word is Spanish.
     page = page.replace(component("omega-3").name, "")
     assert english_left_on(page) == set(), visible_text(page.split("<body", 1)[1])
+
+
+def test_a_questionnaire_says_in_spanish_that_it_is_in_english(world, client):
+    client = spanish_patient(world, client)
+    listing = client.get(reverse("diaries:questionnaires")).text
+    assert "Los cuestionarios en sí están en inglés" in listing
+    assert english_left_on(listing) == set(), visible_text(listing.split("<body", 1)[1])
+    page = client.get(reverse("diaries:questionnaire_fill", args=["phq9"])).text
+    assert "Este cuestionario está en inglés" in page
+    # The instrument's own words are marked as English for screen readers.
+    assert '<form method="post" novalidate class="questionnaire" lang="en"' in page
+    assert "Enviar mis respuestas" in page
+
+
+def test_a_questionnaire_in_english_says_nothing_about_its_language(world, client):
+    client.force_login(world.patient)
+    page = client.get(reverse("diaries:questionnaire_fill", args=["phq9"])).text
+    assert "is in English" not in page
