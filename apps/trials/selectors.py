@@ -218,10 +218,18 @@ def blind_words(blind) -> list[str]:
             "Not enough guesses to say how well the blind held"
             + (f" ({blind.guesses} days with a guess)." if blind.guesses is not None else ".")
         ]
+    if blind.chance_p_value < 0.05 and blind.share_correct > 0.5:
+        verdict = (
+            "The patient told active from placebo more often than chance: the blind did not "
+            "fully hold, so expectation may explain part of any difference."
+        )
+    else:
+        verdict = "The patient did no better than chance at telling them apart: the blind held."
     lines = [
+        verdict,
         f"Right on {blind.correct} of {blind.guesses} days with a guess of active or placebo "
         f"({blind.share_correct:.0%}); guessing at random would be right about half the time "
-        f"({p_phrase(blind.chance_p_value)} against chance)."
+        f"({p_phrase(blind.chance_p_value)} against chance).",
     ]
     for arm, index in blind.bang_index.items():
         lines.append(

@@ -145,3 +145,37 @@ def test_a_blinded_trial_from_set_up_to_its_result(world, stack, browser_page):
     expect(mood).to_contain_text("the likely range runs from")
     screenshot(patient, "trial-result-patient-phone")
     assert today - timedelta(days=1) == trial.end_date
+
+
+def test_the_trial_pages_have_no_serious_accessibility_violation(world, stack, browser_page):
+    """axe-core on the pages of a running trial (status, sheet, the phone
+    check-in with its code and guess) and of a finished one (result, the
+    patient's result, the check-in's pointer to it)."""
+    from tests.e2e.conftest import PHONE, axe_violations
+    from tests.trials.conftest import finished, set_up
+
+    plan = assign(world, started_days_ago=1, doses=doses(psilocybin="0.1"))
+    trial = set_up(world, plan, weeks=12, start=clinic_today(world.clinic))
+    patient_id = world.patient.pk
+    clinician = browser_page(bypass_csp=True)
+    log_in(clinician, world.alice.email)
+    patient = browser_page(viewport=PHONE, bypass_csp=True)
+    log_in(patient, world.patient.email)
+    found = {}
+
+    def check(page, path):
+        assert page.goto(path).status == 200, path
+        found[path] = axe_violations(page)
+
+    for path in ("trial/", "trial/sheet/", "trial/new/"):
+        check(clinician, f"/patients/{patient_id}/{path}")
+    check(patient, "/diary/")
+    check(patient, "/diary/trial/")
+    # A finished trial in its place: the result pages.
+    Trial.objects.filter(pk=trial.pk).delete()
+    finished(world, plan, weeks=8, effect=1.0)
+    for path in ("trial/", "trial/result/"):
+        check(clinician, f"/patients/{patient_id}/{path}")
+    check(patient, "/diary/")
+    check(patient, "/diary/trial/")
+    assert not {path: v for path, v in found.items() if v}, found

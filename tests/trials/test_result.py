@@ -111,3 +111,13 @@ def test_the_randomisation_tests_floor_is_stated_for_the_trials_length():
 
     assert smallest_p_value(weeks=4, block_weeks=2) == 0.5
     assert round(smallest_p_value(weeks=12, block_weeks=2), 4) == round(2 / 64, 4)
+
+
+def test_the_blind_is_judged_in_words():
+    from apps.trials.selectors import blind_words
+    from apps.trials.statistics import blinding
+
+    told = blinding(taken=["active", "placebo"] * 15, guessed=["active", "placebo"] * 15)
+    assert "did not fully hold" in blind_words(told)[0]
+    held = blinding(taken=["active", "placebo"] * 15, guessed=["active"] * 30)
+    assert "the blind held" in blind_words(held)[0]
