@@ -25,6 +25,7 @@ LAYERS = [
     "diaries",
     "dashboards",
     "console",
+    "trials",
 ]
 LEVEL = {
     "accounts": 0,
@@ -38,6 +39,8 @@ LEVEL = {
     # The clinic console's cross-layer pages (care teams move alerts, the alert
     # policy belongs to alerts): on top, like dashboards.
     "console": 6,
+    # Blinded trials (issue 20) read plans, check-ins and questionnaires: on top.
+    "trials": 6,
 }
 
 

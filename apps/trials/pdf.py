@@ -3,13 +3,18 @@ session brief). The sheet is the only document that holds the allocation
 before the end."""
 
 from datetime import timedelta
+from pathlib import Path
 
 from fpdf import FPDF
 
-from apps.dashboards.pdf import UNICODE_FONT
 from apps.protocols.services import dose_text
 
 from .models import OUTCOMES
+
+# As the session brief's: a Unicode font when the machine has one, else the
+# PDF core font with characters outside Latin-1 replaced. Not imported from
+# dashboards, which sits on the same layer.
+UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 class _Document(FPDF):
