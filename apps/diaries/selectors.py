@@ -118,17 +118,39 @@ def trend_series(*, patient, today: date, days: int) -> list[dict]:
 
 
 def dose_day_comparison(*, series: list[dict], key: str) -> dict | None:
-    """The mean of `key` on dose days beside rest days, from trend_series rows;
-    None when the range has no day on a plan."""
-    groups = {True: [], False: []}
-    for row in series:
-        if row["dose_day"] is not None and row[key] is not None:
-            groups[row["dose_day"]].append(row[key])
-    if not groups[True] and not groups[False]:
+    """The mean of `key` on dose days beside rest days, from trend_series rows
+    (consecutive days), with the difference and its 95% interval from
+    apps.trials.statistics (a block bootstrap: neighbouring days are alike);
+    None when the range has no day on a plan. Numbers are rounded for pages;
+    `enough_data` False leaves the difference and interval None."""
+    from apps.trials.statistics import dose_day_comparison as compare
+
+    if all(row["dose_day"] is None for row in series):
         return None
+    result = compare(
+        days=[(row["dose_day"], row[key]) for row in series], min_days=MIN_COMPARISON_DAYS
+    )
 
-    def summary(values):
-        mean = round(sum(values) / len(values), 1) if values else None
-        return {"days": len(values), "mean": mean}
+    def rounded(value):
+        # + 0.0 turns -0.0 into 0.0: a page should never print "-0.0".
+        return round(value, 1) + 0.0 if value is not None else None
 
-    return {"dose": summary(groups[True]), "rest": summary(groups[False])}
+    def summary(days, values):
+        return {"days": days, "mean": rounded(sum(values) / len(values)) if values else None}
+
+    dose = [row[key] for row in series if row["dose_day"] is True and row[key] is not None]
+    rest = [row[key] for row in series if row["dose_day"] is False and row[key] is not None]
+    return {
+        "dose": summary(result.dose_days, dose),
+        "rest": summary(result.rest_days, rest),
+        "enough_data": result.enough_data,
+        "difference": rounded(result.difference),
+        "low": rounded(result.ci_low),
+        "high": rounded(result.ci_high),
+        "min_days": MIN_COMPARISON_DAYS,
+    }
+
+
+# The statistics module's default: fewer than a week of answered dose days or
+# rest days is too little to set side by side.
+MIN_COMPARISON_DAYS = 7
