@@ -1,5 +1,6 @@
 import copy
 import unicodedata
+import uuid
 import zoneinfo
 from datetime import timedelta
 from functools import cache
@@ -81,6 +82,10 @@ class CheckInForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"invalid": _("That is not a date.")},
     )
+    # A random key per page load (initial_for), so a draft sent again after
+    # the signal returns is applied once (services.checkin_submit). A key that
+    # is not a UUID is ignored rather than refused: it is no answer of theirs.
+    submission_key = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
     mood = scale_field(
         _("How is your mood today?"),
         _("0 is the worst you can imagine, 10 the best."),
@@ -208,6 +213,12 @@ class CheckInForm(forms.Form):
             )
         return day
 
+    def clean_submission_key(self):
+        try:
+            return uuid.UUID(self.cleaned_data["submission_key"])
+        except (TypeError, ValueError):
+            return None
+
     def clean(self):
         data = super().clean()
         text, severity = data.get("other_effect"), data.get("other_severity")
@@ -233,9 +244,10 @@ class CheckInForm(forms.Form):
     @classmethod
     def initial_for(cls, checkin, *, local_date):
         if checkin is None:
-            return {"local_date": local_date}
+            return {"local_date": local_date, "submission_key": uuid.uuid4()}
         initial = {
             "local_date": local_date,
+            "submission_key": uuid.uuid4(),
             "mood": checkin.mood,
             "anxiety": checkin.anxiety,
             "energy": checkin.energy,

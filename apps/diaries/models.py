@@ -46,6 +46,10 @@ class CheckIn(models.Model):
         help_text="Clinicians see that the entry exists and its safety findings, not its text.",
     )
     is_late = models.BooleanField(default=False, help_text="Filled in after its day had ended.")
+    # The key of the last form applied to this entry (a random UUID per page
+    # load, issue 19): a draft saved offline and sent again when the signal
+    # returns, or sent twice, is applied once (services.checkin_submit).
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -119,9 +123,16 @@ class SideEffect(models.Model):
         return self.key == self.OTHER
 
 
+class ReminderChannel(models.TextChoices):
+    EMAIL = "email", "Email"
+    PUSH = "push", "Notification on this phone"
+    BOTH = "both", "Both"
+
+
 class ReminderPreference(models.Model):
-    """When, if at all, a patient wants the daily reminder email. No row means
-    no reminders: the patient opts in on the reminders page."""
+    """When, if at all, a patient wants the daily reminder, and how (email, a
+    push notification, or both). No row means no reminders: the patient opts
+    in on the reminders page."""
 
     patient = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preference"
@@ -132,11 +143,57 @@ class ReminderPreference(models.Model):
     # The claim: the patient's local date of the last reminder sent. Set by a
     # conditional update before sending, so two workers never both send.
     last_sent_on = models.DateField(null=True, blank=True)
+    channel = models.CharField(
+        max_length=8, choices=ReminderChannel.choices, default=ReminderChannel.EMAIL
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):
         state = "on" if self.enabled else "off"
         return f"Reminders {state} at {self.time:%H:%M} {self.timezone}"
+
+
+class PushSubscription(models.Model):
+    """One browser's Web Push subscription (a phone or computer the patient
+    allowed notifications on). The endpoint is the push service's URL for that
+    browser; p256dh and auth are its keys, which encrypt what is sent."""
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Push subscription {self.pk} of patient {self.patient_id}"
+
+
+class ReminderDelivery(models.Model):
+    """One attempt to deliver one reminder on one channel: when, how, what
+    happened, in words (the reminders' trail; a failed push falls back to
+    email, and both attempts are here)."""
+
+    class Outcome(models.TextChoices):
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        GONE = "gone", "Subscription gone"
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_deliveries"
+    )
+    local_date = models.DateField()
+    channel = models.CharField(max_length=8)
+    outcome = models.CharField(max_length=8, choices=Outcome.choices)
+    detail = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"Reminder by {self.channel} on {self.local_date}: {self.outcome}"
 
 
 # Questionnaires

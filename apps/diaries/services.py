@@ -33,6 +33,9 @@ class CheckInResult:
     created: bool
     findings: list[Finding]
     alerts: list[Alert]
+    # The form's key had been applied already (a draft sent again): nothing
+    # was written and no rule ran again.
+    replayed: bool = False
 
     @property
     def is_crisis(self) -> bool:
@@ -230,6 +233,7 @@ def checkin_submit(
     practices: list[str] = (),
     side_effects: list[tuple[str, str, str]] = (),
     is_private: bool = False,
+    submission_key=None,
 ) -> CheckInResult:
     """Save the day's check-in, evaluate it, and raise its alerts: one
     transaction, so an entry the patient saw saved always carries its alerts.
@@ -238,6 +242,13 @@ def checkin_submit(
     same entry instead of making another. A day in the future, or an entry
     whose day of writing has ended, is refused (CheckInRefused).
     `side_effects` are (key, description, severity) triples.
+
+    `submission_key` is the form's random key (one per page load): a form
+    whose key is the last one applied to the entry (a draft kept offline and
+    sent again, a retry whose answer was lost) changes nothing and returns
+    `replayed`. Only the last key is kept: the page makes a new key after
+    each save, and one device sends its drafts in order, so an older draft
+    cannot arrive after a newer save from the same page.
     """
     today = today_for(clinic=clinic)
     local_date = local_date or today
@@ -259,6 +270,7 @@ def checkin_submit(
             clinic=clinic,
             local_date=local_date,
             is_late=local_date < today,
+            submission_key=submission_key,
             **values,
         )
     )
@@ -267,6 +279,11 @@ def checkin_submit(
         # The day has its entry (saved earlier, or by a request that has just
         # committed: the INSERT waited for it). Lock it and change it.
         checkin = CheckIn.objects.select_for_update().get(patient=patient, local_date=local_date)
+        if submission_key is not None and checkin.submission_key == submission_key:
+            # Already applied: the lock read it, so this costs no query.
+            return CheckInResult(
+                checkin=checkin, created=False, findings=[], alerts=[], replayed=True
+            )
         if checkin.clinic_id == clinic.pk:
             checkin.clinic = clinic  # checkin_editable reads its time zone
         if not checkin_editable(checkin=checkin, today=today):
@@ -274,6 +291,7 @@ def checkin_submit(
                 "That day has ended, so its entry can no longer be changed. "
                 "Anything new can go in today's entry."
             )
+        values["submission_key"] = submission_key
         for name, value in values.items():
             setattr(checkin, name, value)
         checkin.save(update_fields=[*values, "updated_at"])

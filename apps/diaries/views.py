@@ -21,7 +21,9 @@ from apps.safety.models import HealthProfile
 from apps.safety.rules import crisis_resources_for
 from apps.safety.safety_plans import safety_plan_for, safety_plan_update
 from apps.safety.screening import health_profile_update
+from apps.safety.services import crisis_reading
 
+from . import offline
 from .catalog import effects_for_plan
 from .crisis_language import language_links, page_language
 from .exports import export_csv, export_json
@@ -91,11 +93,16 @@ def today(request):
                     side_effects=form.side_effects(),
                     journal=form.cleaned_data["journal"],
                     is_private=form.cleaned_data["is_private"],
+                    submission_key=form.cleaned_data["submission_key"],
                 )
             except CheckInRefused as refused:
                 form.add_error(None, str(refused))
             else:
-                if result.is_crisis:
+                if result.replayed and crisis_reading(result.checkin.journal).flagged:
+                    # Sent again (an offline draft whose first answer was lost):
+                    # the crisis page is still what the patient must see.
+                    response = redirect(reverse("diaries:crisis") + f"?checkin={result.checkin.pk}")
+                elif result.is_crisis:
                     response = redirect(reverse("diaries:crisis") + f"?checkin={result.checkin.pk}")
                 elif local_date == today_date:
                     messages.success(request, "Saved. Thank you for checking in today.")
@@ -163,6 +170,17 @@ def today(request):
             ),
             "plan_day": plan_for_day(patient=request.user, local_date=local_date),
             "draft_key": _draft_key(request, local_date),
+            # For a check-in saved with no signal (offline-checkin.js): the
+            # session's tag for the service worker, and the numbers to call
+            # while the entry waits (from the fixture: no query).
+            "offline_tag": offline.session_tag(request),
+            "offline_resources": [
+                resource
+                for resource in crisis_resources_for(
+                    clinic.locale, language=(translation.get_language() or "en")[:2]
+                )
+                if resource.get("phone")
+            ][:2],
             "draft_saved": draft_saved,
             "needs_intake": not HealthProfile.objects.filter(patient=request.user).exists(),
             "journal_max": JOURNAL_MAX_LENGTH,
