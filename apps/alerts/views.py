@@ -79,6 +79,8 @@ def _page(request, alert, *, action_form=None) -> dict:
         "latest": page.latest_entries(
             patient_id=alert.patient_id, besides=checkin.pk if checkin else None
         ),
+        # For an alert on numbers (a low mood), its entry is among the latest, marked.
+        "alert_checkin_id": (alert.evidence or {}).get("checkin_id") or alert.source_checkin_id,
         "who_looked": page.who_looked(alert=alert, viewer=request.user),
         "actions": page.actions_of(alert=alert),
         "action_form": (action_form or AlertActionForm()) if may_act else None,

@@ -374,3 +374,14 @@ def test_the_phone_numbers_are_encrypted_at_rest_like_the_plan(world):
         stored = cursor.fetchone()
     assert all(value.startswith("fernet:") for value in stored)
     assert "555" not in "".join(stored)
+
+
+def test_a_low_mood_alerts_own_entry_is_marked_among_the_latest(world, client):
+    from apps.diaries.services import checkin_submit
+
+    result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=1, journal="Flat.")
+    (alert,) = [a for a in result.alerts if a.rule != "crisis_language"][:1]
+    client.force_login(world.alice)
+    section = open_page(client, alert).split('id="latest-heading"')[1]
+    assert "Flat." in section
+    assert "this alert&#x27;s entry" in section or "this alert's entry" in section
