@@ -13,6 +13,7 @@ from django.core import serializers
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.alerts.models import Alert
@@ -145,7 +146,7 @@ def close_account(request):
         if request.POST.get("confirm") == "close":
             account_close(patient=request.user, clinic=membership.clinic)
             logout(request)
-            messages.info(request, "Your account is closed.")
+            messages.info(request, _("Your account is closed."))
             return redirect("account_login")
         error = "Tick the box to confirm that you want to close your account."
     return render(

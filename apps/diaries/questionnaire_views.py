@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.clinics import access
@@ -114,8 +115,11 @@ def questionnaire_fill(request, instrument):
             if not result.created:
                 messages.info(
                     request,
-                    f"You had already answered the {definition.name} today, so we kept those "
-                    "answers. Nothing was sent twice.",
+                    _(
+                        "You had already answered the %(name)s today, so we kept those "
+                        "answers. Nothing was sent twice."
+                    )
+                    % {"name": definition.name},
                 )
                 return redirect(result_url)
             if result.follow_up == "cssrs":
@@ -145,16 +149,20 @@ def questionnaire_fill(request, instrument):
 
 def _told(patient) -> str:
     clinician = primary_clinician_for(patient=patient)
-    return clinician.get_full_name() or "your clinician" if clinician else "your care team"
+    if clinician:
+        return clinician.get_full_name() or _("your clinician")
+    return _("your care team")
 
 
 def _screener_message(patient):
     # The screener's page says "if you are in danger now, get help straight
     # away" just below this, so the message does not repeat it.
     return format_html(
-        "Thank you for answering honestly. An alert about your answers is on its way to {}. "
-        "The questions below help them understand how you are; answer them when you are "
-        "ready.",
+        _(
+            "Thank you for answering honestly. An alert about your answers is on its way to "
+            "{}. The questions below help them understand how you are; answer them when you "
+            "are ready."
+        ),
         _told(patient),
     )
 
@@ -162,15 +170,19 @@ def _screener_message(patient):
 def _crisis_message(patient, follow_up):
     who = _told(patient)
     message = format_html(
-        "Thank you for answering honestly. An alert about your answers is on its way to {}. "
-        "Trellis is not watched around the clock: if you might act on these thoughts, use "
-        "the numbers on this page now.",
+        _(
+            "Thank you for answering honestly. An alert about your answers is on its way to "
+            "{}. Trellis is not watched around the clock: if you might act on these thoughts, "
+            "use the numbers on this page now."
+        ),
         who,
     )
     if follow_up:
         message = format_html(
-            '{} When you are ready, <a href="{}">answer a few more questions</a> so your '
-            "clinician understands how you are.",
+            _(
+                '{} When you are ready, <a href="{}">answer a few more questions</a> so your '
+                "clinician understands how you are."
+            ),
             message,
             reverse("diaries:questionnaire_fill", args=[follow_up]),
         )

@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -23,7 +25,7 @@ from apps.safety.safety_plans import safety_plan_for, safety_plan_update
 from apps.safety.screening import health_profile_update
 from apps.safety.services import crisis_reading
 
-from . import offline
+from . import offline, push_views
 from .catalog import effects_for_plan
 from .crisis_language import language_links, page_language
 from .exports import export_csv, export_json
@@ -105,12 +107,13 @@ def today(request):
                 elif result.is_crisis:
                     response = redirect(reverse("diaries:crisis") + f"?checkin={result.checkin.pk}")
                 elif local_date == today_date:
-                    messages.success(request, "Saved. Thank you for checking in today.")
+                    messages.success(request, _("Saved. Thank you for checking in today."))
                     response = redirect("diaries:today")
                 else:
                     messages.success(
                         request,
-                        f"Saved your entry for {local_date:%A %-d %B}, marked as filled in late.",
+                        _("Saved your entry for %(day)s, marked as filled in late.")
+                        % {"day": date_format(local_date, _("l j F"))},
                     )
                     response = redirect(
                         reverse("diaries:today") + f"?date={local_date.isoformat()}"
@@ -121,16 +124,16 @@ def today(request):
     else:
         local_date = _day(request.GET.get("date"), default=today_date)
         if local_date is None:
-            messages.error(request, "That link does not name a day. Here is today.")
+            messages.error(request, _("That link does not name a day. Here is today."))
             return redirect("diaries:today")
         if local_date > today_date:
-            messages.error(request, "That day has not happened yet. Here is today.")
+            messages.error(request, _("That day has not happened yet. Here is today."))
             return redirect("diaries:today")
         if local_date < today_date - timedelta(days=LATE_ENTRY_DAYS):
             messages.error(
                 request,
-                f"Days more than {LATE_ENTRY_DAYS} days ago can no longer be filled in. "
-                "Here is today.",
+                _("Days more than %(days)s days ago can no longer be filled in. Here is today.")
+                % {"days": LATE_ENTRY_DAYS},
             )
             return redirect("diaries:today")
         form = None
@@ -315,7 +318,7 @@ def health_profile(request):
             data=form.cleaned_data,
             by=request.user,
         )
-        messages.success(request, "Saved. Your clinician will go through it with you.")
+        messages.success(request, _("Saved. Your clinician will go through it with you."))
         return redirect("diaries:health_profile")
     return render(request, "diaries/health_profile.html", {"form": form, "profile": profile})
 
@@ -328,7 +331,7 @@ def safety_plan(request):
     form = SafetyPlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         safety_plan_update(patient=request.user, data=form.cleaned_data, by=request.user)
-        messages.success(request, "Your safety plan is saved. It shows on the help page too.")
+        messages.success(request, _("Your safety plan is saved. It shows on the help page too."))
         return redirect("diaries:safety_plan")
     return render(request, "diaries/safety_plan.html", {"form": form, "plan": plan})
 
@@ -438,9 +441,19 @@ def reminders(request):
     membership = access.patient_membership(request.user)
     preference = ReminderPreference.objects.filter(patient=request.user).first()
     initial = (
-        {"enabled": preference.enabled, "time": preference.time, "timezone": preference.timezone}
+        {
+            "enabled": preference.enabled,
+            "time": preference.time,
+            "timezone": preference.timezone,
+            "channel": preference.channel,
+        }
         if preference
-        else {"enabled": True, "time": "20:00", "timezone": membership.clinic.timezone}
+        else {
+            "enabled": True,
+            "time": "20:00",
+            "timezone": membership.clinic.timezone,
+            "channel": "email",
+        }
     )
     form = ReminderForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -449,15 +462,22 @@ def reminders(request):
             enabled=form.cleaned_data["enabled"],
             time=form.cleaned_data["time"],
             timezone_name=form.cleaned_data["timezone"],
+            channel=form.cleaned_data["channel"],
         )
         if form.cleaned_data["enabled"]:
             messages.success(
-                request, f"Saved. We will remind you at {form.cleaned_data['time']:%H:%M}."
+                request,
+                _("Saved. We will remind you at %(time)s.")
+                % {"time": f"{form.cleaned_data['time']:%H:%M}"},
             )
         else:
-            messages.success(request, "Saved. You will not get reminder emails.")
+            messages.success(request, _("Saved. You will not get reminder emails."))
         return redirect("diaries:reminders")
-    return render(request, "diaries/reminders.html", {"form": form, "preference": preference})
+    return render(
+        request,
+        "diaries/reminders.html",
+        {"form": form, "preference": preference, **push_views.page_context()},
+    )
 
 
 # The link in the email is the credential (a signed token), and mail clients'

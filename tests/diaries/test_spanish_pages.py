@@ -213,3 +213,18 @@ def test_a_questionnaire_in_english_says_nothing_about_its_language(world, clien
     client.force_login(world.patient)
     page = client.get(reverse("diaries:questionnaire_fill", args=["phq9"])).text
     assert "is in English" not in page
+
+
+def test_a_saved_check_in_is_thanked_in_spanish(world, client):
+    client = spanish_patient(world, client)
+    response = client.post(reverse("diaries:today"), {"mood": "6", "journal": ""}, follow=True)
+    assert "Guardado. Gracias por hacer tu registro hoy." in response.text
+
+
+def test_a_phq9_item_9_answer_is_met_in_spanish_on_the_spanish_crisis_page(world, client):
+    client = spanish_patient(world, client)
+    answers = {f"q{n}": "0" for n in range(1, 10)} | {"q9": "2"}
+    response = client.post(
+        reverse("diaries:questionnaire_fill", args=["phq9"]), answers, follow=True
+    )
+    assert "Gracias por responder con sinceridad." in response.text
