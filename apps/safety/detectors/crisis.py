@@ -650,9 +650,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     category = lexicon.categories[rule.category]
     severity = rule.severity
 
-    # 1. Overlapping an idiom (looked for once per sentence).
+    # 1. Overlapping an idiom (looked for once per sentence). An idiom only hides
+    # what ends inside it: a match that reads on past its end ("hit my head on the
+    # wall over and over until it bled") says more than the idiom does.
     for idiom_start, idiom_end in ctx.idioms(*ctx.whole_sentence(start, end)):
-        if idiom_start < end and start < idiom_end:
+        if idiom_start < end and start < idiom_end and end <= idiom_end:
             return severity, False, "idiom"
 
     sentence_start, sentence_end = ctx.sentence(start, end)
