@@ -201,7 +201,8 @@ def _back(request, alert):
 @login_required
 @require_POST
 def acknowledge(request, alert_id):
-    alert = alert_for_staff(user=request.user, alert_id=alert_id)
+    # Answering an alert is acting: not for a break-glass reader (issue 21).
+    alert = page.alert_for_acting(user=request.user, alert_id=alert_id)
     form = AlertNoteForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["note"][0])
@@ -216,7 +217,7 @@ def acknowledge(request, alert_id):
 @login_required
 @require_POST
 def resolve(request, alert_id):
-    alert = alert_for_staff(user=request.user, alert_id=alert_id)
+    alert = page.alert_for_acting(user=request.user, alert_id=alert_id)
     form = AlertNoteForm(request.POST, note_required=True)
     if not form.is_valid():
         messages.error(request, form.errors["note"][0])
