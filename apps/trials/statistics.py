@@ -221,8 +221,9 @@ def compare_arms(
     of active-versus-placebo, so their spread measures the noise at the
     right scale, and the t quantile with blocks-1 degrees of freedom pays for
     how few there are. Inverting the randomisation test (shift model) was the
-    alternative; it gives an unbounded interval for 4- to 8-week trials (too
-    few allocations ever to reach 0.05), so the t-interval is the one that
+    alternative; it gives an unbounded interval for 4- to 10-week trials in
+    blocks of 2 (at most 32 allocations: the smallest p-value, 2/32, never
+    reaches 0.05), so the t-interval is the one that
     covers about 95% across 4 to 12 weeks (docs/STATISTICS.md has the
     simulation). It assumes block differences are roughly normal; with two
     blocks it is honest but wide.
