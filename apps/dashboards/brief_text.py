@@ -1,6 +1,8 @@
 """The session brief in sentences, shared by the page and the PDF so the two
 never say different things."""
 
+from .brief import LATEST_POINTS, WINDOW_DAYS
+
 PHASE_WORDS = {
     "initial": "initial phase",
     "maintenance": "maintenance",
@@ -12,17 +14,66 @@ def _day(value) -> str:
     return f"{value:%-d %b}"
 
 
-def mood_sentence(mood: dict | None) -> str:
-    if mood is None:
-        return "Not enough check-ins to compare mood with the baseline."
-    base = (
-        f"mean {mood['recent']} over {mood['recent_days']} check-in"
-        f"{'s' if mood['recent_days'] != 1 else ''}, against a baseline of {mood['baseline']} "
-        f"({mood['baseline_days']} day{'s' if mood['baseline_days'] != 1 else ''} before)"
+def _num(value) -> str:
+    # 7.0 reads "7", 7.14 reads "7.1": a clinician reads moods as whole numbers.
+    return f"{round(value, 1):g}"
+
+
+def _latest(change) -> str:
+    on = f" on {_day(change.latest_day)}" if change.latest_day else ""
+    return f"last entry {_num(change.latest)}{on}"
+
+
+def change_phrase(change) -> str:
+    """What the one drop rule (brief.judge_mood) found, in a phrase with its
+    numbers: the caseload's row and the brief's sentence both say this."""
+    if change.kind == "none":
+        return f"no check-ins in the last {WINDOW_DAYS} days"
+    if change.kind == "unknown":
+        return (
+            f"{_latest(change)}; too few check-ins to say what is usual "
+            f"({change.answers} in {WINDOW_DAYS} days)"
+        )
+    usual = _num(change.usual)
+    gap = change.latest - change.usual
+    # The latest entry alone tipped it (or also did): lead with it.
+    if (change.kind == "drop" and -gap >= LATEST_POINTS) or (
+        change.kind == "rise" and gap >= LATEST_POINTS
+    ):
+        side = "below" if gap < 0 else "above"
+        return f"{_latest(change)}, {_num(abs(gap))} {side} their usual {usual}"
+    recent = (
+        f"the last {change.recent_count} check-in{'s' if change.recent_count != 1 else ''} "
+        f"averaged {_num(change.recent_mean)}"
     )
-    if mood["direction"] == "steady":
-        return f"Mood steady: {base}."
-    return f"Mood {mood['direction']} by {abs(mood['change'])} points: {base}."
+    if change.kind == "steady":
+        return f"{recent}, against their usual {usual}; {_latest(change)}"
+    side = "below" if change.kind == "drop" else "above"
+    shift = _num(abs(change.recent_mean - change.usual))
+    return f"{recent}, {shift} {side} their usual {usual}; {_latest(change)}"
+
+
+MOOD_HEADLINE = {
+    "none": "No mood to compare",
+    "unknown": "Mood: not enough to compare",
+    "drop": "Mood dropped",
+    "rise": "Mood rose",
+    "steady": "Mood steady",
+}
+
+
+def mood_sentence(change) -> str:
+    """The brief's mood line. "Steady" only when the one drop rule says
+    neither drop nor rise, so a 3 after weeks around 7 never reads steady."""
+    if change is None:
+        return "Mood not available."
+    sentence = f"{MOOD_HEADLINE[change.kind]}: {change_phrase(change)}."
+    if change.usual is not None:
+        sentence += (
+            f" Usual is the mean of the {change.usual_count} check-ins before the last "
+            f"{change.recent_count}, within {WINDOW_DAYS} days."
+        )
+    return sentence[0].upper() + sentence[1:]
 
 
 def alert_sentence(alert) -> str:

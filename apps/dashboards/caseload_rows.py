@@ -12,6 +12,8 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .brief_text import change_phrase
+
 
 def rows_html(rows) -> SafeString:
     return mark_safe("\n".join(_row(row) for row in rows))  # nosec B308 B703: each row is format_html
@@ -112,14 +114,13 @@ def _why(row) -> str:
         parts.append(
             _wrapping_badge("text-bg-warning", "recent crisis (resolved in the last 14 days)")
         )
-    if row.recent_drop:
-        latest = f", latest {row.latest_mood}" if row.latest_mood is not None else ""
-        means = (
-            f": {row.recent_mean:.1f} on average lately, {row.earlier_mean:.1f} before"
-            if row.recent_mean is not None and row.earlier_mean is not None
-            else ""
+    if row.recent_drop and row.mood_change is not None:
+        # The brief says the same words (brief_text.change_phrase): one rule.
+        parts.append(
+            _wrapping_badge("text-bg-warning", f"mood dropped: {change_phrase(row.mood_change)}")
         )
-        parts.append(_wrapping_badge("text-bg-warning", f"mood drop{latest}{means}"))
+    if (silent := _days_silent(row)) is not None:
+        parts.append(_wrapping_badge("text-bg-light border", f"no check-in for {silent} days"))
     if row.missed:
         plural = "" if row.missed == 1 else "s"
         parts.append(_wrapping_badge("text-bg-light border", f"{row.missed} missed day{plural}"))
@@ -134,6 +135,29 @@ def _why(row) -> str:
         '<span class="d-flex flex-column gap-1 align-items-start">{}</span>',
         mark_safe("".join(parts)),
     )  # nosec B308 B703: format_html pieces
+
+
+# Days without a check-in after which a row says so, plan or no plan: a
+# patient who stopped checking in is news even when no plan counts misses.
+SILENT_DAYS = 3
+
+
+def _days_silent(row) -> int | None:
+    """Whole days since the last check-in, when SILENT_DAYS or more; None for
+    a patient who never checked in (the "Last check-in" column says never)."""
+    if row.latest_date is None or row.today is None:
+        return None
+    days = (row.today - row.latest_date).days
+    return days if days >= SILENT_DAYS else None
+
+
+def raised_words(moment, *, now) -> str:
+    """When an alert was raised as a clock time in the clinic's zone (the
+    request's, see views): "raised 14:05" today, "raised Tue 3 Dec 14:05"
+    before; the zone's name after it, so a reader elsewhere knows whose clock."""
+    local, today = timezone.localtime(moment), timezone.localtime(now).date()
+    shape = "H:i" if local.date() == today else "D j M H:i"
+    return f"raised {date_format(local, shape)} {local.tzname()}"
 
 
 def _wrapping_badge(style: str, text) -> str:

@@ -1,5 +1,5 @@
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
@@ -84,13 +84,14 @@ class CaseloadRow:
     # A critical alert resolved within RECENT_CRISIS.
     recent_crisis: bool = False
     screening: ScreeningState | None = None
-    # The means the drop was judged on (brief.is_drop): the latest RECENT_DAYS
-    # answers against the ones before them, for the row to say.
-    recent_mean: float | None = None
-    earlier_mean: float | None = None
+    # The one drop rule's verdict (brief.change_from_sums) with its numbers,
+    # for the row to say; its latest_day is filled in by rows_detail_add.
+    mood_change: brief.MoodChange | None = None
     latest_mood: int | None = None
     latest_date: date | None = None
     next_session: date | None = None
+    # The viewer's day the row was built for (how long since the last check-in).
+    today: date | None = None
     # The last SPARKLINE_DAYS days' moods, oldest first, None where unanswered.
     mood_series: list = field(default_factory=list)
     sparkline: str = ""
@@ -229,15 +230,14 @@ def _ranked_caseload(
             acknowledged_by=facts["acknowledged_by"] or "",
             acknowledged_at=_as_datetime(facts["acknowledged_at"]),
             recent_crisis=facts["crisis_resolved_at"] is not None,
-            recent_mean=(
-                facts["recent_sum"] / brief.RECENT_DAYS
-                if facts["answers"] > brief.RECENT_DAYS
-                else None
-            ),
-            earlier_mean=(
-                facts["earlier_sum"] / (facts["answers"] - brief.RECENT_DAYS)
-                if facts["answers"] > brief.RECENT_DAYS
-                else None
+            # The one drop rule's verdict from the same sums, for the row's
+            # words (the SQL ranked on the same comparison).
+            mood_change=brief.change_from_sums(
+                earlier_sum=facts["earlier_sum"],
+                earlier_count=max(facts["answers"] - brief.RECENT_DAYS, 0),
+                recent_sum=facts["recent_sum"],
+                recent_count=min(facts["answers"], brief.RECENT_DAYS),
+                latest=facts["latest_mood"],
             ),
             screening=screening_state(
                 has_profile=bool(facts["has_profile"]),
@@ -293,9 +293,10 @@ def _caseload_facts(
 ) -> list[dict]:
     """For each patient, in one statement, ranked: name and email; open alerts
     (all, critical, high); the latest screening's absolute and relative flag
-    counts; whether the mean of the latest brief.RECENT_DAYS moods of the last
-    SPARKLINE_DAYS sits brief.DROP_POINTS below the mean of the ones before
-    (brief.is_drop, cross-multiplied so both sides stay whole numbers); the
+    counts; whether the moods of the last SPARKLINE_DAYS dropped (brief.is_drop,
+    the one drop rule, cross-multiplied so both sides stay whole numbers: the
+    mean of the latest brief.RECENT_DAYS, or the latest answer, far enough
+    below the mean of the ones before); the
     missed days in the window before today since the open plan's start; the
     open plan's status, dates, phase lengths and pending screening review;
     whether any of that needs attention; the total; and how many of the
@@ -316,6 +317,7 @@ def _caseload_facts(
     screening_t = ScreeningRun._meta.db_table
     plan_t = Plan._meta.db_table
     summary_t = MoodSummary._meta.db_table
+    checkin_t = CheckIn._meta.db_table
     profile_t = HealthProfile._meta.db_table
     # Questions left blank: screening cannot judge them (safety.screening).
     unanswered = " + ".join(
@@ -362,6 +364,10 @@ def _caseload_facts(
                    COALESCE(m.answers, 0) AS answers,
                    COALESCE(m.recent_sum, 0) AS recent_sum,
                    COALESCE(m.earlier_sum, 0) AS earlier_sum,
+                   (SELECT c.mood FROM {checkin_t} c
+                     WHERE c.patient_id = u.id AND c.local_date >= %(first)s
+                       AND c.local_date <= %(today)s
+                     ORDER BY c.local_date DESC LIMIT 1) AS latest_mood,
                    CASE WHEN p.id IS NULL THEN 0 ELSE {missed_days} END AS missed,
                    CASE WHEN COALESCE({mood_summary.is_fresh_sql("m")}, FALSE)
                         THEN 0 ELSE 1 END AS stale,
@@ -414,9 +420,11 @@ def _caseload_facts(
             WHERE {ids_sql.format(column="u.id")}
         ), judged AS (
             SELECT facts.*,
-                   CASE WHEN answers > %(recent)s
-                         AND earlier_sum * %(recent)s - recent_sum * (answers - %(recent)s)
-                             >= %(drop_points)s * %(recent)s * (answers - %(recent)s)
+                   CASE WHEN answers >= %(recent)s + %(min_usual)s
+                         AND (earlier_sum * %(recent)s - recent_sum * (answers - %(recent)s)
+                                  >= %(drop_points)s * %(recent)s * (answers - %(recent)s)
+                              OR earlier_sum - latest_mood * (answers - %(recent)s)
+                                  >= %(latest_points)s * (answers - %(recent)s))
                         THEN 1 ELSE 0 END AS recent_drop
             FROM facts
         ), flagged AS (
@@ -449,6 +457,9 @@ def _caseload_facts(
         "crisis_since": timezone.now() - RECENT_CRISIS,
         "recent": brief.RECENT_DAYS,
         "drop_points": brief.DROP_POINTS,
+        "latest_points": brief.LATEST_POINTS,
+        "min_usual": brief.MIN_USUAL,
+        "first": _first.isoformat(),
     }
     if limit is not None:
         params |= {"limit": limit, "offset": offset}
@@ -484,6 +495,9 @@ def rows_detail_add(rows: list[CaseloadRow], *, today: date) -> None:
         found = details.get(row.pk, {})
         row.latest_mood = found.get("latest_mood")
         row.latest_date = found.get("latest_date")
+        row.today = today
+        if row.mood_change is not None and row.mood_change.latest is not None:
+            row.mood_change = replace(row.mood_change, latest_day=row.latest_date)
         row.next_session = found.get("next_session")
         row.mood_series = series = moods[row.pk]
         row.sparkline = brief.sparkline_points(series)
@@ -697,16 +711,31 @@ def session_brief(*, patient, today: date) -> dict:
     since = (
         last.date + timedelta(days=1) if last else today - timedelta(days=NO_SESSION_LOOKBACK_DAYS)
     )
-    baseline_first = since - timedelta(days=BASELINE_DAYS)
+    # The one drop rule reads the last brief.WINDOW_DAYS, as on the caseload.
+    window_first = today - timedelta(days=brief.WINDOW_DAYS - 1)
+    baseline_first = min(since - timedelta(days=BASELINE_DAYS), window_first)
     checkins = list(
         CheckIn.objects.filter(patient=patient, local_date__range=(baseline_first, today))
         .prefetch_related("side_effects")
         .order_by("local_date")
     )
-    before = [c for c in checkins if c.local_date < since]
     after = [c for c in checkins if c.local_date >= since]
+    window = [(c.local_date, c.mood) for c in checkins if c.local_date >= window_first]
+    by_day = dict(window)
+    chart_days = [
+        (day, by_day.get(day))
+        for day in (window_first + timedelta(days=n) for n in range(brief.WINDOW_DAYS))
+    ]
+    # Alerts raised in the chart's window, before "since" too: a mark on the
+    # chart where the drop began.
+    recent_alerts = Alert.objects.filter(
+        patient=patient, created_at__date__gte=window_first - timedelta(days=1)
+    ).only("created_at")
     alerts = list(
-        Alert.objects.filter(patient=patient, created_at__date__gte=since)
+        # Raised since the last session, and any older one still open.
+        Alert.objects.filter(
+            Q(created_at__date__gte=since) | ~Q(state=AlertState.RESOLVED), patient=patient
+        )
         .select_related("acknowledged_by", "resolved_by")
         .order_by("created_at")
     )
@@ -738,7 +767,13 @@ def session_brief(*, patient, today: date) -> dict:
         "last_session": last,
         "since": since,
         "today": today,
-        "mood": brief.mood_direction([c.mood for c in before], [c.mood for c in after]),
+        "mood": brief.judge_mood(window),
+        # One (day, mood or None) per day of the window, for the chart.
+        "chart_days": chart_days,
+        "chart_alert_days": sorted(
+            {timezone.localtime(a.created_at).date() for a in alerts}
+            | {timezone.localtime(a.created_at).date() for a in recent_alerts}
+        ),
         "checkin_days": len(after),
         "alerts": alerts,
         "adherence": adherence_for(patient=patient, start=since, end=today),

@@ -29,6 +29,7 @@ from .brief_text import PHASE_WORDS, brief_lines
 from .forms import ExportForm, SessionForm
 from .highlight import highlight_spans, journal_reasons
 from .models import Export
+from .mood_chart import mood_chart_svg
 from .selectors import (
     CASELOAD_FILTERS,
     caseload_page,
@@ -99,6 +100,10 @@ def _caseload_page(request, *, patient_ids, today, filters, phase, search):
         user=request.user, patient_ids=patient_ids, limit=CASELOAD_ALERTS_SHOWN
     )
     alert_links_add(shown_alerts)
+    now = timezone.now()
+    for alert in shown_alerts:
+        # A clock time, not "3 hours ago": it is what a phone call will refer to.
+        alert.raised_words = caseload_rows.raised_words(alert.created_at, now=now)
     return render(
         request,
         "dashboards/caseload.html",
@@ -271,10 +276,13 @@ def sessions(request, patient_id):
 def brief(request, patient_id):
     patient = _clinician_patient(request, patient_id, "view_session_brief")
     data = session_brief(patient=patient, today=today_for_staff(request.user))
+    chart = mood_chart_svg(
+        data["chart_days"], usual=data["mood"].usual, marked_days=data["chart_alert_days"]
+    )
     return render(
         request,
         "dashboards/brief.html",
-        {"patient": patient, "brief": data, "lines": brief_lines(data)},
+        {"patient": patient, "brief": data, "lines": brief_lines(data), "mood_chart": chart},
     )
 
 

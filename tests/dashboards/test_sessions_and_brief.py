@@ -143,7 +143,7 @@ def test_the_brief_says_what_changed_since_the_last_session(world, client):
     client.force_login(world.alice)
     page = client.get(brief_url(world)).text
     assert "the last session on" in page
-    assert "Mood lower by" in page and "baseline of 7.0" in page
+    assert "Mood dropped: last entry 2 on " in page and "5 below their usual 7." in page
     assert "Crisis language" in page and "resolved" in page and "safety plan reviewed" in page
     assert "Nausea (moderate, worse)" in page
     assert "Ringing ears (mild, new)" in page

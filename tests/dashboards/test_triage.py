@@ -82,7 +82,8 @@ def test_why_listed_here_says_why_in_words(world, client, crisis_alert):
     moods(world, dropping, [8] * 20 + [3] * 7)
     table = patients_table(caseload(client, world))
     assert "critical alert, not yet acknowledged" in table
-    assert "mood drop, latest 3: 3.0 on average lately, 8.0 before" in table
+    # The brief's words (brief_text.change_phrase): one drop rule.
+    assert "mood dropped: last entry 3 on " in table and "5 below their usual 8" in table
 
 
 def test_the_inbox_puts_a_critical_alert_above_a_newer_moderate_one(world, client, crisis_alert):
