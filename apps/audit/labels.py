@@ -32,6 +32,7 @@ ACTION_LABELS = {
     "view_timeline": "Viewed the timeline",
     "view_trial": "Viewed the blinded trial",
     "view_trial_result": "Viewed the blinded trial's result",
+    "view_trial_set_up": "Opened the blinded trial's set-up form",
     "view_trial_sheet": "Viewed the blinded trial's preparer's sheet",
     "trial_unblind": "Unblinded the blinded trial early",
 }

@@ -43,7 +43,15 @@ def _today(patient):
 def status(request, patient_id):
     access.staff_required(request.user)
     patient = _staff_patient(request, patient_id)
+    return _status_page(request, patient)
+
+
+def _status_page(request, patient, *, note: str | None = None):
+    """The trial's status; also the answer where a page has nothing to show
+    (no trial yet, a result still sealed), with the reason on it."""
     access_record(actor=request.user, patient=patient, action="view_trial", request=request)
+    if note:
+        messages.info(request, note)
     trial = latest_trial(patient=patient)
     today = _today(patient)
     context = {
@@ -91,15 +99,13 @@ def set_up(request, patient_id):
                 "for the person who prepares the capsules.",
             )
             return redirect("trials:status", patient_id=patient.pk)
+    access_record(actor=request.user, patient=patient, action="view_trial_set_up", request=request)
     context = {"patient": patient, "form": form, "plan": plan, "running": running}
     return render(request, "trials/set_up.html", context)
 
 
-def _trial_or_back(request, patient):
-    trial = latest_trial(patient=patient)
-    if trial is None:
-        messages.error(request, "This patient has no blinded trial.")
-    return trial
+NO_TRIAL = "This patient has no blinded trial."
+SEALED = "The result is sealed until the trial ends (or is unblinded)."
 
 
 @login_required
@@ -108,9 +114,9 @@ def sheet(request, patient_id):
     access.staff_required(request.user)
     patient = _staff_patient(request, patient_id)
     access.write_required(user=request.user, patient=patient)
-    trial = _trial_or_back(request, patient)
+    trial = latest_trial(patient=patient)
     if trial is None:
-        return redirect("trials:status", patient_id=patient.pk)
+        return _status_page(request, patient, note=NO_TRIAL)
     sheet_viewed(trial=trial, by=request.user, request=request)
     response = render(
         request, "trials/sheet.html", {"patient": patient, "trial": trial, **pdf.sheet_rows(trial)}
@@ -125,9 +131,9 @@ def sheet_pdf(request, patient_id):
     access.staff_required(request.user)
     patient = _staff_patient(request, patient_id)
     access.write_required(user=request.user, patient=patient)
-    trial = _trial_or_back(request, patient)
+    trial = latest_trial(patient=patient)
     if trial is None:
-        return redirect("trials:status", patient_id=patient.pk)
+        return _status_page(request, patient, note=NO_TRIAL)
     sheet_viewed(trial=trial, by=request.user, request=request, printable=True)
     response = HttpResponse(pdf.sheet_pdf(trial=trial), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="preparer-sheet-{trial.pk}.pdf"'
@@ -141,8 +147,9 @@ def unblind(request, patient_id):
     access.staff_required(request.user)
     patient = _staff_patient(request, patient_id)
     access.write_required(user=request.user, patient=patient)
-    trial = _trial_or_back(request, patient)
+    trial = latest_trial(patient=patient)
     if trial is None:
+        messages.error(request, f"Not unblinded. {NO_TRIAL}")
         return redirect("trials:status", patient_id=patient.pk)
     form = UnblindForm(request.POST)
     if not form.is_valid():
@@ -165,14 +172,12 @@ def unblind(request, patient_id):
     return redirect("trials:result", patient_id=patient.pk)
 
 
-def _result_or_back(request, patient):
-    trial = _trial_or_back(request, patient)
+def _result_or_none(patient):
+    trial = latest_trial(patient=patient)
     if trial is None:
-        return None, None
-    result = trial_result(trial=trial, today=_today(patient))
-    if result is None:
-        messages.info(request, "The result is sealed until the trial ends (or is unblinded).")
-    return trial, result
+        return None, None, NO_TRIAL
+    found = trial_result(trial=trial, today=_today(patient))
+    return trial, found, (SEALED if found is None else None)
 
 
 @login_required
@@ -180,9 +185,9 @@ def _result_or_back(request, patient):
 def result(request, patient_id):
     access.staff_required(request.user)
     patient = _staff_patient(request, patient_id)
-    trial, found = _result_or_back(request, patient)
+    trial, found, note = _result_or_none(patient)
     if found is None:
-        return redirect("trials:status", patient_id=patient.pk)
+        return _status_page(request, patient, note=note)
     access_record(actor=request.user, patient=patient, action="view_trial_result", request=request)
     context = {
         "patient": patient,
@@ -199,9 +204,9 @@ def result(request, patient_id):
 def result_pdf(request, patient_id):
     access.staff_required(request.user)
     patient = _staff_patient(request, patient_id)
-    trial, found = _result_or_back(request, patient)
+    trial, found, note = _result_or_none(patient)
     if found is None:
-        return redirect("trials:status", patient_id=patient.pk)
+        return _status_page(request, patient, note=note)
     access_record(
         actor=request.user, patient=patient, action="download_trial_result", request=request
     )

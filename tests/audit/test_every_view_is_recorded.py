@@ -18,6 +18,7 @@ ACTIONS_ONLY = {
     "protocols:resume",
     "protocols:end",
     "protocols:review",
+    "trials:unblind",
 }
 
 # Routes that take a patient or an alert: the patient's data, by definition.

@@ -19,10 +19,16 @@ from apps.trials.models import Trial, TrialDay
 TOKENS = re.compile(r'(name="csrfmiddlewaretoken" value=|nonce=|csrf-token" content=)"[^"]*"')
 # The alert page counts its own views ("who else looked"): not the allocation.
 LOOKS = re.compile(r" \(\d+ times\)")
+# Fresh per render (the check-in's submission key, the offline session tag):
+# UUIDs and long hexadecimal values; and clock times ("last looked 09:23"),
+# which move on between renders. An arm or a code is none of these.
+FRESH = re.compile(
+    r"\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b|\b[0-9a-f]{20,}\b|\b\d{1,2}:\d{2}\b"
+)
 
 
 def normal(body: bytes) -> str:
-    return LOOKS.sub("", TOKENS.sub("", body.decode()))
+    return FRESH.sub("", LOOKS.sub("", TOKENS.sub("", body.decode())))
 
 
 def flip(trial):

@@ -82,10 +82,11 @@ def test_the_patient_reads_the_result_in_plain_words(world, plan, client):
 
 
 def test_while_sealed_the_result_is_refused_in_words(world, running, client):
-    response, _text = page(client, "trials:result", world)
-    assert response.status_code == 302
-    follow = unescape(client.get(response["Location"]).content.decode())
-    assert "The result is sealed until the trial ends" in follow
+    for name in ("trials:result", "trials:result_pdf"):
+        response, text = page(client, name, world)
+        assert response.status_code == 200
+        assert "The result is sealed until the trial ends" in text
+        assert "Active minus placebo" not in text
     assert trial_result(trial=running, today=today(world)) is None
 
 
