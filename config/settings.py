@@ -398,6 +398,25 @@ ALERT_MAX_DELIVERY_ATTEMPTS = env.int("ALERT_MAX_DELIVERY_ATTEMPTS", default=5)
 # The alert webhook goes only to public addresses (apps/alerts/channels/webhook.py).
 # Only the tests' loopback receiver turns this on; there is no environment switch.
 WEBHOOK_ALLOW_PRIVATE_ADDRESSES = False
+
+# Web Push reminders (apps/diaries/reminder_channels/push.py): the VAPID key pair
+# that signs each push, base64url (raw private scalar; uncompressed public point).
+# A deployment makes its own with `manage.py vapid_keys`; the defaults are the
+# demo's and the tests' fixed pair, public in this repository, so production has
+# none and push reminders stay off there until the keys are set.
+_DEMO_VAPID_PRIVATE_KEY = "DEZf2KHeVyMsqcVhccbrGn4AL6OOOszok2mmVkvEwug"
+_DEMO_VAPID_PUBLIC_KEY = (
+    "BHmAsY-UKW5jgiE6gnxFDaqzMosCF64W0POCUsQ7xNm_K9HN0VpeOuuyuAdGLuP8s2zm1wO4KUNxhvLTZANwzVM"
+)
+WEBPUSH_VAPID_PRIVATE_KEY = env.str(
+    "WEBPUSH_VAPID_PRIVATE_KEY", default="" if PRODUCTION else _DEMO_VAPID_PRIVATE_KEY
+)
+WEBPUSH_VAPID_PUBLIC_KEY = env.str(
+    "WEBPUSH_VAPID_PUBLIC_KEY", default="" if PRODUCTION else _DEMO_VAPID_PUBLIC_KEY
+)
+WEBPUSH_VAPID_SUBJECT = env.str("WEBPUSH_VAPID_SUBJECT", default="mailto:reminders@trellis.invalid")
+# Push services are public https addresses; only the tests' loopback fake turns this on.
+WEBPUSH_ALLOW_PRIVATE_ENDPOINTS = False
 # First retry of a failed delivery after this long, doubling each time.
 ALERT_RETRY_BASE_SECONDS = env.float("ALERT_RETRY_BASE_SECONDS", default=10.0)
 # /health/ reports trouble when the worker heartbeat or the oldest undelivered

@@ -414,7 +414,20 @@ def _shared_fields(form_class) -> tuple[dict, list]:
 
 
 class ReminderForm(forms.Form):
-    enabled = forms.BooleanField(required=False, label=_("Send me a daily reminder email"))
+    enabled = forms.BooleanField(required=False, label=_("Send me a daily reminder"))
+    channel = forms.ChoiceField(
+        choices=[
+            ("email", _("By email")),
+            ("push", _("As a notification on my phone")),
+            ("both", _("Both")),
+        ],
+        initial="email",
+        # A page from before the choice existed sends none: email, as it was.
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        label=_("How?"),
+        error_messages={"invalid_choice": _("Choose email, a notification, or both.")},
+    )
     time = forms.TimeField(
         label=_("At what time?"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -432,3 +445,6 @@ class ReminderForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["timezone"].choices = timezone_choices(str(self.initial.get("timezone", "")))
+
+    def clean_channel(self):
+        return self.cleaned_data["channel"] or "email"

@@ -5,14 +5,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db import connection, router, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.constants import OnConflict
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from apps.alerts.models import Alert
@@ -22,7 +18,15 @@ from apps.safety.risk import effective_overrides_for, evaluate_side_effects, ove
 from apps.safety.services import MISSED_CHECKINS, Finding, evaluate_checkin
 
 from .crisis_language import email_language
-from .models import CheckIn, ReminderPreference, SemanticRead, SideEffect
+from .models import (
+    CheckIn,
+    PushSubscription,
+    ReminderChannel,
+    ReminderDelivery,
+    ReminderPreference,
+    SemanticRead,
+    SideEffect,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -375,12 +379,35 @@ NUDGE_AFTER_MISSED_DAYS = 2
 UNSUBSCRIBE_SALT = "diaries.reminders.unsubscribe"
 
 
-def reminder_preference_update(*, patient, enabled: bool, time, timezone_name: str):
+def reminder_preference_update(
+    *, patient, enabled: bool, time, timezone_name: str, channel: str = ReminderChannel.EMAIL
+):
     preference, _created = ReminderPreference.objects.update_or_create(
         patient=patient,
-        defaults={"enabled": enabled, "time": time, "timezone": timezone_name},
+        defaults={
+            "enabled": enabled,
+            "time": time,
+            "timezone": timezone_name,
+            "channel": channel,
+        },
     )
     return preference
+
+
+def push_subscription_save(*, patient, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
+    """Keep a browser's push subscription for the patient. An endpoint is one
+    browser's: one saved before by someone else on a shared phone now belongs
+    to whoever allowed notifications last."""
+    subscription, _created = PushSubscription.objects.update_or_create(
+        endpoint=endpoint, defaults={"patient": patient, "p256dh": p256dh, "auth": auth}
+    )
+    return subscription
+
+
+def push_subscription_remove(*, patient, endpoint: str) -> bool:
+    """Forget one of the patient's own subscriptions; False when it was not theirs."""
+    deleted, _kinds = PushSubscription.objects.filter(patient=patient, endpoint=endpoint).delete()
+    return bool(deleted)
 
 
 def reminder_unsubscribe_token(*, patient) -> str:
@@ -454,53 +481,97 @@ def reminders_send_due(*, now=None) -> int:
         if not claimed:
             continue  # another worker has it, or the patient just opted out
         missed = (today - last).days - 1 if last is not None else 0
-        try:
-            _reminder_email_send(
-                patient=preference.patient,
-                clinic=membership.clinic,
-                nudge=missed >= NUDGE_AFTER_MISSED_DAYS,
-            )
-        except Exception:
+        delivered = _reminder_deliver(
+            preference=preference,
+            clinic=membership.clinic,
+            local_day=local_day,
+            nudge=missed >= NUDGE_AFTER_MISSED_DAYS,
+        )
+        if not delivered:
             # Give the day back so the next run tries again.
             ReminderPreference.objects.filter(pk=preference.pk, last_sent_on=local_day).update(
                 last_sent_on=previous
             )
-            logger.warning("Reminder to patient %s failed", preference.patient_id, exc_info=True)
             continue
         sent += 1
     return sent
 
 
-def _reminder_email_send(*, patient, clinic, nudge: bool) -> None:
-    """The reminder says only that it is time to check in: never any entry,
-    score or journal text, because email is read on lock screens and shared
-    devices."""
-    unsubscribe = settings.SITE_URL + reverse(
-        "diaries:reminder_unsubscribe", args=[reminder_unsubscribe_token(patient=patient)]
-    )
-    context = {
-        "name": patient.get_short_name(),
-        "clinic": clinic,
-        "nudge": nudge,
-        "link": settings.SITE_URL + reverse("diaries:today"),
-        "crisis_link": settings.SITE_URL + reverse("diaries:crisis"),
-        "settings_link": settings.SITE_URL + reverse("diaries:reminders"),
-        "unsubscribe": unsubscribe,
-    }
+def _reminder_deliver(*, preference, clinic, local_day, nudge: bool) -> bool:
+    """Send one reminder on the patient's channels, logging every attempt
+    (ReminderDelivery). Push goes to each of the patient's browsers; a
+    subscription the push service says is gone is deleted. When push was
+    chosen and no push got through (none subscribed, all failed), an email
+    goes instead. True when anything reached the patient's push service or
+    mail server."""
+    from .reminder_channels import email as email_channel
+    from .reminder_channels import push as push_channel
+
+    patient = preference.patient
+    attempts = []
+
+    def attempt(channel, outcome, detail=""):
+        attempts.append(
+            ReminderDelivery(
+                patient=patient,
+                local_date=local_day,
+                channel=channel,
+                outcome=outcome,
+                detail=detail[:300],
+            )
+        )
+
+    wants_push = preference.channel in (ReminderChannel.PUSH, ReminderChannel.BOTH)
+    wants_email = preference.channel in (ReminderChannel.EMAIL, ReminderChannel.BOTH)
+    pushed = False
     # In the patient's language (issue 19): a worker has no request to read it from.
     with translation.override(_patient_email_language(patient=patient, clinic=clinic)):
-        message = EmailMultiAlternatives(
-            subject=render_to_string("emails/reminder-subject.txt", context).strip(),
-            body=render_to_string("emails/reminder-body.txt", context),
-            to=[patient.email],
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
-        html = render_to_string("emails/reminder-body.html", context)
-    message.attach_alternative(html, "text/html")
-    message.send()
+        if wants_push:
+            subscriptions = list(PushSubscription.objects.filter(patient=patient))
+            if not subscriptions:
+                attempt(
+                    push_channel.NAME,
+                    ReminderDelivery.Outcome.FAILED,
+                    "No phone or browser is set up for notifications.",
+                )
+            for subscription in subscriptions:
+                try:
+                    push_channel.send(subscription=subscription, nudge=nudge)
+                except push_channel.PushGone as gone:
+                    subscription.delete()
+                    attempt(push_channel.NAME, ReminderDelivery.Outcome.GONE, str(gone))
+                except push_channel.PushFailed as failed:
+                    attempt(push_channel.NAME, ReminderDelivery.Outcome.FAILED, str(failed))
+                else:
+                    pushed = True
+                    attempt(push_channel.NAME, ReminderDelivery.Outcome.SENT)
+        emailed = False
+        if wants_email or not pushed:
+            try:
+                email_channel.send(
+                    patient=patient,
+                    clinic=clinic,
+                    nudge=nudge,
+                    unsubscribe_token=reminder_unsubscribe_token(patient=patient),
+                )
+            except Exception as error:
+                logger.warning("Reminder email to patient %s failed", patient.pk, exc_info=True)
+                attempt(
+                    email_channel.NAME,
+                    ReminderDelivery.Outcome.FAILED,
+                    f"The mail server did not take it ({type(error).__name__}).",
+                )
+            else:
+                emailed = True
+                attempt(
+                    email_channel.NAME,
+                    ReminderDelivery.Outcome.SENT,
+                    ""
+                    if wants_email
+                    else "Sent instead of the notification, which did not get through.",
+                )
+    ReminderDelivery.objects.bulk_create(attempts)
+    return pushed or emailed
 
 
 def _patient_email_language(*, patient, clinic) -> str:

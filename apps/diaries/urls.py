@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import language_views, views
+from . import language_views, push_views, views
 
 app_name = "diaries"
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("diary/download/trellis-diary.csv", views.export, {"fmt": "csv"}, name="export_csv"),
     path("diary/download/trellis-diary.json", views.export, {"fmt": "json"}, name="export_json"),
     path("diary/reminders/", views.reminders, name="reminders"),
+    path("diary/reminders/push/", push_views.subscribe, name="push_subscribe"),
+    path("diary/reminders/push/stop/", push_views.unsubscribe, name="push_unsubscribe"),
     path("diary/language/", language_views.language, name="language"),
     path(
         "diary/reminders/stop/<str:token>/",

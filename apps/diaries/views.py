@@ -25,7 +25,7 @@ from apps.safety.safety_plans import safety_plan_for, safety_plan_update
 from apps.safety.screening import health_profile_update
 from apps.safety.services import crisis_reading
 
-from . import offline
+from . import offline, push_views
 from .catalog import effects_for_plan
 from .crisis_language import language_links, page_language
 from .exports import export_csv, export_json
@@ -441,9 +441,19 @@ def reminders(request):
     membership = access.patient_membership(request.user)
     preference = ReminderPreference.objects.filter(patient=request.user).first()
     initial = (
-        {"enabled": preference.enabled, "time": preference.time, "timezone": preference.timezone}
+        {
+            "enabled": preference.enabled,
+            "time": preference.time,
+            "timezone": preference.timezone,
+            "channel": preference.channel,
+        }
         if preference
-        else {"enabled": True, "time": "20:00", "timezone": membership.clinic.timezone}
+        else {
+            "enabled": True,
+            "time": "20:00",
+            "timezone": membership.clinic.timezone,
+            "channel": "email",
+        }
     )
     form = ReminderForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -452,6 +462,7 @@ def reminders(request):
             enabled=form.cleaned_data["enabled"],
             time=form.cleaned_data["time"],
             timezone_name=form.cleaned_data["timezone"],
+            channel=form.cleaned_data["channel"],
         )
         if form.cleaned_data["enabled"]:
             messages.success(
@@ -462,7 +473,11 @@ def reminders(request):
         else:
             messages.success(request, _("Saved. You will not get reminder emails."))
         return redirect("diaries:reminders")
-    return render(request, "diaries/reminders.html", {"form": form, "preference": preference})
+    return render(
+        request,
+        "diaries/reminders.html",
+        {"form": form, "preference": preference, **push_views.page_context()},
+    )
 
 
 # The link in the email is the credential (a signed token), and mail clients'
