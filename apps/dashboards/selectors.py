@@ -1,6 +1,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
@@ -644,6 +645,28 @@ def daily_series(*, patient, first: date, last: date, plans=None) -> list[dict]:
     return rows
 
 
+def alert_day(alert) -> date:
+    """The day an alert was raised on its clinic's calendar (the days of the
+    charts are the clinic's days)."""
+    return alert.created_at.astimezone(ZoneInfo(alert.clinic.timezone)).date()
+
+
+def alert_words(alert) -> str:
+    return f"{alert.get_severity_display()} alert: {alert.summary}"
+
+
+def timeline_default_days(*, patient, today: date, longest: int = 90, fallback: int = 30) -> int:
+    """The timeline's range when none is asked for: from the first day of the
+    patient's latest plan when it began within `longest` days, otherwise the
+    last `fallback` days (not three months of mostly empty chart)."""
+    plan = (
+        Plan.objects.filter(patient=patient, start_date__lte=today).order_by("-start_date").first()
+    )
+    if plan is not None and (today - plan.start_date).days < longest:
+        return (today - plan.start_date).days + 1
+    return fallback
+
+
 def timeline_for(*, patient, today: date, days: int) -> dict:
     """Everything on the patient timeline for the `days` up to `today`, in a
     number of queries that does not grow with the history."""
@@ -655,9 +678,15 @@ def timeline_for(*, patient, today: date, days: int) -> dict:
         # last_seen_at: an open alert raised again by a later entry carries that
         # entry's spans, whenever it was first raised.
         Alert.objects.filter(patient=patient, last_seen_at__date__gte=first - timedelta(days=1))
-        .select_related("acknowledged_by", "resolved_by")
+        .select_related("acknowledged_by", "resolved_by", "clinic")
         .order_by("-created_at")
     )
+    # Each day's alerts, in words, on the charts (a marker) and in the tables.
+    raised: dict[str, list[str]] = defaultdict(list)
+    for alert in sorted(alerts, key=lambda a: a.created_at):
+        raised[alert_day(alert).isoformat()].append(alert_words(alert))
+    for row in series:
+        row["alert"] = "; ".join(raised.get(row["date"], []))
     # A year of entries is too long to read before a session: the latest
     # JOURNAL_LIMIT, plus every older one that raised a safety finding.
     flagged_ids = [(a.evidence or {}).get("checkin_id") for a in alerts]
@@ -730,7 +759,7 @@ def session_brief(*, patient, today: date) -> dict:
     # chart where the drop began.
     recent_alerts = Alert.objects.filter(
         patient=patient, created_at__date__gte=window_first - timedelta(days=1)
-    ).only("created_at")
+    ).select_related("clinic")
     alerts = list(
         # Raised since the last session, and any older one still open.
         Alert.objects.filter(
@@ -770,10 +799,7 @@ def session_brief(*, patient, today: date) -> dict:
         "mood": brief.judge_mood(window),
         # One (day, mood or None) per day of the window, for the chart.
         "chart_days": chart_days,
-        "chart_alert_days": sorted(
-            {timezone.localtime(a.created_at).date() for a in alerts}
-            | {timezone.localtime(a.created_at).date() for a in recent_alerts}
-        ),
+        "chart_alert_days": sorted({alert_day(a) for a in recent_alerts}),
         "checkin_days": len(after),
         "alerts": alerts,
         "adherence": adherence_for(patient=patient, start=since, end=today),

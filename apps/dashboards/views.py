@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -39,6 +39,7 @@ from .selectors import (
     rows_detail_add,
     session_brief,
     sessions_for,
+    timeline_default_days,
     timeline_for,
     today_for_staff,
 )
@@ -135,12 +136,14 @@ def _row_links_add(rows) -> None:
 def _table_rows(series, words, key) -> str:
     # A year is 365 rows per measure: joined here rather than in a template
     # loop (several times slower per row). Every cell is a number, an ISO
-    # date or one of our fixed words, so there is nothing to escape.
-    return mark_safe(  # nosec B308 B703: numbers, ISO dates and fixed words only
+    # date or one of our fixed words, except the alert's words, escaped.
+    # A day with an alert and no answer keeps its row: the alert is the news.
+    return mark_safe(  # nosec B308 B703: numbers, ISO dates, fixed words, escaped alerts
         "".join(
-            f"<tr><td>{row['date']}</td><td>{row[key]}</td><td>{day_words}</td></tr>"
+            f"<tr><td>{row['date']}</td><td>{'—' if row[key] is None else row[key]}</td>"
+            f"<td>{day_words}</td><td>{escape(row.get('alert', ''))}</td></tr>"
             for row, day_words in zip(series, words, strict=True)
-            if row[key] is not None
+            if row[key] is not None or row.get("alert")
         )
     )
 
@@ -165,8 +168,11 @@ def _clinician_patient(request, patient_id, action):
 @require_GET
 def timeline(request, patient_id):
     patient = _clinician_patient(request, patient_id, "view_timeline")
-    days = TIMELINE_DAYS.get(request.GET.get("days", ""), 90)
-    data = timeline_for(patient=patient, today=today_for_staff(request.user), days=days)
+    today = today_for_staff(request.user)
+    days = TIMELINE_DAYS.get(request.GET.get("days", "")) or timeline_default_days(
+        patient=patient, today=today
+    )
+    data = timeline_for(patient=patient, today=today, days=days)
     measures = [
         ("mood", "Mood", "0 worst to 10 best"),
         ("anxiety", "Anxiety", "0 calm to 10 most anxious"),

@@ -141,9 +141,9 @@ def test_an_outsider_gets_404_and_leaves_no_access_event(world, client, role):
     assert not AccessEvent.objects.exists()
 
 
-def test_an_unknown_range_falls_back_to_90_days(world, client):
+def test_an_unknown_range_falls_back_to_the_default_30_days_without_a_plan(world, client):
     client.force_login(world.alice)
-    assert "(90 days)" in client.get(url(world, days="lots")).text
+    assert "(30 days)" in client.get(url(world, days="lots")).text
 
 
 def test_the_timeline_series_matches_the_diarys_own_trend_rows(world):
