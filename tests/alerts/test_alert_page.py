@@ -343,6 +343,7 @@ def test_on_call_cover_may_record_but_break_glass_only_reads(world, client, cris
     break_glass_open(user=world.bob, patient_id=world.patient.pk, reason="Alice is away")
     html = open_page(client, crisis_alert)
     assert "Record what was done" not in html
+    assert ">Acknowledge</button>" not in html and ">Resolve</button>" not in html
     assert record(client, crisis_alert, outcome="reached").status_code == 404
     assert AlertAction.objects.count() == 1
 
