@@ -76,4 +76,3 @@ def finished_trial_create(
         trial_day_log(trial=trial, local_date=day, code=trial.codes[n // 7], guess=guess)
     CheckIn.objects.bulk_create(new)
     return trial
-
