@@ -12,11 +12,9 @@ import json
 import socket
 from urllib.parse import urlsplit
 
-import requests
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from pywebpush import WebPushException, webpush
 
 NAME = "push"
 TIMEOUT_SECONDS = 10
@@ -89,6 +87,11 @@ def message(*, nudge: bool) -> dict:
 def send(*, subscription, nudge: bool) -> None:
     """Post the reminder to one subscription. PushGone when the push service
     says it is gone; PushFailed for any other failure or a timeout."""
+    # Imported here: pywebpush brings requests and aiohttp (about 2 s), which
+    # the web process, importing this module for the reminders page, never uses.
+    import requests
+    from pywebpush import WebPushException, webpush
+
     if not is_configured():
         raise PushFailed("Notifications are not set up on this server (no VAPID keys).")
     problem = endpoint_problem(subscription.endpoint, resolve=True)
