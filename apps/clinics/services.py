@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .models import CareTeam, Clinic, Invitation, Membership, Role
 from .text import email_subject
@@ -337,21 +338,22 @@ def invitations_import(*, clinic: Clinic, data: bytes, by) -> list:
 
 def account_closure_terms(*, clinic: Clinic) -> str:
     """What closing an account does, in plain words, for the confirmation page."""
+    # In the patient's language (issue 19): gettext, read while their page renders.
     if clinic.retention == "delete":
-        return (
-            f"You will be signed out and your account closed at once. {clinic} has chosen "
-            f"to delete your records {clinic.retention_days} days after that: your "
+        return gettext(
+            "You will be signed out and your account closed at once. %(clinic)s has chosen "
+            "to delete your records %(days)s days after that: your "
             "check-ins, journal, questionnaires, health profile, safety plan, plan and dose "
             "logs, and alerts about you. Until then they are kept, locked, and nobody can "
             "add to them. The record of who looked at your data is kept, without your name."
-        )
-    return (
-        f"You will be signed out and your account closed at once. {clinic} keeps your "
+        ) % {"clinic": clinic, "days": clinic.retention_days}
+    return gettext(
+        "You will be signed out and your account closed at once. %(clinic)s keeps your "
         "clinical records (check-ins, journal, questionnaires, health profile, safety plan, "
         "plan and dose logs), locked: nobody can add to them or change them, and they are "
         "no longer shown in anyone's caseload. Download a copy first if you want one. "
         "Ask the clinic if you want them deleted."
-    )
+    ) % {"clinic": clinic}
 
 
 @transaction.atomic

@@ -154,6 +154,9 @@ def spanish_patient_with_entries(world, client):
         ("diaries:history", "Cada número es el ánimo de ese día"),
         ("diaries:trends", "Los últimos 30 días"),
         ("diaries:reminders", "Recordatorio diario"),
+        ("diaries:download", "Descargar tu diario"),
+        ("diaries:who_looked", "Quién ha visto mi historial"),
+        ("diaries:close_account", "Cerrar mi cuenta"),
     ],
 )
 def test_history_trends_and_reminders_have_no_english_sentence_left(world, client, name, spanish):
