@@ -85,7 +85,7 @@ def alert_sentence(alert) -> str:
     elif alert.acknowledged_at:
         who = f" by {alert.acknowledged_by}" if alert.acknowledged_by else ""
         handled = f"acknowledged {_day(alert.acknowledged_at)}{who}"
-    return f"{_day(alert.created_at)} [{alert.severity}] {alert.summary} ({handled})"
+    return f"{_day(alert.created_at)}, {alert.severity} alert: {alert.summary} ({handled})"
 
 
 def questionnaire_sentences(series: list[dict]) -> list[str]:

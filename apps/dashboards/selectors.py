@@ -652,7 +652,7 @@ def alert_day(alert) -> date:
 
 
 def alert_words(alert) -> str:
-    return f"{alert.get_severity_display()} alert: {alert.summary}"
+    return f"{alert.severity.capitalize()} alert: {alert.summary}"
 
 
 def timeline_default_days(*, patient, today: date, longest: int = 90, fallback: int = 30) -> int:
