@@ -187,9 +187,13 @@ def patient_words(comparison, label: str) -> str:
     else:
         direction = "higher" if difference > 0 else "lower"
         how = f"On active weeks your {name.lower()} averaged {abs(difference):.1f} {direction}"
+    # Both the interval and the randomisation test must rule chance out before
+    # the patient reads that it is unlikely: the two are different methods and
+    # can disagree near the edge, and a short trial's test never reaches 0.05.
     covers_zero = comparison.ci_low <= 0 <= comparison.ci_high
+    ruled_out = not covers_zero and comparison.p_value < 0.05
     verdict = (
-        "so this could be chance" if covers_zero else "so chance alone is an unlikely explanation"
+        "so chance alone is an unlikely explanation" if ruled_out else "so this could be chance"
     )
     return (
         f"{how}; the likely range runs from {_number(comparison.ci_low)} to "

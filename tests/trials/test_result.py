@@ -122,3 +122,15 @@ def test_the_blind_is_judged_in_words():
     assert "did not fully hold" in blind_words(told)[0]
     held = blinding(taken=["active", "placebo"] * 15, guessed=["active"] * 30)
     assert "the blind held" in blind_words(held)[0]
+
+
+def test_the_patient_reads_chance_ruled_out_only_when_interval_and_test_agree():
+    from apps.trials.selectors import patient_words
+    from apps.trials.statistics import ArmComparison
+
+    def comparison(low, high, p):
+        return ArmComparison("mood", True, None, 7.0, 6.0, 42, 42, 1.0, low, high, p)
+
+    assert "could be chance" in patient_words(comparison(-0.2, 2.0, 0.03), "Mood")
+    assert "could be chance" in patient_words(comparison(0.1, 1.9, 0.06), "Mood")
+    assert "unlikely explanation" in patient_words(comparison(0.1, 1.9, 0.03), "Mood")
