@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -72,6 +73,8 @@ def today(request):
     clinic = membership.clinic
     today_date = today_for(clinic=clinic)
 
+    if request.method == "POST" and request.GET.get("dose") == "as_planned":
+        return _dose_logged_answers_kept(request, membership=membership, today_date=today_date)
     if request.method == "POST":
         form = CheckInForm(request.POST, today=today_date)
         local_date = _day(request.POST.get("local_date"), default=today_date)
@@ -138,6 +141,58 @@ def today(request):
             return redirect("diaries:today")
         form = None
 
+    return _today_page(
+        request,
+        membership=membership,
+        today_date=today_date,
+        local_date=local_date,
+        form=form,
+    )
+
+
+def _dose_logged_answers_kept(request, *, membership, today_date):
+    """A dose button pressed without JavaScript (protocols/_today.html): it
+    submits the check-in form here, so the dose is logged and the page comes
+    back with the answers picked so far still picked, and not saved: the
+    patient saves them when they are ready. With JavaScript, htmx logs the
+    dose without leaving the page."""
+    from apps.protocols.services import PlanRefused, dose_log
+
+    component_id = id_from(request.POST.get("component"))
+    try:
+        if component_id is None:
+            raise PlanRefused("invalid", [_("That dose could not be found.")])
+        dose_log(
+            patient=request.user,
+            component_id=component_id,
+            local_date=today_date,
+            action="as_planned",
+        )
+    except PlanRefused as refused:
+        messages.error(request, " ".join(str(message) for message in refused.messages))
+    else:
+        messages.success(
+            request,
+            _("Noted. Your answers below are not saved yet: press Save when you are ready."),
+        )
+    draft = CheckInForm(request.POST, today=today_date)
+    answers = {
+        name: request.POST.getlist(name)
+        if isinstance(field, forms.MultipleChoiceField)
+        else request.POST.get(name)
+        for name, field in draft.fields.items()
+        if name in request.POST and name != "local_date"
+    }
+    # Unbound, with what they picked as its initial values: the page shows
+    # the answers without judging them, since nothing was saved.
+    form = CheckInForm(initial={**answers, "local_date": today_date}, today=today_date)
+    return _today_page(
+        request, membership=membership, today_date=today_date, local_date=today_date, form=form
+    )
+
+
+def _today_page(request, *, membership, today_date, local_date, form):
+    clinic = membership.clinic
     existing = checkin_for_day(patient=request.user, local_date=local_date)
     if form is None:
         form = CheckInForm(
