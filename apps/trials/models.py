@@ -85,6 +85,11 @@ class Trial(models.Model):
         return self.start_date + timedelta(days=self.weeks * 7 - 1)
 
     @property
+    def result_opens_on(self) -> date:
+        """The day the allocation is unsealed: the day after the last."""
+        return self.end_date + timedelta(days=1)
+
+    @property
     def last_day(self) -> date:
         """The last day that counts: the day before an early unblinding, or the end."""
         if self.unblinded_on is not None:

@@ -51,3 +51,20 @@ def test_nobody_but_the_care_team_sees_the_sheet(world, running, client, who):
     client.force_login(getattr(world, who))
     for name in ("trials:sheet", "trials:sheet_pdf"):
         assert client.get(reverse(name, args=[world.patient.pk])).status_code == 404
+
+
+def test_the_status_page_counts_what_was_logged_and_says_when_the_result_opens(
+    world, running, client
+):
+    from datetime import timedelta
+
+    from apps.trials.services import trial_day_log
+
+    trial_day_log(trial=running, local_date=running.start_date, code=running.codes[0])
+    trial_day_log(trial=running, local_date=running.start_date, guess="placebo")
+    trial_day_log(trial=running, local_date=running.start_date + timedelta(days=1), guess="active")
+    client.force_login(world.alice)
+    page = unescape(client.get(reverse("trials:status", args=[world.patient.pk])).content.decode())
+    assert "1 day with an envelope code, 2 guesses" in page
+    opens = running.end_date + timedelta(days=1)
+    assert f"The result opens on {opens.day} {opens:%B %Y}" in page
