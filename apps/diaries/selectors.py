@@ -121,7 +121,7 @@ def dose_day_comparison(*, series: list[dict], key: str) -> dict | None:
     """The mean of `key` on dose days beside rest days, from trend_series rows
     (consecutive days), with the difference and its 95% interval from
     apps.trials.statistics (a block bootstrap: neighbouring days are alike);
-    None when the range has no day on a plan. Numbers are rounded for pages;
+    None when the range has no answered day on a plan. Numbers are rounded for pages;
     `enough_data` False leaves the difference and interval None."""
     from apps.trials.statistics import dose_day_comparison as compare
 
@@ -130,6 +130,11 @@ def dose_day_comparison(*, series: list[dict], key: str) -> dict | None:
     result = compare(
         days=[(row["dose_day"], row[key]) for row in series], min_days=MIN_COMPARISON_DAYS
     )
+    if result.dose_days + result.rest_days == 0:
+        # A measure never answered on the plan (sleep for someone who skips
+        # it): nothing to compare, and "not enough data" under every empty
+        # chart would only be noise.
+        return None
 
     def rounded(value):
         # + 0.0 turns -0.0 into 0.0: a page should never print "-0.0".

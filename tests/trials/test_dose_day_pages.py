@@ -53,6 +53,8 @@ def test_the_patient_reads_the_difference_with_a_likely_range_and_the_blinding_w
     assert "difference 3.0" in page and "likely range" in page
     assert "95% interval" not in page
     assert NOT_BLINDED in page
+    # Anxiety, energy and sleep were never answered: no comparison under them.
+    assert page.count(NOT_BLINDED) == 1 and "Anxiety on dose days" not in page
 
 
 def test_the_clinician_reads_the_same_difference_with_its_95_percent_interval(world, client):
