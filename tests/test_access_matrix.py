@@ -108,6 +108,8 @@ MATRIX = {
     # Installable app: the manifest and /favicon.ico (to the static icon) name nobody.
     "manifest": Row(everyone(200)),
     "favicon": Row(everyone(REDIRECT)),
+    # The service worker (issue 19): the same script for everyone, naming nobody.
+    "service_worker": Row(everyone(200)),
     "diaries:health_profile": Row(only(200, "patient", "other_patient")),
     "diaries:safety_plan": Row(only(200, "patient", "other_patient")),
     "diaries:questionnaires": Row(only(200, "patient", "other_patient")),
@@ -120,6 +122,10 @@ MATRIX = {
     "diaries:export_csv": Row(only(200, "patient", "other_patient")),
     "diaries:export_json": Row(only(200, "patient", "other_patient")),
     "diaries:reminders": Row(only(200, "patient", "other_patient")),
+    # Push subscriptions come as JSON from push-reminders.js: a form post is
+    # refused in words (tests/diaries/test_push_reminders.py has the JSON ones).
+    "diaries:push_subscribe": Row(only(400, "patient", "other_patient"), method="post"),
+    "diaries:push_unsubscribe": Row(only(400, "patient", "other_patient"), method="post"),
     # The patient's own language for the crisis page (issue 17); a POST saves it.
     "diaries:language": Row(only(200, "patient", "other_patient")),
     "diaries:who_looked": Row(only(200, "patient", "other_patient")),
