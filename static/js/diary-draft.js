@@ -29,12 +29,17 @@
       return;
     }
     var length = journal.value.length;
+    // The sentences come translated from the page (data-count-text, data-over-text).
+    var fill = function (text) {
+      return text.replace("{length}", length).replace("{limit}", limit)
+        .replace("{over}", length - limit);
+    };
     if (length > limit) {
-      counter.textContent = length + " of " + limit + " characters: " + (length - limit) +
-        " too many. Shorten it before saving; nothing is lost meanwhile.";
+      counter.textContent = fill(counter.dataset.overText ||
+        "{length} of {limit} characters: {over} too many. Shorten it before saving; nothing is lost meanwhile.");
       counter.classList.add("text-danger", "fw-semibold");
     } else {
-      counter.textContent = length + " of " + limit + " characters";
+      counter.textContent = fill(counter.dataset.countText || "{length} of {limit} characters");
       counter.classList.remove("text-danger", "fw-semibold");
     }
   }
