@@ -114,7 +114,8 @@ def mood_window(*, today: date, marked: date) -> tuple[date, date]:
     """The 14 days ending today; for an alert older than that, the 14 days
     around it (a week after it at most, never past today), so its day is on
     the chart."""
-    last = today
+    # A patient's day can be ahead of the clinic's (their own time zone).
+    last = max(today, marked)
     if marked <= today - timedelta(days=MOOD_DAYS):
         last = min(today, marked + timedelta(days=MOOD_DAYS // 2))
     return last - timedelta(days=MOOD_DAYS - 1), last

@@ -169,6 +169,8 @@ def test_an_old_alerts_chart_is_the_two_weeks_around_it():
     assert alert_page.mood_window(today=today, marked=today) == (date(2026, 11, 21), today)
     first, last = alert_page.mood_window(today=today, marked=date(2026, 10, 1))
     assert (first, last) == (date(2026, 9, 25), date(2026, 10, 8))
+    # An entry dated in the patient's tomorrow (their zone is ahead of the clinic's).
+    assert alert_page.mood_window(today=today, marked=date(2026, 12, 5))[1] == date(2026, 12, 5)
 
 
 def test_the_page_draws_the_mood_chart_with_its_words(world, client, crisis_alert):
