@@ -52,8 +52,8 @@ def mood_chart_svg(dated_moods, *, usual=None, marked_days=(), label="Mood") -> 
         ((x, y) for x, y, _mood in geometry.dots),
     )
     return format_html(
-        '<figure class="mood-chart mb-2"><svg viewBox="0 0 {} {}" width="100%" '
-        'role="img" aria-label="{}" style="height:auto">'
+        '<figure class="mood-chart mt-2 mb-2"><svg viewBox="0 0 {} {}" width="100%" '
+        'role="img" aria-label="{}">'
         "<title>{}</title>{}{}{}{}{}</svg>"
         '<figcaption class="small text-body-secondary d-flex justify-content-between">'
         "<span>{}</span><span>{}</span></figcaption>"
