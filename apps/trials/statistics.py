@@ -502,6 +502,21 @@ def dose_day_comparison(
     rest_sum = (value * is_rest)[index].sum(axis=1)
     usable = (dose_n > 0) & (rest_n > 0)
     resampled = dose_sum[usable] / dose_n[usable] - rest_sum[usable] / rest_n[usable]
+    if resampled.size < BOOTSTRAP_RESAMPLES // 2:
+        # Dose and rest days so far apart that most resamples hold only one
+        # kind: no spread can be trusted, and no NaN may reach a page.
+        return DoseDayComparison(
+            enough_data=False,
+            reason="Not enough data: the dose days and rest days are too few and too far "
+            "apart to compare.",
+            dose_mean=None,
+            rest_mean=None,
+            dose_days=len(dose_values),
+            rest_days=len(rest_values),
+            difference=None,
+            ci_low=None,
+            ci_high=None,
+        )
     # A normal interval on the bootstrap's standard error, widened by
     # sqrt(k / (k - 1)) for k = n / length blocks: with a month of days there
     # are only four or five blocks, the bootstrap's spread underestimates the

@@ -314,3 +314,10 @@ def test_the_bootstrap_block_is_a_week_until_the_series_is_very_long():
     assert bootstrap_block_length(30) == 7
     assert bootstrap_block_length(343) == 7
     assert bootstrap_block_length(1000) == 10
+
+
+def test_a_week_of_dose_days_then_a_week_of_rest_never_gives_nan():
+    days = [(True, 5.0 + d % 2) for d in range(7)] + [(False, 6.0 - d % 2) for d in range(7)]
+    result = dose_day_comparison(days=days)
+    numbers = (result.difference, result.ci_low, result.ci_high)
+    assert all(n is None for n in numbers) or all(math.isfinite(n) for n in numbers)
