@@ -19,6 +19,14 @@ SAFETY_PLAN_SECTIONS = [
     gettext_noop("My trusted support person"),
     gettext_noop("My provider's contact"),
     gettext_noop("My plan for stopping the protocol if I need to"),
+    # SafetyPlan.CONTACTS, on the patient's safety-plan form
+    gettext_noop("My phone number"),
+    gettext_noop("My trusted support person's phone number"),
+    # the SafetyPlan fields' help texts (apps/safety/models.py), under the headings
+    gettext_noop("People and places that distract"),
+    gettext_noop("Professionals and crisis lines"),
+    gettext_noop("Making the environment safe"),
+    gettext_noop("A plan for stopping the protocol"),
 ]
 
 # fixtures/practices.yaml and fixtures/patient_side_effects.yaml: the check-in's

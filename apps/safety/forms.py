@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import MaxLengthValidator, RegexValidator
+from django.utils.translation import gettext_lazy as _
 
 from apps.clinics.text import SingleLineField, single_line_problem
 
@@ -8,7 +9,7 @@ from .models import HealthProfile, SafetyPlan
 LIST_MAX_ITEMS = 50
 ITEM_MAX_LENGTH = 200
 SECTION_MAX_LENGTH = 5000
-TRI_STATE = [("", "Not sure / rather not say"), ("yes", "Yes"), ("no", "No")]
+TRI_STATE = [("", _("Not sure / rather not say")), ("yes", _("Yes")), ("no", _("No"))]
 
 
 class LinesField(forms.CharField):
@@ -60,37 +61,39 @@ class TriStateField(forms.TypedChoiceField):
 class HealthProfileForm(forms.Form):
     conditions = LinesField(
         required=False,
-        label="Health conditions, past or present",
-        help_text="One per line, in your own words (for example “bipolar II”, “kidney "
-        "disease stage 3”). Include mental-health conditions.",
+        label=_("Health conditions, past or present"),
+        help_text=_(
+            "One per line, in your own words (for example “bipolar II”, “kidney "
+            "disease stage 3”). Include mental-health conditions."
+        ),
     )
     medications = LinesField(
         required=False,
-        label="Medicines and supplements you take",
-        help_text="One per line, with the dose if you know it (for example “sertraline 50 mg”).",
+        label=_("Medicines and supplements you take"),
+        help_text=_("One per line, with the dose if you know it (for example “sertraline 50 mg”)."),
     )
-    allergies = LinesField(required=False, label="Allergies", help_text="One per line.")
+    allergies = LinesField(required=False, label=_("Allergies"), help_text=_("One per line."))
     family_history = LinesField(
         required=False,
-        label="Mental-health conditions in your close family",
-        help_text="Parents, brothers and sisters, children; one per line.",
+        label=_("Mental-health conditions in your close family"),
+        help_text=_("Parents, brothers and sisters, children; one per line."),
     )
-    pregnant = TriStateField(label="Are you pregnant, or could you be?")
-    breastfeeding = TriStateField(label="Are you breastfeeding?")
+    pregnant = TriStateField(label=_("Are you pregnant, or could you be?"))
+    breastfeeding = TriStateField(label=_("Are you breastfeeding?"))
     recent_trauma_months = forms.IntegerField(
         required=False,
         min_value=0,
         max_value=600,
-        label="If something traumatic happened to you recently, how many months ago?",
-        help_text="Leave empty if nothing did, or if you'd rather talk about it in person.",
+        label=_("If something traumatic happened to you recently, how many months ago?"),
+        help_text=_("Leave empty if nothing did, or if you'd rather talk about it in person."),
     )
-    has_therapist = TriStateField(label="Do you have a therapist you see regularly?")
-    housing_stable = TriStateField(label="Is your housing safe and stable right now?")
+    has_therapist = TriStateField(label=_("Do you have a therapist you see regularly?"))
+    housing_stable = TriStateField(label=_("Is your housing safe and stable right now?"))
     support_person = SingleLineField(
         required=False,
         max_length=200,
-        label="A person you trust who can support you",
-        help_text="Name and how to reach them.",
+        label=_("A person you trust who can support you"),
+        help_text=_("Name and how to reach them."),
     )
 
     @classmethod
@@ -126,6 +129,12 @@ class SafetyPlanForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The headings in the reader's language (issue 19): a patient's may be
+        # Spanish; the Spanish is in locale/es (apps/diaries/translated_words.py).
+        for name, label in [*SafetyPlan.SECTIONS, *SafetyPlan.CONTACTS]:
+            self.fields[name].label = _(label)
+            if self.fields[name].help_text:
+                self.fields[name].help_text = _(self.fields[name].help_text)
         for field in self.fields.values():
             if field.max_length is None:
                 field.max_length = SECTION_MAX_LENGTH

@@ -157,6 +157,8 @@ def spanish_patient_with_entries(world, client):
         ("diaries:download", "Descargar tu diario"),
         ("diaries:who_looked", "Quién ha visto mi historial"),
         ("diaries:close_account", "Cerrar mi cuenta"),
+        ("diaries:health_profile", "¿Estás embarazada, o podrías estarlo?"),
+        ("diaries:safety_plan", "Mi número de teléfono"),
     ],
 )
 def test_history_trends_and_reminders_have_no_english_sentence_left(world, client, name, spanish):
