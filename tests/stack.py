@@ -251,7 +251,9 @@ class AppProcesses:
                 "60",
             ],
         )
-        assert wait_for(lambda: self._web_answers(), timeout=30), self.log("web")
+        # 90 s, not 30: each web worker warms up before its first answer (rules,
+        # URLconf, templates), and on a busy shared machine that took 45 s.
+        assert wait_for(lambda: self._web_answers(), timeout=90), self.log("web")
 
     def _web_answers(self) -> bool:
         try:
