@@ -130,6 +130,11 @@
     box.focus();
   });
 
+  // A key of this page load's own: a page opened from the worker's copy
+  // carries the key it was rendered with, which may have been applied already
+  // (a draft from that copy would then be taken for a replay and dropped).
+  if (keyField) keyField.value = newKey();
+
   window.addEventListener("online", send);
   window.addEventListener("offline", function () {
     if (waiting()) show("waiting");

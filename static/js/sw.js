@@ -90,13 +90,19 @@ self.addEventListener("message", (event) => {
         .then((old) => (old ? old.text() : ""))
         .then((oldTag) => (oldTag && oldTag !== data.tag ? forgetPages() : null))
         .then(() => meta.put("/session-tag", new Response(data.tag)))
-        .then(() =>
+        // Only what is not kept yet: a page the worker controls was kept as it
+        // was fetched, so a visit does not cost the server two more pages.
+        .then(() => caches.open(PAGES))
+        .then((pages) =>
           Promise.all(
             [DIARY, CRISIS].map((path) =>
-              fetch(path, { credentials: "same-origin" }).then((r) => keep(path, r)).catch(() => null),
+              pages.match(path).then((hit) =>
+                hit ? null : fetch(path, { credentials: "same-origin" }).then((r) => keep(path, r)),
+              ),
             ),
           ),
-        ),
+        )
+        .catch(() => null),
     ),
   );
 });
