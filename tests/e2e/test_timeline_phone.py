@@ -11,7 +11,7 @@ from apps.diaries.models import CheckIn
 from apps.diaries.services import checkin_submit
 from apps.protocols.selectors import clinic_today
 from tests.conftest import TOTP_SECRET
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import log_in
 from tests.protocols.conftest import assign
 
 pytestmark = [pytest.mark.services, pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -58,4 +58,3 @@ def test_the_timeline_fits_a_phone_and_marks_the_alert_day(world, stack, browser
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"], (
         page.evaluate(WIDEST)
     )
-    screenshot(page, "timeline-phone")
