@@ -23,7 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+
+# scipy.stats is imported where it is used: it takes seconds to import, and every
+# web process loads this module with its URLs while few requests need it.
 
 ARMS = ("active", "placebo")
 ACTIVE, PLACEBO = ARMS
@@ -284,6 +286,8 @@ def compare_arms(
 
     n = len(differences)
     spread = float(np.std(differences, ddof=1))
+    from scipy import stats
+
     half_width = float(stats.t.ppf(0.975, n - 1)) * spread / math.sqrt(n)
     centre = float(np.mean(differences))
     active_mean = _mean(
@@ -371,7 +375,7 @@ def blinding(*, taken: Sequence[str], guessed: Sequence[str]) -> Blinding:
         guesses=len(definite),
         correct=correct,
         share_correct=correct / len(definite),
-        chance_p_value=float(stats.binomtest(correct, len(definite), 0.5).pvalue),
+        chance_p_value=float(_binomial_p(correct, len(definite), 0.5)),
         bang_index=bang,
         enough_data=True,
         reason=None,
@@ -525,7 +529,7 @@ def dose_day_comparison(
     # simulations of docs/STATISTICS.md; this one covered 91-98%.
     blocks = max(n / length, 2.0)
     spread = float(np.std(resampled, ddof=1)) * math.sqrt(blocks / (blocks - 1))
-    half_width = float(stats.norm.ppf(0.975)) * spread
+    half_width = _Z_975 * spread
     return DoseDayComparison(
         enough_data=True,
         reason=None,
@@ -537,3 +541,13 @@ def dose_day_comparison(
         ci_low=observed - half_width,
         ci_high=observed + half_width,
     )
+
+
+# The normal distribution's 97.5th percentile (a fixed number, so no scipy call).
+_Z_975 = 1.959963984540054
+
+
+def _binomial_p(successes: int, trials: int, chance: float):
+    from scipy import stats
+
+    return stats.binomtest(successes, trials, chance).pvalue
