@@ -15,34 +15,9 @@ def mean(values: Sequence[float]) -> float:
     return sum(values) / len(values)
 
 
-# Less than a point on a 0-10 scale either way is within a day-to-day wobble;
-# the issue leaves the cut-off to us (no threshold in docs/CLINICAL_REFERENCE.md for daily mood).
-STEADY_WITHIN = 1.0
-# A caseload row is flagged when the last week's mean mood sits this far below
-# the patient's own earlier baseline.
+# A drop (is_drop): the last week's mean mood this far below the patient's usual.
 DROP_POINTS = 2.0
 SEVERITY_RANK = {"mild": 1, "moderate": 2, "severe": 3}
-
-
-def mood_direction(baseline: Sequence[float], recent: Sequence[float]) -> dict | None:
-    """Direction and size of the recent mean mood against the baseline mean;
-    None when either side has no answers."""
-    if not baseline or not recent:
-        return None
-    before, after = float(mean(baseline)), float(mean(recent))
-    change = round(after - before, 1)
-    if abs(change) < STEADY_WITHIN:
-        direction = "steady"
-    else:
-        direction = "higher" if change > 0 else "lower"
-    return {
-        "baseline": round(before, 1),
-        "recent": round(after, 1),
-        "change": change,
-        "direction": direction,
-        "baseline_days": len(baseline),
-        "recent_days": len(recent),
-    }
 
 
 # The "recent" side of a drop: the latest week's answers.

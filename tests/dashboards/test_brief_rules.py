@@ -5,29 +5,6 @@ from datetime import date
 from apps.dashboards import brief
 
 
-def test_a_fall_of_two_points_reads_as_lower_with_its_size():
-    found = brief.mood_direction([6, 6, 6, 6], [4, 4])
-    assert (found["direction"], found["change"], found["baseline"], found["recent"]) == (
-        "lower",
-        -2.0,
-        6.0,
-        4.0,
-    )
-
-
-def test_less_than_a_point_either_way_is_steady():
-    assert brief.mood_direction([5, 6], [6])["direction"] == "steady"
-
-
-def test_a_rise_reads_as_higher():
-    assert brief.mood_direction([3, 3], [5, 6])["direction"] == "higher"
-
-
-def test_nothing_to_compare_gives_no_direction():
-    assert brief.mood_direction([], [5]) is None
-    assert brief.mood_direction([5], []) is None
-
-
 def test_a_recent_drop_needs_two_points_below_the_earlier_answers():
     assert brief.is_recent_drop([7] * 20 + [4] * 7)
     assert not brief.is_recent_drop([7] * 20 + [6] * 7)
