@@ -216,13 +216,18 @@ def _taken_by_day(trial: Trial, allocation, days: dict) -> list[str]:
     return taken
 
 
+def blind_told(blind) -> bool:
+    """Whether the guesses beat chance: the blind did not fully hold."""
+    return bool(blind.enough_data and blind.chance_p_value < 0.05 and blind.share_correct > 0.5)
+
+
 def blind_words(blind) -> list[str]:
     if not blind.enough_data:
         return [
             "Not enough guesses to say how well the blind held"
             + (f" ({blind.guesses} days with a guess)." if blind.guesses is not None else ".")
         ]
-    if blind.chance_p_value < 0.05 and blind.share_correct > 0.5:
+    if blind_told(blind):
         verdict = (
             "The patient told active from placebo more often than chance: the blind did not "
             "fully hold, so expectation may explain part of any difference."
@@ -329,6 +334,7 @@ def trial_result(*, trial: Trial, today: date) -> dict | None:
         "comparisons": comparisons,
         "blind": blind,
         "blind_words": blind_words(blind),
+        "blind_told": blind_told(blind),
         "expectancy": expectancy,
         "wrong_envelope_days": wrong,
         "early": trial.state == TrialState.UNBLINDED,

@@ -74,11 +74,12 @@ def test_the_result_pdf_reads_back_with_the_same_numbers(world, plan, client):
 
 
 def test_the_patient_reads_the_result_in_plain_words(world, plan, client):
-    finished(world, plan)
+    finished(world, plan, guess_skill=0.9)
     _response, text = page(client, "trials:my_result", world, who="patient")
     assert "On active weeks your mood averaged" in text
     assert "the likely range runs from" in text
     assert "p =" not in text and "Bang" not in text
+    assert "part of what you felt on active weeks may be what you expected" in text
 
 
 def test_while_sealed_the_result_is_refused_in_words(world, running, client):
