@@ -126,6 +126,7 @@ def session_data(user) -> dict:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
     from apps.accounts.sessions import session_values
+    from apps.diaries.locale_middleware import SESSION_KEY as LANGUAGE_KEY
 
     return {
         SESSION_KEY: str(user.pk),
@@ -133,6 +134,9 @@ def session_data(user) -> dict:
         HASH_SESSION_KEY: user.get_session_auth_hash(),
         # The session clock and MFA note, from the function the login signal calls.
         **session_values(user=user),
+        # The patient's language, put in the session at login (issue 19); the
+        # bench's patients have chosen none, which login writes as "".
+        LANGUAGE_KEY: "",
     }
 
 
