@@ -54,8 +54,9 @@ def change_phrase(change) -> str:
 
 
 MOOD_HEADLINE = {
-    "none": "No mood to compare",
-    "unknown": "Mood: not enough to compare",
+    # Nothing to compare with: the phrase says what is unknown, with no verdict.
+    "none": "Mood",
+    "unknown": "Mood",
     "drop": "Mood dropped",
     "rise": "Mood rose",
     "steady": "Mood steady",

@@ -61,14 +61,13 @@ def test_a_week_averaging_exactly_two_below_is_a_drop_and_just_under_is_not():
 def test_no_check_ins_says_so():
     assert brief.judge_mood([]).kind == "none"
     assert brief.judge_mood(dated([None] * 30)).kind == "none"
-    assert sentence([None] * 5) == "No mood to compare: no check-ins in the last 30 days."
+    assert sentence([None] * 5) == "Mood: no check-ins in the last 30 days."
 
 
 def test_one_entry_says_what_is_unknown_and_never_steady():
     said = sentence([3])
     assert said == (
-        "Mood: not enough to compare: last entry 3 on 2 Dec; too few check-ins to say "
-        "what is usual (1 in 30 days)."
+        "Mood: last entry 3 on 2 Dec; too few check-ins to say what is usual (1 in 30 days)."
     )
 
 
