@@ -1,7 +1,7 @@
 """Train the head of the semantic crisis layer and measure it honestly (issue 17).
 
-    uv run --with scikit-learn python scripts/crisis_train.py --cv          # the CV table
-    uv run --with scikit-learn python scripts/crisis_train.py --cv --write  # + head.npz
+    uv run python scripts/crisis_train.py --cv          # the CV table
+    uv run python scripts/crisis_train.py --cv --write  # + head.npz
 
 Data (fixtures/crisis_training/, columns label, kind, text, lang):
 
@@ -58,7 +58,7 @@ from apps.safety.detectors.semantic import Head, units  # noqa: E402
 DATA = ROOT / "fixtures" / "crisis_training"
 DEV = ROOT / "tests" / "data" / "journals-dev.tsv"
 HEAD = ROOT / "apps" / "safety" / "semantic" / "head.npz"
-POOL_FILES = ("written.tsv", "handwritten.tsv")  # + journals-dev
+POOL_FILES = ("written.tsv", "handwritten.tsv", "round6.tsv")  # + journals-dev
 TRAIN_ONLY_FILES = ("generated.tsv",)
 SPANISH_HINTS = set(
     "que de la el los las y no me mi con por para una un hoy ya muy pero estoy tengo "
@@ -175,34 +175,74 @@ def entry_scores(probs: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
     return scores
 
 
+def _adam_fit(params, grad_fn, steps, lr, batches=None):
+    """Adam over ``params`` (a list of arrays, updated in place). ``grad_fn(batch)``
+    returns the gradients for one batch (None: the whole set)."""
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    b1, b2, eps, t = 0.9, 0.999, 1e-8, 0
+    for _ in range(steps):
+        for batch in batches() if batches else [None]:
+            t += 1
+            for i, g in enumerate(grad_fn(batch)):
+                m[i] = b1 * m[i] + (1 - b1) * g
+                v[i] = b2 * v[i] + (1 - b2) * g * g
+                params[i] -= lr * (m[i] / (1 - b1**t)) / (np.sqrt(v[i] / (1 - b2**t)) + eps)
+
+
 def fit_head(x, y, w, args, seed=0):
-    """(weights, biases) of a logistic layer or a one-hidden-layer MLP."""
-    if args.model == "logreg":
-        from sklearn.linear_model import LogisticRegression
-
-        clf = LogisticRegression(C=args.C, max_iter=3000)
-        clf.fit(x, y, sample_weight=w)
-        return (clf.coef_.T.astype(np.float32),), (clf.intercept_.astype(np.float32),)
-    from sklearn.neural_network import MLPClassifier
-
-    # MLPClassifier has no sample weights: repeat the weighted rows instead (rows with a
-    # weight under 1 are sampled with that probability).
+    """(weights, biases) of a logistic layer or a one-hidden-layer MLP, in numpy alone
+    (no scikit-learn: the script rebuilds the shipped head from what uv.lock installs),
+    deterministic for a seed. Loss: weighted binary cross-entropy with an L2 penalty
+    (logistic: 1/(2C) |w|^2 against the summed weights, as scikit-learn's C means)."""
+    x = np.asarray(x, dtype=np.float32)
+    y = np.asarray(y, dtype=np.float32)
+    w = np.asarray(w, dtype=np.float32)
+    total = float(w.sum())
     rng = np.random.default_rng(seed)
-    reps = np.floor(w).astype(int) + (rng.random(len(w)) < (w - np.floor(w)))
-    idx = np.repeat(np.arange(len(y)), reps)
-    clf = MLPClassifier(
-        hidden_layer_sizes=(args.hidden,),
-        alpha=args.alpha,
-        max_iter=args.epochs,
-        random_state=seed,
-        batch_size=256,
-        learning_rate_init=1e-3,
-    )
-    clf.fit(x[idx], y[idx])
-    return (
-        tuple(c.astype(np.float32) for c in clf.coefs_),
-        tuple(b.astype(np.float32) for b in clf.intercepts_),
-    )
+    d = x.shape[1]
+    if args.model == "logreg":
+        coef = np.zeros((d, 1), np.float32)
+        bias = np.zeros(1, np.float32)
+        penalty = 1.0 / (args.C * total)
+
+        def grads(_):
+            z = np.clip(x @ coef[:, 0] + bias[0], -30, 30)
+            r = (1 / (1 + np.exp(-z)) - y) * w / total
+            return (x.T @ r)[:, None] + penalty * coef, np.array([r.sum()], np.float32)
+
+        _adam_fit([coef, bias], grads, steps=args.logreg_steps, lr=0.05)
+        return (coef,), (bias,)
+    h = args.hidden
+    w1 = (rng.standard_normal((d, h)) * np.sqrt(2.0 / d)).astype(np.float32)
+    b1 = np.zeros(h, np.float32)
+    w2 = (rng.standard_normal((h, 1)) * np.sqrt(1.0 / h)).astype(np.float32)
+    b2 = np.zeros(1, np.float32)
+    n = len(y)
+    batch_size = 256
+
+    def batches():
+        order = rng.permutation(n)
+        return [order[i : i + batch_size] for i in range(0, n, batch_size)]
+
+    def grads(idx):
+        xb, yb, wb = x[idx], y[idx], w[idx]
+        a = xb @ w1 + b1
+        hid = np.maximum(a, 0)
+        z = np.clip(hid @ w2[:, 0] + b2[0], -30, 30)
+        scale = wb.sum() or 1.0
+        r = (1 / (1 + np.exp(-z)) - yb) * wb / scale
+        g_w2 = hid.T @ r
+        back = np.outer(r, w2[:, 0]) * (a > 0)
+        return (
+            xb.T @ back + args.alpha * w1,
+            back.sum(0),
+            g_w2[:, None] + args.alpha * w2,
+            np.array([r.sum()], np.float32),
+        )
+
+    _adam_fit([w1, b1, w2, b2], grads, steps=args.epochs, lr=1e-3, batches=batches)
+    return (w1, w2), (b1, b2)
 
 
 def head_from(weights, biases, threshold=0.5) -> Head:
@@ -357,6 +397,7 @@ def main() -> None:
     parser.add_argument("--alpha", type=float, default=1e-3)
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--C", type=float, default=1.0)
+    parser.add_argument("--logreg-steps", type=int, default=400)
     parser.add_argument("--generated-weight", type=float, default=0.2)
     parser.add_argument("--piece-weight", type=float, default=0.5)
     parser.add_argument("--negative-weight", type=float, default=1.0)
