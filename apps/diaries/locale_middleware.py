@@ -39,6 +39,12 @@ def _remember_at_login(sender, request, user, **kwargs):
         .first()
     )
     remember_language(request, chosen or "")
+    # The rest of this request too ("signed in" is said by allauth just after
+    # this), only inside the middleware (LANGUAGE_CODE set), whose override
+    # restores the thread's language when the response is done.
+    if chosen in LANGUAGES and hasattr(request, "LANGUAGE_CODE") and not is_staff_member(user):
+        translation.activate(chosen)
+        request.LANGUAGE_CODE = chosen
 
 
 def _browser_language(request) -> str:

@@ -233,3 +233,15 @@ def test_a_phq9_item_9_answer_is_met_in_spanish_on_the_spanish_crisis_page(world
         reverse("diaries:questionnaire_fill", args=["phq9"]), answers, follow=True
     )
     assert "Gracias por responder con sinceridad." in response.text
+
+
+def test_the_signed_in_message_is_already_in_the_patients_language(world, client):
+    Membership.objects.filter(user=world.patient).update(language="es")
+    response = client.post(
+        reverse("account_login"),
+        {"login": world.patient.email, "password": "correct horse battery"},
+        follow=True,
+    )
+    text = visible_text(response.text)
+    assert "Pat Patient" in text and "Successfully signed in" not in text
+    assert '<html lang="es">' in response.text

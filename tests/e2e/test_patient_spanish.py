@@ -28,7 +28,8 @@ def spanish_page(world, stack, browser_page):
 def test_a_spanish_patient_checks_in_on_a_phone_in_spanish(world, spanish_page):
     page = spanish_page
     expect(page.locator("html")).to_have_attribute("lang", "es")
-    expect(page.get_by_role("link", name="¿Necesitas ayuda ahora?")).to_be_in_viewport()
+    header = page.get_by_role("navigation", name="Principal")
+    expect(header.get_by_role("link", name="¿Necesitas ayuda ahora?")).to_be_in_viewport()
     expect(page.get_by_text("¿Cómo está tu ánimo hoy?")).to_be_visible()
     save = page.get_by_role("button", name="Guardar el registro de hoy")
     expect(save).to_be_in_viewport()
