@@ -141,6 +141,8 @@ def outcome_series(*, trial: Trial) -> dict[str, list[float | None]]:
 def _number(value: float | None, *, signed: bool = False) -> str:
     if value is None:
         return "–"
+    if round(value, 1) == 0:
+        value = 0.0  # never "−0.0"
     text = f"{value:+.1f}" if signed else f"{value:.1f}"
     return text.replace("-", "−") if text.startswith("-") else text
 

@@ -135,3 +135,10 @@ def test_the_patient_reads_chance_ruled_out_only_when_interval_and_test_agree():
     assert "could be chance" in patient_words(comparison(-0.2, 2.0, 0.03), "Mood")
     assert "could be chance" in patient_words(comparison(0.1, 1.9, 0.06), "Mood")
     assert "unlikely explanation" in patient_words(comparison(0.1, 1.9, 0.03), "Mood")
+
+
+def test_a_difference_that_rounds_to_zero_never_reads_as_minus_zero():
+    from apps.trials.selectors import _number
+
+    assert _number(-0.04, signed=True) == "+0.0" and _number(-0.04) == "0.0"
+    assert _number(-0.3) == "−0.3"
