@@ -203,7 +203,7 @@ MATRIX = {
         only(REDIRECT, "alice", "admin"), method="post", data={"note": "Called the patient."}
     ),
     # Issue 17: clinicians teach the crisis detector. Judging an entry is for the
-    # patient's clinicians (care team or on-call cover), not an admin who only
+    # patient's care team (safety.feedback.may_label), not on-call cover, an admin who only
     # reads, nor break-glass.
     "alerts:label": Row(only(REDIRECT, "alice"), method="post", data={"label": "real"}),
     # Issue 18: what was done about an alert (it acknowledges it): whoever may
