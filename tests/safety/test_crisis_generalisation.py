@@ -39,6 +39,8 @@ NEW_CRISES = [
     # An idiom ("hit my head on the ...") hides only what ends inside it.
     ("I hit my head on the wall over and over until it bled.", "self_harm"),
     ("I want this life to be over.", "suicidal_passive"),
+    ("Banged my head on the car door and now I keep throwing up and feel so drowsy.", "medical"),
+    ("Me pegué en la cabeza con la repisa y ahora veo doble.", "medical"),
     ("i bought paracetamol at 3 different shops today so nobody would ask questions", "suicidal"),
     ("Got the hose and the tape, the car's in the garage.", "suicidal"),
     ("I lay on the tracks for a few minutes last night until I heard a train.", "suicidal"),
@@ -145,6 +147,7 @@ NEW_ORDINARY = [
     "I want this week to be over already.",
     "I want it to be over, the rain I mean, nine days of it.",
     "Hit my head on the cupboard door again, tiny bump.",
+    "Bumped my head on the bunk bed, not drowsy or confused, just a bump.",
 ]
 
 
