@@ -411,6 +411,8 @@ def main() -> None:
         "(default: all of the pool), e.g. dev,handwritten: the least templated",
     )
     parser.add_argument("--no-mil", dest="mil", action="store_false")
+    parser.add_argument("--out", type=Path, default=HEAD, help="where --write puts the head")
+    parser.add_argument("--report", type=Path, default=Path("/tmp/crisis_train_report.txt"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/trellis-semantic-cache.npz"))
     args = parser.parse_args()
 
@@ -581,13 +583,10 @@ def main() -> None:
                 "entries": len(everyone),
             },
         )
-        HEAD.parent.mkdir(parents=True, exist_ok=True)
-        final.save(HEAD)
-        print(
-            f"wrote {HEAD.relative_to(ROOT)} ({HEAD.stat().st_size // 1024} KB), "
-            f"threshold {threshold:.4f}"
-        )
-    Path("/tmp/crisis_train_report.txt").write_text("\n".join(out) + "\n")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        final.save(args.out)
+        print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), threshold {threshold:.4f}")
+    args.report.write_text("\n".join(out) + "\n")
 
 
 if __name__ == "__main__":
