@@ -22,7 +22,7 @@ def test_the_login_page_on_a_phone_is_styled_and_invite_only(stack, browser_page
     assert button.bounding_box()["width"] > PHONE["width"] * 0.7
     expect(page.get_by_text("come by invitation from your clinic")).to_be_visible()
     expect(page.get_by_text("sign up", exact=False)).to_have_count(0)
-    screenshot(page, "login")
+    screenshot(page, "login-phone")
     assert page.csp.messages == []
 
 
