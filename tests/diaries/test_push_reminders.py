@@ -337,3 +337,19 @@ def test_the_patient_chooses_push_email_or_both(world, patient_client):
     )
     assert response.status_code == 200
     assert "Choose email, a notification, or both." in response.text
+
+
+def test_vapid_keys_makes_a_pair_that_signs_and_verifies():
+    from cryptography.hazmat.primitives import hashes
+
+    from apps.diaries.management.commands.vapid_keys import key_pair
+
+    private, public = key_pair()
+    padded = lambda text: base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))  # noqa: E731
+    scalar, point = padded(private), padded(public)
+    assert (len(scalar), len(point), point[0]) == (32, 65, 4)
+    key = ec.derive_private_key(int.from_bytes(scalar, "big"), ec.SECP256R1())
+    signature = key.sign(b"reminder", ec.ECDSA(hashes.SHA256()))
+    ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point).verify(
+        signature, b"reminder", ec.ECDSA(hashes.SHA256())
+    )
