@@ -182,9 +182,9 @@ def _screening(row) -> str:
         parts.append(_badge("text-bg-danger", "plan review due"))
     if state.kind == "flags":
         if state.absolute:
-            parts.append(_badge("text-bg-danger", f"{state.absolute} must not"))
+            parts.append(_badge("text-bg-danger", state.absolute_words))
         if state.relative:
-            parts.append(_badge("text-bg-warning", f"{state.relative} caution"))
+            parts.append(_badge("text-bg-warning", state.relative_words))
         if state.unanswered:
             plural = "" if state.unanswered == 1 else "s"
             parts.append(

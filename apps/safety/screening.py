@@ -122,9 +122,9 @@ class ScreeningState:
         if self.kind == "flags":
             parts = []
             if self.absolute:
-                parts.append(f"{self.absolute} must not")
+                parts.append(self.absolute_words)
             if self.relative:
-                parts.append(f"{self.relative} caution")
+                parts.append(self.relative_words)
             found = ", ".join(parts)
             if self.unanswered:
                 return f"{found}; {_questions(self.unanswered)} unanswered"
@@ -132,6 +132,14 @@ class ScreeningState:
         if self.kind == "incomplete":
             return f"Screening incomplete: {_questions(self.unanswered)} unanswered"
         return "Clear: nothing found, every question answered"
+
+    @property
+    def absolute_words(self) -> str:
+        return f"{self.absolute} must-not flag{'' if self.absolute == 1 else 's'}"
+
+    @property
+    def relative_words(self) -> str:
+        return f"{self.relative} caution{'' if self.relative == 1 else 's'}"
 
     @property
     def is_clear(self) -> bool:

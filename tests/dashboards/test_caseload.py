@@ -113,7 +113,7 @@ def test_the_caseload_shows_each_patients_screening_flags(world, client):
     )
     client.force_login(world.alice)
     page = client.get(reverse("dashboards:caseload")).text
-    assert "1 must not" in page
+    assert "1 must-not flag" in page
 
 
 # ------------------------------------------------------------ triage order
