@@ -3,7 +3,12 @@ finished blinded trial with synthetic days, to see the result pages without
 waiting weeks (the demo; never on real patients: it writes check-ins).
 
 After `manage.py seed_demo`, patient 4 (a plan started 28 days ago) takes
-`--weeks 4`: the trial then ends yesterday, inside the plan."""
+four weeks, ending yesterday, inside the plan:
+
+    manage.py trial_fast_forward --patient patient4@demo.trellis.test --weeks 4
+
+(The demo's own command is in diaries, a layer below trials, so it cannot
+call this itself.)"""
 
 import random
 from datetime import timedelta
