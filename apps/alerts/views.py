@@ -5,11 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.audit.services import access_record
 from apps.clinics import access
+from apps.clinics.next_url import next_path
 from apps.safety.categories import span_label
 from apps.safety.feedback import (
     NotAllowed,
@@ -192,8 +192,8 @@ def label(request, alert_id):
 
 
 def _back(request, alert):
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+    next_url = next_path(request, request.POST.get("next", ""))
+    if next_url:
         return redirect(next_url)
     return redirect("alerts:detail", alert_id=alert.pk)
 

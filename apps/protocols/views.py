@@ -2,13 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.audit.services import access_record
 from apps.clinics import access
 from apps.clinics.lookups import id_from
+from apps.clinics.next_url import next_path
 
 from .forms import (
     AdherenceRangeForm,
@@ -82,9 +82,7 @@ def log(request):
     else:
         errors = [e for field_errors in form.errors.values() for e in field_errors]
         note, level = _("Nothing was saved:") + " " + " ".join(errors), "error"
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = ""
+    target = next_path(request, request.POST.get("next", ""))
     # From htmx (the diary page): only the plan's section is swapped, so the
     # check-in answers picked but not yet saved stay on the page. Without
     # JavaScript the form posts and the page reloads, as before.

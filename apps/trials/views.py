@@ -2,11 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.audit.services import access_record
 from apps.clinics import access
+from apps.clinics.next_url import next_path
 from apps.protocols.selectors import clinic_today, open_plan_for, plan_for_day
 
 from . import pdf
@@ -249,9 +249,7 @@ def log(request):
     else:
         errors = [e for field_errors in form.errors.values() for e in field_errors]
         note, level = "Nothing was saved: " + " ".join(errors), "error"
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = ""
+    target = next_path(request, request.POST.get("next", ""))
     # From htmx: the plan's section (which holds the trial's part) is swapped,
     # as the dose log does, so check-in answers not yet saved stay on the page.
     if request.headers.get("HX-Request") == "true":
