@@ -80,6 +80,20 @@ def test_a_check_in_saved_offline_is_sent_once_when_the_signal_returns(world, st
     assert page.csp.messages == []
 
 
+def test_the_worker_keeps_only_the_diary_and_the_crisis_page(world, stack, browser_page):
+    page = browser_page(viewport=PHONE_390)
+    log_in(page, world.patient.email)
+    ready_for_offline(page)
+    for path in ("/diary/history/", "/diary/trends/", "/diary/reminders/"):
+        page.goto(path)
+    page.wait_for_load_state("networkidle")
+    kept = page.evaluate(
+        """async () => (await (await caches.open("trellis-pages-v1")).keys())
+            .map(r => new URL(r.url).pathname).sort()"""
+    )
+    assert kept == ["/crisis/", "/diary/"]
+
+
 def test_the_crisis_page_and_its_numbers_open_offline(world, stack, browser_page):
     page = browser_page(viewport=PHONE_390)
     log_in(page, world.patient.email)
