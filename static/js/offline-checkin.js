@@ -74,9 +74,15 @@
     if (!draft || sending || !navigator.onLine) return;
     sending = true;
     show("sending");
+    // The token of the page sending it: a draft kept across a new sign-in
+    // carries the old session's, which the server would refuse.
+    var token = form.querySelector("input[name=csrfmiddlewaretoken]");
+    var entries = draft.entries.map(function (entry) {
+      return entry[0] === "csrfmiddlewaretoken" && token ? [entry[0], token.value] : entry;
+    });
     fetch(draft.url, {
       method: "POST",
-      body: new URLSearchParams(draft.entries),
+      body: new URLSearchParams(entries),
       credentials: "same-origin",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     })
@@ -91,7 +97,8 @@
             return;
           }
           show(waiting() ? "waiting" : "sent");
-        } else if (path === box.dataset.loginUrl) {
+        } else if (path === box.dataset.loginUrl || response.status === 403) {
+          // Signed out, or the session changed: kept until they sign in again.
           show("signin");
         } else {
           // Refused as it was (a day that has ended, an answer out of range):
