@@ -388,3 +388,21 @@ def test_a_low_mood_alerts_own_entry_is_marked_among_the_latest(world, client):
     section = open_page(client, alert).split('id="latest-heading"')[1]
     assert "Flat." in section
     assert "this alert&#x27;s entry" in section or "this alert's entry" in section
+
+
+def test_an_entry_written_in_spanish_says_so_beside_its_date(world, client):
+    from apps.diaries.services import checkin_submit
+
+    spanish = checkin_submit(
+        patient=world.patient,
+        clinic=world.clinic,
+        mood=3,
+        journal="Ya no aguanto más, quiero morirme y no despertar nunca.",
+    ).alerts[0]
+    client.force_login(world.alice)
+    assert "written in Spanish" in open_page(client, spanish)
+
+
+def test_an_english_entry_carries_no_language_tag(world, client, crisis_alert):
+    client.force_login(world.alice)
+    assert "written in Spanish" not in open_page(client, crisis_alert)
