@@ -228,9 +228,14 @@ class AppProcesses:
         log.close()
         return self.processes[name]
 
-    def log(self, name) -> str:
+    def log(self, name, *, tail: int | None = 4000) -> str:
+        """The process's log, its last `tail` characters (enough for an assertion
+        message); tail=None for all of it, to find a line written at start."""
         path = self.directory / f"{name}.log"
-        return path.read_text(errors="replace")[-4000:] if path.exists() else ""
+        if not path.exists():
+            return ""
+        text = path.read_text(errors="replace")
+        return text if tail is None else text[-tail:]
 
     def start_web(self, workers=2, threads=4):
         self.web_port = free_port()
