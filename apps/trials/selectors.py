@@ -19,6 +19,54 @@ from .models import (
 
 # Fewer days than this in an arm and the page says "not enough data".
 MIN_DAYS_PER_ARM = 7
+# A questionnaire answered weekly gives one answer a week, so a week counts
+# with one answer, and an arm needs 2 answers (the fewest that still allow
+# the two blocks with both arms the interval needs; a 4-week trial in blocks
+# of 2 has exactly 2 weeks per arm).
+MIN_ANSWERS_PER_WEEK = {"daily": statistics.MIN_ANSWERS_PER_WEEK, "questionnaire": 1}
+MIN_PER_ARM = {"daily": MIN_DAYS_PER_ARM, "questionnaire": 2}
+
+
+def _kind(outcome: str) -> str:
+    return "questionnaire" if outcome in QUESTIONNAIRE_OUTCOMES else "daily"
+
+
+def questionnaire_schedule_notes(*, patient, outcomes) -> list[str]:
+    """At set-up: a questionnaire outcome not scheduled weekly (or not at all)
+    gives too few answers to compare arms, so say so in words."""
+    from apps.diaries.models import QuestionnaireSchedule
+
+    asked = [o for o in outcomes if o in QUESTIONNAIRE_OUTCOMES]
+    if not asked:
+        return []
+    schedules = {
+        s.instrument: s
+        for s in QuestionnaireSchedule.objects.filter(
+            patient=patient, instrument__in=asked, is_active=True
+        )
+    }
+    notes = []
+    for outcome in asked:
+        name = OUTCOMES[outcome].split(" (")[0]
+        schedule = schedules.get(outcome)
+        if schedule is None:
+            notes.append(
+                f"{name} is not scheduled for this patient: there will be no answers to "
+                "compare arms; schedule it weekly during the trial."
+            )
+        elif schedule.every_days > 7:
+            every = (
+                f"every {schedule.every} weeks"
+                if schedule.unit == QuestionnaireSchedule.Unit.WEEKS
+                else f"every {schedule.every} days"
+            )
+            notes.append(
+                f"{name} is scheduled {every}: too few answers to compare arms; schedule it "
+                "weekly during the trial."
+            )
+    return notes
+
+
 ARM_WORDS = {"active": "active", "placebo": "placebo"}
 
 
@@ -162,17 +210,35 @@ def p_phrase(p: float | None) -> str:
     return f"p {text}" if text.startswith("<") else f"p = {text}"
 
 
+def methods_disagree(comparison) -> bool:
+    """The interval excludes 0 but the test does not reject at 0.05, or the
+    other way round (two methods: a t-interval on block differences and an
+    exact randomisation test)."""
+    if not comparison.enough_data:
+        return False
+    excludes_zero = not (comparison.ci_low <= 0 <= comparison.ci_high)
+    return excludes_zero != (comparison.p_value < 0.05)
+
+
+DISAGREE_WORDS = (
+    "The interval and the randomisation test disagree here: for whether chance explains "
+    "it, believe the randomisation test, which assumes only the draw as it was made."
+)
+
+
 def comparison_words(comparison, label: str) -> str:
     """The clinician's sentence for one outcome."""
     if not comparison.enough_data:
         return comparison.reason or "Not enough data."
-    return (
+    unit = "answers" if _kind(comparison.outcome) == "questionnaire" else "days"
+    words = (
         f"Active weeks {_number(comparison.active_mean)} on average ({comparison.active_days} "
-        f"days), placebo weeks {_number(comparison.placebo_mean)} ({comparison.placebo_days} "
-        f"days). Active minus placebo: {_number(comparison.difference, signed=True)}; 95% "
+        f"{unit}), placebo weeks {_number(comparison.placebo_mean)} ({comparison.placebo_days} "
+        f"{unit}). Active minus placebo: {_number(comparison.difference, signed=True)}; 95% "
         f"interval {_number(comparison.ci_low)} to {_number(comparison.ci_high)}; "
         f"randomisation test {p_phrase(comparison.p_value)}."
     )
+    return f"{words} {DISAGREE_WORDS}" if methods_disagree(comparison) else words
 
 
 def patient_words(comparison, label: str) -> str:
@@ -276,7 +342,8 @@ def trial_result(*, trial: Trial, today: date) -> dict | None:
             allocation=allocation,
             block_weeks=trial.block_weeks,
             daily=series[outcome],
-            min_days_per_arm=MIN_DAYS_PER_ARM,
+            min_days_per_arm=MIN_PER_ARM[_kind(outcome)],
+            min_answers_per_week=MIN_ANSWERS_PER_WEEK[_kind(outcome)],
         )
         comparisons.append(
             {

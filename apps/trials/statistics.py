@@ -133,13 +133,15 @@ class ArmComparison:
     weeks_dropped: int = 0
 
 
-def _weekly_means(daily: Sequence[float | None], weeks: int) -> tuple[list, list[int]]:
+def _weekly_means(
+    daily: Sequence[float | None], weeks: int, min_answers: int = MIN_ANSWERS_PER_WEEK
+) -> tuple[list, list[int]]:
     """Each week's mean (None when it has too few answers) and its answered days."""
     means, counts = [], []
     for week in range(weeks):
         values = [v for v in (_clean(x) for x in daily[7 * week : 7 * week + 7]) if v is not None]
         counts.append(len(values))
-        means.append(_mean(values) if len(values) >= MIN_ANSWERS_PER_WEEK else None)
+        means.append(_mean(values) if len(values) >= min_answers else None)
     return means, counts
 
 
@@ -193,14 +195,17 @@ def compare_arms(
     block_weeks: int,
     daily: Sequence[float | None],
     min_days_per_arm: int = 7,
+    min_answers_per_week: int = MIN_ANSWERS_PER_WEEK,
 ) -> ArmComparison:
     """daily[i] is day i of the trial (day 0 = first day of week 0;
     len <= 7*len(allocation)); None = no answer.
 
     Weekly means are the unit: the week is what was randomised, and days next
     to each other are alike, so counting days as independent would overstate
-    the evidence. A week with fewer than MIN_ANSWERS_PER_WEEK answers drops
-    out (weeks_dropped says how many).
+    the evidence. A week with fewer than `min_answers_per_week` answers drops
+    out (weeks_dropped says how many): 3 for a daily outcome, 1 for a
+    questionnaire answered once a week (a PHQ-9 or GAD-7 total is already a
+    two-week summary, so one answer is that week's value).
 
     The estimate is the mean of the active weeks' means minus the mean of the
     placebo weeks' means.
@@ -237,7 +242,9 @@ def compare_arms(
         raise ValueError("Every week is active or placebo.")
     daily = list(daily)[: 7 * weeks]
     blocks = weeks // block_weeks
-    means, counts = _weekly_means(daily, weeks)
+    if min_answers_per_week < 1:
+        raise ValueError("A week needs at least one answer.")
+    means, counts = _weekly_means(daily, weeks, min_answers_per_week)
     kept = [m is not None for m in means]
     used, dropped = sum(kept), weeks - sum(kept)
     active_days = sum(
@@ -266,7 +273,8 @@ def compare_arms(
         return _not_enough(
             outcome,
             "Not enough data: fewer than two blocks of weeks have both an active and a "
-            f"placebo week with at least {MIN_ANSWERS_PER_WEEK} answered days.",
+            f"placebo week with at least {min_answers_per_week} answered "
+            + ("day." if min_answers_per_week == 1 else "days."),
             active_days,
             placebo_days,
             used,
