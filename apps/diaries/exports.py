@@ -5,7 +5,10 @@ import csv
 import io
 import json
 
+from django.apps import apps
 from django.utils import timezone
+
+from apps.protocols.selectors import clinic_today
 
 from .catalog import practice_labels
 
@@ -73,7 +76,37 @@ def export_json(checkins, *, patient) -> str:
             "patient": patient.email,
             "exported_at": timezone.now().isoformat(),
             "checkins": [checkin_record(checkin) for checkin in checkins],
+            "trials": trial_records(patient=patient),
         },
         ensure_ascii=False,
         indent=2,
     )
+
+
+def trial_records(*, patient) -> list[dict]:
+    """The patient's blinded trials: each day's envelope code and guess, and
+    the allocation only once the trial has ended or been unblinded (before
+    that, a download would break the blind the patient is keeping). Through
+    the app registry: trials is a layer above diaries."""
+    Trial = apps.get_model("trials", "Trial")
+    records = []
+    for trial in Trial.objects.filter(patient=patient).select_related("clinic"):
+        allocation = trial.allocation_unsealed(clinic_today(trial.clinic))
+        records.append(
+            {
+                "start_date": trial.start_date.isoformat(),
+                "weeks": trial.weeks,
+                "envelope_codes": list(trial.codes),
+                "days": [
+                    {
+                        "date": day.local_date.isoformat(),
+                        "code_logged": day.code or None,
+                        "guess": day.get_guess_display() if day.guess else None,
+                    }
+                    for day in trial.trial_days.all()
+                ],
+                # Week by week, "active" or "placebo"; null while sealed.
+                "allocation": list(allocation) if allocation is not None else None,
+            }
+        )
+    return records

@@ -3,9 +3,11 @@
 set-up, and the clinician is told which method to believe for chance when the
 interval and the randomisation test disagree."""
 
+import json
 import random
 
 import numpy as np
+from django.urls import reverse
 
 from apps.trials.selectors import (
     DISAGREE_WORDS,
@@ -14,7 +16,10 @@ from apps.trials.selectors import (
     patient_words,
     questionnaire_schedule_notes,
 )
+from apps.trials.services import trial_day_log
 from apps.trials.statistics import ArmComparison, compare_arms, draw_allocation
+
+from .conftest import finished, today
 
 
 def weekly_answers(allocation, *, effect, generator, every_weeks=1, sd=3.0):
@@ -154,3 +159,32 @@ def test_a_questionnaire_scheduled_less_than_weekly_is_named_at_set_up(world):
         "weekly during the trial."
     ]
     assert questionnaire_schedule_notes(patient=world.patient, outcomes=["mood"]) == []
+
+
+def download(client, world):
+    client.force_login(world.patient)
+    response = client.get(reverse("diaries:export_json"))
+    assert response.status_code == 200
+    return json.loads(response.content)["trials"]
+
+
+def test_the_download_has_the_trial_days_but_never_the_allocation_before_the_end(
+    world, running, client
+):
+    trial_day_log(trial=running, local_date=today(world), code=running.codes[0], guess="placebo")
+    (trial,) = download(client, world)
+    assert trial["allocation"] is None
+    assert trial["envelope_codes"] == running.codes
+    assert {
+        "date": today(world).isoformat(),
+        "code_logged": running.codes[0],
+        "guess": "Placebo",
+    } in (trial["days"])
+
+
+def test_the_download_has_the_allocation_once_the_trial_has_ended(world, plan, client):
+    ended = finished(world, plan, weeks=4)
+    (trial,) = download(client, world)
+    assert trial["allocation"] == list(ended.allocation_for_sheet())
+    assert set(trial["allocation"]) == {"active", "placebo"}
+    assert any(day["code_logged"] for day in trial["days"])
