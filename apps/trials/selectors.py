@@ -5,6 +5,7 @@ import math
 from datetime import date, timedelta
 
 from apps.diaries.models import CheckIn, QuestionnaireResponse
+from apps.protocols.models import Plan, PlanPause
 
 from . import statistics
 from .models import (
@@ -156,12 +157,51 @@ def checkin_part(*, trial: Trial, local_date: date) -> dict:
 # ------------------------------------------------------------------ result
 
 
-def outcome_series(*, trial: Trial) -> dict[str, list[float | None]]:
+def plan_stop(*, trial: Trial) -> tuple[date, str] | None:
+    """The first day the plan stopped dosing during the trial's counted days
+    (a pause, or the plan's end), and which: ("paused" | "ended"). From that
+    day on, what the envelopes held no longer decides what was taken, so the
+    comparison stops there (days after a resume are not compared either: the
+    smallest honest rule, as a pause breaks the balanced blocks)."""
+    stops = []
+    pause = (
+        PlanPause.objects.filter(
+            plan_id=trial.plan_id,
+            starts_on__lte=trial.last_day,
+        )
+        .exclude(ends_on__lte=trial.start_date)
+        .order_by("starts_on")
+        .first()
+    )
+    if pause is not None:
+        stops.append((max(pause.starts_on, trial.start_date), "paused"))
+    ended_on = Plan.objects.filter(pk=trial.plan_id).values_list("ended_on", flat=True).first()
+    if ended_on is not None and ended_on <= trial.last_day:
+        stops.append((max(ended_on, trial.start_date), "ended"))
+    return min(stops) if stops else None
+
+
+def counted_until(*, trial: Trial, stop: tuple[date, str] | None = None) -> date:
+    """The last day the result compares: before an early unblinding, the end,
+    or the plan's pause or end."""
+    if stop is None:
+        return trial.last_day
+    return min(trial.last_day, stop[0] - timedelta(days=1))
+
+
+def plan_stop_words(stop: tuple[date, str] | None) -> str | None:
+    if stop is None:
+        return None
+    day, how = stop
+    return f"The plan was {how} on {day.day} {day:%B %Y}: days from then on are not compared."
+
+
+def outcome_series(*, trial: Trial, until: date | None = None) -> dict[str, list[float | None]]:
     """Per outcome, one value per day of the trial (None: nothing that day, or
-    after an early unblinding)."""
+    after an early unblinding, or from `until`'s next day on)."""
     days = trial.days()
     index = {day: n for n, day in enumerate(days)}
-    last = trial.last_day
+    last = trial.last_day if until is None else min(until, trial.last_day)
     series = {outcome: [None] * len(days) for outcome in trial.outcomes}
     daily = [o for o in trial.outcomes if o in DAILY_OUTCOMES]
     if daily:
@@ -332,7 +372,9 @@ def trial_result(*, trial: Trial, today: date) -> dict | None:
     allocation = trial.allocation_unsealed(today)
     if allocation is None:
         return None
-    series = outcome_series(trial=trial)
+    stop = plan_stop(trial=trial)
+    until = counted_until(trial=trial, stop=stop)
+    series = outcome_series(trial=trial, until=until)
     days = {day.local_date: day for day in TrialDay.objects.filter(trial=trial)}
     comparisons = []
     for outcome in trial.outcomes:
@@ -359,7 +401,7 @@ def trial_result(*, trial: Trial, today: date) -> dict | None:
     guessed_days = [
         n
         for n, date_ in enumerate(trial.days())
-        if date_ in days and days[date_].guess and date_ <= trial.last_day
+        if date_ in days and days[date_].guess and date_ <= until
     ]
     guessed = [days[trial.days()[n]].guess for n in guessed_days]
     blind = statistics.blinding(
@@ -407,6 +449,8 @@ def trial_result(*, trial: Trial, today: date) -> dict | None:
         "expectancy": expectancy,
         "wrong_envelope_days": wrong,
         "early": trial.state == TrialState.UNBLINDED,
+        "plan_stop": stop,
+        "plan_stop_words": plan_stop_words(stop),
         "smallest_p": smallest_p_value(weeks=trial.weeks, block_weeks=trial.block_weeks),
     }
 

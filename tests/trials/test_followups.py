@@ -5,16 +5,19 @@ interval and the randomisation test disagree."""
 
 import json
 import random
+from datetime import timedelta
 
 import numpy as np
 from django.urls import reverse
 
+from apps.protocols.models import Plan, PlanPause
 from apps.trials.selectors import (
     DISAGREE_WORDS,
     comparison_words,
     methods_disagree,
     patient_words,
     questionnaire_schedule_notes,
+    trial_result,
 )
 from apps.trials.services import trial_day_log
 from apps.trials.statistics import ArmComparison, compare_arms, draw_allocation
@@ -188,3 +191,45 @@ def test_the_download_has_the_allocation_once_the_trial_has_ended(world, plan, c
     assert trial["allocation"] == list(ended.allocation_for_sheet())
     assert set(trial["allocation"]) == {"active", "placebo"}
     assert any(day["code_logged"] for day in trial["days"])
+
+
+def test_a_plan_paused_mid_trial_compares_only_the_days_before_the_pause(world, plan):
+    trial = finished(world, plan, weeks=8)
+    whole = trial_result(trial=trial, today=today(world))
+    assert whole["plan_stop_words"] is None
+    paused_on = trial.start_date + timedelta(days=28)
+    PlanPause.objects.create(plan_id=trial.plan_id, starts_on=paused_on, ends_on=None)
+    cut = trial_result(trial=trial, today=today(world))
+    assert cut["plan_stop_words"] == (
+        f"The plan was paused on {paused_on.day} {paused_on:%B %Y}: days from then on are "
+        "not compared."
+    )
+    mood_whole = whole["comparisons"][0]["comparison"]
+    mood_cut = cut["comparisons"][0]["comparison"]
+    assert mood_cut.active_days + mood_cut.placebo_days <= 28
+    assert mood_cut.active_days + mood_cut.placebo_days < (
+        mood_whole.active_days + mood_whole.placebo_days
+    )
+    assert cut["blind"].guesses <= 28
+
+
+def test_a_pause_that_ended_before_the_trial_cuts_nothing(world, plan):
+    trial = finished(world, plan, weeks=4)
+    PlanPause.objects.create(
+        plan_id=trial.plan_id,
+        starts_on=plan.start_date,
+        ends_on=trial.start_date,
+    )
+    assert trial_result(trial=trial, today=today(world))["plan_stop"] is None
+
+
+def test_a_plan_ended_mid_trial_ends_the_comparison_there(world, plan):
+    trial = finished(world, plan, weeks=4)
+    ended_on = trial.start_date + timedelta(days=14)
+    Plan.objects.filter(pk=trial.plan_id).update(ended_on=ended_on)
+    result = trial_result(trial=trial, today=today(world))
+    assert result["plan_stop"] == (ended_on, "ended")
+    assert "The plan was ended on" in result["plan_stop_words"]
+    mood = result["comparisons"][0]["comparison"]
+    # Two weeks left: one block, so no interval can be drawn.
+    assert not mood.enough_data
