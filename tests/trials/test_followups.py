@@ -233,3 +233,14 @@ def test_a_plan_ended_mid_trial_ends_the_comparison_there(world, plan):
     mood = result["comparisons"][0]["comparison"]
     # Two weeks left: one block, so no interval can be drawn.
     assert not mood.enough_data
+
+
+def test_the_clinician_and_the_patient_read_the_pause_on_the_result(world, plan, client):
+    trial = finished(world, plan, weeks=8)
+    paused_on = trial.start_date + timedelta(days=28)
+    PlanPause.objects.create(plan_id=trial.plan_id, starts_on=paused_on, ends_on=None)
+    words = f"The plan was paused on {paused_on.day} {paused_on:%B %Y}"
+    client.force_login(world.alice)
+    assert words in client.get(reverse("trials:result", args=[world.patient.pk])).content.decode()
+    client.force_login(world.patient)
+    assert words in client.get(reverse("trials:my_result")).content.decode()
