@@ -17,6 +17,7 @@ from .selectors import (
     P_VALUE_WORDS,
     checkin_part,
     latest_trial,
+    questionnaire_schedule_notes,
     running_trial_for_day,
     trial_result,
     trial_status,
@@ -101,6 +102,9 @@ def set_up(request, patient_id):
             return redirect("trials:status", patient_id=patient.pk)
     access_record(actor=request.user, patient=patient, action="view_trial_set_up", request=request)
     context = {"patient": patient, "form": form, "plan": plan, "running": running}
+    context["schedule_notes"] = questionnaire_schedule_notes(
+        patient=patient, outcomes=["phq9", "gad7"]
+    )
     return render(request, "trials/set_up.html", context)
 
 

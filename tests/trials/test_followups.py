@@ -244,3 +244,19 @@ def test_the_clinician_and_the_patient_read_the_pause_on_the_result(world, plan,
     assert words in client.get(reverse("trials:result", args=[world.patient.pk])).content.decode()
     client.force_login(world.patient)
     assert words in client.get(reverse("trials:my_result")).content.decode()
+
+
+def test_the_set_up_page_names_a_questionnaire_scheduled_every_two_weeks(world, plan, client):
+    from apps.diaries.models import QuestionnaireSchedule
+
+    QuestionnaireSchedule.objects.create(
+        patient=world.patient,
+        clinic=world.clinic,
+        instrument="phq9",
+        every=2,
+        unit=QuestionnaireSchedule.Unit.WEEKS,
+        starts_on=today(world),
+    )
+    client.force_login(world.alice)
+    text = client.get(reverse("trials:set_up", args=[world.patient.pk])).content.decode()
+    assert "PHQ-9 is scheduled every 2 weeks: too few answers to compare arms" in text
