@@ -112,6 +112,8 @@ def result_pdf(*, patient, trial, result: dict) -> bytes:
         doc.para(
             f"Unblinded early on {trial.unblinded_on:%-d %B %Y}: {trial.unblind_reason}", bold=True
         )
+    if result.get("plan_stop_words"):
+        doc.para(result["plan_stop_words"], bold=True)
     doc.heading("Active minus placebo, per outcome")
     for item in result["comparisons"]:
         doc.para(item["label"], bold=True)
