@@ -260,3 +260,17 @@ def test_the_set_up_page_names_a_questionnaire_scheduled_every_two_weeks(world, 
     client.force_login(world.alice)
     text = client.get(reverse("trials:set_up", args=[world.patient.pk])).content.decode()
     assert "PHQ-9 is scheduled every 2 weeks: too few answers to compare arms" in text
+
+
+def test_the_result_pdf_says_the_plan_was_paused(world, plan, client):
+    import io
+
+    from pypdf import PdfReader
+
+    trial = finished(world, plan, weeks=8)
+    paused_on = trial.start_date + timedelta(days=28)
+    PlanPause.objects.create(plan_id=trial.plan_id, starts_on=paused_on, ends_on=None)
+    client.force_login(world.alice)
+    response = client.get(reverse("trials:result_pdf", args=[world.patient.pk]))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "days from then on are not compared" in " ".join(text.split())
