@@ -2,6 +2,7 @@ import unicodedata
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from apps.clinics.dates import CalendarDateField, range_problem
 
@@ -29,14 +30,15 @@ class PlainTextField(forms.CharField):
 
 
 def _too_long(limit):
-    return {"max_length": f"Keep this under {limit} characters (it is %(show_value)s)."}
+    # Django fills limit_value and show_value; lazy, so a patient reads it in their language.
+    return {"max_length": _("Keep this under %(limit_value)s characters (it is %(show_value)s).")}
 
 
 AMOUNT_ERRORS = {
-    "invalid": "Write the amount as a number, for example 0.15.",
-    "max_digits": "That amount is too long a number.",
-    "max_decimal_places": "Use at most 4 decimal places.",
-    "max_whole_digits": "That amount is too large.",
+    "invalid": _("Write the amount as a number, for example 0.15."),
+    "max_digits": _("That amount is too long a number."),
+    "max_decimal_places": _("Use at most 4 decimal places."),
+    "max_whole_digits": _("That amount is too large."),
 }
 
 
@@ -213,19 +215,23 @@ class PlanReviewForm(forms.Form):
 class DoseLogForm(forms.Form):
     component = forms.IntegerField(min_value=1)
     action = forms.ChoiceField(
-        choices=[("as_planned", "Took as planned"), ("changed", "Took"), ("skipped", "Skipped")]
+        choices=[
+            ("as_planned", _("Took as planned")),
+            ("changed", _("Took")),
+            ("skipped", _("Skipped")),
+        ]
     )
     amount = forms.DecimalField(
         required=False,
         min_value=Decimal("0.0001"),
         max_digits=10,
         decimal_places=4,
-        error_messages=AMOUNT_ERRORS | {"min_value": "The amount must be more than 0."},
+        error_messages=AMOUNT_ERRORS | {"min_value": _("The amount must be more than 0.")},
     )
     taken_at = forms.TimeField(
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
-        error_messages={"invalid": "Give the time as HH:MM."},
+        error_messages={"invalid": _("Give the time as HH:MM.")},
     )
     skip_reason = PlainTextField(required=False, max_length=500, error_messages=_too_long(500))
 
@@ -233,13 +239,15 @@ class DoseLogForm(forms.Form):
         cleaned = super().clean()
         action = cleaned.get("action")
         if action == "changed" and cleaned.get("amount") is None and "amount" not in self.errors:
-            self.add_error("amount", "Write how much you took.")
+            self.add_error("amount", _("Write how much you took."))
         if (
             action == "skipped"
             and not cleaned.get("skip_reason")
             and "skip_reason" not in self.errors
         ):
-            self.add_error("skip_reason", "Say briefly why you skipped it; your clinician sees it.")
+            self.add_error(
+                "skip_reason", _("Say briefly why you skipped it; your clinician sees it.")
+            )
         return cleaned
 
 

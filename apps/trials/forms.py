@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from apps.clinics.dates import CalendarDateField
 from apps.clinics.text import SingleLineField
@@ -102,12 +103,14 @@ class TrialDayForm(forms.Form):
     envelope_code = forms.CharField(
         required=False,
         max_length=CODE_LENGTH * 3,
-        error_messages={"max_length": "A code is 4 letters and numbers, printed on the envelope."},
+        error_messages={
+            "max_length": _("A code is 4 letters and numbers, printed on the envelope.")
+        },
     )
     guess = forms.ChoiceField(
         required=False,
         choices=Guess.choices,
-        error_messages={"invalid_choice": "Choose active, placebo or not sure."},
+        error_messages={"invalid_choice": _("Choose active, placebo or not sure.")},
     )
 
     def clean(self):

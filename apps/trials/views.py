@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.audit.services import access_record
@@ -234,9 +235,9 @@ def log(request):
         plan_id=day["plan_id"], patient=request.user, local_date=local_date
     )
     form = TrialDayForm(request.POST)
-    note, level = "Noted. Thank you.", "success"
+    note, level = _("Noted. Thank you."), "success"
     if trial is None:
-        note, level = "Your blinded trial is not running today, so nothing was saved.", "error"
+        note, level = _("Your blinded trial is not running today, so nothing was saved."), "error"
     elif form.is_valid():
         try:
             _day, warning = trial_day_log(
@@ -246,13 +247,13 @@ def log(request):
                 guess=form.cleaned_data["guess"] or None,
             )
         except TrialRefused as refused:
-            note, level = f"Nothing was saved: {refused}", "error"
+            note, level = _("Nothing was saved: %(why)s") % {"why": refused}, "error"
         else:
             if warning:
                 note, level = warning, "error"
     else:
         errors = [e for field_errors in form.errors.values() for e in field_errors]
-        note, level = "Nothing was saved: " + " ".join(errors), "error"
+        note, level = _("Nothing was saved: %(why)s") % {"why": " ".join(errors)}, "error"
     target = next_path(request, request.POST.get("next", ""))
     # From htmx: the plan's section (which holds the trial's part) is swapped,
     # as the dose log does, so check-in answers not yet saved stay on the page.
