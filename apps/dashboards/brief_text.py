@@ -105,6 +105,30 @@ def questionnaire_sentences(series: list[dict]) -> list[str]:
     return found
 
 
+def dose_day_sentences(brief: dict) -> list[str]:
+    """Mood on dose days beside rest days since the last session (the timeline's
+    comparison, apps.diaries.selectors.dose_day_comparison), always with the
+    warning that a plan the patient knows is not blinded; nothing off a plan."""
+    comparison = brief.get("dose_day_comparison")
+    if comparison is None:
+        return []
+    dose, rest = comparison["dose"], comparison["rest"]
+    if comparison["enough_data"]:
+        numbers = (
+            f"Mood on dose days {_num(dose['mean'])} ({dose['days']} days), rest days "
+            f"{_num(rest['mean'])} ({rest['days']} days): difference "
+            f"{_num(comparison['difference'])} (95% interval {_num(comparison['low'])} to "
+            f"{_num(comparison['high'])})."
+        )
+    else:
+        numbers = (
+            f"Mood on dose days and rest days: not enough data yet ({dose['days']} dose, "
+            f"{rest['days']} rest days with an answer; at least {comparison['min_days']} "
+            "of each are needed)."
+        )
+    return [f"{numbers} Not blinded: expectation may explain part of this."]
+
+
 def brief_lines(brief: dict) -> list[tuple[str, list[str]]]:
     adherence = [
         f"{row['component']}: {row['taken']} of {row['due']} dose days taken"
@@ -124,7 +148,7 @@ def brief_lines(brief: dict) -> list[tuple[str, list[str]]]:
             excerpts.append(f"{_day(checkin.local_date)}: {checkin.journal[:600]}")
     missed = brief["missed"]
     return [
-        ("Mood", [mood_sentence(brief["mood"])]),
+        ("Mood", [mood_sentence(brief["mood"]), *dose_day_sentences(brief)]),
         ("Alerts", [alert_sentence(a) for a in brief["alerts"]] or ["No alerts raised."]),
         ("Screening", screening_sentences(brief)),
         ("Adherence", adherence or ["No plan in this period."]),

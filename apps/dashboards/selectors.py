@@ -792,11 +792,20 @@ def session_brief(*, patient, today: date) -> dict:
         expected = [start + timedelta(days=n) for n in range((end - start).days + 1)]
     questionnaires = questionnaire_series(patient=patient, first=since, last=today)
     run = ScreeningRun.objects.filter(patient=patient).first()
+    # Mood on dose days beside rest days since the last session, with the
+    # interval the timeline shows (days next to each other are alike).
+    rhythm = dose_rhythm_between(patient=patient, start=since, end=today)
+    moods = {c.local_date: c.mood for c in after}
+    dose_days = [
+        {"dose_day": rhythm[day]["dose_day"] if day in rhythm else None, "mood": moods.get(day)}
+        for day in (since + timedelta(days=n) for n in range((today - since).days + 1))
+    ]
     return {
         "last_session": last,
         "since": since,
         "today": today,
         "mood": brief.judge_mood(window),
+        "dose_day_comparison": dose_day_comparison(series=dose_days, key="mood"),
         # One (day, mood or None) per day of the window, for the chart.
         "chart_days": chart_days,
         "chart_alert_days": sorted({alert_day(a) for a in recent_alerts}),

@@ -233,3 +233,45 @@ def test_the_brief_pdf_says_the_drop_and_the_flags(world, client, dropping):
     assert "Mood dropped: last entry 3 on " in text
     assert "Mood from " in text  # the chart's text alternative
     assert "SSRI" in text and "bipolar" in text.lower()
+
+
+def test_the_brief_sets_dose_days_beside_rest_days_and_says_it_is_not_blinded(
+    world, client, dropping
+):
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:brief", args=[dropping.pk])).text
+    assert "Mood on dose days" in page
+    assert "Not blinded: expectation may explain part of this." in page
+
+
+def test_the_brief_pdf_has_the_dose_day_comparison_too(world, client, dropping):
+    from pypdf import PdfReader
+
+    client.force_login(world.alice)
+    response = client.get(reverse("dashboards:brief_pdf", args=[dropping.pk]))
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    assert "Not blinded: expectation may explain" in " ".join(text.split())
+
+
+def test_a_brief_off_a_plan_has_no_dose_day_comparison(world, client):
+    moods(world, world.patient, [7, 6, 7])
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:brief", args=[world.patient.pk])).text
+    assert "dose days" not in page and "Not blinded" not in page
+
+
+def test_too_few_days_read_not_enough_data_never_a_number():
+    comparison = {
+        "dose": {"days": 3, "mean": 7.0},
+        "rest": {"days": 2, "mean": 6.0},
+        "enough_data": False,
+        "difference": None,
+        "low": None,
+        "high": None,
+        "min_days": 7,
+    }
+    (line,) = brief_text.dose_day_sentences({"dose_day_comparison": comparison})
+    assert "not enough data yet (3 dose, 2 rest days with an answer" in line
+    assert "difference" not in line and line.endswith(
+        "Not blinded: expectation may explain part of this."
+    )
