@@ -76,3 +76,6 @@ PLAN_PHASES = [
     gettext_noop("Maintenance phase"),
     gettext_noop("Integration phase"),
 ]
+
+# apps/trials/models.py OUTCOMES, named in the patient's trial result.
+TRIAL_OUTCOMES = [gettext_noop("Sleep quality")]

@@ -4,6 +4,9 @@ the patient's part of today's check-in, and the result once unsealed."""
 import math
 from datetime import date, timedelta
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
 from apps.diaries.models import CheckIn, QuestionnaireResponse
 from apps.protocols.models import Plan, PlanPause
 
@@ -193,7 +196,15 @@ def plan_stop_words(stop: tuple[date, str] | None) -> str | None:
     if stop is None:
         return None
     day, how = stop
-    return f"The plan was {how} on {day.day} {day:%B %Y}: days from then on are not compared."
+    # Said to the patient too, so in their language (the request's).
+    when = date_format(day, gettext("j F Y"))
+    if how == "paused":
+        return gettext("The plan was paused on %(day)s: days from then on are not compared.") % {
+            "day": when
+        }
+    return gettext("The plan was ended on %(day)s: days from then on are not compared.") % {
+        "day": when
+    }
 
 
 def outcome_series(*, trial: Trial, until: date | None = None) -> dict[str, list[float | None]]:
@@ -282,31 +293,37 @@ def comparison_words(comparison, label: str) -> str:
 
 
 def patient_words(comparison, label: str) -> str:
-    """The patient's sentence for one outcome, in plain words."""
-    name = label.split(" (")[0]
+    """The patient's sentence for one outcome, in plain words and their language."""
+    name = gettext(label.split(" (")[0])
     if not comparison.enough_data:
-        return (
-            f"{name}: there were not enough days with an answer in both kinds of week to say "
-            "anything."
-        )
+        return gettext(
+            "%(name)s: there were not enough days with an answer in both kinds of week to "
+            "say anything."
+        ) % {"name": name}
     difference = comparison.difference
+    words = {"name": name.lower(), "amount": f"{abs(difference):.1f}"}
     if abs(difference) < 0.05:
-        how = f"On active weeks your {name.lower()} averaged about the same as on placebo weeks"
+        how = gettext("On active weeks your %(name)s averaged about the same as on placebo weeks")
+    elif difference > 0:
+        how = gettext("On active weeks your %(name)s averaged %(amount)s higher")
     else:
-        direction = "higher" if difference > 0 else "lower"
-        how = f"On active weeks your {name.lower()} averaged {abs(difference):.1f} {direction}"
+        how = gettext("On active weeks your %(name)s averaged %(amount)s lower")
     # Both the interval and the randomisation test must rule chance out before
     # the patient reads that it is unlikely: the two are different methods and
     # can disagree near the edge, and a short trial's test never reaches 0.05.
     covers_zero = comparison.ci_low <= 0 <= comparison.ci_high
     ruled_out = not covers_zero and comparison.p_value < 0.05
     verdict = (
-        "so chance alone is an unlikely explanation" if ruled_out else "so this could be chance"
+        gettext("so chance alone is an unlikely explanation")
+        if ruled_out
+        else gettext("so this could be chance")
     )
-    return (
-        f"{how}; the likely range runs from {_number(comparison.ci_low)} to "
-        f"{_number(comparison.ci_high)}, {verdict}."
-    )
+    return gettext("%(how)s; the likely range runs from %(low)s to %(high)s, %(verdict)s.") % {
+        "how": how % words,
+        "low": _number(comparison.ci_low),
+        "high": _number(comparison.ci_high),
+        "verdict": verdict,
+    }
 
 
 def _taken_by_day(trial: Trial, allocation, days: dict) -> list[str]:

@@ -40,3 +40,15 @@ def test_the_same_refusal_stays_english_for_an_english_patient(world, client, ru
     )
     page = unescape(client.get(reverse("diaries:today")).text)
     assert "Nothing was saved: A code is 4 letters and numbers" in page
+
+
+def test_a_spanish_patients_trial_result_is_in_spanish(world, client, plan):
+    from tests.trials.conftest import finished
+
+    finished(world, plan, guess_skill=0.9)
+    page = spanish_patient(world, client).get(reverse("trials:my_result")).text
+    text = unescape(visible_text(page))
+    assert "En las semanas activas, tu ánimo promedió" in text
+    assert "el rango probable va de" in text
+    assert "A menudo pudiste notarlo" in text
+    assert english_left_on(page) == set(), text
