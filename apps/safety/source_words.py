@@ -25,6 +25,14 @@ def source_words(text: str | None) -> str:
                 # The reference is a list of entries to a reader, not a table's rows.
                 text = re.sub(r"\brows\b", "entries", re.sub(r"\brow\b", "entry", text))
             break
+    # The contraindication rules cite an entry of the clinical reference as
+    # 'REF row "tramadol ..."' and the protocol document as 'seed "Absolute ...'.
+    text = re.sub(r"\bNot a REF row\b", "Not in the clinical reference", text)
+    text = re.sub(r"\bNot a separate REF row\b", "Not a separate clinical reference entry", text)
+    text = re.sub(r"^\s*REF rows?\b", "Clinical reference, entry", text)
+    text = re.sub(r"^\s*REF(?=\s+[\"“])", "Clinical reference,", text)
+    text = re.sub(r"\bREF's\b", "the clinical reference's", text)
+    text = re.sub(r"\bREF rows?\b", "the clinical reference's entry", text)
     # A citation inside the text ("not in seed: it names the parts ...").
-    text = re.sub(r"\bseed(?=\s*:)", "the reference protocol document", text)
+    text = re.sub(r"\bseed(?=\s*[:\"“.;,)]|\s*$)", "the reference protocol document", text)
     return _POINTER.sub("the clinical reference", text)
