@@ -403,6 +403,11 @@ def compile_lexicon(data: dict) -> Lexicon:
         cues[name] = _compile(
             _expand(spec["pattern"], vocabulary, f"cue {name}"), name, words=words
         )
+    # Optional cues: a lexicon without them judges as before.
+    for name in ("history_over", "first_person_lead"):
+        spec = (data.get("cues") or {}).get(name)
+        if spec is not None:
+            cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name)
     return Lexicon(
         categories=categories,
         rules=tuple(rules),
@@ -570,9 +575,10 @@ def lower(severity: str) -> str:
 class _Context:
     """The normalised text with its sentences and idioms, worked out lazily."""
 
-    def __init__(self, text: str, lexicon: Lexicon):
+    def __init__(self, text: str, lexicon: Lexicon, candidates=()):
         self.text = text
         self.lexicon = lexicon
+        self.candidates = sorted((start, rule.category) for start, _, rule in candidates)
         ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
         self.break_starts = [start for start, _ in ends]
         self.break_ends = [end for _, end in ends]
@@ -590,6 +596,15 @@ class _Context:
                 else []
             )
         return self._idioms[key]
+
+    def next_other(self, end: int, category: str) -> int:
+        """Where the next candidate of another category starts after `end`
+        (the text's length if none)."""
+        i = bisect_left(self.candidates, (end, ""))
+        for start, other in self.candidates[i:]:
+            if other != category:
+                return start
+        return len(self.text)
 
     def context(self, name: str) -> bool:
         if name not in self._contexts:
@@ -665,8 +680,13 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     before = text[clause_start:start]
 
     # 2. About someone else: the nearest person before the match is not "I".
+    # A match that says "I" itself is the writer's ("better off if I wasn't
+    # around"), unless its "I" only says whom someone else did not know ("she
+    # didn't know who I was"): the `first_person_lead` cue tells them apart.
     third_party = rule.third_party or category.third_party
-    if third_party == "drop" and not cues["first_person"].search(matched):
+    lead = cues.get("first_person_lead")
+    mine = lead.search(matched) if lead else cues["first_person"].search(matched)
+    if third_party == "drop" and not mine:
         nearest_first = max((m.end() for m in cues["first_person"].finditer(before)), default=-1)
         nearest_third = max((m.end() for m in cues["third_party"].finditer(before)), default=-1)
         if nearest_third > nearest_first:
@@ -675,12 +695,8 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # 3. History, with nothing recent after the clause starts ("years ago I
     # self-harmed and it's back again"). Only so far: in a long entry written
     # without full stops, "again" four lines on is about something else.
-    if category.history == "drop":
-        clause = text[clause_start:clause_end]
-        if cues["history"].search(clause) and not cues["recent"].search(
-            text, clause_start, min(sentence_end, end + _RECENT_REACH)
-        ):
-            return severity, False, "history"
+    if category.history == "drop" and _history(ctx, start, end, clause_start, clause_end):
+        return severity, False, "history"
 
     # 3b. Marked as a joke ("lol", "jk", "just kidding", a laughing emoji) in
     # its sentence or a short one right after it; "not joking" is no joke.
@@ -723,9 +739,14 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # 5. Resolved ("then it eased"; not "nothing helps"), in the rest of the
     # sentence or a next one that goes on about it ("It passed.").
     if category.resolution != "keep":
-        scopes = [text[end:sentence_end]]
+        # A resolution speaks of the nearest thing before it: once another kind
+        # of concern is named after this match ("...5 businesses at once i used
+        # to cut in high school ... napped, felt better"), what follows is about
+        # that one, not this.
+        other = ctx.next_other(end, rule.category)
+        scopes = [text[end : min(sentence_end, other)]]
         following = ctx.next_sentence(sentence_end)
-        if _GOES_ON.match(following):
+        if other >= sentence_end and _GOES_ON.match(following):
             scopes.append(following)
         resolved = _resolution(cues, scopes)
         if resolved == "cleared" or (resolved and category.resolution == "drop"):
@@ -740,6 +761,48 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             severity = lower(severity)
 
     return severity, negated, None
+
+
+def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """Is the match told as history, with nothing recent about it?
+
+    History is a history cue in the match's clause ("years ago I self-harmed").
+    Recent words count from the clause's start, or from the history cue when
+    it comes before the match: in "quick one tonight: years ago I self-harmed",
+    "tonight" dates the entry, not the act. With a `history_over` cue, the
+    writer saying it is over ("but I'm ok now", "haven't in 8 years") ends the
+    reach of recent words: in an entry written without full stops, "fridge is
+    full again" after it is about something else. A turn after that statement
+    ("..., but last night I did again") opens the reach again. And a history
+    cue earlier in the sentence ("a hard time in high school, self harmed for a
+    year, but I've been clean 4 years now") counts when such a statement follows."""
+    cues = ctx.lexicon.cues
+    text = ctx.text
+    sentence_start, sentence_end = ctx.sentence(start, end)
+    reach_end = min(sentence_end, end + _RECENT_REACH)
+    over_cue = cues.get("history_over")
+    over = over_cue.search(text, end, reach_end) if over_cue else None
+    past = cues["history"].search(text[clause_start:clause_end])
+    if past:
+        past_start, past_end = clause_start + past.start(), clause_start + past.end()
+    elif over:
+        past = cues["history"].search(text[sentence_start:start])
+        if past:
+            past_start, past_end = sentence_start + past.start(), sentence_start + past.end()
+    if not past:
+        return False
+    if past_start > start:
+        # A history cue after the match may open another thought in a run-on
+        # entry ("...5 businesses at once i used to cut in high school, haven't
+        # in 8 years"): its "it's over" is not about this match.
+        over = None
+    recent_start = past_end if past_end <= start else clause_start
+    scopes = [(recent_start, over.start() if over else reach_end)]
+    if over:
+        turn = cues["turn"].search(text, over.end(), reach_end)
+        if turn:
+            scopes.append((turn.start(), reach_end))
+    return not any(cues["recent"].search(text, a, b) for a, b in scopes)
 
 
 def _joking(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
@@ -845,7 +908,7 @@ def crisis_matches(text: str, lexicon: Lexicon, *, include_dropped: bool = False
     candidates = _candidates(folded, lexicon)
     if not candidates:
         return []
-    ctx = _Context(folded, lexicon)
+    ctx = _Context(folded, lexicon, candidates)
     judged = []
     for start, end, rule in candidates:
         severity, negated, dropped = _judge(ctx, start, end, rule)

@@ -1,0 +1,278 @@
+"""The rules' own false alarms on ordinary entries, by family (issue 17).
+
+The rules alone flagged 2.7% of the ordinary entries in
+fixtures/crisis_training/written.tsv and 4.8% in round6.tsv, spending the whole
+false-alarm budget before the semantic reader adds anything. Each family below
+was fixed in the lexicon's own mechanisms (idioms, history, someone else, a
+cause named beside the words) or by a small change to how the detector judges a
+match. For every family: the ordinary entry stays quiet, and its crisis twin, the
+same words telling of a crisis now, still reaches a clinician the same day.
+The ordinary sentences are written for these tests in the families found, not
+copied from the measured files.
+"""
+
+import pytest
+
+from apps.safety.detectors.crisis import crisis_matches
+from apps.safety.rules import crisis_lexicon
+from apps.safety.services import crisis_reading
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FAMILIES = [
+    # Past events, told as over, in entries written without full stops.
+    (
+        "history, then 'I'm ok now', in a run-on entry",
+        "quick one tonight years ago i self-harmed but i'm ok now the scars are faded "
+        "grocery run, fridge is full again",
+        "quick one tonight years ago i self-harmed and i did it again last night",
+    ),
+    (
+        "'used to', then 'haven't in years'",
+        "check-in: i used to cut in high school, haven't in 8 years forgot my meds this "
+        "morning, took them at lunch",
+        "i used to cut in high school, haven't in 8 years until last night, cut again",
+    ),
+    (
+        "'it's over' undone by a turn",
+        "years ago I self-harmed but I'm ok now, the scars are faded, went to the market",
+        "years ago I self-harmed, I'm ok now but last night I did it again",
+    ),
+    (
+        "a hard time in school, then clean for years",
+        "went through a rough patch in college, self harmed for a year, but i've been "
+        "clean 5 years now. helped a student today",
+        "went through a rough patch in college, self harmed for a year, and tonight I "
+        "self harmed again",
+    ),
+    (
+        "an anniversary ('years ago today') and 'still here'",
+        "Four years ago today I tried to end my life. I'm still here and I love my job.",
+        "Four years ago I tried to end my life and today I want to try again.",
+    ),
+    (
+        "an old diary from a bad place",
+        "Read my old journal from 2016 when I was in a dark place and wanted to die. "
+        "I've come so far.",
+        "Read my old journal and I want to die, same as back then.",
+    ),
+    # Exercise.
+    (
+        "breathless after sprints",
+        "After the bootcamp session I couldn't catch my breath for a minute, normal after "
+        "sprints. Stretched.",
+        "I couldn't catch my breath sitting on the couch and my lips went blue.",
+    ),
+    (
+        "breathless on the stairs after an illness",
+        "Shortness of breath on the stairs since the flu. Doctor says it will improve.",
+        "Shortness of breath at rest and my chest is crushing.",
+    ),
+    (
+        "wanting to die at mile 20",
+        "At mile 22 I wanted to die but I finished the marathon!",
+        "I wanted to die after the race and I still do, I have the pills ready.",
+    ),
+    (
+        "sleeping forever after a hike",
+        "wanna sleep forever after that hike, 12 miles",
+        "wanna sleep forever and never wake up",
+    ),
+    (
+        "a spinning class that 'killed' me (Spanish)",
+        "La clase de spinning me mató, no podía ni respirar.",
+        "Me mato esta noche, ya no puedo más.",
+    ),
+    # Jokes about a named chore, marked with a laugh.
+    (
+        "kms about homework, lol",
+        "kms this essay is so long lol",
+        "kms tonight, I have the rope",
+    ),
+    (
+        "'suicidal' about a spreadsheet, lol",
+        "Feeling suicidal about this spreadsheet lol. Got it done.",
+        "Feeling suicidal and I have a plan.",
+    ),
+    (
+        "voices telling me to buy plants, lol",
+        "the voices in my head told me to buy more plants lol. bought two",
+        "the voices in my head told me to hurt myself",
+    ),
+    (
+        "an advert 'talking to me'",
+        "swear the radio was talking to me when they advertised the exact tacos i wanted",
+        "the radio is talking to me, sending me messages meant only for me",
+    ),
+    (
+        "rather jump off a cliff than present",
+        "i'd rather jump off a cliff than give another presentation. did it anyway",
+        "I'm going to jump off a cliff this weekend.",
+    ),
+    (
+        "rather die than go to a party (Spanish)",
+        "Jaja prefiero morirme que ir a otra fiesta de oficina. Fui igual.",
+        "Prefiero morirme que seguir así.",
+    ),
+    (
+        "an angry quip about food",
+        '"i\'m going to kill him" - me, about my flatmate, who ate my leftovers again',
+        "I'm going to kill him, I have the knife ready.",
+    ),
+    # Ordinary sources for crisis words.
+    (
+        "voices in an open-plan office",
+        "I hear voices in the office all day, open plan is awful. Headphones ordered.",
+        "I hear voices in my head telling me I'm worthless.",
+    ),
+    (
+        "voices in the office (Spanish)",
+        "Oigo voces en la oficina todo el día, qué ruido.",
+        "Oigo voces que me dicen que me mate.",
+    ),
+    (
+        "a helpline for insurance",
+        "Called the helpline for the car insurance and waited 40 minutes.",
+        "Called the suicide helpline last night because I wanted to end it.",
+    ),
+    (
+        "affairs in order for tax season",
+        "Putting my affairs in order for tax season. Receipts sorted.",
+        "Putting my affairs in order. The letters are written.",
+    ),
+    (
+        "goodbye letters to a class",
+        "Wrote goodbye letters to my students, it's my last year before retiring.",
+        "Wrote goodbye letters to my kids and put them in the drawer.",
+    ),
+    (
+        "goodbyes at a job's end",
+        "Cleaned out my desk and said goodbye to everyone. New job Monday!",
+        "I've said goodbye to everyone. I won't be here next week.",
+    ),
+    (
+        "a documentary about overdoses (Spanish)",
+        "El documental sobre las sobredosis me dejó pensando.",
+        "Me tomé todas las pastillas, creo que es una sobredosis.",
+    ),
+    (
+        "a double dose of a vitamin",
+        "I took it again because I forgot, it was only vitamin D thankfully.",
+        "I took my pills again because I forgot, it was my lithium.",
+    ),
+    (
+        "a name called, then explained",
+        "heard my name called in the empty flat and jumped. it was the tv in the bedroom.",
+        "heard my name called in the empty flat again, nobody there, third time this week",
+    ),
+    # A body, not a crisis.
+    (
+        "swelling after dental work",
+        "had a tooth pulled, face is swollen like a hamster",
+        "ate peanuts and my face is swollen and my throat is closing",
+    ),
+    (
+        "'dying' with a cold",
+        "I feel like I'm dying with this flu, soup and bed",
+        "I feel like I'm dying, my chest is crushing and my arm is numb",
+    ),
+    (
+        "fainting at a blood test (Spanish)",
+        "Me desmayé en la extracción de sangre, como siempre.",
+        "Me desmayé en el baño y me golpeé la cabeza, no sé dónde estoy.",
+    ),
+    (
+        "blacking out standing up",
+        "blacked out for a second standing up too fast. sat down, fine.",
+        "blacked out in the shower and I don't know for how long",
+    ),
+    (
+        "waking up disoriented for a moment",
+        "Woke up disoriented for a second in the hotel, then remembered the trip.",
+        "Woke up disoriented and I still don't know where I am.",
+    ),
+    (
+        "chest pain a doctor put down to a cough",
+        "My chest hurt after all the coughing, the doctor said it's a pulled muscle.",
+        "My chest hurts and it's spreading to my jaw.",
+    ),
+    # Someone else.
+    (
+        "a relative who did not know the writer",
+        "Visited my gran. She didn't know who I was at first, then she did.",
+        "I didn't know who I was or where I was this morning.",
+    ),
+    # A decision, said what.
+    (
+        "'I've decided!' about study",
+        "I've decided! I'm going back to college to study nursing.",
+        "I've decided. I'm going to take all my pills tonight.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "ordinary", "crisis"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_a_false_alarm_family_stays_quiet_and_its_crisis_twin_still_alerts(
+    family, ordinary, crisis
+):
+    quiet = crisis_reading(ordinary)
+    assert not quiet.flagged, [(m.rule, m.matched, m.severity) for m in quiet.matches]
+    assert crisis_reading(crisis).flagged, crisis
+
+
+def _kept_rules(text):
+    return {m.rule for m in crisis_matches(text, crisis_lexicon())}
+
+
+def test_recent_words_before_a_history_cue_do_not_date_the_act():
+    text = "quick one tonight years ago i self-harmed"
+    matches = crisis_matches(text, crisis_lexicon(), include_dropped=True)
+    assert [m.dropped for m in matches if m.rule == "self-harm"] == ["history"]
+
+
+def test_saying_it_is_over_ends_the_reach_of_recent_words_unless_a_turn_reopens_it():
+    over = "years ago i self-harmed but i'm ok now, the fridge is full again"
+    reopened = "years ago i self-harmed, i'm ok now but it came back again"
+    assert "self-harm" not in _kept_rules(over)
+    assert "self-harm" in _kept_rules(reopened)
+
+
+def test_not_over_until_last_night():
+    assert "self-harm" in _kept_rules("years ago i self-harmed, haven't in years until last night")
+
+
+def test_an_over_statement_about_another_thought_does_not_date_an_earlier_match():
+    # The history cue comes after the mania signs, in another thought: they are
+    # judged as before, and the self-harm history stays history.
+    text = (
+        "quit my job to start 5 businesses at once, thoughts racing, haven't slept in 3 days, "
+        "i used to cut in high school, haven't in 8 years"
+    )
+    matches = crisis_matches(text, crisis_lexicon(), include_dropped=True)
+    dropped = {m.rule: m.dropped for m in matches}
+    assert dropped["self-harm-urge"] == "history"
+    assert dropped["mania-spending-more"] is None
+    assert crisis_reading(text).flagged
+
+
+def test_a_resolution_speaks_of_the_nearest_concern_before_it():
+    # "it passed" is about the panic attack, not the mania signs before it (the
+    # rules missed this crisis before: the whole sentence counted).
+    text = (
+        "quit my job to start 5 businesses at once, can't stop talking, thoughts racing, "
+        "had a panic attack at lunch, it passed"
+    )
+    assert crisis_reading(text).flagged
+    # With nothing else named in between, a resolution still resolves.
+    assert not crisis_reading("can't stop talking, thoughts racing, then it passed").flagged
+
+
+def test_an_i_inside_a_match_still_makes_it_the_writers_own():
+    assert crisis_reading("Honestly everyone would be better off if I wasn't around.").flagged
+    assert crisis_reading("had a fit, my partner said i was jerking for two minutes").flagged
+
+
+def test_whom_someone_else_did_not_know_is_not_the_writers_confusion():
+    matches = crisis_matches(
+        "She didn't know who I was at first.", crisis_lexicon(), include_dropped=True
+    )
+    assert {m.dropped for m in matches if m.rule == "confusion"} == {"someone else"}
