@@ -201,6 +201,43 @@ FAMILIES = [
         "Visited my gran. She didn't know who I was at first, then she did.",
         "I didn't know who I was or where I was this morning.",
     ),
+    # Denials written as a checklist.
+    (
+        "a checklist answered 'no' at its end",
+        "sleep 7, dose 0.1, walk yes, thoughts of self harm no",
+        "sleep 7, dose 0.1, walk yes, thoughts of self harm all day",
+    ),
+    (
+        "a recent word of another thought before 'used to'",
+        "Quick one. Laundry is piling up again I used to cut in high school, haven't in 8 years",
+        "I'm cutting again, like I used to in high school",
+    ),
+    # Teen speak and hyperbole.
+    (
+        "kms with a laughing skull",
+        "kms \U0001f480\U0001f480 i waved back at someone who was waving at the person behind me",
+        "kms fr. nobody would notice",
+    ),
+    (
+        "kms about the wifi, with a skull",
+        "kms the wifi dropped during my final \U0001f480 professor says i can retake it",
+        "kms the wifi dropped during my final and i have the pills ready",
+    ),
+    (
+        "a threat to die if it happens 'one more time'",
+        "i'm going to throw myself off a cliff if my brother takes my charger one more time",
+        "i'm going to throw myself off a cliff if she leaves me",
+    ),
+    (
+        "death in the philosophical sense",
+        "Thinking about death a lot in the philosophical sense, reading the Stoics.",
+        "Thinking about death a lot, my own, and how I'd do it.",
+    ),
+    (
+        "an angry quip about leftover cake",
+        "I am going to kill my sister when she gets home, she ate my leftover birthday cake",
+        "I am going to kill my sister when she gets home, I have the knife ready",
+    ),
     # A decision, said what.
     (
         "'I've decided!' about study",

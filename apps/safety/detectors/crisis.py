@@ -768,8 +768,9 @@ def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end:
 
     History is a history cue in the match's clause ("years ago I self-harmed").
     Recent words count from the clause's start, or from the history cue when
-    it comes before the match: in "quick one tonight: years ago I self-harmed",
-    "tonight" dates the entry, not the act. With a `history_over` cue, the
+    it comes before the match or opens it: in "quick one tonight years ago I
+    self-harmed" or "fridge is full again I used to cut", the recent word dates
+    something else, not the act. With a `history_over` cue, the
     writer saying it is over ("but I'm ok now", "haven't in 8 years") ends the
     reach of recent words: in an entry written without full stops, "fridge is
     full again" after it is about something else. A turn after that statement
@@ -796,7 +797,9 @@ def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end:
         # entry ("...5 businesses at once i used to cut in high school, haven't
         # in 8 years"): its "it's over" is not about this match.
         over = None
-    recent_start = past_end if past_end <= start else clause_start
+    # Recent words before a history cue that governs the match ("fridge is full
+    # again I used to cut") date something else.
+    recent_start = min(past_end, start) if past_start <= start else clause_start
     scopes = [(recent_start, over.start() if over else reach_end)]
     if over:
         turn = cues["turn"].search(text, over.end(), reach_end)
