@@ -238,6 +238,26 @@ FAMILIES = [
         "I am going to kill my sister when she gets home, she ate my leftover birthday cake",
         "I am going to kill my sister when she gets home, I have the knife ready",
     ),
+    (
+        "voices, then the podcast found",
+        "Heard voices in the kitchen at 3am and froze, turns out it was the radio alarm.",
+        "Heard voices in the kitchen at 3am, nobody there, they said my name again.",
+    ),
+    (
+        "'months since I last'",
+        "It's been 6 months since I last self harmed and my sister bought me flowers.",
+        "It's been 6 months since I last self harmed and tonight I did it again.",
+    ),
+    (
+        "a burn from the iron's steam",
+        "Slight burn on my wrist from the steam iron, cold water, fine.",
+        "Burned my wrist with the lighter on purpose.",
+    ),
+    (
+        "a stiff shoulder",
+        "Shoulder is stiff from sleeping on it, can't lift my right arm all the way.",
+        "Can't lift my right arm and my face is drooping on one side.",
+    ),
     # A decision, said what.
     (
         "'I've decided!' about study",
@@ -313,3 +333,14 @@ def test_whom_someone_else_did_not_know_is_not_the_writers_confusion():
         "She didn't know who I was at first.", crisis_lexicon(), include_dropped=True
     )
     assert {m.dropped for m in matches if m.rule == "confusion"} == {"someone else"}
+
+
+def test_a_carer_writing_for_the_patient_is_not_someone_else():
+    # "she" is the patient: the carer's words about her are the patient's crisis.
+    carer = (
+        "Writing this for my wife, who is on the study. Today she didn't know who I was "
+        "and she's been talking to people who aren't there."
+    )
+    visitor = "Visited my gran today. She didn't know who I was and kept talking to people."
+    assert crisis_reading(carer).flagged
+    assert not crisis_reading(visitor).flagged

@@ -686,7 +686,10 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     third_party = rule.third_party or category.third_party
     lead = cues.get("first_person_lead")
     mine = lead.search(matched) if lead else cues["first_person"].search(matched)
-    if third_party == "drop" and not mine:
+    # An entry written for the patient by a carer ("writing this for my wife,
+    # who is on the study"): "she" is the patient, nobody else.
+    for_patient = "written_for_patient" in lexicon.contexts and ctx.context("written_for_patient")
+    if third_party == "drop" and not mine and not for_patient:
         nearest_first = max((m.end() for m in cues["first_person"].finditer(before)), default=-1)
         nearest_third = max((m.end() for m in cues["third_party"].finditer(before)), default=-1)
         if nearest_third > nearest_first:
