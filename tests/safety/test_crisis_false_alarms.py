@@ -258,6 +258,42 @@ FAMILIES = [
         "Shoulder is stiff from sleeping on it, can't lift my right arm all the way.",
         "Can't lift my right arm and my face is drooping on one side.",
     ),
+    # Quoted song lyrics, hypotheticals in a safety plan, a nuisance.
+    (
+        "a song's words, quoted and attributed",
+        "The song goes \"I'm gonna kill myself if you leave\" and it's so dramatic.",
+        'The song goes "I want to die" and that\'s me right now.',
+    ),
+    (
+        "a line sung from a song",
+        'Sang "I just want to die" from that old emo song in the car.',
+        '"I just want to die" is all I can think about.',
+    ),
+    (
+        "a hypothetical in a safety plan",
+        "If I ever felt suicidal I would call the line on my safety plan.",
+        "I feel suicidal tonight and I can't reach anyone.",
+    ),
+    (
+        "'can't take it anymore' with a cough",
+        "Can't take it anymore with this cough, doctor tomorrow.",
+        "Can't take it anymore. Everyone would be better off.",
+    ),
+    (
+        "'used to', then 'nowadays I run instead'",
+        "I used to self-harm as a teen, nowadays I run instead.",
+        "I used to self-harm as a teen, nowadays I do it again.",
+    ),
+    (
+        "breathless from laughing",
+        "Couldn't catch my breath laughing at the dog's face.",
+        "Couldn't catch my breath and my lips are going blue.",
+    ),
+    (
+        "the inner voice of worry",
+        "The voices in my head were just my own anxious ones asking if I locked the door.",
+        "The voices in my head were loud today, telling me to hurt myself.",
+    ),
     # A decision, said what.
     (
         "'I've decided!' about study",
