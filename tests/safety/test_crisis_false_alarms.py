@@ -294,6 +294,16 @@ FAMILIES = [
         "The voices in my head were just my own anxious ones asking if I locked the door.",
         "The voices in my head were loud today, telling me to hurt myself.",
     ),
+    (
+        "a passing pain, in the past tense",
+        "Period cramps so bad I wanted to die, hot water bottle and ibuprofen.",
+        "The cramps are so bad I want to die and I've stopped eating.",
+    ),
+    (
+        "overdoses seen at work",
+        "Finished my shift in A&E, two overdoses and a broken hip, exhausted.",
+        "Finished my shift and took an overdose of my tablets.",
+    ),
     # A decision, said what.
     (
         "'I've decided!' about study",
