@@ -339,6 +339,11 @@ def test_saying_it_is_over_ends_the_reach_of_recent_words_unless_a_turn_reopens_
     assert "self-harm" in _kept_rules(reopened)
 
 
+def test_another_harm_done_instead_is_no_way_out_of_history():
+    assert crisis_reading("I used to cut, nowadays I burn myself instead.").flagged
+    assert crisis_reading("I used to cut nowadays I burn myself instead").flagged
+
+
 def test_not_over_until_last_night():
     assert "self-harm" in _kept_rules("years ago i self-harmed, haven't in years until last night")
 
