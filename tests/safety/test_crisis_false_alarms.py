@@ -304,6 +304,11 @@ FAMILIES = [
         "Finished my shift in A&E, two overdoses and a broken hip, exhausted.",
         "Finished my shift and took an overdose of my tablets.",
     ),
+    (
+        "missed at a party",
+        "Nobody would miss me at the party, so I stayed home and read.",
+        "Nobody would miss me if I was gone.",
+    ),
     # A decision, said what.
     (
         "'I've decided!' about study",
