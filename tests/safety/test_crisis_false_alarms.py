@@ -309,6 +309,16 @@ FAMILIES = [
         "Nobody would miss me at the party, so I stayed home and read.",
         "Nobody would miss me if I was gone.",
     ),
+    (
+        "an old seizure, fine since, with 'again' about something else",
+        "I had a seizure in 2015, never found out why, been fine since and driving again.",
+        "I had a seizure in 2015 and another one this morning.",
+    ),
+    (
+        "waking not knowing where I was, for a second",
+        "Woke up not knowing where I was for a second, then remembered the hotel.",
+        "Woke up not knowing where I was and I still can't remember my address.",
+    ),
     # A decision, said what.
     (
         "'I've decided!' about study",

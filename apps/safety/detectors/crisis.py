@@ -795,10 +795,14 @@ def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end:
             past_start, past_end = sentence_start + past.start(), sentence_start + past.end()
     if not past:
         return False
-    if past_start > start:
-        # A history cue after the match may open another thought in a run-on
-        # entry ("...5 businesses at once i used to cut in high school, haven't
-        # in 8 years"): its "it's over" is not about this match.
+    if past_start > start and (
+        len(_TOKEN.findall(text, end, past_start)) > 2
+        or cues["first_person"].search(text, end, past_start)
+    ):
+        # A history cue further after the match may open another thought in a
+        # run-on entry ("...5 businesses at once i used to cut in high school,
+        # haven't in 8 years"): its "it's over" is not about this match. One
+        # right after it ("a seizure in 2015 ..., been fine since") is.
         over = None
     # Recent words before a history cue that governs the match ("fridge is full
     # again I used to cut") date something else.
