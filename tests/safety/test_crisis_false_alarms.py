@@ -345,6 +345,11 @@ FAMILIES = [
         "Leg day at the gym was brutal, I can't feel my legs lol.",
         "I suddenly can't feel my legs and my face is drooping.",
     ),
+    (
+        "a self-harm log read in therapy",
+        "In therapy we looked back at the self harm log and there's nothing in it since May.",
+        "Self harmed again last night, wrote it in the log.",
+    ),
     # A decision, said what.
     (
         "'I've decided!' about study",
