@@ -350,6 +350,12 @@ FAMILIES = [
         "In therapy we looked back at the self harm log and there's nothing in it since May.",
         "Self harmed again last night, wrote it in the log.",
     ),
+    (
+        "the reason for a past stay, on its anniversary",
+        "Three years ago this week I was in hospital because I wanted to die. Today I "
+        "planted tomatoes.",
+        "Three years ago I was in hospital, and this week I'm back because I want to die.",
+    ),
     # A decision, said what.
     (
         "'I've decided!' about study",

@@ -404,7 +404,7 @@ def compile_lexicon(data: dict) -> Lexicon:
             _expand(spec["pattern"], vocabulary, f"cue {name}"), name, words=words
         )
     # Optional cues: a lexicon without them judges as before.
-    for name in ("history_over", "first_person_lead"):
+    for name in ("history_over", "first_person_lead", "history_carries"):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
             cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name)
@@ -789,7 +789,7 @@ def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end:
     past = cues["history"].search(text[clause_start:clause_end])
     if past:
         past_start, past_end = clause_start + past.start(), clause_start + past.end()
-    elif over:
+    elif over or _carries(cues, text, sentence_start, clause_start):
         past = cues["history"].search(text[sentence_start:start])
         if past:
             past_start, past_end = sentence_start + past.start(), sentence_start + past.end()
@@ -813,6 +813,16 @@ def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end:
         if turn:
             scopes.append((turn.start(), reach_end))
     return not any(cues["recent"].search(text, a, b) for a, b in scopes)
+
+
+def _carries(cues, text: str, sentence_start: int, clause_start: int) -> bool:
+    """Does the clause open with a word that gives the reason for the clause
+    before it ("... ago I was on the ward because I wanted to die")?"""
+    carries = cues.get("history_carries")
+    if carries is None or clause_start <= sentence_start:
+        return False
+    word = carries.search(text, max(sentence_start, clause_start - 10), clause_start)
+    return word is not None and not text[word.end() : clause_start].strip()
 
 
 def _joking(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
