@@ -356,10 +356,15 @@ FAMILIES = [
         "planted tomatoes.",
         "Three years ago I was in hospital, and this week I'm back because I want to die.",
     ),
+    (
+        "collapsed on the grass laughing after a run",
+        "Finished the 5K and collapsed on the grass laughing. Smoothie after.",
+        "Collapsed on the kitchen floor and couldn't get up for an hour.",
+    ),
     # A decision, said what.
     (
         "'I've decided!' about study",
-        "I've decided! I'm going back to college to study nursing.",
+        "I've decided! I'm finally going back to college to study nursing.",
         "I've decided. I'm going to take all my pills tonight.",
     ),
 ]
