@@ -361,6 +361,16 @@ FAMILIES = [
         "Finished the 5K and collapsed on the grass laughing. Smoothie after.",
         "Collapsed on the kitchen floor and couldn't get up for an hour.",
     ),
+    (
+        "a friend's words, quoted",
+        "My friend is struggling. She texted 'I don't want to be here anymore', I went over.",
+        "I texted my sister 'I don't want to be here anymore'.",
+    ),
+    (
+        "a roommate's threat about the wifi, quoted",
+        "my roommate said 'i'm going to jump off the roof if the wifi goes down again' lol",
+        "I said 'I'm going to jump off the roof tonight' and I meant it.",
+    ),
     # A decision, said what.
     (
         "'I've decided!' about study",

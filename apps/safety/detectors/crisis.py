@@ -404,7 +404,7 @@ def compile_lexicon(data: dict) -> Lexicon:
             _expand(spec["pattern"], vocabulary, f"cue {name}"), name, words=words
         )
     # Optional cues: a lexicon without them judges as before.
-    for name in ("history_over", "first_person_lead", "history_carries"):
+    for name in ("history_over", "first_person_lead", "history_carries", "reported_speech"):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
             cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name)
@@ -689,6 +689,8 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # An entry written for the patient by a carer ("writing this for my wife,
     # who is on the study"): "she" is the patient, nobody else.
     for_patient = "written_for_patient" in lexicon.contexts and ctx.context("written_for_patient")
+    if third_party == "drop" and not for_patient and _quoted_from_someone_else(ctx, start):
+        return severity, False, "someone else"
     if third_party == "drop" and not mine and not for_patient:
         nearest_first = max((m.end() for m in cues["first_person"].finditer(before)), default=-1)
         nearest_third = max((m.end() for m in cues["third_party"].finditer(before)), default=-1)
@@ -813,6 +815,26 @@ def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end:
         if turn:
             scopes.append((turn.start(), reach_end))
     return not any(cues["recent"].search(text, a, b) for a, b in scopes)
+
+
+_QUOTE_REACH = 60  # characters from an opening quote to a match inside it
+
+
+def _quoted_from_someone_else(ctx: _Context, start: int) -> bool:
+    """Is the match inside a quote opened right after someone else speaks
+    ("she texted 'I don't want to be here anymore'")?"""
+    speech = ctx.lexicon.cues.get("reported_speech")
+    if speech is None:
+        return False
+    text = ctx.text
+    sentence_start, _ = ctx.whole_sentence(start, start)
+    for said in speech.finditer(text, max(sentence_start, start - _QUOTE_REACH - 30), start):
+        opening = said.end()
+        while opening < start and text[opening] in " :,":
+            opening += 1
+        if opening < start and text[opening] in "\"'" and start - opening <= _QUOTE_REACH:
+            return True
+    return False
 
 
 def _carries(cues, text: str, sentence_start: int, clause_start: int) -> bool:
