@@ -78,20 +78,21 @@ def main() -> int:
 
     rss_before = rss_mb()
     started = time.perf_counter()
-    from apps.safety.semantic_model import UsemEmbedder, head_path
+    from apps.safety.semantic_model import UsemEmbedder, head_path, reader_for
 
     embedder = UsemEmbedder(threads=1)
     embedder.embed(["warm up"])
     head = load_head(head_path())
+    reader = reader_for(head)
     load_s = time.perf_counter() - started
     rss_after = rss_mb()
 
     for text in texts[:5]:
-        semantic_read(text, embedder, head)
+        semantic_read(text, embedder, head, reader=reader)
     times, counted, flagged = [], 0, 0
     for text in texts:
         t0 = time.perf_counter()
-        reading = semantic_read(text, embedder, head)
+        reading = semantic_read(text, embedder, head, reader=reader)
         times.append(time.perf_counter() - t0)
         start, end = reading.best_window
         if 0.0 <= reading.score <= 1.0 and 0 <= start < end <= len(text):
@@ -107,7 +108,8 @@ def main() -> int:
     growth = rss_after - rss_before
     mean_len = sum(map(len, texts)) / len(texts)
     print(f"entries: {len(texts)} of ~{mean_len:.0f} characters; one BLAS thread")
-    print(f"model load (encoder + head, first embed): {load_s:.2f} s")
+    with_reader = "encoder + head + entry reader" if reader else "encoder + head, NO entry reader"
+    print(f"model load ({with_reader}, first embed): {load_s:.2f} s")
     print(f"RSS: {rss_before:.0f} MB before load, {rss_after:.0f} MB after (+{growth:.0f} MB)")
     print(
         f"semantic read: p50 {pct(times, 50):.1f} ms, p95 {pct(times, 95):.1f} ms per entry "
