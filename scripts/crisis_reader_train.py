@@ -221,7 +221,7 @@ def main() -> None:
     parser.add_argument("--cv", action="store_true")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--head-lr", type=float, default=3e-3)
     parser.add_argument("--base-lr", type=float, default=1e-4)
@@ -297,6 +297,10 @@ def main() -> None:
         probe = [
             "I wrote the note and left it where Dan will find it.",
             "Walked the dog, geese are back.",
+            "Not saying I'd do anything. Gave the cat to my neighbour today, "
+            "she'll be good with her.",
+            "Ya no aguanto. Hoy le regalé mi guitarra a mi primo.",
+            "Long shift. Tired of all of it honestly. Pasta for dinner.",
         ]
         probe_scores = scores(
             net, items([ct.Entry(0, "none", "en", t, "probe") for t in probe], lambda e: 1.0)
