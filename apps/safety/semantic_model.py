@@ -32,6 +32,7 @@ import numpy as np
 from apps.safety.detectors.semantic import (
     EntryReader,
     Head,
+    ReaderEnsemble,
     SemanticReading,
     load_head,
     load_reader,
@@ -47,7 +48,7 @@ READER_PATH = Path(__file__).resolve().parent / "semantic" / "reader.npz"
 DIM = 512
 
 _lock = threading.Lock()
-_loaded: dict[str, tuple[object, Head, EntryReader | None]] = {}
+_loaded: dict[str, tuple[object, Head, EntryReader | ReaderEnsemble | None]] = {}
 
 
 def mode() -> str:
@@ -197,7 +198,7 @@ def load_real(threads: int = 1) -> tuple[UsemEmbedder, Head]:
     return UsemEmbedder(threads=threads), load_head(head_path())
 
 
-def reader_for(head: Head) -> EntryReader | None:
+def reader_for(head: Head) -> EntryReader | ReaderEnsemble | None:
     """The entry reader a head was calibrated with (its threshold is for the mean of the
     two scores), else None. A head that needs a reader which is missing is an error at
     load, not a reading with the wrong threshold."""

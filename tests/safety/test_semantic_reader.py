@@ -14,6 +14,7 @@ from apps.safety import semantic_model
 from apps.safety.detectors.semantic import (
     READER_LAYERS,
     EntryReader,
+    ReaderEnsemble,
     entry_sentences,
     load_reader,
     semantic_read,
@@ -124,6 +125,35 @@ def test_a_reader_saves_and_loads(tmp_path):
         atol=0.01,
     )
     assert loaded.info == {"note": "ñ"}
+
+
+def test_an_ensemble_reads_the_mean_of_its_members_and_saves_and_loads(tmp_path):
+    members = [random_reader(seed=s, bias=b) for s, b in ((1, -1.0), (2, 0.5), (3, 2.0))]
+    arrays = {}
+    for m, reader in enumerate(members):
+        arrays |= {f"m{m}_{k}": v.astype(np.float16) for k, v in reader.layers.items()}
+        arrays |= {f"m{m}_w": reader.w, f"m{m}_b": np.array([reader.b], np.float32)}
+    np.savez_compressed(
+        tmp_path / "reader.npz",
+        meta=np.frombuffer(json.dumps({"members": 3}).encode(), dtype=np.uint8),
+        **arrays,
+    )
+    loaded = load_reader(tmp_path / "reader.npz")
+    assert isinstance(loaded, ReaderEnsemble) and len(loaded.members) == 3
+    assert [m.b for m in loaded.members] == [-1.0, 0.5, 2.0]
+    text = "Slept badly. Gave my guitar away. Bed."
+    sums, counts = FeaturesDouble().sentence_features(text, entry_sentences(text))
+    ranges = unit_ranges(text)
+    each = [m.unit_probabilities(sums, counts, ranges) for m in members]
+    assert np.allclose(
+        loaded.unit_probabilities(sums, counts, ranges), np.mean(each, axis=0), atol=0.01
+    )
+    assert not np.allclose(each[0], each[2], atol=0.01)
+    reading = semantic_read(text, FeaturesDouble(), HEAD, reader=loaded)
+    head_best = HEAD.probabilities(FeaturesDouble().embed(units(text)[1])).max()
+    assert reading.score == pytest.approx(
+        (head_best + loaded.unit_probabilities(sums, counts, ranges).max()) / 2
+    )
 
 
 def test_a_head_calibrated_with_a_reader_needs_it(tmp_path, monkeypatch):
