@@ -479,7 +479,14 @@ def main() -> None:
         "--reader-oof",
         type=Path,
         help="out-of-fold scores from crisis_reader_train.py --cv: the shipped threshold is "
-        "then for the mean of the head's and the reader's entry scores",
+        "then for the blend of the head's and the reader's entry scores",
+    )
+    parser.add_argument(
+        "--reader-weight",
+        type=float,
+        default=0.5,
+        help="with --reader-oof: the reader's share of the score (0.5: the mean; 1: the reader "
+        "alone, the head then only keeps the threshold and the examples, and needs no --cv)",
     )
     parser.add_argument("--encoder", choices=["use", "e5", "both"], default="use")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
@@ -623,22 +630,31 @@ def main() -> None:
     if args.write:
         head = fit_on(np.arange(len(everyone)))
         combined = False
-        if oof is not None and args.reader_oof:
+        reader_alone = args.reader_weight >= 1.0
+        if args.reader_oof and (oof is not None or reader_alone):
+            if oof is None:
+                oof = np.zeros(n_pool)
+                rules = rule_flags([e.text for e in pool])
             reader = np.load(args.reader_oof)
             digests = np.array([hashlib.sha1(e.text.encode()).hexdigest() for e in pool])
             if len(reader["oof"]) != n_pool or not (reader["texts"] == digests).all():
                 sys.exit(
                     f"{args.reader_oof} was made from another pool: run the reader's --cv again"
                 )
-            mean = (oof + reader["oof"]) / 2
+            w = args.reader_weight
+            mean = (1 - w) * oof + w * reader["oof"]
             threshold = threshold_at(mean[(labels == 0) & sets_threshold], args.target)
             combined = True
             how = (
-                f"out-of-fold mean of head and reader scores of the pool's ordinary entries "
+                f"out-of-fold {'reader' if reader_alone else f'head x {1 - w:g} + reader x {w:g}'}"
+                f" scores of the pool's ordinary entries "
                 f"({args.threshold_sources or 'all sources'}) at {args.target:.1%}"
             )
             flagged_mean = mean >= threshold
-            out.append(f"head + reader (mean of entry scores), threshold {threshold:.3f}:")
+            out.append(
+                f"{'reader alone' if reader_alone else f'head + reader (weight {w:g})'}, "
+                f"threshold {threshold:.3f}:"
+            )
             out.append(report("  semantic alone", labels, kinds, spanish, flagged_mean))
             out.append(report("  rules OR semantic", labels, kinds, spanish, rules | flagged_mean))
             for source in dict.fromkeys(e.source for e in pool):
@@ -680,6 +696,7 @@ def main() -> None:
                 "trained": datetime.date.today().isoformat(),
                 "threshold_from": how,
                 "combined_with_reader": combined,
+                "reader_weight": args.reader_weight if combined else 0.0,
                 "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
                 "entries": len(everyone),
             },

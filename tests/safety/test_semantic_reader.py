@@ -17,6 +17,7 @@ from apps.safety.detectors.semantic import (
     ReaderEnsemble,
     entry_sentences,
     load_reader,
+    nearest_examples,
     semantic_read,
     unit_ranges,
     units,
@@ -154,6 +155,47 @@ def test_an_ensemble_reads_the_mean_of_its_members_and_saves_and_loads(tmp_path)
     assert reading.score == pytest.approx(
         (head_best + loaded.unit_probabilities(sums, counts, ranges).max()) / 2
     )
+
+
+def with_info(head, **info):
+    return type(head)(
+        head.weights,
+        head.biases,
+        head.threshold,
+        head.bank_vectors,
+        head.bank_texts,
+        head.bank_kinds,
+        info={**head.info, **info},
+    )
+
+
+def test_at_reader_weight_one_the_reader_alone_decides_and_the_passage_is_explained():
+    text = "Long day at work. I wrote a farewell to my sister. Pasta for dinner."
+    embedder = FeaturesDouble()
+    reader = random_reader(seed=5)
+    reader_only = with_info(HEAD, reader_weight=1.0)
+    reading = semantic_read(text, embedder, reader_only, reader=reader)
+    sums, counts = embedder.sentence_features(text, entry_sentences(text))
+    read = reader.unit_probabilities(sums, counts, unit_ranges(text))
+    spans, texts = units(text)
+    assert reading.score == pytest.approx(read.max())
+    assert reading.best_window == spans[int(np.argmax(read))]
+    # The head would have flagged "farewell" on its own; at weight one it has no say.
+    assert semantic_read(text, embedder, HEAD).flagged
+    assert reading.score != pytest.approx(semantic_read(text, embedder, HEAD).score)
+    best_text = texts[int(np.argmax(read))]
+    assert reading.nearest == nearest_examples(embedder.embed([best_text])[0], HEAD, 3)
+
+
+def test_the_reader_weight_blends_the_two_scores():
+    text = "Slept badly. Gave my guitar away. Bed."
+    embedder = FeaturesDouble()
+    reader = random_reader(seed=6, bias=-1.0)
+    sums, counts = embedder.sentence_features(text, entry_sentences(text))
+    read = reader.unit_probabilities(sums, counts, unit_ranges(text)).max()
+    head_best = HEAD.probabilities(embedder.embed(units(text)[1])).max()
+    reading = semantic_read(text, embedder, with_info(HEAD, reader_weight=0.25), reader=reader)
+    assert reading.score == pytest.approx(0.75 * head_best + 0.25 * read)
 
 
 def test_a_head_calibrated_with_a_reader_needs_it(tmp_path, monkeypatch):

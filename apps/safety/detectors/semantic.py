@@ -274,26 +274,42 @@ def semantic_read(
     k: int = 3,
     reader: EntryReader | ReaderEnsemble | None = None,
 ) -> SemanticReading:
-    """Score ``text``: the highest probability over the whole entry and its windows; with
-    a reader (and an encoder that gives ``sentence_features``), the mean of the head's
-    and the reader's highest, and the passage shown is the unit they agree on most."""
+    """Score ``text``: the highest probability over the whole entry and its windows.
+
+    With a reader (and an encoder that gives ``sentence_features``) the score is
+    ``(1 - w) * head + w * reader``, each the entry's highest unit, with ``w`` the head's
+    ``info["reader_weight"]`` (0.5 when unset: the mean); the passage shown is the unit
+    they agree on most. At ``w == 1`` the head's windows are not scored at all (the
+    reader alone decides; the head keeps the threshold and the labelled examples), and
+    only the passage shown is embedded, for its nearest examples."""
     spans, texts = units(text)
     if not texts:
         return SemanticReading(0.0, head.threshold, False, (0, 0), ())
-    vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
-    probs = head.probabilities(vectors)
-    best = int(np.argmax(probs))
-    score = float(probs[best])
     features = getattr(embedder, "sentence_features", None)
-    if reader is not None and features is not None:
+    weight = float(head.info.get("reader_weight", 0.5)) if reader is not None else 0.0
+    if features is None:
+        weight = 0.0
+    read = None
+    if weight > 0:
         sums, counts = features(text, entry_sentences(text))
         read = reader.unit_probabilities(sums, counts, unit_ranges(text))
-        score = (score + float(read.max())) / 2
-        best = int(np.argmax(probs + read))
+    if weight >= 1.0:
+        best = int(np.argmax(read))
+        score = float(read[best])
+        vector = np.asarray(embedder.embed([texts[best]]), dtype=np.float32)[0]
+    else:
+        vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
+        probs = head.probabilities(vectors)
+        best = int(np.argmax(probs))
+        score = float(probs[best])
+        if read is not None:
+            score = (1 - weight) * score + weight * float(read.max())
+            best = int(np.argmax((1 - weight) * probs + weight * read))
+        vector = vectors[best]
     return SemanticReading(
         score=score,
         threshold=head.threshold,
         flagged=score >= head.threshold,
         best_window=spans[best],
-        nearest=nearest_examples(vectors[best], head, k),
+        nearest=nearest_examples(vector, head, k),
     )
