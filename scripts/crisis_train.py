@@ -333,6 +333,16 @@ def threshold_at(ordinary_scores: np.ndarray, target: float) -> float:
     return float(s[allowed]) + 1e-6 if allowed < len(s) else 0.0
 
 
+def threshold_with_rules(ordinary_scores: np.ndarray, ruled: np.ndarray, target: float) -> float:
+    """The lowest threshold at which rules OR score flag at most ``target`` of these
+    ordinary entries (``ruled``: the rules flag it whatever the score)."""
+    spare = int(np.floor(target * len(ordinary_scores))) - int(ruled.sum())
+    if spare < 0:
+        return 1.0 + 1e-6  # the rules alone spend more than the target: the layer stays quiet
+    rest = np.sort(ordinary_scores[~ruled])[::-1]
+    return float(rest[spare]) + 1e-6 if spare < len(rest) else 0.0
+
+
 def report(name, labels, kinds, spanish, flagged):
     labels, flagged = np.asarray(labels), np.asarray(flagged, dtype=bool)
     crisis = labels == 1
@@ -449,6 +459,13 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--inner-folds", type=int, default=3)
     parser.add_argument("--target", type=float, default=0.01)
+    parser.add_argument(
+        "--combined-target",
+        type=float,
+        help="with --reader-oof: the shipped threshold is where rules OR semantic flag this "
+        "share of the pool's ordinary entries (out of fold), instead of --target for the "
+        "semantic layer alone",
+    )
     parser.add_argument("--model", choices=["mlp", "logreg"], default="logreg")
     parser.add_argument("--hidden", type=int, default=64)
     parser.add_argument("--alpha", type=float, default=1e-3)
@@ -643,12 +660,23 @@ def main() -> None:
                 )
             w = args.reader_weight
             mean = (1 - w) * oof + w * reader["oof"]
-            threshold = threshold_at(mean[(labels == 0) & sets_threshold], args.target)
+            ordinary = (labels == 0) & sets_threshold
+            if args.combined_target is not None:
+                threshold = threshold_with_rules(
+                    mean[ordinary], rules[ordinary], args.combined_target
+                )
+            else:
+                threshold = threshold_at(mean[ordinary], args.target)
             combined = True
             how = (
                 f"out-of-fold {'reader' if reader_alone else f'head x {1 - w:g} + reader x {w:g}'}"
                 f" scores of the pool's ordinary entries "
-                f"({args.threshold_sources or 'all sources'}) at {args.target:.1%}"
+                f"({args.threshold_sources or 'all sources'}) at "
+                + (
+                    f"{args.combined_target:.1%} flagged by rules OR semantic"
+                    if args.combined_target is not None
+                    else f"{args.target:.1%}"
+                )
             )
             flagged_mean = mean >= threshold
             out.append(
