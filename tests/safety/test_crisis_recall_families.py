@@ -108,6 +108,31 @@ FAMILIES = [
         "Cambiaron a mi esposo de turno en el trabajo, ahora llega tarde.",
     ),
     (
+        "ya no voy a estar, sin nada después",
+        "Si mañana no escribo, no me busquen, ya no voy a estar.",
+        "Ya no voy a estar en el equipo de fútbol, me cambié de turno.",
+    ),
+    (
+        "cortarse, dicho como costumbre",
+        "Me he estado cortando todas las noches.",
+        "Me he estado cortando el pelo yo sola desde marzo.",
+    ),
+    (
+        "el puente elegido",
+        "Llené el pastillero. Ya sé de qué puente.",
+        "Llené el pastillero. Ya sé de qué color pintar la sala.",
+    ),
+    (
+        "noches sin dormir y sentirse invencible",
+        "Hace cinco noches que no duermo y me siento invencible.",
+        "Me siento invencible después de la carrera de hoy, dormí nueve horas.",
+    ),
+    (
+        "mania: nights awake and buying a building",
+        "Third night awake and I'm going to buy the building downtown.",
+        "Slept well. I'm going to buy the building blocks for my nephew's birthday.",
+    ),
+    (
         "buscar cuántas pastillas harían falta",
         "Nada importa. Busqué cuántas pastillas harían falta y tengo más.",
         "Busqué cuántas pastillas de vitamina D tomar en invierno.",
