@@ -106,6 +106,21 @@ FAMILIES = [
         "When the thoughts come I slam my head into the brick wall of the garage.",
         "Bumped my head on the garage door by accident, bit of a lump.",
     ),
+    (
+        "a plan and peace",
+        "Dose day. I finally have a plan and I feel at peace.",
+        "Dose day. I finally have a plan for the garden and the weekend.",
+    ),
+    (
+        "the last month, decided",
+        "I've decided this is my last month. I'll make sure the bills are paid first.",
+        "I've decided this is my last month at the bakery, new job in June.",
+    ),
+    (
+        "a passive wish to sleep and stay there",
+        "I'd really like to go to sleep tonight and just stay there.",
+        "I'd really like to go to sleep early tonight, long day tomorrow.",
+    ),
     # Spanish.
     (
         "una fecha y la carta escrita",
