@@ -108,7 +108,13 @@ def main() -> int:
     growth = rss_after - rss_before
     mean_len = sum(map(len, texts)) / len(texts)
     print(f"entries: {len(texts)} of ~{mean_len:.0f} characters; one BLAS thread")
-    with_reader = "encoder + head + entry reader" if reader else "encoder + head, NO entry reader"
+    members = len(getattr(reader, "members", (reader,))) if reader else 0
+    weight = float(head.info.get("reader_weight", 0.5)) if reader else 0.0
+    with_reader = (
+        f"encoder + head + entry reader ({members} member(s), reader weight {weight:g})"
+        if reader
+        else "encoder + head, NO entry reader"
+    )
     print(f"model load ({with_reader}, first embed): {load_s:.2f} s")
     print(f"RSS: {rss_before:.0f} MB before load, {rss_after:.0f} MB after (+{growth:.0f} MB)")
     print(

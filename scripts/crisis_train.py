@@ -64,10 +64,15 @@ POOL_FILES = (
     "handwritten.tsv",
     "round6.tsv",
     "round7-train-indirect.tsv",
-    "round7-train-spanish.tsv",
     "round7-train-body-mind.tsv",
     "round7-train-voices.tsv",
-)  # + journals-dev. Never round7-holdout.tsv: the held-out measurement.
+    "round8-train-spanish-a.tsv",
+    "round8-train-spanish-b.tsv",
+    "round8-train-spanish-c.tsv",
+    "round8-train-indirect-b.tsv",
+    "round8-train-buried.tsv",
+    "round8-train-sentences.tsv",
+)  # + journals-dev. Never round7-holdout.tsv or round8-holdout.tsv: held-out measurements.
 TRAIN_ONLY_FILES = ("generated.tsv",)
 SPANISH_HINTS = set(
     "que de la el los las y no me mi con por para una un hoy ya muy pero estoy tengo "
