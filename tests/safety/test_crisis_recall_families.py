@@ -222,3 +222,8 @@ def test_a_future_absence_is_a_passive_wish_and_arrangements_are_critical():
 
 def test_a_whole_bag_of_crisps_is_no_overdose():
     assert not crisis_reading("Ate the whole bag of crisps watching the match, no regrets.").flagged
+
+
+def test_not_sleeping_for_nights_is_no_denial_but_still_denies_harm_in_the_same_breath():
+    assert crisis_reading("Hace cinco noches que no duermo y me siento invencible.").flagged
+    assert not crisis_reading("I haven't slept or hurt myself this week.").flagged
