@@ -227,3 +227,24 @@ def test_a_whole_bag_of_crisps_is_no_overdose():
 def test_not_sleeping_for_nights_is_no_denial_but_still_denies_harm_in_the_same_breath():
     assert crisis_reading("Hace cinco noches que no duermo y me siento invencible.").flagged
     assert not crisis_reading("I haven't slept or hurt myself this week.").flagged
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "My friend told me to join him at the gym.",
+        "I didn't tell my coach so he wouldn't stop me from running.",
+        "Lost count of how many times he said um in the meeting.",
+        "This is the last time I'll write here about him, moving on.",
+        "Got the gun out of the safe to clean it before the season.",
+        "Today's the day, I'm done with sugar.",
+        "El domingo ya no estoy en la ciudad, me voy a Puebla.",
+        "Ya tengo cuatro cajas de mudanza listas.",
+        "Me estoy quemando con el sol en la playa.",
+        "Voy a tomar todas las pastillas del tratamiento como dijo el doctor.",
+        "Ya tengo pensado cómo decorar la sala.",
+        "The laundry has been on the floor since this morning.",
+    ],
+)
+def test_the_same_words_in_an_ordinary_day_stay_quiet(ordinary):
+    assert not crisis_reading(ordinary).flagged
