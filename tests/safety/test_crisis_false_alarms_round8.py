@@ -1,0 +1,83 @@
+"""The rules' false alarms on the round7/round8 training files, by family (issue 17).
+
+Each family was fixed with an idiom in fixtures/crisis_lexicon.yaml. The ordinary
+sentences are written for these tests in the families found, not copied from the
+measured files; each has a crisis twin with the same words that must still alert.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FAMILIES = [
+    (
+        "a death wish about a recurring chore, marked lol",
+        "the stocktake was chaos, I want to die every stocktake lol. pizza after",
+        "I want to die every day lol. I've saved up my pills",
+    ),
+    (
+        "kill myself if I have to sit through a chore, lmao",
+        "gonna kill myself if i have to sit through one more budget meeting lmao",
+        "gonna kill myself if i have to go on like this, i have the rope",
+    ),
+    (
+        "a spreadsheet that makes me want to jump off a cliff, lmao",
+        "this rota makes me want to jump off a cliff lmao anyway sorted now",
+        "everything makes me want to jump off a bridge and tonight I will",
+    ),
+    (
+        "sleep until a date, lol",
+        "just want to sleep and not wake up until it's 2031 lol, four exams this week",
+        "just want to sleep and not wake up, I'm so tired of all of it",
+    ),
+    (
+        "tired of existing in the heat",
+        "so tired of existing in this heat, 39 degrees again, cold shower",
+        "so tired of existing, I don't want to be here anymore",
+    ),
+    (
+        "Spanish hyperbole with a laugh right after it",
+        "perdió mi equipo otra vez, me quiero morir jajaja. mañana trabajo",
+        "me quiero morir, no es broma, ya no aguanto más",
+    ),
+    (
+        "Spanish: dying of a hangover",
+        "anoche salimos y hoy tengo una resaca que me quiero morir",
+        "hoy tengo ganas de morirme, ya no quiero vivir",
+    ),
+    (
+        "Spanish: legs gone after a spin class",
+        "la clase de spinning estuvo durísima, ya no siento las piernas",
+        "de repente no siento las piernas ni el brazo y se me tuerce la boca",
+    ),
+    (
+        "Spanish: nearly fainting at a blood draw",
+        "hoy me sacaron sangre y casi me desmayo, la enfermera me dio un jugo",
+        "me desmayé dos veces hoy y me duele el pecho",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "ordinary", "crisis"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_a_round8_false_alarm_family_stays_quiet_and_its_crisis_twin_still_alerts(
+    family, ordinary, crisis
+):
+    quiet = crisis_reading(ordinary)
+    assert not quiet.flagged, [(m.rule, m.matched, m.severity) for m in quiet.matches]
+    assert crisis_reading(crisis).flagged, crisis
+
+
+def test_a_bare_death_wish_marked_lol_still_alerts():
+    assert crisis_reading("i want to die lol").flagged
+    assert crisis_reading("I want to die every morning lol").flagged
+
+
+def test_a_spanish_hyperbole_followed_by_not_joking_still_alerts():
+    assert crisis_reading("me quiero morir jaja no, en serio, ya no puedo").flagged
+
+
+def test_id_rather_be_dead_than_an_audit_still_alerts_as_its_twin_was_a_crisis():
+    # The training pool holds this sentence both as a joke and as the start of a
+    # crisis (the train times next): the words alone cannot tell them apart.
+    assert crisis_reading("id rather be dead than do another audit").flagged
