@@ -96,6 +96,46 @@ FAMILIES = [
         "this might be my last entry for a while, we go to Wales without wifi",
         "this is my last entry. goodbye everyone, thank you for trying",
     ),
+    (
+        "the anniversary of a past attempt",
+        "anniversary of my suicide attempt today, twelve years, we had cake",
+        "on the anniversary of my suicide attempt I want to kill myself again",
+    ),
+    (
+        "Spanish: an attempt years ago, told on its anniversary",
+        "hace 8 años intenté suicidarme y hoy fuimos a caminar para celebrar que sigo aquí",
+        "ayer intenté suicidarme y hoy sigo pensando en hacerlo",
+    ),
+    (
+        "Spanish: therapy about thoughts from two years ago",
+        "en terapia hablamos de los pensamientos suicidas que tuve hace dos años",
+        "tengo pensamientos suicidas todos los días",
+    ),
+    (
+        "a year since I last self-harmed",
+        "been 400 days since I last self-harmed, my therapist made me a card",
+        "been 2 days since I last self-harmed and tonight I cut again",
+    ),
+    (
+        "therapy about an old attempt",
+        "therapy session was about my old suicide attempt again, I'm safe",
+        "I made a suicide attempt last night and I'm scared",
+    ),
+    (
+        "a screening question answered no",
+        "the nurse asked me the standard questions about self harm and I said no, which is true",
+        "the nurse asked me about self harm and I said yes, I cut myself on purpose last night",
+    ),
+    (
+        "a relative in hospital after an overdose, handled",
+        "sister is in hospital after an overdose, she's stable, we have her kids",
+        "I took an overdose an hour ago",
+    ),
+    (
+        "Spanish: a patient at work after an attempt",
+        "en el trabajo tuvimos un paciente que llegó tras un intento de suicidio, lo estabilizamos",
+        "anoche hice un intento de suicidio con pastillas",
+    ),
 ]
 
 
