@@ -136,6 +136,46 @@ FAMILIES = [
         "en el trabajo tuvimos un paciente que llegó tras un intento de suicidio, lo estabilizamos",
         "anoche hice un intento de suicidio con pastillas",
     ),
+    (
+        "a whole box of sweets",
+        "first day off, ate a whole box of chocolates in my pyjamas",
+        "took a whole box of paracetamol an hour ago",
+    ),
+    (
+        "a mosquito bite scratched till it bled",
+        "scratched a mosquito bite till it bled, antihistamine helps",
+        "scratched my arm till it bled on purpose, I wanted it to hurt",
+    ),
+    (
+        "painless ways to remove a splinter",
+        "googled painless ways to remove a splinter then used tweezers",
+        "googled painless ways to kill myself tonight",
+    ),
+    (
+        "an oven burn in Spanish",
+        "me quemé el brazo con el horno sacando el pan, me puse aloe",
+        "me quemé el brazo con un cigarro a propósito otra vez",
+    ),
+    (
+        "chest pain that was indigestion",
+        "on shift only one chest pain that was indigestion",
+        "crushing chest pain going into my jaw and I'm sweating",
+    ),
+    (
+        "Spanish: a chest aching with grief",
+        "se murió mi perro, me duele mucho el pecho de tristeza",
+        "me duele mucho el pecho y el brazo izquierdo, no puedo respirar",
+    ),
+    (
+        "fainting after giving blood",
+        "gave blood, ate the biscuits, fainted a tiny bit in the car park",
+        "I fainted twice today and my chest hurts",
+    ),
+    (
+        "a despairing line said out loud in a shop, laughed at",
+        'I said "I can\'t do this anymore" out loud in the middle of the shop, we both laughed',
+        "I can't do this anymore. I'm done",
+    ),
 ]
 
 
@@ -161,3 +201,9 @@ def test_id_rather_be_dead_than_an_audit_still_alerts_as_its_twin_was_a_crisis()
     # The training pool holds this sentence both as a joke and as the start of a
     # crisis (the train times next): the words alone cannot tell them apart.
     assert crisis_reading("id rather be dead than do another audit").flagged
+
+
+def test_a_burn_with_a_kitchen_tool_on_purpose_or_on_the_wrist_still_alerts():
+    # The first version of the oven idiom hid these two crises in the training pool.
+    assert crisis_reading("me quemé la muñeca con la tetera a propósito").flagged
+    assert crisis_reading("me quemé el brazo con la sartén a propósito, otra vez").flagged
