@@ -112,11 +112,6 @@ FAMILIES = [
         "tengo pensamientos suicidas todos los días",
     ),
     (
-        "a year since I last self-harmed",
-        "been 400 days since I last self-harmed, my therapist made me a card",
-        "been 2 days since I last self-harmed and tonight I cut again",
-    ),
-    (
         "therapy about an old attempt",
         "therapy session was about my old suicide attempt again, I'm safe",
         "I made a suicide attempt last night and I'm scared",
@@ -207,3 +202,9 @@ def test_a_burn_with_a_kitchen_tool_on_purpose_or_on_the_wrist_still_alerts():
     # The first version of the oven idiom hid these two crises in the training pool.
     assert crisis_reading("me quemé la muñeca con la tetera a propósito").flagged
     assert crisis_reading("me quemé el brazo con la sartén a propósito, otra vez").flagged
+
+
+def test_a_long_laugh_marks_an_angry_quip_as_a_joke_but_not_joking_still_alerts():
+    quip = "voy a matar a mi hermana si me vuelve a robar la ropa jajaja"
+    assert not crisis_reading(quip).flagged
+    assert crisis_reading("voy a matar a mi hermana, no es broma, ya tengo el cuchillo").flagged
