@@ -171,6 +171,16 @@ FAMILIES = [
         'I said "I can\'t do this anymore" out loud in the middle of the shop, we both laughed',
         "I can't do this anymore. I'm done",
     ),
+    (
+        "Spanish: can't stand the heat",
+        "ya no aguanto este calor, 44 grados, me escondo en la biblioteca",
+        "ya no aguanto más, quiero desaparecer para siempre",
+    ),
+    (
+        "everything to stop for a minute",
+        "just want everything to stop for a minute, then the dog walk in the fog",
+        "I just want everything to stop. forever. I'm done",
+    ),
 ]
 
 
