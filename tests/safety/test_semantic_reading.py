@@ -163,8 +163,8 @@ def test_the_real_model_raises_an_alert_for_an_indirect_crisis_the_rules_miss(wo
     monkeypatch.setattr(semantic_model, "_loaded", {})
     # Written for this test (not in the training data); no rule of the lexicon reads it.
     text = (
-        "Laundry and a walk. My head keeps whispering that I'm worthless and that "
-        "nobody would mind. Tonight I can't argue back. Leftover rice for dinner."
+        "Laundry and a walk. The voice in my head says nobody would mind if I stopped, "
+        "and tonight I agree with it. Leftover rice for dinner."
     )
     assert not crisis_reading(text).flagged, "the rules found it: pick another example"
     checkin = entry(world, text)
@@ -172,7 +172,7 @@ def test_the_real_model_raises_an_alert_for_an_indirect_crisis_the_rules_miss(wo
     [alert] = semantic_alerts(world)
     semantic = alert.evidence["semantic"]
     assert semantic["score"] >= semantic["threshold"]
-    assert "worthless" in text[semantic["start"] : semantic["end"]]
+    assert "nobody would mind" in text[semantic["start"] : semantic["end"]]
     assert semantic["closest"] and all(c["kind"] for c in semantic["closest"])
     ordinary = entry(world, ORDINARY, days_ago=1)
     assert checkin_semantic_read(checkin_id=ordinary.pk) == Outcome.ORDINARY

@@ -22,8 +22,8 @@ pytestmark = [
 
 # Written for this test (not in the training data); no rule of the lexicon reads it.
 INDIRECT = (
-    "Laundry and a walk. My head keeps whispering that I'm worthless and that "
-    "nobody would mind. Tonight I can't argue back. Leftover rice for dinner."
+    "Laundry and a walk. The voice in my head says nobody would mind if I stopped, "
+    "and tonight I agree with it. Leftover rice for dinner."
 )
 
 
