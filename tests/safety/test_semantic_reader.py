@@ -179,12 +179,36 @@ def test_at_reader_weight_one_the_reader_alone_decides_and_the_passage_is_explai
     read = reader.unit_probabilities(sums, counts, unit_ranges(text))
     spans, texts = units(text)
     assert reading.score == pytest.approx(read.max())
-    assert reading.best_window == spans[int(np.argmax(read))]
+    alerting = [i for i in range(len(spans)) if read[i] >= reader_only.threshold]
+    shown = (
+        min(alerting, key=lambda i: spans[i][1] - spans[i][0]) if alerting else int(np.argmax(read))
+    )
+    assert reading.best_window == spans[shown]
     # The head would have flagged "farewell" on its own; at weight one it has no say.
     assert semantic_read(text, embedder, HEAD).flagged
     assert reading.score != pytest.approx(semantic_read(text, embedder, HEAD).score)
-    best_text = texts[int(np.argmax(read))]
+    best_text = texts[shown]
     assert reading.nearest == nearest_examples(embedder.embed([best_text])[0], HEAD, 3)
+
+
+def test_the_passage_shown_is_the_shortest_that_alerts_by_itself():
+    text = "Laundry and a walk. I wrote a farewell to my sister. Pasta for dinner."
+    spans, _ = units(text)
+    sentence = text.index("I wrote")
+    farewell = next(i for i, (s, e) in enumerate(spans) if s == sentence and text[e - 1] == ".")
+
+    class Sure:
+        # Every unit holding the farewell alerts; the sentence alone a little lower
+        # than the windows around it; the rest are ordinary.
+        def unit_probabilities(self, sums, counts, ranges):
+            probs = np.array([0.99 if s <= sentence < e else 0.1 for s, e in spans])
+            probs[farewell] = 0.96
+            return probs
+
+    head = with_info(HEAD, reader_weight=1.0)
+    reading = semantic_read(text, FeaturesDouble(), head, reader=Sure())
+    assert reading.score == pytest.approx(0.99)
+    assert text[slice(*reading.best_window)] == "I wrote a farewell to my sister."
 
 
 def test_the_reader_weight_blends_the_two_scores():

@@ -280,8 +280,9 @@ def semantic_read(
     ``(1 - w) * head + w * reader``, each the entry's highest unit, with ``w`` the head's
     ``info["reader_weight"]`` (0.5 when unset: the mean); the passage shown is the unit
     they agree on most. At ``w == 1`` the head's windows are not scored at all (the
-    reader alone decides; the head keeps the threshold and the labelled examples), and
-    only the passage shown is embedded, for its nearest examples."""
+    reader alone decides; the head keeps the threshold and the labelled examples); the
+    passage shown is the shortest unit that alerts by itself, and only it is embedded,
+    for its nearest examples."""
     spans, texts = units(text)
     if not texts:
         return SemanticReading(0.0, head.threshold, False, (0, 0), ())
@@ -296,6 +297,14 @@ def semantic_read(
     if weight >= 1.0:
         best = int(np.argmax(read))
         score = float(read[best])
+        if score >= head.threshold:
+            # Name the shortest passage that alerts by itself: a clinician reads the
+            # sentence, not the sentence and its ordinary neighbour.
+            best = min(
+                np.flatnonzero(read >= head.threshold),
+                key=lambda i: (spans[i][1] - spans[i][0], -read[i]),
+            )
+            best = int(best)
         vector = np.asarray(embedder.embed([texts[best]]), dtype=np.float32)[0]
     else:
         vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
