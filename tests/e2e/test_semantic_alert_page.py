@@ -44,7 +44,9 @@ def test_a_crisis_only_the_readers_found_is_shown_to_the_clinician_with_its_pass
         journal=JOURNAL,
         local_date=timezone.localdate(),
     )
-    assert checkin_semantic_read(checkin_id=checkin.pk) == Outcome.RAISED
+    # The stack's sweep may read the entry first (it runs every few seconds here): then
+    # this read finds the alert already raised for this very text.
+    assert checkin_semantic_read(checkin_id=checkin.pk) in (Outcome.RAISED, Outcome.SEEN)
     alert = Alert.objects.get(patient=world.patient, rule=SEMANTIC_CRISIS)
     alert_deliver(alert_id=alert.pk)
 
