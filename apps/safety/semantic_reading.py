@@ -73,11 +73,16 @@ def semantic_finding(*, text: str, reading: SemanticReading) -> Finding:
     that read most like a crisis, its score, and the labelled examples nearest to
     it, in words a clinician reads."""
     start, end = reading.best_window
-    crisis_examples = [n for n in reading.nearest if n.kind != "none"] or list(reading.nearest)
-    kind = _kind(crisis_examples[0].kind) if crisis_examples else ""
+    kinds = [_kind(kind) for kind, _share in reading.kinds]
+    if not kinds:
+        crisis_examples = [n for n in reading.nearest if n.kind != "none"]
+        kinds = [_kind(crisis_examples[0].kind)] if crisis_examples else []
+    kind = kinds[0] if kinds else ""
+    # Two kinds when the nearest examples disagree: the page says what is unknown.
+    likeness = " or ".join(kind_label(k) for k in kinds) if kinds else kind_label("")
     summary = (
         "The journal reads like a crisis to Trellis's second reader, though no rule "
-        f"matched: it reads most like {kind_label(kind)}"
+        f"matched: it reads most like {likeness}"
     )
     return Finding(
         rule=SEMANTIC_CRISIS,

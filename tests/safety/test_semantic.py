@@ -12,6 +12,7 @@ from apps.safety.detectors.semantic import (
     Nearest,
     SemanticReading,
     Window,
+    kind_vote,
     load_head,
     semantic_read,
     sentence_spans,
@@ -195,3 +196,41 @@ def test_the_real_model_reads_clear_cases_in_english_and_spanish():
     for text in (ordinary_en, ordinary_es):
         reading = semantic_read(text, embedder, head, reader=reader)
         assert not reading.flagged, (text, reading.score, head.threshold)
+
+
+def _bank_head(kinds, vectors):
+    bank = np.asarray(vectors, dtype=np.float32)
+    bank /= np.linalg.norm(bank, axis=1, keepdims=True)
+    return Head(
+        weights=(np.zeros((2, 1), np.float32),),
+        biases=(np.zeros(1, np.float32),),
+        threshold=0.5,
+        bank_vectors=bank,
+        bank_texts=tuple(f"example {i}" for i in range(len(kinds))),
+        bank_kinds=tuple(kinds),
+    )
+
+
+def test_the_kind_named_is_the_one_most_nearby_crisis_examples_share():
+    # The single nearest example is psychosis, but four of the five nearest crisis
+    # examples are suicidal: the passage reads most like suicidal thoughts.
+    head = _bank_head(
+        ["psychosis", "suicidal", "suicidal", "suicidal", "suicidal", "none", "mania"],
+        [[1, 0.01], [1, 0.05], [1, 0.06], [1, 0.07], [1, 0.08], [1, 0.0], [0, 1]],
+    )
+    assert kind_vote(np.array([1.0, 0.0]), head) == (("suicidal", 0.8),)
+
+
+def test_when_the_nearest_examples_disagree_two_kinds_are_named_not_one():
+    head = _bank_head(
+        ["psychosis", "suicidal", "psychosis", "suicidal", "medical"],
+        [[1, 0.01], [1, 0.02], [1, 0.03], [1, 0.04], [1, 0.05]],
+    )
+    kinds = kind_vote(np.array([1.0, 0.0]), head)
+    assert [kind for kind, _ in kinds] == ["psychosis", "suicidal"]
+    assert kinds[0][1] < 0.6
+
+
+def test_ordinary_examples_never_vote_and_an_ordinary_bank_names_no_kind():
+    head = _bank_head(["none", "none"], [[1, 0], [0, 1]])
+    assert kind_vote(np.array([1.0, 0.0]), head) == ()

@@ -176,3 +176,32 @@ def test_the_real_model_raises_an_alert_for_an_indirect_crisis_the_rules_miss(wo
     assert semantic["closest"] and all(c["kind"] for c in semantic["closest"])
     ordinary = entry(world, ORDINARY, days_ago=1)
     assert checkin_semantic_read(checkin_id=ordinary.pk) == Outcome.ORDINARY
+
+
+def test_a_finding_whose_nearest_examples_disagree_names_both_kinds_in_words():
+    from apps.safety.detectors.semantic import SemanticReading
+    from apps.safety.semantic_reading import semantic_finding
+
+    text = "The voice says nobody would mind. Tonight I stop listening."
+    reading = SemanticReading(
+        score=0.99,
+        threshold=0.9,
+        flagged=True,
+        best_window=(0, len(text)),
+        kinds=(("psychosis", 0.5), ("suicidal", 0.4)),
+    )
+    finding = semantic_finding(text=text, reading=reading)
+    assert finding.summary.endswith(
+        "signs of psychosis or thoughts or intent of ending their life"
+    ), finding.summary
+    assert "psychosis" == finding.spans[0].category
+
+
+def test_a_finding_whose_nearest_examples_agree_names_one_kind():
+    from apps.safety.detectors.semantic import SemanticReading
+    from apps.safety.semantic_reading import semantic_finding
+
+    text = "Gave the dog to my sister for good."
+    reading = SemanticReading(0.99, 0.9, True, (0, len(text)), kinds=(("suicidal", 0.8),))
+    finding = semantic_finding(text=text, reading=reading)
+    assert finding.summary.endswith("reads most like thoughts or intent of ending their life")
