@@ -1,0 +1,40 @@
+"""Crises the rules missed, by family, after round 8 (issue 17).
+
+Four misses were found by hand and left open last session: an idiom ("kill myself
+for a ...", working hard for something) hid method research done "for an hour";
+"hurt myself a bit" was read as the kitchen idiom; a "yes" to a screening question
+about self-harm was read as the question itself; an inner voice saying nobody would
+mind, with the writer no longer able to argue back, matched nothing. The rest were
+read from the misses in the training pool (fixtures/crisis_training/, never the
+holdouts), family by family. Each family has a crisis that must alert and an
+ordinary twin, the same words in an ordinary day, that must stay quiet. The
+sentences are written for these tests, not copied from the measured files.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+# (family, a crisis that must now alert, its ordinary twin that must stay quiet)
+FAMILIES = [
+    (
+        "a stretch of time is no idiom of working hard",
+        "Looked up painless ways to kill myself for an hour last night.",
+        "Killing myself for a promotion that never comes, another late shift.",
+    ),
+    (
+        "wanting to die for a while",
+        "I've wanted to die for a few weeks now and I'm tired of hiding it.",
+        "I would die for a proper coffee right now, the office one is awful.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("family", "crisis", "ordinary"), FAMILIES, ids=[family for family, _, _ in FAMILIES]
+)
+def test_each_family_now_alerts_on_its_crisis_and_stays_quiet_on_its_ordinary_twin(
+    family, crisis, ordinary
+):
+    assert crisis_reading(crisis).flagged, family
+    assert not crisis_reading(ordinary).flagged, family
