@@ -32,6 +32,16 @@ FAMILIES = [
         "Swallowed a few of my sleeping tablets to hurt myself a bit, I deserved it.",
         "Cut myself a bit of the leftover lasagne for lunch, then back to work.",
     ),
+    (
+        "a screening question answered yes",
+        "The nurse asked about self-harm at my review and I said yes, last night again.",
+        "The nurse asked about self-harm at my review and I said no, not in years.",
+    ),
+    (
+        "a question about suicidal thoughts answered yes",
+        "My GP asked whether I'd had thoughts of killing myself, and I told her yes.",
+        "My GP asked whether I'd had thoughts of killing myself, and I told her no.",
+    ),
 ]
 
 
@@ -43,3 +53,9 @@ def test_each_family_now_alerts_on_its_crisis_and_stays_quiet_on_its_ordinary_tw
 ):
     assert crisis_reading(crisis).flagged, family
     assert not crisis_reading(ordinary).flagged, family
+
+
+def test_a_yes_about_the_past_is_still_an_answer_to_a_question():
+    assert not crisis_reading(
+        "The nurse asked if I'd had thoughts of killing myself and I said yes, years ago."
+    ).flagged

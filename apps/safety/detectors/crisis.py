@@ -404,7 +404,13 @@ def compile_lexicon(data: dict) -> Lexicon:
             _expand(spec["pattern"], vocabulary, f"cue {name}"), name, words=words
         )
     # Optional cues: a lexicon without them judges as before.
-    for name in ("history_over", "first_person_lead", "history_carries", "reported_speech"):
+    for name in (
+        "history_over",
+        "first_person_lead",
+        "history_carries",
+        "reported_speech",
+        "answered_yes",
+    ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
             cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name)
@@ -724,6 +730,10 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         for cue in cues["negation"].finditer(window):
             cue_at = window_start + cue.start()
         question = cues["question"].search(text, clause_start, start)
+        if question and cue_at is None and _answered_yes(ctx, end, sentence_end):
+            # Asked about it and answered yes ("the nurse asked about self-harm and
+            # I said yes, last night"): the words are the patient's own now.
+            question = None
         if question and cue_at is None:
             cue_at = question.start()
         if cue_at is not None:
@@ -835,6 +845,16 @@ def _quoted_from_someone_else(ctx: _Context, start: int) -> bool:
         if opening < start and text[opening] in "\"'" and start - opening <= _QUOTE_REACH:
             return True
     return False
+
+
+def _answered_yes(ctx: _Context, end: int, sentence_end: int) -> bool:
+    """Is a reported question answered yes in the rest of its sentence, and not
+    about the past ("I said yes, years ago")? A yes about the past stays an answer
+    to a question, judged as before."""
+    cues = ctx.lexicon.cues
+    yes = cues.get("answered_yes")
+    found = yes.search(ctx.text, end, sentence_end) if yes else None
+    return found is not None and not cues["history"].search(ctx.text, found.end(), sentence_end)
 
 
 def _carries(cues, text: str, sentence_start: int, clause_start: int) -> bool:
