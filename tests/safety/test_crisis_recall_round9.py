@@ -42,6 +42,21 @@ FAMILIES = [
         "My GP asked whether I'd had thoughts of killing myself, and I told her yes.",
         "My GP asked whether I'd had thoughts of killing myself, and I told her no.",
     ),
+    (
+        "an inner voice saying nobody would mind",
+        "My brain keeps telling me that I'm a waste of space and no one would care.",
+        "My brain keeps telling me that nobody would mind if I left the party early.",
+    ),
+    (
+        "an inner voice saying one should die",
+        "The voice in my head says I should just disappear.",
+        "The voice in my head says I should just go to bed, so I will.",
+    ),
+    (
+        "la voz interior que dice que nadie lo notaría",
+        "La voz en mi cabeza me repite que a nadie le importaría.",
+        "La voz en mi cabeza me repite que a nadie le importaría si falto al gimnasio.",
+    ),
 ]
 
 
@@ -58,4 +73,21 @@ def test_each_family_now_alerts_on_its_crisis_and_stays_quiet_on_its_ordinary_tw
 def test_a_yes_about_the_past_is_still_an_answer_to_a_question():
     assert not crisis_reading(
         "The nurse asked if I'd had thoughts of killing myself and I said yes, years ago."
+    ).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My head keeps whispering that I'm worthless and nobody would mind. I can't fight it anymore.",
+        "Mi cabeza me dice que debería desaparecer. Esta noche ya no puedo contradecirla.",
+    ],
+)
+def test_an_inner_voice_of_death_and_no_strength_left_to_argue_is_critical(text):
+    assert crisis_reading(text).severity == "critical"
+
+
+def test_an_inner_critic_about_an_exam_with_no_strength_to_argue_stays_quiet():
+    assert not crisis_reading(
+        "My inner critic says I'm useless at maths. Tonight I can't argue back, exam tomorrow."
     ).flagged
