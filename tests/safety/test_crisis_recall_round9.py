@@ -79,7 +79,7 @@ def test_a_yes_about_the_past_is_still_an_answer_to_a_question():
 @pytest.mark.parametrize(
     "text",
     [
-        "My head keeps whispering that I'm worthless and nobody would mind. I can't fight it anymore.",
+        "My head keeps whispering that I'm worthless and nobody would mind. I can't fight it.",
         "Mi cabeza me dice que debería desaparecer. Esta noche ya no puedo contradecirla.",
     ],
 )
