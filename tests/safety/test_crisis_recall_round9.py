@@ -57,6 +57,31 @@ FAMILIES = [
         "La voz en mi cabeza me repite que a nadie le importaría.",
         "La voz en mi cabeza me repite que a nadie le importaría si falto al gimnasio.",
     ),
+    (
+        "sitting with the means at hand",
+        "Sat on the stairs with the bottle of sleeping pills in my lap for most of the night.",
+        "Sat at the kitchen table with my pills organiser and filled in the week.",
+    ),
+    (
+        "holding a blade",
+        "Sitting on the bathroom floor holding the razor blade again.",
+        "Sat on the edge of the bath with the razor to shave my legs.",
+    ),
+    (
+        "a high place looked at, measured",
+        "I keep looking at the viaduct on my way to work and wondering if it's high enough.",
+        "Looked at the viaduct from the train window, lovely old stonework.",
+    ),
+    (
+        "a hose for the car's exhaust",
+        "Bought a hose that fits the exhaust of the Corolla.",
+        "Sat in the car outside the shop with the engine running, waiting for Mum.",
+    ),
+    (
+        "how much it would take, looked up",
+        "Looked up how many of my sleeping tablets it would take.",
+        "Looked up how many of my vitamin D tablets to take in winter.",
+    ),
 ]
 
 
