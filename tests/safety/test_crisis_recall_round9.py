@@ -92,6 +92,21 @@ FAMILIES = [
         "He estado juntando las pastillas para dormir, me las voy a tomar todas juntas.",
         "Compré las pastillas para la tos de mi hijo y ya se durmió.",
     ),
+    (
+        "cartas dejadas con el testamento o para cuando me encuentren",
+        "Escribí una carta para cada uno de mis hermanos y la dejé con el testamento.",
+        "Escribí una carta a mi prima en España, hace meses que no hablamos.",
+    ),
+    (
+        "una despedida sin que nadie se diera cuenta",
+        "Me despedí de mis amigas en la cena sin que se dieran cuenta.",
+        "Me despedí de mis compañeros, empiezo en el trabajo nuevo el lunes.",
+    ),
+    (
+        "a goodbye nobody knew was one",
+        "Rang my dad and said goodbye without him knowing it was goodbye.",
+        "Said goodbye to my class without them knowing it was the last time before my move.",
+    ),
 ]
 
 
