@@ -107,6 +107,16 @@ FAMILIES = [
         "Rang my dad and said goodbye without him knowing it was goodbye.",
         "Said goodbye to my class without them knowing it was the last time before my move.",
     ),
+    (
+        "things given away and no need for them",
+        "Cancelled my phone contract from Monday, I won't need it anymore.",
+        "Cancelled my phone contract from Monday, got a new one through work. Won't need it.",
+    ),
+    (
+        "someone's care handed over",
+        "Asked my neighbour to look after the cat if anything happens to me.",
+        "Asked my neighbour to look after the cat while I'm in Spain for the wedding.",
+    ),
 ]
 
 
