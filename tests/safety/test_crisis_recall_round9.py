@@ -122,6 +122,21 @@ FAMILIES = [
         "The sleeping tablets are on the bedside table, all of them. Tonight feels right.",
         "The pills are on the counter, remind Sam to take his tonight.",
     ),
+    (
+        "a decision with nothing said about what, and relief",
+        "I've made my choice, and I feel lighter than I have in years.",
+        "I've made my choice, I'm taking the Denver job, and I feel lighter already.",
+    ),
+    (
+        "una decisión sin objeto, y paz",
+        "Ya lo decidí y me da paz.",
+        "Ya decidí: me voy a inscribir a la maestría, y me da paz.",
+    ),
+    (
+        "a decision that this is the last one",
+        "I've decided this is the last birthday. Cake with Mum.",
+        "I've decided this is the last birthday party I organise for the office.",
+    ),
 ]
 
 
