@@ -137,6 +137,22 @@ FAMILIES = [
         "I've decided this is the last birthday. Cake with Mum.",
         "I've decided this is the last birthday party I organise for the office.",
     ),
+    (
+        "un deseo pasivo: no despertar",
+        "Medio espero no despertar mañana.",
+        "Espero no despertarme tarde mañana, tengo examen.",
+    ),
+    (
+        "no llegar a la próxima estación",
+        "No creo que llegue a la primavera. No estoy triste, solo cansado.",
+        "No creo que el jardín aguante hasta la primavera con estas heladas.",
+    ),
+    (
+        "cosas regaladas que ya no voy a necesitar",
+        "Les regalé mis plantas a las vecinas. Yo ya no voy a necesitar nada de eso.",
+        "Les regalé mis plantas a las vecinas porque me mudo a un departamento nuevo, ya no las "
+        "voy a necesitar.",
+    ),
 ]
 
 
