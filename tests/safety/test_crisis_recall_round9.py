@@ -153,6 +153,21 @@ FAMILIES = [
         "Les regalé mis plantas a las vecinas porque me mudo a un departamento nuevo, ya no las "
         "voy a necesitar.",
     ),
+    (
+        "not minding an accident",
+        "Honestly if a bus hit me tomorrow I wouldn't mind.",
+        "If the bus hit me tomorrow I wouldn't mind a day off lol",
+    ),
+    (
+        "not expecting to reach a season",
+        "I don't think I'll make it to Christmas.",
+        "I don't think I'll make it to Christmas with this budget.",
+    ),
+    (
+        "death told as going",
+        "Wrote a note and put it in my coat. Lovely day to go.",
+        "Lovely day to go to the beach, packed the cool box.",
+    ),
 ]
 
 
