@@ -168,6 +168,16 @@ FAMILIES = [
         "Wrote a note and put it in my coat. Lovely day to go.",
         "Lovely day to go to the beach, packed the cool box.",
     ),
+    (
+        "a weapon kept for someone",
+        "I've got the hammer by the back door now. Next time he plays drums at 2am I'll use it.",
+        "Got the hammer out to hang the shelf. Next time I'll use a drill.",
+    ),
+    (
+        "un arma para alguien",
+        "Ya afilé el cuchillo y mañana lo espero afuera de su trabajo.",
+        "Ya afilé el cuchillo de la cocina y mañana hago el asado.",
+    ),
 ]
 
 
