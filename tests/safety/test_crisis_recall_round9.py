@@ -198,6 +198,22 @@ FAMILIES = [
         "Me tomé la microdosis con el tramadol y ahora tengo fiebre y temblores.",
         "Me tomé el tramadol para la espalda y dormí bien, sin fiebre.",
     ),
+    (
+        "a knock to the head, then vomiting and drowsiness",
+        "Fell off my bike and hit my head on the kerb, now I've thrown up twice and I'm "
+        "really sleepy.",
+        "Hit my head on the cupboard door again, ouch. Then made lunch.",
+    ),
+    (
+        "someone collapsed, not waking, lips blue",
+        "My flatmate collapsed in the hallway and won't wake, her lips look blue.",
+        "My flatmate collapsed on the sofa after her night shift, snoring away.",
+    ),
+    (
+        "all the tablets in the house taken",
+        "Took all the paracetamol in the house an hour ago.",
+        "Took all the paracetamol in the house back to the pharmacy for disposal.",
+    ),
 ]
 
 
