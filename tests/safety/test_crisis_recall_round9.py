@@ -214,6 +214,16 @@ FAMILIES = [
         "Took all the paracetamol in the house an hour ago.",
         "Took all the paracetamol in the house back to the pharmacy for disposal.",
     ),
+    (
+        "messages sent by birds or the television",
+        "The birds on the wire are spelling out messages for me.",
+        "The birds on the wire were loud this morning, spring is here.",
+    ),
+    (
+        "señales de la señora del clima",
+        "La señora del clima me manda señales toda la semana.",
+        "La señora del clima dijo que mañana llueve.",
+    ),
 ]
 
 
