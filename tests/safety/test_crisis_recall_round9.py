@@ -224,6 +224,16 @@ FAMILIES = [
         "La señora del clima me manda señales toda la semana.",
         "La señora del clima dijo que mañana llueve.",
     ),
+    (
+        "everyone an actor",
+        "Everyone at work is an actor, the whole office is a set built for me.",
+        "Everyone at work is an actor in the Christmas panto this year.",
+    ),
+    (
+        "chosen for a mission",
+        "I've been chosen to stop the flood. I'll go to the dam at dawn.",
+        "I've been chosen for the regional choir!",
+    ),
 ]
 
 
