@@ -234,6 +234,18 @@ FAMILIES = [
         "I've been chosen to stop the flood. I'll go to the dam at dawn.",
         "I've been chosen for the regional choir!",
     ),
+    (
+        "mania: nights without sleep and grand plans paid for",
+        "No sleep since Sunday and I feel like a god, wrote 300 pages, booked flights to "
+        "Tokyo, Lisbon and Lagos on the credit card.",
+        "No sleep since Sunday with the new puppy. Booked flights to Rome, Paris and Madrid "
+        "for our honeymoon months ago.",
+    ),
+    (
+        "manía: noches sin dormir y los ahorros gastados",
+        "Cuatro noches sin dormir y metí los ahorros en criptomonedas porque ya veo el futuro.",
+        "Cuatro noches sin dormir por el bebé, mi mamá vino a ayudarnos.",
+    ),
 ]
 
 
