@@ -410,6 +410,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "history_carries",
         "reported_speech",
         "answered_yes",
+        "answer_retracted",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
@@ -730,6 +731,10 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         for cue in cues["negation"].finditer(window):
             cue_at = window_start + cue.start()
         question = cues["question"].search(text, clause_start, start)
+        if question is None and _asked_and_denied(
+            ctx, sentence_start, clause_start, end, sentence_end
+        ):
+            return severity, True, "denied"
         if question and cue_at is None and _answered_yes(ctx, end, sentence_end):
             # Asked about it and answered yes ("the nurse asked about self-harm and
             # I said yes, last night"): the words are the patient's own now.
@@ -743,7 +748,7 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     if negated:
         # Someone asked ("she asked if I want to hurt myself") and the answer
         # in the same sentence was no: the words were never the patient's.
-        if question and not rule.denial and cues["answered_no"].search(text, end, sentence_end):
+        if question and not rule.denial and _answered_no(ctx, end, sentence_end):
             return severity, True, "denied"
         policy = "lower" if rule.denial else rule.negation
         if policy == "drop":
@@ -855,6 +860,49 @@ def _answered_yes(ctx: _Context, end: int, sentence_end: int) -> bool:
     yes = cues.get("answered_yes")
     found = yes.search(ctx.text, end, sentence_end) if yes else None
     return found is not None and not cues["history"].search(ctx.text, found.end(), sentence_end)
+
+
+def _asked_and_denied(
+    ctx: _Context, sentence_start: int, clause_start: int, end: int, sentence_end: int
+) -> bool:
+    """Was a question asked earlier in the sentence, its topics listed after a
+    comma ("she asked the standard questions, any thoughts of suicide, any plans,
+    and I said not for years"), and answered no after the match?
+
+    Without the "no" the words stay the patient's: a question before a comma is
+    too far away to lower anything on its own. A "yes" or a turn back to it ("I
+    said no, but the thoughts are there") keeps the match."""
+    cues = ctx.lexicon.cues
+    text = ctx.text
+    if clause_start <= sentence_start or not cues["question"].search(
+        text, sentence_start, clause_start
+    ):
+        return False
+    return _answered_no(ctx, end, sentence_end) and not _answered_yes(ctx, end, sentence_end)
+
+
+def _answered_no(ctx: _Context, end: int, sentence_end: int) -> bool:
+    """Is a reported question answered no after the match, and the "no" not taken
+    back: by a turn after it that points back at the thing ("I said no, but the
+    urges are there"; not "it's still no") or by saying it was a lie?"""
+    no = ctx.lexicon.cues["answered_no"].search(ctx.text, end, sentence_end)
+    return (
+        no is not None
+        and not _turned(ctx, no.end(), sentence_end)
+        and not _retracted(ctx, end, sentence_end)
+    )
+
+
+def _retracted(ctx: _Context, end: int, sentence_end: int) -> bool:
+    """Is a "no" answer taken back in the rest of its sentence or the next one
+    ("le dije que no. Mentí.")?"""
+    retracted = ctx.lexicon.cues.get("answer_retracted")
+    if retracted is None:
+        return False
+    return bool(
+        retracted.search(ctx.text, end, sentence_end)
+        or retracted.search(ctx.next_sentence(sentence_end))
+    )
 
 
 def _carries(cues, text: str, sentence_start: int, clause_start: int) -> bool:

@@ -1,0 +1,72 @@
+"""The rules' false alarms on wording they had never seen, by family (issue 17, round 9).
+
+Measured on the new round9 training files and on tests/data/rules-hard-negatives-round9.tsv
+before anything was tuned on them. Each family is fixed by a general mechanism in
+apps/safety/detectors/crisis.py or a cue in fixtures/crisis_lexicon.yaml, not by quoting a
+sentence. The ordinary entries here are written for these tests; each has a crisis twin
+with the same words that must still alert.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FAMILIES = [
+    (
+        "a screening question listed after a comma, answered no",
+        "the nurse ran through the usual questions, any thoughts of suicide, any plans, "
+        "and I said not in years",
+        "the nurse ran through the usual questions, any thoughts of suicide, any plans, "
+        "and I said yes, every night",
+    ),
+    (
+        "the questions named as such, answered no to all of them",
+        "my GP went through the questions about wanting to hurt myself, nope to all of them",
+        "my GP went through the questions about wanting to hurt myself, I said no but the "
+        "urges are there every night",
+    ),
+    (
+        "a Spanish screening question answered no",
+        "el psiquiatra me preguntó ayer si tengo ideas de suicidio y le dije que no, nunca",
+        "el psiquiatra me preguntó ayer si tengo ideas de suicidio y le dije que sí",
+    ),
+    (
+        "a Spanish screening question in a mixed entry, answered no",
+        "la doctora me pregunto hoy si tengo thoughts of hurting myself y le dije q no",
+        "la doctora me pregunto hoy si tengo thoughts of hurting myself y le dije q si",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "ordinary", "crisis"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_a_round9_false_alarm_family_stays_quiet_and_its_crisis_twin_still_alerts(
+    family, ordinary, crisis
+):
+    quiet = crisis_reading(ordinary)
+    assert not quiet.flagged, [(m.rule, m.matched, m.severity) for m in quiet.matches]
+    assert crisis_reading(crisis).flagged, crisis
+
+
+def test_a_no_to_a_screening_question_that_the_patient_says_was_a_lie_still_alerts():
+    assert crisis_reading(
+        "La enfermera me preguntó si pensaba en quitarme la vida y le dije que no. Mentí."
+    ).flagged
+    assert crisis_reading(
+        "she asked the usual questions, any thoughts of suicide, and I said no. I lied."
+    ).flagged
+
+
+def test_a_question_about_something_else_does_not_hide_what_follows():
+    # "me preguntó por qué" asks why, not about a crisis: no denial of what follows.
+    assert crisis_reading(
+        "Mi hermana me preguntó por qué estaba tan tranquila y le dije que no sé, "
+        "pero ya tengo las pastillas juntas para esta noche"
+    ).flagged
+
+
+def test_a_present_crisis_after_a_screening_answered_no_still_alerts():
+    assert crisis_reading(
+        "she asked the usual questions, any thoughts of suicide, I said no. "
+        "Tonight I am going to take all my pills."
+    ).flagged
