@@ -246,6 +246,21 @@ FAMILIES = [
         "Cuatro noches sin dormir y metí los ahorros en criptomonedas porque ya veo el futuro.",
         "Cuatro noches sin dormir por el bebé, mi mamá vino a ayudarnos.",
     ),
+    (
+        "an instrument used on the body",
+        "Used the compass from my son's school set on my wrist tonight.",
+        "Used the scissors on my fringe again, mum will kill me.",
+    ),
+    (
+        "skin worked at until it bled",
+        "Scratched my arms raw with my nails in the shower until they bled.",
+        "Scratched a mozzie bite till it bled, so itchy.",
+    ),
+    (
+        "quemaduras donde nadie ve",
+        "Me quemé el tobillo con el cigarro donde nadie ve.",
+        "Me quemé el brazo con el horno sacando el pan.",
+    ),
 ]
 
 
