@@ -36,6 +36,22 @@ FAMILIES = [
         "la doctora me pregunto hoy si tengo thoughts of hurting myself y le dije q no",
         "la doctora me pregunto hoy si tengo thoughts of hurting myself y le dije q si",
     ),
+    (
+        "a burn told as an accident with a kitchen tool",
+        "accidentally burned my forearm on the baking tray getting the bread out",
+        "burned my forearm on the baking tray on purpose, it was the only thing that helped",
+    ),
+    (
+        "a cut from a work tool at a task",
+        "cut my thumb with the box cutter opening boxes at the shop, one plaster",
+        "cut my thumb with the box cutter opening boxes and then kept cutting my arm to feel "
+        "something",
+    ),
+    (
+        "a Spanish burn told as an accident",
+        "me quemé la mano con la sartén sin querer mientras hacía la cena",
+        "me quemé la mano con la sartén a propósito para sentir algo",
+    ),
 ]
 
 
@@ -70,3 +86,8 @@ def test_a_present_crisis_after_a_screening_answered_no_still_alerts():
         "she asked the usual questions, any thoughts of suicide, I said no. "
         "Tonight I am going to take all my pills."
     ).flagged
+
+
+def test_an_injury_held_to_the_heat_or_told_as_a_slip_is_no_accident():
+    assert crisis_reading("held my arm on the stove until it blistered").flagged
+    assert crisis_reading("I slipped and cut my arm again last night").flagged

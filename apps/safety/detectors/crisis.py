@@ -54,6 +54,7 @@ _POLICIES = {
     "minimizers": {"lower", "keep"},
     "third_party": {"drop", "keep"},
     "joke": {"drop", "lower", "keep"},
+    "accident": {"drop", "keep"},
 }
 _RECENT_REACH = 120  # characters after a history match in which "again", "now" count
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
@@ -109,6 +110,7 @@ class Category:
     minimizers: str
     third_party: str
     joke: str = "keep"
+    accident: str = "keep"
     combine: tuple[Combine, ...] = ()
 
 
@@ -411,6 +413,8 @@ def compile_lexicon(data: dict) -> Lexicon:
         "reported_speech",
         "answered_yes",
         "answer_retracted",
+        "accident",
+        "on_purpose",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
@@ -717,6 +721,12 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             return severity, False, "joke"
         severity = lower(severity)
 
+    # 3c. An injury told as an accident ("accidentally burned my wrist on the oven
+    # tray", "cut myself with the box cutter opening boxes"), where the category says
+    # so; never when the sentence says it was meant ("on purpose", "to feel something").
+    if category.accident == "drop" and _accidental(ctx, start, end, clause_start, clause_end):
+        return severity, False, "accident"
+
     # 4. Negation.
     negated = rule.denial
     cue_at = None
@@ -891,6 +901,17 @@ def _answered_no(ctx: _Context, end: int, sentence_end: int) -> bool:
         and not _turned(ctx, no.end(), sentence_end)
         and not _retracted(ctx, end, sentence_end)
     )
+
+
+def _accidental(ctx: _Context, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """Is the match's clause told as an accident, with nothing in its sentence
+    saying it was meant?"""
+    cues = ctx.lexicon.cues
+    accident = cues.get("accident")
+    if accident is None or not accident.search(ctx.text, clause_start, clause_end):
+        return False
+    meant = cues.get("on_purpose")
+    return not (meant and meant.search(ctx.text, *ctx.whole_sentence(start, end)))
 
 
 def _retracted(ctx: _Context, end: int, sentence_end: int) -> bool:
