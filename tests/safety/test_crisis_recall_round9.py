@@ -261,6 +261,16 @@ FAMILIES = [
         "Me quemé el tobillo con el cigarro donde nadie ve.",
         "Me quemé el brazo con el horno sacando el pan.",
     ),
+    (
+        "simpler if I were not here",
+        "It would be simpler for everyone if I wasn't here.",
+        "It would be simpler if I wasn't here on Friday, the plumber can come Monday.",
+    ),
+    (
+        "the letters written",
+        "The letters are written, the car has petrol.",
+        "The letters are written for the school trip consent, posted them today.",
+    ),
 ]
 
 
