@@ -77,6 +77,16 @@ FAMILIES = [
         "Hace doce años tomé muchas pastillas, hoy celebro que estoy aquí con mis hijos.",
         "Hace doce años tomé muchas pastillas y anoche volví a tomar muchas pastillas.",
     ),
+    (
+        "Spanish: a thing that 'killed me' (wore me out)",
+        "Me mató el parcial de química, mañana descanso.",
+        "Me mato el viernes, ya tengo todo listo.",
+    ),
+    (
+        "Spanish: a near miss on a bike or in the sea",
+        "Casi me mato con la moto en la curva del puente, solo un raspón.",
+        "Casi me mato anoche con las pastillas, y hoy lo quiero volver a intentar.",
+    ),
 ]
 
 
