@@ -271,6 +271,16 @@ FAMILIES = [
         "The letters are written, the car has petrol.",
         "The letters are written for the school trip consent, posted them today.",
     ),
+    (
+        "todo en orden, sin nada después",
+        "Pagué todas mis deudas y devolví los libros. Ya está todo en orden.",
+        "Ya está todo en orden para la mudanza, el camión llega el lunes.",
+    ),
+    (
+        "la próxima vez no me bajo",
+        "He estado en la azotea mirando abajo un buen rato. Creo que la próxima vez no me bajo.",
+        "La próxima vez no me bajo del tren antes de tiempo, me perdí.",
+    ),
 ]
 
 
