@@ -87,6 +87,41 @@ FAMILIES = [
         "Casi me mato con la moto en la curva del puente, solo un raspón.",
         "Casi me mato anoche con las pastillas, y hoy lo quiero volver a intentar.",
     ),
+    (
+        "sleep until a named day",
+        "I want to go to sleep and not wake up until Sunday, what a week.",
+        "I want to go to sleep and not wake up until it's all over.",
+    ),
+    (
+        "Spanish: sleep until a named day",
+        "quisiera dormirme y no despertar hasta el domingo, qué semana",
+        "quiero dormirme y no despertar nunca más",
+    ),
+    (
+        "farewell notes to a class or team",
+        "Wrote farewell cards for my pupils, last week of term.",
+        "Wrote farewell notes to my kids and my wife tonight.",
+    ),
+    (
+        "learning the signs of an overdose",
+        "Naloxone training at the pharmacy, we learned how to spot an overdose.",
+        "Naloxone training last year, tonight I took an overdose of my pills.",
+    ),
+    (
+        "bleach put on a surface",
+        "Sprayed bleach on the grout in the shower, windows open.",
+        "I'm going to down the bleach under the sink tonight.",
+    ),
+    (
+        "Spanish: a bite scratched till it bled",
+        "me rasqué hasta sangrar las picaduras de los tobillos, qué tonta",
+        "me rasqué los brazos hasta sangrar otra vez, no podía parar",
+    ),
+    (
+        "nearly fainting in a hard class",
+        "Spin class was brutal, thought I was going to faint, sat down and had water.",
+        "Spin class is over but I keep fainting and my chest hurts now.",
+    ),
 ]
 
 
