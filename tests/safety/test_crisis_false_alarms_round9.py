@@ -122,6 +122,19 @@ FAMILIES = [
         "Spin class was brutal, thought I was going to faint, sat down and had water.",
         "Spin class is over but I keep fainting and my chest hurts now.",
     ),
+    (
+        "a dead relative's words told as a dream",
+        "Dreamt my late grandad was in the garden and he told me to stop fretting, "
+        "woke up smiling.",
+        "my dead grandad talks to me through the radio, not in a dream, he tells me which "
+        "neighbours are spying on me",
+    ),
+    (
+        "a suicide note found in a story",
+        "Watching a show where the lawyer finds a suicide note in episode two, so tense.",
+        "Watching a show where the lawyer finds a suicide note, and I wrote my suicide "
+        "note tonight.",
+    ),
 ]
 
 
@@ -161,3 +174,9 @@ def test_a_present_crisis_after_a_screening_answered_no_still_alerts():
 def test_an_injury_held_to_the_heat_or_told_as_a_slip_is_no_accident():
     assert crisis_reading("held my arm on the stove until it blistered").flagged
     assert crisis_reading("I slipped and cut my arm again last night").flagged
+
+
+def test_a_story_that_makes_the_writer_want_the_same_still_alerts():
+    assert crisis_reading(
+        "Watched a film where the girl cuts herself and it made me want to cut myself."
+    ).flagged

@@ -55,6 +55,7 @@ _POLICIES = {
     "third_party": {"drop", "keep"},
     "joke": {"drop", "lower", "keep"},
     "accident": {"drop", "keep"},
+    "dream": {"drop", "keep"},
 }
 _RECENT_REACH = 120  # characters after a history match in which "again", "now" count
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
@@ -111,6 +112,7 @@ class Category:
     third_party: str
     joke: str = "keep"
     accident: str = "keep"
+    dream: str = "keep"
     combine: tuple[Combine, ...] = ()
 
 
@@ -415,6 +417,9 @@ def compile_lexicon(data: dict) -> Lexicon:
         "answer_retracted",
         "accident",
         "on_purpose",
+        "fiction",
+        "dream",
+        "awake",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
@@ -707,6 +712,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         nearest_third = max((m.end() for m in cues["third_party"].finditer(before)), default=-1)
         if nearest_third > nearest_first:
             return severity, False, "someone else"
+    # A story, film or game told as one ("reading a thriller where the detective finds
+    # a suicide note"): its people are someone else too, unless the writer comes in
+    # between ("a film where she cuts herself made me want to cut myself").
+    if third_party == "drop" and not mine and _in_a_story(ctx, clause_start, start):
+        return severity, False, "someone else"
 
     # 3. History, with nothing recent after the clause starts ("years ago I
     # self-harmed and it's back again"). Only so far: in a long entry written
@@ -726,6 +736,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # so; never when the sentence says it was meant ("on purpose", "to feel something").
     if category.accident == "drop" and _accidental(ctx, start, end, clause_start, clause_end):
         return severity, False, "accident"
+
+    # 3d. Told as a dream ("dreamt of my grandmother, she told me to stop worrying"),
+    # where the category says so; not when the sentence says it went on awake.
+    if category.dream == "drop" and _dreamt(ctx, start, end):
+        return severity, False, "dream"
 
     # 4. Negation.
     negated = rule.denial
@@ -912,6 +927,32 @@ def _accidental(ctx: _Context, start: int, end: int, clause_start: int, clause_e
         return False
     meant = cues.get("on_purpose")
     return not (meant and meant.search(ctx.text, *ctx.whole_sentence(start, end)))
+
+
+def _in_a_story(ctx: _Context, clause_start: int, start: int) -> bool:
+    """Does the clause open a story, film or game before the match, with no
+    first person between it and the match?"""
+    cues = ctx.lexicon.cues
+    fiction = cues.get("fiction")
+    if fiction is None:
+        return False
+    last = None
+    for last in fiction.finditer(ctx.text, clause_start, start):  # noqa: B007 (the last one)
+        pass
+    return last is not None and not cues["first_person"].search(ctx.text, last.end(), start)
+
+
+def _dreamt(ctx: _Context, start: int, end: int) -> bool:
+    """Is the match's sentence told as a dream, with nothing saying it went on awake?"""
+    cues = ctx.lexicon.cues
+    dream = cues.get("dream")
+    if dream is None:
+        return False
+    sentence = ctx.whole_sentence(start, end)
+    if not dream.search(ctx.text, *sentence):
+        return False
+    awake = cues.get("awake")
+    return not (awake and awake.search(ctx.text, *sentence))
 
 
 def _retracted(ctx: _Context, end: int, sentence_end: int) -> bool:
