@@ -288,6 +288,11 @@ FAMILIES = [
         "Took my dose and went for a run, heart racing and my chest tight on the hill, fine "
         "after a rest.",
     ),
+    (
+        "not being around for the next one",
+        "Everyone at work signed a birthday card for me. Won't be around for the next one.",
+        "Sarah's leaving do is on Friday. I won't be there, I'm working late.",
+    ),
 ]
 
 
