@@ -293,6 +293,16 @@ FAMILIES = [
         "Everyone at work signed a birthday card for me. Won't be around for the next one.",
         "Sarah's leaving do is on Friday. I won't be there, I'm working late.",
     ),
+    (
+        "everything set for a day, nothing after it",
+        "Everything's set for Sunday. I hugged everybody at group.",
+        "Everything's set for Sunday's barbecue, twenty people coming.",
+    ),
+    (
+        "a pet given away for good",
+        "Took the dog to my sister's for good. She thinks it's temporary.",
+        "Took the dog to my sister's for the weekend while we're in Leeds.",
+    ),
 ]
 
 
