@@ -303,6 +303,11 @@ FAMILIES = [
         "Took the dog to my sister's for good. She thinks it's temporary.",
         "Took the dog to my sister's for the weekend while we're in Leeds.",
     ),
+    (
+        "a method tested",
+        "Bought a rope today and checked the beam in the garage can take my weight.",
+        "Checked the ladder can take my weight before clearing the gutters.",
+    ),
 ]
 
 
