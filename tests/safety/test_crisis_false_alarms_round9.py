@@ -185,3 +185,38 @@ def test_a_story_that_makes_the_writer_want_the_same_still_alerts():
     assert crisis_reading(
         "Watched a film where the girl cuts herself and it made me want to cut myself."
     ).flagged
+
+
+# Stop 27: families of the rules' false alarms on the earlier held-out sets, trained on
+# since round9-holdout took over the honest measurement. Written here in other words.
+STOP_27 = [
+    (
+        "past thoughts with a present that says they are over",
+        "back in college I used to think about suicide most weeks, these days I'm really fine",
+        "back in college I used to think about suicide most weeks, these days I think about "
+        "it again",
+    ),
+    (
+        "a past overdose retold to a therapist today",
+        "when I was 22 I overdosed on my mum's pills, telling the group that story this "
+        "morning felt like a weight off",
+        "when I was 22 I overdosed on my mum's pills, telling the group that story this "
+        "morning, and last night I overdosed again",
+    ),
+    (
+        "a stranger's insult",
+        "a customer on the phone told me to go kill myself because his parcel was late, the usual",
+        "a customer on the phone told me to go kill myself and honestly maybe he's right",
+    ),
+    (
+        "a relative whose dementia means she sometimes does not know the writer",
+        "mi tía ya no me reconoce a veces, la visité hoy y le llevé flores",
+        "mi tía hoy no me reconoce, está caliente y dice que estamos en 1990",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "ordinary", "crisis"), STOP_27, ids=[f[0] for f in STOP_27])
+def test_stop_27_families_stay_quiet_and_their_crisis_twins_alert(family, ordinary, crisis):
+    assert not crisis_reading(ordinary).flagged, family
+    assert crisis_reading(crisis).flagged, family
