@@ -213,6 +213,26 @@ STOP_27 = [
         "mi tía ya no me reconoce a veces, la visité hoy y le llevé flores",
         "mi tía hoy no me reconoce, está caliente y dice que estamos en 1990",
     ),
+    (
+        "a leap told as a simile with its good sense",
+        "handing in my notice felt like jumping off a cliff, but in the best way",
+        "handing in my notice and then jumping off a cliff, that's the plan",
+    ),
+    (
+        "a hangover's want to die",
+        "too hungover i want to die, never mixing wine and gin again",
+        "hungover and alone again and i want to die, never mixing wine and gin again",
+    ),
+    (
+        "a seizure the writer calls one of their usual ones, over",
+        "one of my typical absence seizures in the queue, over in seconds, logged it",
+        "one of my typical seizures in the queue but it won't stop, my husband is timing it",
+    ),
+    (
+        "a moment of not knowing where one was on waking",
+        "napped on the train and for a moment didn't know where i was, then saw my stop",
+        "napped on the train and didn't know where i was or who i was for an hour",
+    ),
 ]
 
 
