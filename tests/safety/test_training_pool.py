@@ -1,0 +1,40 @@
+"""The semantic layer's training pool (scripts/crisis_train.py) never reads the sets
+kept for the honest measurement: round9-holdout-b.tsv (written blind, stop 27) and
+probe-holdout.tsv. Their texts appear in no file the model learns from."""
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("crisis_train", ROOT / "scripts" / "crisis_train.py")
+crisis_train = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(crisis_train)
+
+HELD_OUT = ("round9-holdout-b.tsv", "probe-holdout.tsv")
+
+
+def texts(path: Path) -> set[str]:
+    with path.open(encoding="utf-8") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {" ".join(row["text"].lower().split()) for row in rows}
+
+
+def learned_from() -> list[Path]:
+    names = (*crisis_train.POOL_FILES, *crisis_train.TRAIN_ONLY_FILES, "sentences.tsv")
+    return [crisis_train.DATA / name for name in names] + [crisis_train.DEV]
+
+
+def test_the_pool_names_no_held_out_set():
+    assert not set(HELD_OUT) & set(crisis_train.POOL_FILES)
+    assert not set(HELD_OUT) & set(crisis_train.TRAIN_ONLY_FILES)
+
+
+@pytest.mark.parametrize("held_out", HELD_OUT)
+def test_no_held_out_text_is_in_a_file_the_model_learns_from(held_out):
+    kept = texts(crisis_train.DATA / held_out)
+    assert len(kept) > 100
+    for path in learned_from():
+        assert not kept & texts(path), path.name
