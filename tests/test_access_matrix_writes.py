@@ -36,7 +36,7 @@ from django.utils import timezone
 from apps.clinics import access
 from apps.clinics.models import CareTeam, Membership, OnCallShift, Role
 from apps.clinics.services import invitation_create
-from apps.diaries.services import reminder_unsubscribe_token
+from apps.diaries.services import reminder_unsubscribe_token, today_for
 
 from .conftest import reauthenticate, totp_code
 from .test_access_matrix import (
@@ -368,7 +368,11 @@ WRITES = {
     # --- the patient's own pages --------------------------------------------------------
     "diaries:today": Write(
         patients_own(REDIRECT),
-        {"local_date": timezone.localdate().isoformat(), "mood": "3", "journal": "A calm day."},
+        lambda w, c: {
+            "local_date": today_for(clinic=w.clinic).isoformat(),
+            "mood": "3",
+            "journal": "A calm day.",
+        },
     ),
     "diaries:health_profile": Write(patients_own(REDIRECT), {"conditions": "asthma"}),
     "diaries:safety_plan": Write(patients_own(REDIRECT), {"warning_signs": "Not sleeping"}),
@@ -429,14 +433,17 @@ WRITES = {
     ),
     "dashboards:sessions": Write(
         care_team(REDIRECT),
-        {"date": timezone.localdate().isoformat(), "notes": "Talked about sleep."},
+        lambda w, c: {
+            "date": today_for(clinic=w.clinic).isoformat(),
+            "notes": "Talked about sleep.",
+        },
     ),
     "dashboards:exports": Write(
         care_team(REDIRECT),
         lambda w, c: {
             "format": "csv",
-            "first": (timezone.localdate() - timedelta(days=3)).isoformat(),
-            "last": timezone.localdate().isoformat(),
+            "first": (today_for(clinic=w.clinic) - timedelta(days=3)).isoformat(),
+            "last": today_for(clinic=w.clinic).isoformat(),
         },
     ),
     "crisis_examples:missed": Write(

@@ -17,6 +17,7 @@ from apps.audit.services import access_record
 from apps.clinics.access import break_glass_open
 from apps.clinics.models import OnCallShift
 from apps.diaries.models import CheckIn
+from apps.diaries.services import today_for
 from apps.safety.forms import SafetyPlanForm
 from apps.safety.models import SafetyPlan
 from apps.safety.safety_plans import safety_plan_update
@@ -50,7 +51,7 @@ def entry(world, days_ago, mood, journal="", **fields):
     return CheckIn.objects.create(
         patient=world.patient,
         clinic=world.clinic,
-        local_date=timezone.localdate() - timedelta(days=days_ago),
+        local_date=today_for(clinic=world.clinic) - timedelta(days=days_ago),
         mood=mood,
         journal=journal,
         **fields,

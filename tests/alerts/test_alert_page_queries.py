@@ -6,11 +6,11 @@ from datetime import timedelta
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.alerts.models import AlertAction, Delivery
 from apps.audit.models import AccessEvent
 from apps.diaries.models import CheckIn
+from apps.diaries.services import today_for
 from apps.safety.safety_plans import safety_plan_update
 
 # Measured on PostgreSQL with everything on the page filled in: 25 queries,
@@ -28,7 +28,7 @@ def page_queries(client, alert) -> int:
 
 def more_of_everything(world, alert, start, stop):
     """More deliveries, viewers' visits of this alert, actions and days of entries."""
-    today = timezone.localdate()
+    today = today_for(clinic=world.clinic)
     for i in range(start, stop):
         Delivery.objects.create(
             alert=alert,

@@ -5,12 +5,11 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.alerts.services import raise_for
 from apps.audit.models import ChangeRecord
 from apps.diaries.models import CheckIn
-from apps.diaries.services import checkin_submit
+from apps.diaries.services import checkin_submit, today_for
 from apps.safety.categories import KINDS
 from apps.safety.detectors.semantic import Nearest, SemanticReading
 from apps.safety.models import CrisisExample
@@ -145,7 +144,7 @@ def semantic_alert(world, *, private=False):
     checkin = CheckIn.objects.create(
         patient=world.patient,
         clinic=world.clinic,
-        local_date=timezone.localdate(),
+        local_date=today_for(clinic=world.clinic),
         mood=5,
         journal=FAREWELL,
         is_private=private,

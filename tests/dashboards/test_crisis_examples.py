@@ -6,12 +6,11 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.audit.labels import action_label
 from apps.audit.models import AccessEvent
 from apps.diaries.models import CheckIn
-from apps.diaries.services import checkin_submit
+from apps.diaries.services import checkin_submit, today_for
 from apps.safety.categories import KINDS
 from apps.safety.feedback import checkin_of_alert, crisis_example_record
 from apps.safety.models import CrisisExample
@@ -38,7 +37,7 @@ def entry(world, journal, days_ago=1, patient=None, private=False):
         mood=5,
         journal=journal,
         is_private=private,
-        local_date=timezone.localdate() - timedelta(days=days_ago),
+        local_date=today_for(clinic=world.clinic) - timedelta(days=days_ago),
     )
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from apps.alerts.models import Alert
 from apps.diaries.models import CheckIn, SemanticRead
-from apps.diaries.services import checkin_submit, checkins_semantic_sweep
+from apps.diaries.services import checkin_submit, checkins_semantic_sweep, today_for
 from apps.safety.semantic_reading import SEMANTIC_CRISIS
 
 from ..safety.test_semantic_reading import MISSED_BY_RULES, ORDINARY
@@ -50,7 +50,7 @@ def test_a_sweep_that_never_ran_loses_nothing_but_old_entries_are_left_alone(wor
         clinic=world.clinic,
         mood=5,
         journal=MISSED_BY_RULES,
-        local_date=timezone.localdate() - timedelta(days=5),
+        local_date=today_for(clinic=world.clinic) - timedelta(days=5),
     )
     CheckIn.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=5))
     # The broker was down for an hour: no sweep ran. The next one reads the entry.

@@ -3,12 +3,12 @@ raised by the entry readers, and the clinician's alert page names the passage an
 in words, at a desk and on a phone."""
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from apps.alerts.models import Alert
 from apps.alerts.services import alert_deliver
 from apps.diaries.models import CheckIn
+from apps.diaries.services import today_for
 from apps.safety import semantic_model
 from apps.safety.semantic_reading import SEMANTIC_CRISIS, Outcome, checkin_semantic_read
 from apps.safety.services import crisis_reading
@@ -26,8 +26,8 @@ pytestmark = [
 PHONE_390 = {"width": 390, "height": 844}
 # Written for this test (not in the training data); no rule of the lexicon reads it.
 JOURNAL = (
-    "Laundry and a walk. The voice in my head says nobody would mind if I stopped, "
-    "and tonight I agree with it. Leftover rice for dinner."
+    "Laundry and a walk. I keep picturing the bridge on the way home and how quiet it "
+    "would be after. Leftover rice for dinner."
 )
 
 
@@ -42,7 +42,7 @@ def test_a_crisis_only_the_readers_found_is_shown_to_the_clinician_with_its_pass
         clinic=world.clinic,
         mood=5,
         journal=JOURNAL,
-        local_date=timezone.localdate(),
+        local_date=today_for(clinic=world.clinic),
     )
     # The stack's sweep may read the entry first (it runs every few seconds here): then
     # this read finds the alert already raised for this very text.
@@ -54,7 +54,7 @@ def test_a_crisis_only_the_readers_found_is_shown_to_the_clinician_with_its_pass
     log_in(desk, world.alice.email, totp_secret=TOTP_SECRET)
     desk.goto(f"/alerts/{alert.pk}/")
     marked = desk.locator("mark." + SENTENCE_CLASS.split()[0]).first
-    expect(marked).to_contain_text("nobody would mind if I stopped")
+    expect(marked).to_contain_text("picturing the bridge on the way home")
     expect(marked).not_to_contain_text("Leftover rice")  # the sentence, not its neighbour
     body = desk.locator("main").inner_text()
     for machine_word in ("crisis_language_semantic", "suicidal_passive", "None", "{'"):
@@ -66,6 +66,6 @@ def test_a_crisis_only_the_readers_found_is_shown_to_the_clinician_with_its_pass
     phone.goto(f"/alerts/{alert.pk}/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     expect(phone.locator("mark." + SENTENCE_CLASS.split()[0]).first).to_contain_text(
-        "nobody would mind"
+        "picturing the bridge"
     )
     screenshot(phone, "alert-page-semantic-phone")

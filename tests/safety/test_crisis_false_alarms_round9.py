@@ -214,6 +214,11 @@ STOP_27 = [
         "mi tía hoy no me reconoce, está caliente y dice que estamos en 1990",
     ),
     (
+        "an inner voice saying nobody would mind if the writer stopped, and the writer agrees",
+        "the voice in my head says nobody would mind if I stopped going to choir, but I go",
+        "the voice in my head says nobody would mind if I stopped, and tonight I agree with it",
+    ),
+    (
         "a leap told as a simile with its good sense",
         "handing in my notice felt like jumping off a cliff, but in the best way",
         "handing in my notice and then jumping off a cliff, that's the plan",

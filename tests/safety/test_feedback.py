@@ -12,7 +12,7 @@ from apps.audit.models import ChangeRecord
 from apps.clinics.access import break_glass_open
 from apps.clinics.models import CareTeam, Membership, OnCallShift, Role
 from apps.diaries.models import CheckIn
-from apps.diaries.services import checkin_submit
+from apps.diaries.services import checkin_submit, today_for
 from apps.safety.feedback import (
     NotAllowed,
     checkin_for,
@@ -36,7 +36,7 @@ def ordinary_entry(world, journal="Walked the dog. Soup for dinner.", days_ago=1
         clinic=world.clinic,
         mood=6,
         journal=journal,
-        local_date=timezone.localdate() - timedelta(days=days_ago),
+        local_date=today_for(clinic=world.clinic) - timedelta(days=days_ago),
     )
 
 

@@ -7,10 +7,10 @@ crisis); one test, marked ``semantic_model``, uses the real one."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from apps.alerts.models import Alert
 from apps.diaries.models import CheckIn
+from apps.diaries.services import today_for
 from apps.safety import apps as safety_apps
 from apps.safety import semantic_model
 from apps.safety.detectors.findings import Severity
@@ -34,7 +34,7 @@ def entry(world, journal, *, is_private=False, days_ago=0):
         mood=5,
         journal=journal,
         is_private=is_private,
-        local_date=timezone.localdate() - timedelta(days=days_ago),
+        local_date=today_for(clinic=world.clinic) - timedelta(days=days_ago),
     )
 
 
@@ -163,8 +163,8 @@ def test_the_real_model_raises_an_alert_for_an_indirect_crisis_the_rules_miss(wo
     monkeypatch.setattr(semantic_model, "_loaded", {})
     # Written for this test (not in the training data); no rule of the lexicon reads it.
     text = (
-        "Laundry and a walk. The voice in my head says nobody would mind if I stopped, "
-        "and tonight I agree with it. Leftover rice for dinner."
+        "Laundry and a walk. I keep picturing the bridge on the way home and how quiet it "
+        "would be after. Leftover rice for dinner."
     )
     assert not crisis_reading(text).flagged, "the rules found it: pick another example"
     checkin = entry(world, text)
@@ -172,7 +172,7 @@ def test_the_real_model_raises_an_alert_for_an_indirect_crisis_the_rules_miss(wo
     [alert] = semantic_alerts(world)
     semantic = alert.evidence["semantic"]
     assert semantic["score"] >= semantic["threshold"]
-    assert "nobody would mind" in text[semantic["start"] : semantic["end"]]
+    assert "picturing the bridge" in text[semantic["start"] : semantic["end"]]
     assert semantic["closest"] and all(c["kind"] for c in semantic["closest"])
     ordinary = entry(world, ORDINARY, days_ago=1)
     assert checkin_semantic_read(checkin_id=ordinary.pk) == Outcome.ORDINARY

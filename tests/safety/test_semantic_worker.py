@@ -5,10 +5,10 @@ crisis no rule found."""
 
 import pytest
 from django.conf import settings
-from django.utils import timezone
 
 from apps.alerts.models import Alert
 from apps.diaries.models import CheckIn
+from apps.diaries.services import today_for
 from apps.diaries.tasks import semantic_sweep
 from apps.safety.semantic_reading import SEMANTIC_CRISIS
 from apps.safety.services import crisis_reading
@@ -22,8 +22,8 @@ pytestmark = [
 
 # Written for this test (not in the training data); no rule of the lexicon reads it.
 INDIRECT = (
-    "Laundry and a walk. The voice in my head says nobody would mind if I stopped, "
-    "and tonight I agree with it. Leftover rice for dinner."
+    "Laundry and a walk. I keep picturing the bridge on the way home and how quiet it "
+    "would be after. Leftover rice for dinner."
 )
 
 
@@ -47,7 +47,7 @@ def test_the_worker_loads_the_model_at_start_and_raises_what_the_rules_missed(wo
         clinic=world.clinic,
         mood=5,
         journal=INDIRECT,
-        local_date=timezone.localdate(),
+        local_date=today_for(clinic=world.clinic),
     )
     # What beat sends every ALERT_JOBS_INTERVAL_SECONDS: the sweep of unread entries.
     semantic_sweep.delay()
