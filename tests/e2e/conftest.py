@@ -90,6 +90,23 @@ def stack(django_db_setup, tmp_path_factory):
         redis.stop()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_login_rate_limits(request):
+    """Every browser test signs in from 127.0.0.1, and allauth allows 30
+    sign-ins a minute per address (config/settings.py): a quick run of tests
+    would otherwise be refused as one client hammering the login page. Each
+    test starts as a new client would; the limits themselves are tested in
+    tests/accounts/test_rate_limits.py."""
+    if "stack" not in request.fixturenames:
+        return
+    import redis
+
+    client = redis.Redis.from_url(request.getfixturevalue("stack").env["REDIS_URL"])
+    for key in client.scan_iter(match="*allauth:rl:*"):
+        client.delete(key)
+    client.close()
+
+
 @pytest.fixture(scope="session")
 def chromium():
     from playwright.sync_api import sync_playwright
