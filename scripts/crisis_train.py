@@ -79,7 +79,11 @@ POOL_FILES = (
     "round9-train-ordinary.tsv",
     "round9-train-spanish-d.tsv",
     "round9-train-spanish-e.tsv",
-)  # + journals-dev. Never round9-holdout.tsv or probe-holdout.tsv: held-out measurements.
+    # Stop 28: crisis entries each with an ordinary twin in the same scene, written
+    # by the session itself (English and Spanish, every kind).
+    "round10-train-twins.tsv",
+)  # + journals-dev. Never round9-holdout-b.tsv, round10-holdout.tsv or probe-holdout.tsv:
+# held-out measurements (tests/safety/test_training_pool.py).
 TRAIN_ONLY_FILES = ("generated.tsv",)
 BANK_DUPLICATE_COSINE = 0.9  # an example this close to one already in the bank is left out
 SPANISH_HINTS = set(
