@@ -416,6 +416,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "answered_yes",
         "answer_retracted",
         "accident",
+        "accident_said",
         "on_purpose",
         "fiction",
         "dream",
@@ -919,14 +920,20 @@ def _answered_no(ctx: _Context, end: int, sentence_end: int) -> bool:
 
 
 def _accidental(ctx: _Context, start: int, end: int, clause_start: int, clause_end: int) -> bool:
-    """Is the match's clause told as an accident, with nothing in its sentence
-    saying it was meant?"""
+    """Is the match's clause told as an accident, or its sentence said to be one
+    ("me quemé el brazo con la plancha del pelo, un accidente tonto"), with nothing
+    in its sentence saying it was meant?"""
     cues = ctx.lexicon.cues
     accident = cues.get("accident")
-    if accident is None or not accident.search(ctx.text, clause_start, clause_end):
+    said = cues.get("accident_said")
+    sentence = ctx.whole_sentence(start, end)
+    if not (
+        (accident and accident.search(ctx.text, clause_start, clause_end))
+        or (said and said.search(ctx.text, *sentence))
+    ):
         return False
     meant = cues.get("on_purpose")
-    return not (meant and meant.search(ctx.text, *ctx.whole_sentence(start, end)))
+    return not (meant and meant.search(ctx.text, *sentence))
 
 
 def _in_a_story(ctx: _Context, clause_start: int, start: int) -> bool:

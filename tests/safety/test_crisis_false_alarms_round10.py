@@ -1,0 +1,81 @@
+"""The rules' false alarms on the round10 training files, by family (issue 17, stop 29).
+
+The rules alone flagged 4-7% of the ordinary entries in the files written in round 10
+(against about 1% in the older files), and so spent most of the 2% budget before the
+semantic layer added anything. Each family below was fixed in
+fixtures/crisis_lexicon.yaml or apps/safety/detectors/crisis.py. The sentences are
+written for these tests, not copied from the files; each ordinary one has a crisis
+twin with the same words that must still alert.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FAMILIES = [
+    (
+        "an anniversary: years ago tonight",
+        "three years ago tonight I was in hospital after my overdose. tonight I made lasagne",
+        "three years ago I was in hospital after my overdose and tonight I took an overdose again",
+    ),
+    (
+        "a patient on a nurse's shift, named with an article",
+        "night shift on the ward, a lady having a stroke at 3am, we got her to the scanner",
+        "night shift on the ward and I think I'm having a stroke, my face is drooping",
+    ),
+    (
+        "a patient on a Spanish doctor's shift",
+        "guardia larga, llegó una chica con una sobredosis y salió bien",
+        "guardia larga y al llegar a casa me tomé una sobredosis de pastillas",
+    ),
+    (
+        "cutting one's own fringe in Spanish",
+        "me volví a cortar el flequillo yo sola y quedó fatal",
+        "me volví a cortar los brazos yo sola y no para de sangrar",
+    ),
+    (
+        "bleeding the radiators",
+        "the heating is making noises again, need to bleed the radiators tomorrow",
+        "the urges are loud again, need to bleed tonight",
+    ),
+    (
+        "an injury its sentence calls an accident",
+        "me corté con la navaja en la pierna, accidente de bañera, ya está curado",
+        "me corté con la navaja en la pierna, no fue un accidente, lo hice a propósito",
+    ),
+    (
+        "scratching an itch",
+        "scratched my mosquito bites till they bled, I never learn",
+        "scratched my arms with the scissors till they bled, I can't stop",
+    ),
+    (
+        "scratching at a rash in Spanish",
+        "me rasqué los brazos por la comezón del jabón nuevo",
+        "me rasqué los brazos hasta sangrar para castigarme",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "ordinary", "crisis"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_a_round10_false_alarm_family_stays_quiet_and_its_crisis_twin_still_alerts(
+    family, ordinary, crisis
+):
+    assert not crisis_reading(ordinary).flagged, family
+    assert crisis_reading(crisis).flagged, family
+
+
+def test_a_burn_with_a_hair_straightener_still_alerts_even_when_told_as_a_slip():
+    # A straightener is as often the tool of self-harm as of an accident in the pool,
+    # so naming it hides nothing; only the word "accident" or an itch does.
+    assert crisis_reading("me quemé la muñeca con la plancha del pelo").flagged
+    assert crisis_reading("been burning myself with the hair straightener on my hip").flagged
+
+
+def test_a_delusion_about_a_neighbour_is_the_writers_own_sign():
+    # The neighbour is the delusion, not someone else's crisis.
+    assert crisis_reading("the lady next door has been listening through the walls").flagged
+
+
+def test_a_car_accident_does_not_make_an_injury_an_accident():
+    assert crisis_reading("after the car accident I cut myself again tonight").flagged
