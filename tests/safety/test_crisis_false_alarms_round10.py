@@ -79,3 +79,61 @@ def test_a_delusion_about_a_neighbour_is_the_writers_own_sign():
 
 def test_a_car_accident_does_not_make_an_injury_an_accident():
     assert crisis_reading("after the car accident I cut myself again tonight").flagged
+
+
+# (an ordinary farewell, gift or decision with the writer's everyday reason, its twin)
+ORDINARY_REASONS = [
+    (
+        "goodbyes on a last day at work",
+        "last day at the practice after 9 years. said goodbye to everyone, cake in the staff room",
+        "quiet day at the practice. said goodbye to everyone, they don't know it's the last time",
+    ),
+    (
+        "things given away before a move abroad",
+        "giving away my things before my move to Lisbon, the lamp went to Priya today",
+        "giving away my things, the lamp went to Priya today, won't need it where I'm going",
+    ),
+    (
+        "a last entry because the protocol ends",
+        "this is my last entry because the protocol ends on Friday, thank you all",
+        "this is my last entry, thank you all, you tried",
+    ),
+    (
+        "a day chosen to resign, in Spanish",
+        "ya elegí el día para renunciar, el lunes se lo digo a mi jefa",
+        "ya elegí el día, el lunes cuando mi jefa no esté",
+    ),
+    (
+        "a day chosen before the writer's own trip, in Spanish",
+        "me voy de viaje a Oaxaca el viernes, ya tengo todo listo",
+        "ya tengo todo listo, el viernes cuando mi esposa se vaya de viaje",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("family", "ordinary", "crisis"), ORDINARY_REASONS, ids=[f[0] for f in ORDINARY_REASONS]
+)
+def test_a_farewell_with_the_writers_everyday_reason_stays_quiet_and_without_it_alerts(
+    family, ordinary, crisis
+):
+    assert not crisis_reading(ordinary).flagged, family
+    assert crisis_reading(crisis).flagged, family
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else's trip is no reason for the writer's farewell
+        "coffee with Lena, she's moving to Lisbon. I've been giving my stuff away bit by bit",
+        # a reason taken back, or told as a cover story
+        "gave notice at work, said I'm moving abroad. I'm not. said my goodbyes",
+        "took the cat to my neighbour and told her it was for a trip. wrote out all my "
+        "passwords for my sister",
+        # a suicide note is never explained away
+        "my last day at work was today. I wrote a suicide note tonight",
+        "giving away my things before the move, it's a one-way move if you know what I mean",
+    ],
+)
+def test_a_reason_that_is_someone_elses_or_taken_back_explains_nothing(text):
+    assert crisis_reading(text).flagged

@@ -125,6 +125,9 @@ class Rule:
     sign: str | None = None
     denial: bool = False  # the pattern itself is a denial of intent
     third_party: str | None = None  # overrides the category's policy
+    # A farewell, gift or decision the entry gives an everyday reason for (a move, a
+    # trip, a job ending, the protocol ending; cue `ordinary_reason`) is dropped.
+    ordinary_reason: bool = False
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,13 @@ def _compile(source: str, where: str, *, words: bool = True) -> re.Pattern:
         raise ValueError(f"{where}: {error}") from error
 
 
+def _reason_policy(spec: dict, rule_id: str) -> bool:
+    value = spec.get("ordinary_reason", "keep")
+    if value not in ("drop", "keep"):
+        raise ValueError(f"rule {rule_id}: ordinary_reason must be drop or keep")
+    return value == "drop"
+
+
 def compile_lexicon(data: dict) -> Lexicon:
     """Check and compile the YAML lexicon. Raises ValueError naming the entry
     at fault, so a broken edit fails loudly at start-up and in the tests."""
@@ -304,6 +314,7 @@ def compile_lexicon(data: dict) -> Lexicon:
             sign=spec.get("sign"),
             denial=bool(spec.get("denial", False)),
             third_party=third_party,
+            ordinary_reason=_reason_policy(spec, rule_id),
         )
         patterns = spec.get("pattern")
         if not isinstance(patterns, list):
@@ -418,6 +429,8 @@ def compile_lexicon(data: dict) -> Lexicon:
         "accident",
         "accident_said",
         "on_purpose",
+        "ordinary_reason",
+        "reason_undone",
         "fiction",
         "dream",
         "awake",
@@ -601,6 +614,7 @@ class _Context:
         self.break_ends = [end for _, end in ends]
         self._idioms: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._contexts = {}
+        self._reason: bool | None = None
 
     def idioms(self, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
         """The idioms in one sentence (idioms do not cross sentences)."""
@@ -627,6 +641,16 @@ class _Context:
         if name not in self._contexts:
             self._contexts[name] = bool(self.lexicon.contexts[name].search(self.text))
         return self._contexts[name]
+
+    def ordinary_reason(self) -> bool:
+        """Does the entry give an everyday reason (a move, a trip, a job or the
+        protocol ending) and nowhere take it back? Worked out once per entry."""
+        if self._reason is None:
+            cues = self.lexicon.cues
+            given = "ordinary_reason" in cues and cues["ordinary_reason"].search(self.text)
+            undone = "reason_undone" in cues and cues["reason_undone"].search(self.text)
+            self._reason = bool(given) and not undone
+        return self._reason
 
     def whole_sentence(self, start: int, end: int) -> tuple[int, int]:
         i = bisect_right(self.break_ends, start) - 1
@@ -742,6 +766,13 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # where the category says so; not when the sentence says it went on awake.
     if category.dream == "drop" and _dreamt(ctx, start, end):
         return severity, False, "dream"
+
+    # 3e. A farewell, a gift or a decision the entry gives an everyday reason for
+    # ("last day at the firm after 12 years. said goodbye to everyone"; "giving away my
+    # things before the move abroad"), unless the entry takes the reason back ("told
+    # them I'm moving. I'm not moving"). Only rules marked `ordinary_reason: drop`.
+    if rule.ordinary_reason and ctx.ordinary_reason():
+        return severity, False, "ordinary reason"
 
     # 4. Negation.
     negated = rule.denial
