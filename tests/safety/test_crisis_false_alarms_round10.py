@@ -137,3 +137,71 @@ def test_a_farewell_with_the_writers_everyday_reason_stays_quiet_and_without_it_
 )
 def test_a_reason_that_is_someone_elses_or_taken_back_explains_nothing(text):
     assert crisis_reading(text).flagged
+
+
+MORE_FAMILIES = [
+    (
+        "can't stand a flatmate, in Spanish",
+        "ya no aguanto más a mi compañero de piso, deja todo sucio",
+        "ya no aguanto más, no quiero seguir viviendo",
+    ),
+    (
+        "tired of struggling with a thing, in Spanish",
+        "cansada de luchar con la impresora de la oficina, al final funcionó",
+        "cansada de luchar con esta vida, ya no quiero seguir",
+    ),
+    (
+        "a near faint at a needle",
+        "went for my blood test and nearly passed out, the nurse gave me juice",
+        "took all the blood pressure pills and nearly passed out on the stairs",
+    ),
+    (
+        "a hypo the writer treated",
+        "had a hypo at the shops, ate my glucose tabs and was back to normal in ten minutes",
+        "had a hypo and I'm so confused I can't find the glucose, nobody's home",
+    ),
+    (
+        "a simile about someone who seemed to read the writer's mind",
+        "the sermon was like he was reading my thoughts, exactly what I needed",
+        "the man on the radio is reading my thoughts and sending them to the neighbours",
+    ),
+    (
+        "a Spanish series about a man who thinks his husband is an impostor",
+        "la serie que vimos anoche es de un tipo que cree que su esposo es un impostor",
+        "estoy segura de que mi esposo es un impostor, no es él",
+    ),
+    (
+        "not being here next month because of a posting abroad",
+        "i don't think i'll be here next month, the company is sending me to Monterrey",
+        "i don't think i'll be here next month, i've written the letters",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("family", "ordinary", "crisis"), MORE_FAMILIES, ids=[f[0] for f in MORE_FAMILIES]
+)
+def test_more_round10_false_alarm_families_stay_quiet_and_their_twins_alert(
+    family, ordinary, crisis
+):
+    assert not crisis_reading(ordinary).flagged, family
+    assert crisis_reading(crisis).flagged, family
+
+
+def test_a_burden_thought_answered_with_a_skill_goes_to_the_digest_not_the_pager():
+    coped = crisis_reading(
+        "my head kept saying they'd be better off without me and I fought it, wrote down "
+        "the evidence against"
+    )
+    assert coped.severity == "moderate"  # still read, in the digest
+    assert crisis_reading(
+        "me siento una carga para mi familia, lo hablé con la psicóloga y me ayudó"
+    ).severity == ("moderate")
+
+
+def test_a_burden_thought_the_writer_could_not_fight_still_alerts():
+    assert crisis_reading(
+        "my head keeps saying they'd be better off without me and tonight I don't have the "
+        "strength to fight it"
+    ).flagged
+    assert crisis_reading("they'd be better off without me. I tried to fight it, no use").flagged

@@ -56,6 +56,7 @@ _POLICIES = {
     "joke": {"drop", "lower", "keep"},
     "accident": {"drop", "keep"},
     "dream": {"drop", "keep"},
+    "coping": {"lower", "keep"},
 }
 _RECENT_REACH = 120  # characters after a history match in which "again", "now" count
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
@@ -113,6 +114,7 @@ class Category:
     joke: str = "keep"
     accident: str = "keep"
     dream: str = "keep"
+    coping: str = "keep"
     combine: tuple[Combine, ...] = ()
 
 
@@ -431,6 +433,8 @@ def compile_lexicon(data: dict) -> Lexicon:
         "on_purpose",
         "ordinary_reason",
         "reason_undone",
+        "coped",
+        "coping_failed",
         "fiction",
         "dream",
         "awake",
@@ -740,7 +744,9 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # A story, film or game told as one ("reading a thriller where the detective finds
     # a suicide note"): its people are someone else too, unless the writer comes in
     # between ("a film where she cuts herself made me want to cut myself").
-    if third_party == "drop" and not mine and _in_a_story(ctx, clause_start, start):
+    # Also where the rule keeps other people (a delusion about a husband, a threat
+    # naming its victim): in a story they are the story's.
+    if not mine and _in_a_story(ctx, clause_start, start):
         return severity, False, "someone else"
 
     # 3. History, with nothing recent after the clause starts ("years ago I
@@ -830,6 +836,14 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             return severity, negated, "resolved"
         if resolved:
             severity = lower(severity)
+
+    # 5b. A thought the writer answered the way therapy taught ("my head kept saying
+    # they'd be better off without me and I fought it: wrote down the evidence, called
+    # my sister"; "me siento una carga, lo hablé con la psicóloga y me ayudó"), in the
+    # rest of the sentence or the next one, not undone ("couldn't fight it"): one level
+    # lower, where the category says so. A clinician still reads it in the digest.
+    if category.coping == "lower" and _coped(ctx, end, sentence_end):
+        severity = lower(severity)
 
     # 6. Minimised ("a bit confused").
     if category.minimizers == "lower":
@@ -1021,6 +1035,19 @@ def _joking(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
         return True
     following = ctx.next_sentence(sentence_end)
     return len(_TOKEN.findall(following)) <= 3 and bool(joke.search(following))
+
+
+def _coped(ctx: _Context, end: int, sentence_end: int) -> bool:
+    coped = ctx.lexicon.cues.get("coped")
+    if coped is None:
+        return False
+    # "I don't have the strength to fight it", "no pude contestarle": no coping.
+    undone = ctx.lexicon.cues.get("coping_failed") or ctx.lexicon.cues["resolution_negated"]
+    for scope in (ctx.text[end:sentence_end], ctx.next_sentence(sentence_end)):
+        for hit in coped.finditer(scope):
+            if not undone.search(scope[max(0, hit.start() - 40) : hit.start()]):
+                return True
+    return False
 
 
 _GOES_ON = re.compile(r"\s*(?:it|that|this|then|which|but it|they)\b")
