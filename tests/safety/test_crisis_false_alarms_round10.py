@@ -235,3 +235,11 @@ def test_a_burden_thought_the_writer_could_not_fight_still_alerts():
         "strength to fight it"
     ).flagged
     assert crisis_reading("they'd be better off without me. I tried to fight it, no use").flagged
+
+
+def test_my_naming_a_place_does_not_make_someone_elses_crisis_the_writers():
+    # "my ward" says where the patient was, not who overdosed.
+    assert not crisis_reading("a patient on my ward tried to overdose last night").flagged
+    assert not crisis_reading("un paciente de mi planta tuvo una sobredosis anoche").flagged
+    # The writer's own, with "my ward" in the sentence, still alerts.
+    assert crisis_reading("I'm back on my ward and I took an overdose tonight").flagged

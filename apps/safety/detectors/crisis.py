@@ -435,6 +435,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "reason_undone",
         "coped",
         "coping_failed",
+        "place_of_mine",
         "fiction",
         "dream",
         "awake",
@@ -737,7 +738,14 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     if third_party == "drop" and not for_patient and _quoted_from_someone_else(ctx, start):
         return severity, False, "someone else"
     if third_party == "drop" and not mine and not for_patient:
-        nearest_first = max((m.end() for m in cues["first_person"].finditer(before)), default=-1)
+        # "my" naming a place or a group ("a patient on my ward", "a kid in my class")
+        # says where, not who: the person before it is still the nearest.
+        places = cues.get("place_of_mine")
+        where = {m.start() for m in places.finditer(before)} if places else set()
+        nearest_first = max(
+            (m.end() for m in cues["first_person"].finditer(before) if m.start() not in where),
+            default=-1,
+        )
         nearest_third = max((m.end() for m in cues["third_party"].finditer(before)), default=-1)
         if nearest_third > nearest_first:
             return severity, False, "someone else"
