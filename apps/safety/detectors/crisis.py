@@ -1058,7 +1058,10 @@ def _coped(ctx: _Context, end: int, sentence_end: int) -> bool:
     return False
 
 
-_GOES_ON = re.compile(r"\s*(?:it|that|this|then|which|but it|they)\b")
+# "All fine." after a symptom is about it (stop 30: "felt faint ... All fine.").
+_GOES_ON = re.compile(
+    r"\s*(?:it|that|this|then|which|but it|they|all (?:fine|good|ok|okay|well))\b"
+)
 
 
 def _resolution(cues, scopes: list[str]) -> str | None:

@@ -1,0 +1,108 @@
+"""Rules written from the session's own fresh entries (issue 17, stop 30).
+
+Two batches of entries were written first and measured with the shipped detector
+before any rule was written for them (fixtures/crisis_training/round12-train-fresh.tsv;
+numbers in docs/SAFETY.md, HZ-1). The families below came from what the rules missed
+or flagged there. The sentences are written for these tests, not copied from the file;
+each has a twin on the same surface that must come out the other way.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+# (family, a crisis that must alert, its ordinary twin that must stay quiet)
+RECALL = [
+    (
+        "gone before a message is read",
+        "sent my sister a long thank you. I'll be gone before she reads it",
+        "sent my sister a long thank you. I'll be gone to the gym before she reads it, busy day",
+    ),
+    (
+        "nobody left to sort things out afterwards",
+        "cancelled the phone and the gym, nobody will need to sort those out after",
+        "cancelled the phone and the gym, nobody will need to sort those out next month",
+    ),
+    (
+        "nobody left to sort things out, in Spanish",
+        "di de baja el gimnasio y el teléfono, así nadie tiene que arreglar nada después",
+        "di de baja el gimnasio, así nadie tiene que arreglar nada después de la mudanza",
+    ),
+    (
+        "every tablet in the house gathered",
+        "filled the organiser with every tablet in the house, not the week's",
+        "filled the organiser with the week's tablets, sunday ritual",
+    ),
+    (
+        "a way, said on its own",
+        "I'm so tired of all of it and I have a way.",
+        "I'm so tired of the commute but I have a way to work from home on fridays now.",
+    ),
+    (
+        "the rope kept in the car",
+        "tengo la cuerda en el maletero y la reviso a cada rato",
+        "tengo una cuerda de remolque en el maletero por si acaso",
+    ),
+    (
+        "a height worked out, in Spanish",
+        "ya sé desde qué piso del estacionamiento sería",
+        "ya sé en qué piso del estacionamiento dejé el coche",
+    ),
+    (
+        "mania in Spanish: no sleep, a job quit at night, a car on credit",
+        "tres noches sin dormir, renuncié por mail a las 4 y me compré un coche a crédito",
+        "tres noches sin dormir por el bebé, mañana pido ayuda a mi madre",
+    ),
+]
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FALSE_ALARMS = [
+    (
+        "a faint feared inside a named panic attack",
+        "panic attack on the train, thought I was going to pass out, it passed in ten minutes",
+        "panic attack on the train and then I passed out on the platform, a stranger called 999",
+    ),
+    (
+        "a symptom followed by 'All fine.'",
+        "felt faint in the waiting room until I had the biscuit they gave me. All fine.",
+        "felt faint in the waiting room and I still feel faint now, everything is spinning",
+    ),
+    (
+        "a cheek bitten under a dentist's numbing",
+        "dentist numbed half my face and I bit my cheek until it bled without noticing",
+        "I bit my cheek until it bled on purpose because I hate myself",
+    ),
+    (
+        "neighbours' voices through the wall, in Spanish",
+        "oigo voces del vecino por la pared todas las noches, discuten a gritos",
+        "oigo voces que me dicen que el vecino me quiere envenenar",
+    ),
+    (
+        "a burden thought at university, told to a therapist in Spanish",
+        "le conté a mi terapeuta que en la universidad pensaba que todos estarían mejor sin mí",
+        "le conté a mi terapeuta que últimamente pienso que todos estarían mejor sin mí",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "crisis", "ordinary"), RECALL, ids=[f[0] for f in RECALL])
+def test_a_fresh_crisis_family_alerts_and_its_ordinary_twin_stays_quiet(family, crisis, ordinary):
+    assert crisis_reading(crisis).flagged, family
+    assert not crisis_reading(ordinary).flagged, family
+
+
+@pytest.mark.parametrize(
+    ("family", "ordinary", "crisis"), FALSE_ALARMS, ids=[f[0] for f in FALSE_ALARMS]
+)
+def test_a_fresh_false_alarm_family_stays_quiet_and_its_crisis_twin_alerts(
+    family, ordinary, crisis
+):
+    assert not crisis_reading(ordinary).flagged, family
+    assert crisis_reading(crisis).flagged, family
+
+
+def test_someone_elses_stroke_is_not_the_writers_crisis():
+    # The project's labelling (round6): a relative's emergency is told, not the writer's.
+    assert not crisis_reading(
+        "mi papá está hablando raro y tiene la cara caída de un lado, llamamos a la ambulancia"
+    ).flagged
