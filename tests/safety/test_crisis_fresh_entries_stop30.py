@@ -88,6 +88,46 @@ RECALL = [
         "wrote a goodbye post on the forum. not because it's shutting down.",
         "wrote a goodbye post on the forum, they're shutting it down after ten years",
     ),
+    (
+        "serotonin toxicity told in Spanish after a dose and tramadol",
+        "me tomé la micro y el tramadol, ahora tiemblo, sudo mucho y los músculos se me sacuden",
+        "salí a correr y sudo mucho, y ahora tiemblo un poco de frío",
+    ),
+    (
+        "fever, tremor and a racing heart in Spanish after extra doses",
+        "me tomé la micro y dos más, me tiembla todo, tengo 39 de fiebre y el corazón a mil",
+        "mi hija tiene fiebre y tos, la llevé al pediatra y ya está mejor",
+    ),
+    (
+        "a voice's persecution, as what it says",
+        "the cat from my dream is still in the kitchen and it says the study nurse is spying on me",
+        "the cat is in the kitchen and my son says the neighbour's cat is stealing our cat food",
+    ),
+    (
+        "a voice's persecution in Spanish",
+        "el gato me dice cosas, dice que la enfermera del estudio me espía",
+        "el gato me mira cuando como, dice mi hija que es un espía jaja",
+    ),
+    (
+        "Spanish mania: no sleep since Sunday, a flight with the rent money",
+        "no duermo desde el domingo, compré un vuelo a Japón esta noche con el dinero de la renta",
+        "no duermo bien desde el domingo por la tos, mañana voy al médico",
+    ),
+    (
+        "marks made with a compass",
+        "new marks on my wrist, not a tattoo. I did them last night with the compass",
+        "new marks on my drawing, the compass slipped. I did them again with the ruler",
+    ),
+    (
+        "marks made on the wrist, in Spanish",
+        "me hice marcas nuevas en la muñeca anoche, nadie sabe",
+        "me hice un tatuaje nuevo en la muñeca, una golondrina",
+    ),
+    (
+        "twenty tablets told in Spanish words",
+        "ayer me tomé veinte paracetamoles cuando estaba mal y no le dije a nadie",
+        "ayer me tomé dos paracetamoles por el dolor de cabeza",
+    ),
 ]
 
 # (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
