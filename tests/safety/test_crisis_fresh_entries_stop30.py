@@ -191,3 +191,45 @@ def test_someone_elses_stroke_is_not_the_writers_crisis():
     assert not crisis_reading(
         "mi papá está hablando raro y tiene la cara caída de un lado, llamamos a la ambulancia"
     ).flagged
+
+
+# A probe of each kind in Spanish, written at this stop: each must alert.
+SPANISH_PROBE = [
+    "he estado pensando en suicidarme",
+    "ya he decidido matarme",
+    "no siento la mitad de la cara",
+    "veo gente que no está",
+    "las voces me ordenan que me lastime",
+    "llevo dos horas con un ataque de pánico",
+    "siento que me voy a morir, el corazón me late rapidísimo",
+    "no sé qué día es ni cómo llegué aquí",
+    "me perdí volviendo a mi casa, no reconocía la calle",
+    "me siento maníaca, no puedo parar de hablar",
+    "estoy eufórica y no he dormido",
+]
+
+
+@pytest.mark.parametrize("text", SPANISH_PROBE)
+def test_a_spanish_crisis_of_each_kind_alerts(text):
+    assert crisis_reading(text).flagged, text
+
+
+def test_spanish_he_before_a_participle_is_the_writer_not_a_man():
+    # "he pensado en matarme" is "I have thought of killing myself"; read as English
+    # "he", it was dropped as someone else's crisis.
+    reading = crisis_reading("he pensado en matarme")
+    assert reading.flagged
+    assert reading.severity == "critical"
+    assert not crisis_reading("he said he wanted to kill himself after the match, lol").flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desperté y por un segundo no sabía dónde estaba, estamos en el hotel",
+        "no sé qué día es hoy con tanto feriado jaja",
+        "no he dormido nada por el bebé y estoy cansadísima",
+    ],
+)
+def test_a_single_everyday_sign_in_spanish_stays_quiet(text):
+    assert not crisis_reading(text).flagged, text
