@@ -233,3 +233,32 @@ def test_spanish_he_before_a_participle_is_the_writer_not_a_man():
 )
 def test_a_single_everyday_sign_in_spanish_stays_quiet(text):
     assert not crisis_reading(text).flagged, text
+
+
+# An English probe of each kind, written at this stop (non-native wording, forum slang, a
+# microdose acting like a full dose): each must alert.
+ENGLISH_PROBE = [
+    "i want to finish with my life",
+    "i think is better i am not in this world",
+    "going to ctb this weekend",
+    "the walls are melting and i can't come down, it's been 8 hours",
+    "i can't stop shaking and i'm seeing things after the dose",
+    "las paredes respiran y no se me pasa el efecto",
+]
+
+
+@pytest.mark.parametrize("text", ENGLISH_PROBE)
+def test_a_probed_crisis_alerts(text):
+    assert crisis_reading(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a dream the walls were breathing, woke up fine",
+        "ran to catch the bus and missed it",
+        "finished with my life admin for the week: taxes, dentist, car",
+    ],
+)
+def test_the_probes_ordinary_neighbours_stay_quiet(text):
+    assert not crisis_reading(text).flagged, text
