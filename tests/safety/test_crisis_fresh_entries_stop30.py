@@ -128,6 +128,21 @@ RECALL = [
         "ayer me tomé veinte paracetamoles cuando estaba mal y no le dije a nadie",
         "ayer me tomé dos paracetamoles por el dolor de cabeza",
     ),
+    (
+        "water measured from a lock gate",
+        "stood on the lock gate for a long time working out how deep it is there",
+        "stood on the lock gate watching the boats go through, the keeper let me help",
+    ),
+    (
+        "a bird giving an order",
+        "the heron was a messenger, it looked at me and told me I have to finish the work",
+        "the heron on the canal looked right at me, then flew off with a fish",
+    ),
+    (
+        "going the same way on a brother's anniversary, in Spanish",
+        "cinco años del suicidio de mi hermano y pienso que sería justo irme igual, el mismo día",
+        "cinco años del suicidio de mi hermano, vamos al mar a tirar flores el mismo día",
+    ),
 ]
 
 # (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
