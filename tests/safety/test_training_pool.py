@@ -13,7 +13,12 @@ _spec = importlib.util.spec_from_file_location("crisis_train", ROOT / "scripts" 
 crisis_train = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(crisis_train)
 
-HELD_OUT = ("round9-holdout-b.tsv", "round10-holdout.tsv", "probe-holdout.tsv")
+HELD_OUT = (
+    "round9-holdout-b.tsv",
+    "round10-holdout.tsv",
+    "probe-holdout.tsv",
+    "round12-holdout.tsv",
+)
 
 
 def texts(path: Path) -> set[str]:
