@@ -178,6 +178,11 @@ FALSE_ALARMS = [
         "no quiero estar aquí, en esta vida digo, ya no aguanto más",
     ),
     (
+        "exercise told as dying, with a laugh",
+        "leg day destroyed me, I want to die every time I climb the stairs now haha",
+        "leg day was fine. I want to die, every day, and I'm tired of pretending",
+    ),
+    (
         "a lethal amount read up because a teenager drinks something",
         "reading about the lethal dose of caffeine because my teenager drinks energy drinks",
         "reading about the lethal dose of my sertraline because I want it to be over",
