@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .brief_text import change_phrase
+from .mood_summary import MISSED_WINDOW_DAYS
 
 
 def rows_html(rows) -> SafeString:
@@ -122,8 +123,14 @@ def _why(row) -> str:
     if (silent := _days_silent(row)) is not None:
         parts.append(_wrapping_badge("text-bg-light border", f"no check-in for {silent} days"))
     if row.missed:
-        plural = "" if row.missed == 1 else "s"
-        parts.append(_wrapping_badge("text-bg-light border", f"{row.missed} missed day{plural}"))
+        # Named with its window, so it reads beside "no check-in for N days" (counted
+        # from the last check-in, today included) as a second fact, not a contradiction.
+        parts.append(
+            _wrapping_badge(
+                "text-bg-light border",
+                f"{row.missed} of the last {MISSED_WINDOW_DAYS} days missed",
+            )
+        )
     if row.plan_review:
         parts.append(_wrapping_badge("text-bg-danger", "plan waits for a screening review"))
     if row.absolute_flags:

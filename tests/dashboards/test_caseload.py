@@ -177,7 +177,7 @@ def test_the_caseload_puts_alerts_then_a_mood_drop_then_missed_days_then_flags_f
         "Abe Quiet",
     ]
     assert "mood drop" in page
-    assert "5 missed days" in page
+    assert "5 of the last 7 days missed" in page
 
 
 def test_each_row_has_a_sparkline_with_a_text_alternative(world, client):
@@ -375,3 +375,21 @@ def test_each_open_alert_on_the_caseload_links_to_its_own_pages(world, client, c
     assert f'href="/alerts/{pk}/"' in page
     assert f'action="/alerts/{pk}/acknowledge/"' in page
     assert f'action="/alerts/{pk}/resolve/"' in page
+
+
+def test_a_silent_patient_on_a_plan_reads_as_two_facts_that_agree(world, client):
+    # Five days since the last check-in (today still open) are four finished days
+    # missed; both badges say so, each with what it counts.
+    assign(world, started_days_ago=10)
+    today = clinic_today(world.clinic)
+    for offset in range(5, 11):
+        CheckIn.objects.create(
+            patient=world.patient,
+            clinic=world.clinic,
+            local_date=today - timedelta(days=offset),
+            mood=6,
+        )
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboards:caseload")).text
+    assert "no check-in for 5 days" in page
+    assert "4 of the last 7 days missed" in page
