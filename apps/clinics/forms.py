@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from .dates import CalendarDateTimeField
 from .models import Role
@@ -25,6 +26,17 @@ class InvitationForm(forms.Form):
         required=False,
         help_text="For a patient: the clinician who receives their alerts first.",
     )
+    language = forms.ChoiceField(
+        required=False,
+        label="Language",
+        choices=[
+            ("", "The clinic's (Spanish where its country speaks it)"),
+            ("en", "English"),
+            ("es", "Español"),
+        ],
+        help_text="Of the invitation email and the page that accepts it; for a patient, "
+        "also of their pages and reminders (they can change it).",
+    )
 
     def __init__(self, *args, clinicians, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,13 +54,15 @@ class InvitationForm(forms.Form):
 
 
 class AcceptInvitationForm(forms.Form):
-    full_name = PersonNameField(max_length=150, label="Your name")
+    # The page an invited patient sees first: in their language (issue 19; the view
+    # speaks the invitation's language, or the browser's).
+    full_name = PersonNameField(max_length=150, label=_("Your name"))
     password1 = forms.CharField(
-        label="Choose a password",
+        label=_("Choose a password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
-        label="The same password again",
+        label=_("The same password again"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -59,14 +73,14 @@ class AcceptInvitationForm(forms.Form):
     def clean_full_name(self):
         name = self.cleaned_data["full_name"].strip()
         if not name:
-            raise forms.ValidationError("Please tell us your name.")
+            raise forms.ValidationError(_("Please tell us your name."))
         return name
 
     def clean(self):
         data = super().clean()
         first, second = data.get("password1"), data.get("password2")
         if first and second and first != second:
-            self.add_error("password2", "The two passwords are not the same.")
+            self.add_error("password2", _("The two passwords are not the same."))
         elif first:
             from django.contrib.auth import get_user_model
 

@@ -124,6 +124,11 @@ class Invitation(models.Model):
         related_name="+",
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The language of the email, the page that accepts it and (for a patient) their
+    # pages after; blank: the clinic's (Spanish where its country speaks it).
+    language = models.CharField(
+        max_length=8, blank=True, default="", choices=[("en", "English"), ("es", "Español")]
+    )
 
     def __str__(self):
         return f"Invitation for {self.email} to {self.clinic} as {self.role}"

@@ -9,9 +9,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from .languages import LANGUAGES, email_language
 from .models import CareTeam, Clinic, Invitation, Membership, Role
 from .text import email_subject
 
@@ -37,10 +38,15 @@ def invitation_create(
     invited_by,
     full_name: str = "",
     primary_clinician=None,
+    language: str = "",
     send: bool = True,
 ) -> tuple[Invitation, str]:
     """Create an invitation and email its link. Returns it with the raw token,
-    which exists only in the email (the database keeps its hash)."""
+    which exists only in the email (the database keeps its hash). `language` ("en",
+    "es", or "" for the clinic's) is the email's, the accepting page's and, for a
+    patient, their own setting once they join."""
+    if language not in ("", *LANGUAGES):
+        raise ValueError(f"language must be blank or one of {', '.join(LANGUAGES)}")
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         clinic=clinic,
@@ -51,15 +57,38 @@ def invitation_create(
         token_hash=token_hash(token),
         invited_by=invited_by,
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_TTL_DAYS),
+        language=language,
     )
     if send:
         transaction.on_commit(lambda: _invitation_send(invitation, token))
     return invitation, token
 
 
+def invitation_role_words(role: str) -> str:
+    """What someone is invited as, in the active language ("a patient", "un paciente")."""
+    return {
+        Role.PATIENT: gettext("a patient"),
+        Role.CLINICIAN: gettext("a clinician"),
+        Role.ADMIN: gettext("a clinic admin"),
+    }.get(role, role)
+
+
+def invitation_language(invitation: Invitation) -> str:
+    """The language an invitation speaks: the one chosen for it, else the clinic's."""
+    return email_language(preference=invitation.language, clinic_locale=invitation.clinic.locale)
+
+
 def _invitation_send(invitation: Invitation, token: str) -> None:
+    with translation.override(invitation_language(invitation)):
+        _invitation_message(invitation, token).send()
+
+
+def _invitation_message(invitation: Invitation, token: str) -> EmailMultiAlternatives:
     context = {
         "invitation": invitation,
+        "name": invitation.full_name,
+        "clinic": invitation.clinic.name,
+        "role_words": invitation_role_words(invitation.role),
         "link": settings.SITE_URL + reverse("clinics:invitation_accept", args=[token]),
         "ttl_days": settings.INVITATION_TTL_DAYS,
     }
@@ -72,7 +101,7 @@ def _invitation_send(invitation: Invitation, token: str) -> None:
     message.attach_alternative(
         render_to_string("emails/invitation-body.html", context), "text/html"
     )
-    message.send()
+    return message
 
 
 def invitation_check(*, token: str) -> Invitation:
@@ -82,23 +111,29 @@ def invitation_check(*, token: str) -> Invitation:
     )
     if invitation is None:
         raise InvitationError(
-            "This invitation link is not valid. Check that you copied the whole link, "
-            "or ask your clinic to send a new invitation.",
+            gettext(
+                "This invitation link is not valid. Check that you copied the whole link, "
+                "or ask your clinic to send a new invitation."
+            ),
             status=404,
         )
     if invitation.revoked_at:
         raise InvitationError(
-            "This invitation was withdrawn by the clinic. Ask them for a new one.", status=410
+            gettext("This invitation was withdrawn by the clinic. Ask them for a new one."),
+            status=410,
         )
     if invitation.accepted_at:
         raise InvitationError(
-            "This invitation has already been used. If it was you, log in with your "
-            "email and password.",
+            gettext(
+                "This invitation has already been used. If it was you, log in with your "
+                "email and password."
+            ),
             status=410,
         )
     if invitation.expires_at <= timezone.now():
         raise InvitationError(
-            "This invitation has expired. Ask your clinic to send you a new one.", status=410
+            gettext("This invitation has expired. Ask your clinic to send you a new one."),
+            status=410,
         )
     return invitation
 
@@ -113,20 +148,28 @@ def invitation_accept(*, token: str, full_name: str, password: str):
     invitation = invitation_check(token=token)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at:
-        raise InvitationError("This invitation has already been used.", status=410)
+        raise InvitationError(gettext("This invitation has already been used."), status=410)
 
     User = get_user_model()
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise InvitationError(
-            "An account with this email address already exists. Log in, then ask your "
-            "clinic admin to add you.",
+            gettext(
+                "An account with this email address already exists. Log in, then ask your "
+                "clinic admin to add you."
+            ),
             status=409,
         )
     user = User.objects.create_user(
         email=invitation.email, password=password, full_name=full_name.strip()
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    Membership.objects.create(user=user, clinic=invitation.clinic, role=invitation.role)
+    # A patient invited in a language keeps it as their own setting (they can change it).
+    Membership.objects.create(
+        user=user,
+        clinic=invitation.clinic,
+        role=invitation.role,
+        language=invitation.language if invitation.role == Role.PATIENT else "",
+    )
     if invitation.role == Role.PATIENT and invitation.primary_clinician_id:
         CareTeam.objects.create(
             clinic=invitation.clinic,
@@ -160,6 +203,7 @@ def invitation_resend(*, invitation: Invitation, by) -> tuple[Invitation, str]:
             role=invitation.role,
             primary_clinician=invitation.primary_clinician,
             invited_by=by,
+            language=invitation.language,
         )
 
 

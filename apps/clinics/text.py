@@ -13,6 +13,7 @@ import unicodedata
 
 from django import forms
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 # Bidirectional embeddings, overrides and isolates: they reorder what is shown.
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -27,13 +28,13 @@ ROLE_CLAIM = re.compile(
 def single_line_problem(value: str) -> str | None:
     """Why `value` cannot be a one-line text, in words; None when it can."""
     if any(unicodedata.category(ch) == "Cc" for ch in value):
-        return "Use one line, without line breaks, tabs or control characters."
+        return gettext("Use one line, without line breaks, tabs or control characters.")
     if any(ch in BIDI_CONTROLS for ch in value):
-        return "Remove the text-direction control characters."
+        return gettext("Remove the text-direction control characters.")
     if value and not "".join(
         ch for ch in value if unicodedata.category(ch) not in {"Cf", "Zs", "Zl", "Zp"}
     ):
-        return "Enter visible letters, not only spaces or invisible characters."
+        return gettext("Enter visible letters, not only spaces or invisible characters.")
     return None
 
 
@@ -42,7 +43,9 @@ def name_problem(value: str) -> str | None:
     if problem := single_line_problem(value):
         return problem
     if ROLE_CLAIM.search(value):
-        return "A name cannot say a role (such as clinician or admin): enter the name only."
+        return gettext(
+            "A name cannot say a role (such as clinician or admin): enter the name only."
+        )
     return None
 
 

@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import access
@@ -36,6 +37,7 @@ from .services import (
     invitation_problem,
     invitation_resend,
     invitation_revoke,
+    invitation_role_words,
     invitations_import,
     membership_add_existing,
     membership_deactivate,
@@ -77,6 +79,7 @@ def members(request):
             full_name=form.cleaned_data["full_name"],
             role=form.cleaned_data["role"],
             primary_clinician=form.cleaned_data["primary_clinician"],
+            language=form.cleaned_data["language"],
             invited_by=request.user,
         )
         messages.success(request, f"Invitation sent to {invitation.email}.")
@@ -108,6 +111,13 @@ def invitation_accept_view(request, token):
             status=error.status,
         )
 
+    # The page speaks the invitation's language when one was chosen for it, else the
+    # browser's (the middleware's choice for a signed-out visitor).
+    with translation.override(invitation.language or request.LANGUAGE_CODE):
+        return _invitation_accept_page(request, token, invitation)
+
+
+def _invitation_accept_page(request, token, invitation):
     form = AcceptInvitationForm(
         request.POST or None, email=invitation.email, initial={"full_name": invitation.full_name}
     )
@@ -126,10 +136,18 @@ def invitation_accept_view(request, token):
                 status=error.status,
             )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome to {invitation.clinic}.")
+        messages.success(
+            request, gettext("Welcome to %(clinic)s.") % {"clinic": invitation.clinic.name}
+        )
         return redirect("home")
     return render(
-        request, "clinics/invitation_accept.html", {"invitation": invitation, "form": form}
+        request,
+        "clinics/invitation_accept.html",
+        {
+            "invitation": invitation,
+            "form": form,
+            "role_words": invitation_role_words(invitation.role),
+        },
     )
 
 

@@ -6,16 +6,13 @@ services are fixtures/crisis_resources.yaml entries in that language.
 
 from urllib.parse import urlencode
 
-from apps.safety.detectors.language import guess_language
-
-LANGUAGES = {"en": "English", "es": "Español"}
-DEFAULT = "en"
-
-# Countries (a clinic's locale) where Spanish is the language most people
-# speak: a patient there who has not said otherwise gets the Spanish page.
-SPANISH_SPEAKING = frozenset(
-    "AR BO CL CO CR CU DO EC ES GQ GT HN MX NI PA PE PR PY SV UY VE".split()
+from apps.clinics.languages import (  # noqa: F401 (the languages' rules live there)
+    DEFAULT,
+    LANGUAGES,
+    SPANISH_SPEAKING,
+    email_language,
 )
+from apps.safety.detectors.language import guess_language
 
 
 def page_language(*, requested, preference="", entry_text=None, clinic_locale=None) -> str:
@@ -36,15 +33,6 @@ def page_language(*, requested, preference="", entry_text=None, clinic_locale=No
     if clinic_locale in SPANISH_SPEAKING:
         return "es"
     return DEFAULT
-
-
-def email_language(*, preference="", clinic_locale=None) -> str:
-    """The language of a patient's emails (reminders, issue 19): their own
-    choice; without one, Spanish where their clinic's country speaks it. No
-    browser to ask and no entry to read, so that is all there is to go on."""
-    if preference in LANGUAGES:
-        return preference
-    return "es" if clinic_locale in SPANISH_SPEAKING else DEFAULT
 
 
 def language_links(*, current, checkin_id=None) -> list[dict]:

@@ -158,3 +158,68 @@ def test_open_signup_is_closed(db, client):
     )
     assert not User.objects.filter(email="walk-in@example.test").exists()
     assert response.status_code in (200, 403)
+
+
+def test_an_invitation_chosen_in_spanish_is_mailed_and_accepted_in_spanish(
+    world, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(world.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("clinics:members"),
+            {
+                "email": "lucia@maple.test",
+                "full_name": "Lucía",
+                "role": Role.PATIENT,
+                "primary_clinician": str(world.alice.pk),
+                "language": "es",
+            },
+        )
+    [message] = mailoutbox
+    assert message.subject == f"Te invitan a unirte a {world.clinic.name} en Trellis"
+    assert "Hola Lucía" in message.body
+    assert "te ha invitado a Trellis como paciente" in message.body
+    assert "If you did not expect" not in message.body
+    html, _type = message.alternatives[0]
+    assert '<html lang="es">' in html
+    link = next(line for line in message.body.splitlines() if "/invite/" in line)
+    path = link[link.index("/invite/") :]
+    client.logout()
+    # An English browser still gets the invitation's language.
+    page = client.get(path, HTTP_ACCEPT_LANGUAGE="en").text
+    assert "Únete a" in page
+    assert "Elige una contraseña" in page
+    refused = client.post(path, GOOD | {"password2": "something-else-entirely"}).text
+    assert "Las dos contraseñas no son iguales." in refused
+    assert client.post(path, GOOD).status_code == 302
+    membership = Membership.objects.get(user__email="lucia@maple.test")
+    assert membership.language == "es"
+
+
+def test_an_invitation_with_no_language_speaks_the_clinics(
+    world, mailoutbox, invite, django_capture_on_commit_callbacks
+):
+    world.clinic.locale = "MX"
+    world.clinic.save(update_fields=["locale"])
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(send=True, email="beto@maple.test", full_name="")
+    [message] = mailoutbox
+    assert message.body.startswith("Hola:")
+    world.clinic.locale = "US"
+    world.clinic.save(update_fields=["locale"])
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(send=True, email="ann@maple.test", full_name="", role=Role.CLINICIAN)
+    assert mailoutbox[1].body.startswith("Hello,")
+    assert "as a clinician." in mailoutbox[1].body
+
+
+def test_a_staff_invitation_leaves_no_language_on_the_membership(world, client, invite):
+    _invitation, token = invite(role=Role.CLINICIAN, primary_clinician=None, language="es")
+    assert client.post(accept_url(token), GOOD).status_code == 302
+    assert Membership.objects.get(user__email="nia@maple.test").language == ""
+
+
+def test_an_unknown_invitation_language_is_refused(world, invite):
+    with pytest.raises(ValueError):
+        invite(language="fr")
+    assert not Invitation.objects.exists()

@@ -92,3 +92,30 @@ def test_an_invited_patient_joins_fills_their_health_profile_and_checks_in(
     # The link worked once.
     again = browser_page(viewport=PHONE)
     assert again.goto(urllib.parse.urlsplit(link).path).status in {404, 410}
+
+
+def test_a_patient_invited_in_spanish_joins_on_a_phone_in_spanish(world, stack, browser_page):
+    admin = browser_page()
+    log_in(admin, world.admin.email)
+    admin.goto("/clinic/members/")
+    admin.get_by_label("Email").fill("lucia.nueva@maple.test")
+    admin.get_by_label("Name").fill("Lucía Nueva")
+    admin.get_by_label("Role").select_option(Role.PATIENT)
+    admin.get_by_label("Primary clinician").select_option(label="Alice Clinician")
+    admin.get_by_label("Language").select_option("es")
+    admin.get_by_role("button", name="Send invitation").click()
+    expect(admin.get_by_text("Invitation sent to lucia.nueva@maple.test.")).to_be_visible()
+
+    link = invitation_link(stack.smtp, "lucia.nueva@maple.test")
+    patient = browser_page(viewport=PHONE)
+    patient.goto(urllib.parse.urlsplit(link).path)
+    expect(patient.get_by_role("heading", level=1)).to_have_text("Únete a Maple Clinic")
+    expect(patient.get_by_label("Tu nombre")).to_have_value("Lucía Nueva")
+    patient.get_by_label("Elige una contraseña").fill(NEW_PASSWORD)
+    patient.get_by_label("La misma contraseña otra vez").fill(NEW_PASSWORD)
+    screenshot(patient, "invitation-accept-spanish-phone")
+    patient.get_by_role("button", name="Crear mi cuenta").click()
+    expect(patient).to_have_url(re.compile(r"/diary/$"))
+    expect(patient.get_by_text("Te damos la bienvenida a Maple Clinic.")).to_be_visible()
+    # Their pages go on in Spanish: the invitation's language became their own setting.
+    expect(patient.locator("html")).to_have_attribute("lang", "es")
