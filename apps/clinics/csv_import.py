@@ -9,7 +9,9 @@ from .text import name_problem
 
 MAX_BYTES = 256 * 1024
 MAX_ROWS = 500
-COLUMNS = ("email", "full_name", "role", "primary_clinician")
+# "language" is optional: en, es, or blank for the clinic's (Spanish where its country
+# speaks it); the services check the value.
+COLUMNS = ("email", "full_name", "role", "primary_clinician", "language")
 # A cell starting with one of these is run as a formula by spreadsheet programs
 # (CSV injection); we refuse the row rather than guess what was meant.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")

@@ -99,7 +99,8 @@ class CsvImportForm(forms.Form):
         help_text=mark_safe(  # nosec B308: a constant, no user input
             "Columns: <code>email</code>, <code>full_name</code>, <code>role</code> "
             "(patient, clinician or admin), <code>primary_clinician</code> (a clinician's "
-            "email, for patients). UTF-8, up to 500 rows."
+            "email, for patients), and if you like <code>language</code> (en or es; blank: "
+            "the clinic's). UTF-8, up to 500 rows."
         ),
     )
 

@@ -354,6 +354,10 @@ def invitations_import(*, clinic: Clinic, data: bytes, by) -> list:
         if role not in Role.values:
             row.error = f"unknown role (use one of: {', '.join(Role.values)})"
             continue
+        language = values["language"].lower()
+        if language not in ("", *LANGUAGES):
+            row.error = f"unknown language (use one of: {', '.join(LANGUAGES)}, or leave it blank)"
+            continue
         if email in seen:
             row.error = "the same email appears earlier in the file"
             continue
@@ -375,6 +379,7 @@ def invitations_import(*, clinic: Clinic, data: bytes, by) -> list:
                 full_name=values["full_name"],
                 role=role,
                 primary_clinician=primary,
+                language=language,
                 invited_by=by,
             )
     return rows

@@ -141,3 +141,24 @@ def test_any_bytes_at_all_get_an_answer_not_a_500(world):
 def test_a_formula_behind_spaces_is_refused_too(cell):
     [row] = rows_parse(f"email,full_name,role\nnia@maple.test,{cell},patient\n".encode())
     assert row.error == "full_name starts like a spreadsheet formula"
+
+
+def test_a_language_column_sets_each_invitations_language_and_refuses_an_unknown_one(
+    world, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(world.admin)
+    content = (
+        "email,full_name,role,primary_clinician,language\n"
+        "lu@maple.test,Lucía,patient,alice@maple.test,es\n"
+        "al@maple.test,Al,patient,alice@maple.test,\n"
+        "fr@maple.test,Fleur,patient,alice@maple.test,fr\n"
+    ).encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, content)
+    refused = {row.number: row.error for row in response.context["refused"]}
+    assert refused == {4: "unknown language (use one of: en, es, or leave it blank)"}
+    languages = dict(Invitation.objects.values_list("email", "language"))
+    assert languages == {"lu@maple.test": "es", "al@maple.test": ""}
+    subjects = {m.to[0]: m.subject for m in mailoutbox}
+    assert subjects["lu@maple.test"].startswith("Te invitan")
+    assert subjects["al@maple.test"].startswith("You're invited")
