@@ -264,3 +264,22 @@ def test_demo_staff_have_a_second_factor_and_demo_code_prints_a_code_it_accepts(
         assert TOTP(authenticator).validate_code(code)
     patients = User.objects.filter(memberships__role="patient")
     assert not Authenticator.objects.filter(user__in=patients).exists()
+
+
+def test_the_demo_has_a_blinded_trial_running_and_one_finished_with_its_result():
+    from apps.trials.models import TrialDay, TrialState
+    from apps.trials.selectors import trial_result
+
+    seed()
+    clinic = demo_clinic()
+    today = today_for(clinic=clinic)
+    running = user("patient1").trials.get()
+    finished = user("patient4").trials.get()
+    assert running.state_on(today) == TrialState.RUNNING
+    assert finished.state_on(today) == TrialState.ENDED
+    # Envelope codes logged on most past days, each the code of its week.
+    logged = TrialDay.objects.filter(trial=finished).exclude(code="")
+    assert 20 <= logged.count() <= 28
+    assert all(day.code == finished.code_for(day.local_date) for day in logged)
+    assert "Jess Marlow" in finished.preparer_name
+    assert trial_result(trial=finished, today=today) is not None

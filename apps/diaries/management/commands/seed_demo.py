@@ -109,7 +109,8 @@ CRISIS_JOURNAL = (
 
 WHAT_THEY_SEE = {
     "admin": "the clinic console: members, invitations",
-    "alice": "caseload of patients 1-4, with open alerts for patient3; plans for 1 and 4",
+    "alice": "caseload of patients 1-4, with open alerts for patient3; plans for 1 and 4; "
+    "a blinded trial running for 1 and one finished (its result) for 4",
     "ben": "caseload of patients 5-8, and patient3 as a team member",
 }
 PATTERN_NOTES = {
@@ -213,6 +214,8 @@ def demo_build() -> Clinic:
         history_create(clinic, patient, demo, last_day=yesterday)
         health_create(clinic, patient, demo)
         plan_create(clinic, patient, demo, by=clinicians[demo.clinician], yesterday=yesterday)
+        if demo.number in TRIALS:
+            trial_create(clinic, patient, demo, by=clinicians[demo.clinician], yesterday=yesterday)
         if demo.pattern == "crisis":
             crisis_entry_submit(clinic, patient, local_date=yesterday)
         # A PHQ-9 and a GAD-7 every two weeks, from today: both are due when
@@ -388,6 +391,40 @@ PLANS = {
     4: (28, {"psilocybin": ("0.15", "every_other_day"), "lions-mane": ("500", "daily")}),
 }
 SKIP_REASONS = ["Forgot before leaving for work.", "Felt unwell.", "Ran out; bought more."]
+# Blinded n-of-1 trials (issue 20) on the two plans: (weeks, days since it started). Patient
+# 1's is in its second week, with the envelopes logged so far; patient 4's started on its
+# plan's first day and ended yesterday, so its result is unsealed and can be read.
+TRIALS = {1: (4, 10), 4: (4, 28)}
+TRIAL_PREPARER = "Jess Marlow (the clinic's pharmacist, invented)"
+
+
+def trial_create(clinic, patient, demo: DemoPatient, *, by, yesterday: date) -> None:
+    """A trial through the same service a clinician uses, seeded so the demo is the same
+    every time; each past day's envelope code logged (now and then forgotten) with a guess."""
+    from apps.protocols.models import Plan
+    from apps.trials.models import Guess
+    from apps.trials.services import trial_day_log, trial_set_up
+
+    weeks, days_ago = TRIALS[demo.number]
+    rng = random.Random(SEED + 200 + demo.number)
+    trial = trial_set_up(
+        patient=patient,
+        clinic=clinic,
+        plan=Plan.objects.filter(patient=patient, clinic=clinic).order_by("-pk").first(),
+        weeks=weeks,
+        start_date=yesterday - timedelta(days=days_ago - 1),
+        outcomes=["mood", "anxiety", "sleep_quality"],
+        preparer_name=TRIAL_PREPARER,
+        by=by,
+        today=yesterday + timedelta(days=1),
+        rng=rng,
+    )
+    day = trial.start_date
+    while day <= min(yesterday, trial.end_date):
+        if rng.random() >= 0.1:  # about one day in ten not logged
+            guess = rng.choice([Guess.ACTIVE, Guess.PLACEBO, Guess.UNSURE])
+            trial_day_log(trial=trial, local_date=day, code=trial.code_for(day), guess=guess)
+        day += timedelta(days=1)
 
 
 def plan_create(clinic, patient, demo: DemoPatient, *, by, yesterday: date) -> None:
