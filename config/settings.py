@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "apps.diaries",
     "apps.dashboards",
     "apps.trials",
+    "apps.demo",
 ]
 
 MIDDLEWARE = [

@@ -228,6 +228,19 @@ class AppProcesses:
         log.close()
         return self.processes[name]
 
+    def log_size(self, name) -> int:
+        path = self.directory / f"{name}.log"
+        return path.stat().st_size if path.exists() else 0
+
+    def log_since(self, name, offset: int) -> str:
+        """The process's log from byte `offset` on (a start's own lines)."""
+        path = self.directory / f"{name}.log"
+        if not path.exists():
+            return ""
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            return handle.read().decode(errors="replace")
+
     def log(self, name, *, tail: int | None = 4000) -> str:
         """The process's log, its last `tail` characters (enough for an assertion
         message); tail=None for all of it, to find a line written at start."""
@@ -277,6 +290,7 @@ class AppProcesses:
             if concurrency == 1
             else ["--pool=prefork", f"--concurrency={concurrency}"]
         )
+        started_at = self.log_size(name)
         self._spawn(
             name,
             [
@@ -296,7 +310,12 @@ class AppProcesses:
         )
         # A worker loads the semantic crisis model before it is ready (1-3 s, more on a
         # busy machine): generous, since a slow start is not what these tests test.
-        assert wait_for(lambda: " ready." in self.log(name), timeout=60), self.log(name)
+        # Read from where this start began writing (a restarted worker appends to its
+        # old log, whose " ready." must not count), and all of it: on a busy worker the
+        # line can scroll out of the log's last few thousand characters before a look.
+        assert wait_for(lambda: " ready." in self.log_since(name, started_at), timeout=60), (
+            self.log(name)
+        )
 
     def start_beat(self):
         self._spawn(

@@ -26,6 +26,7 @@ LAYERS = [
     "dashboards",
     "console",
     "trials",
+    "demo",
 ]
 LEVEL = {
     "accounts": 0,
@@ -41,6 +42,8 @@ LEVEL = {
     "console": 6,
     # Blinded trials (issue 20) read plans, check-ins and questionnaires: on top.
     "trials": 6,
+    # The synthetic demo clinic builds a little of everything, trials included.
+    "demo": 7,
 }
 
 

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from apps.accounts.models import User
 from apps.alerts.models import Alert
 from apps.clinics.models import CareTeam, Clinic, Membership, Role
-from apps.diaries.management.commands import seed_demo
+from apps.demo.management.commands import seed_demo
 from apps.diaries.models import CheckIn
 from apps.diaries.services import today_for
 from apps.safety.services import CRISIS_LANGUAGE, evaluate_checkin

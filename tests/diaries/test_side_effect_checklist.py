@@ -5,6 +5,7 @@ false) stay in the data for the clinician's pages."""
 import pytest
 from django.urls import reverse
 
+from apps.demo.management.commands.seed_demo import MILD_EFFECTS
 from apps.diaries.catalog import (
     catalogue_noticeable_effects,
     known_side_effects,
@@ -13,7 +14,6 @@ from apps.diaries.catalog import (
     side_effects_from,
 )
 from apps.diaries.forms import CheckInForm
-from apps.diaries.management.commands.seed_demo import MILD_EFFECTS
 from apps.diaries.models import CheckIn, SideEffect
 from apps.protocols.catalog import catalog_ensure, component_fixture
 from apps.safety.rules import components
