@@ -18,6 +18,7 @@ HELD_OUT = (
     "round10-holdout.tsv",
     "probe-holdout.tsv",
     "round12-holdout.tsv",
+    "round13-holdout.tsv",
 )
 
 

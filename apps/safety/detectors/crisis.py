@@ -428,6 +428,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "reported_speech",
         "answered_yes",
         "answer_retracted",
+        "answered_no_next",
         "accident",
         "accident_said",
         "on_purpose",
@@ -964,12 +965,20 @@ def _answered_no(ctx: _Context, end: int, sentence_end: int) -> bool:
     """Is a reported question answered no after the match, and the "no" not taken
     back: by a turn after it that points back at the thing ("I said no, but the
     urges are there"; not "it's still no") or by saying it was a lie?"""
-    no = ctx.lexicon.cues["answered_no"].search(ctx.text, end, sentence_end)
-    return (
-        no is not None
-        and not _turned(ctx, no.end(), sentence_end)
-        and not _retracted(ctx, end, sentence_end)
-    )
+    cues = ctx.lexicon.cues
+    no = cues["answered_no"].search(ctx.text, end, sentence_end)
+    if no is None:
+        # The answer given as the next sentence, whole ("...any thoughts of self
+        # harm since starting. Honest answer: no, none at all."), and not turned.
+        following = ctx.next_sentence(sentence_end).lstrip()
+        answer = cues.get("answered_no_next")
+        return bool(
+            answer
+            and answer.match(following)
+            and not cues["turn"].search(following)
+            and not _retracted(ctx, end, sentence_end)
+        )
+    return not _turned(ctx, no.end(), sentence_end) and not _retracted(ctx, end, sentence_end)
 
 
 def _accidental(ctx: _Context, start: int, end: int, clause_start: int, clause_end: int) -> bool:
@@ -1089,8 +1098,11 @@ def _turned(ctx: _Context, cue_at: int, sentence_end: int) -> bool:
     if turn:
         candidates.append(text[turn.start() : sentence_end])
     following = ctx.next_sentence(sentence_end).lstrip()
-    if cues["turn"].match(following):
-        candidates.append(following)
+    opening = cues["turn"].search(following)
+    # The next sentence opens with a turn, or with a one- or two-word answer and then
+    # one ("No, but the urges are there.").
+    if opening and len(following[: opening.start()].split()) <= 2:
+        candidates.append(following[opening.start() :])
     return any(cues["turn_back"].search(after) for after in candidates)
 
 

@@ -1,0 +1,177 @@
+"""Rules written from the round-12 hard set (issue 17, stop 31).
+
+fixtures/crisis_training/round12-train-hardneg.tsv (240 hard ordinary entries and 80
+crisis twins, written by a helper who opened nothing) was measured with the shipped
+detector at stop 30, before any rule was written from it (docs/SAFETY.md, HZ-1). The
+families below came from what the rules flagged or missed there. The sentences are
+written for these tests, not copied from the file; each has a twin on the same surface
+that must come out the other way.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FALSE_ALARMS = [
+    (
+        "a screening question answered no as the next sentence",
+        "The nurse asked on the phone whether I've had thoughts of killing myself lately. "
+        "Honest answer: no, none.",
+        "The nurse asked on the phone whether I've had thoughts of killing myself lately. "
+        "No, but I have a plan.",
+    ),
+    (
+        "a pharmacist's advice to stop something",
+        "The pharmacist told me to stop the melatonin while I'm on the new tablets.",
+        "The voice told me to stop eating because the food is poisoned.",
+    ),
+    (
+        "a bungee jump",
+        "Bungee jumped off the bridge at the gorge on my 40th, screamed the whole way.",
+        "Walked to the bridge at the gorge tonight and I'm going to jump off the bridge.",
+    ),
+    (
+        "overdoses counted on a medic's shift",
+        "Four overdoses on the same shift, all of them walked out of the unit by morning.",
+        "I took an overdose on my night shift and nobody noticed.",
+    ),
+    (
+        "vomiting that is keeping water down",
+        "Food poisoning: threw up five times overnight but keeping water down now.",
+        "Threw up five times overnight and I can't keep water down.",
+    ),
+    (
+        "a past attempt dated by the year it happened",
+        "Wrote about the year I tried to kill myself for my therapy homework. I feel free.",
+        "This year I tried to kill myself again, last week.",
+    ),
+    (
+        "someone else's pupil",
+        "One of my 7th graders disclosed self harm today and I walked her to the counselor.",
+        "I told the counselor about my self harm today.",
+    ),
+    (
+        "a stranger who fainted",
+        "At the blood drive one tall donor fainted the second he saw the needle.",
+        "At the blood drive I fainted and hit my head and can't remember the drive home.",
+    ),
+    (
+        "dying of awkwardness",
+        "Met my ex at the wedding and wanted to die of awkwardness.",
+        "Met my ex at the wedding and I wanted to die.",
+    ),
+    (
+        "walking into the sea as hyperbole",
+        "If the printer jams one more time I'm walking into the sea.",
+        "I'm walking into the sea tonight.",
+    ),
+]
+
+# (family, a crisis that must alert, its ordinary twin that must stay quiet)
+RECALL = [
+    (
+        "a gun taken out and held",
+        "My uncle's pistol is in the wardrobe. I took it out tonight and held it for ages.",
+        "My uncle's pistol is in the wardrobe, locked, and he has the key.",
+    ),
+    (
+        "every medicine in the cabinet put in the organiser",
+        "Everything from the medicine cabinet went in the pill organiser, not just mine.",
+        "My vitamins went in the pill organiser, Sunday to Saturday.",
+    ),
+    (
+        "every medicine in the cabinet, in Spanish",
+        "Llené el pastillero con todo lo que había en el botiquín.",
+        "Llené el pastillero con las vitaminas de la semana.",
+    ),
+    (
+        "not making it to a named date",
+        "My psychiatrist is on leave until the 12th. I don't think I make it to the 12th.",
+        "My psychiatrist is on leave until the 12th. I don't think I can wait, I'll call the GP.",
+    ),
+    (
+        "something put in a named person's drink",
+        "I'm planning to put something in his coffee tomorrow so he learns.",
+        "I'm planning to put some cinnamon in the coffee tomorrow, he loves it.",
+    ),
+    (
+        "supplements taken for tracking devices",
+        "I threw out the capsules because they are tracking devices.",
+        "I threw out the capsules because they were out of date.",
+    ),
+    (
+        "a god speaking aloud and choosing the writer",
+        "God spoke to me out loud in the kitchen and I've been chosen to give a sign.",
+        "The sermon spoke to me today, about patience mostly.",
+    ),
+    (
+        "mania: awake since a weekday and every card maxed",
+        "Up since Friday. Maxed every card on studio gear, it's all going to pay off.",
+        "Up since 6 for the school run. Paid off one card this month.",
+    ),
+    (
+        "a head injury with pupils of different sizes",
+        "Hit my head on the cupboard and now my pupils look different sizes.",
+        "Hit my head on the cupboard, small bump, ice pack and fine.",
+    ),
+    (
+        "pills counted and enough",
+        "Counted the tablets again tonight. I think it's enough now.",
+        "Counted the tablets for the week. Enough for the trip.",
+    ),
+    (
+        "how I'd do it, thought through",
+        "Spent the drive thinking through exactly how I'd do it.",
+        "Spent the drive thinking through exactly how I'd do the presentation.",
+    ),
+    (
+        "an insurance asked about suicide",
+        "Rang the insurer to ask if the policy pays out if it's not an accident.",
+        "Rang the insurer to ask if the policy pays out for the flood.",
+    ),
+    (
+        "a plan with a week, in Spanish",
+        "Ya tengo el plan y es esta semana. No le digas a nadie.",
+        "Ya tengo el plan de comidas de esta semana.",
+    ),
+    (
+        "a blade that was not for shaving",
+        "Took the blade out of the razor and it wasn't for shaving.",
+        "Changed the blade on the razor, much smoother shave.",
+    ),
+    (
+        "bleeding through the towel",
+        "It's still bleeding through the towel after an hour.",
+        "Dried my hair with the towel after an hour at the pool.",
+    ),
+    (
+        "followed by cars, in Spanish",
+        "Me siguieron al súper en tres carros diferentes.",
+        "Fuimos al súper en dos carros porque éramos muchos.",
+    ),
+    (
+        "a camera found in the smoke detector",
+        "Found the camera inside the smoke detector, they hear everything I think.",
+        "Changed the battery in the smoke detector, it was beeping all night.",
+    ),
+    (
+        "mania: nights without sleep and a car given to a stranger",
+        "Tres noches sin dormir y le regalé mi coche a un desconocido, el universo lo quiso.",
+        "Tres noches sin dormir por el bebé, mi madre viene mañana a ayudar.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("family", "ordinary", "crisis"), FALSE_ALARMS, ids=[f[0] for f in FALSE_ALARMS]
+)
+def test_a_hard_ordinary_family_stays_quiet_and_its_crisis_twin_alerts(family, ordinary, crisis):
+    assert not crisis_reading(ordinary).flagged, ordinary
+    assert crisis_reading(crisis).flagged, crisis
+
+
+@pytest.mark.parametrize(("family", "crisis", "ordinary"), RECALL, ids=[f[0] for f in RECALL])
+def test_a_hard_crisis_family_alerts_and_its_ordinary_twin_stays_quiet(family, crisis, ordinary):
+    assert crisis_reading(crisis).flagged, crisis
+    assert not crisis_reading(ordinary).flagged, ordinary
