@@ -62,6 +62,26 @@ FALSE_ALARMS = [
         "Met my ex at the wedding and I wanted to die.",
     ),
     (
+        "a letter to a younger self",
+        "Therapy task: a letter to my 15 year old self who wanted to die. We have a cat now.",
+        "Therapy task tomorrow. Tonight I wanted to die again.",
+    ),
+    (
+        "the day's pills taken, in Spanish",
+        "Ya me tomé todas las pastillas del día: la micro y el magnesio.",
+        "Ya me tomé todas las pastillas que había en la casa.",
+    ),
+    (
+        "the week's pills set out",
+        "All my pills lined up for the week in the organiser, then bed.",
+        "All my pills lined up on the table. Tonight.",
+    ),
+    (
+        "nailing a presentation, in Spanish",
+        "Mi jefa dice que lo vamos a matar con la propuesta, quedó perfecta.",
+        "Mi jefe me humilló otra vez y lo voy a matar, ya sé dónde vive.",
+    ),
+    (
         "walking into the sea as hyperbole",
         "If the printer jams one more time I'm walking into the sea.",
         "I'm walking into the sea tonight.",
