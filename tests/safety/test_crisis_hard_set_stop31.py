@@ -195,3 +195,28 @@ def test_a_hard_ordinary_family_stays_quiet_and_its_crisis_twin_alerts(family, o
 def test_a_hard_crisis_family_alerts_and_its_ordinary_twin_stays_quiet(family, crisis, ordinary):
     assert crisis_reading(crisis).flagged, crisis
     assert not crisis_reading(ordinary).flagged, ordinary
+
+
+def test_a_heart_attack_feared_in_a_named_panic_attack_is_the_panics_fear():
+    # Stop 30 left this open: the named panic and the feared heart attack sit in
+    # different sentences, so no idiom could see both.
+    panic = (
+        "Panic attack on the train this morning. Heart pounding, I thought I was having "
+        "a heart attack. Breathed through it and it passed by my stop."
+    )
+    assert not crisis_reading(panic).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Panic attack on the train. I thought I was having a heart attack and the pain "
+        "went down my left arm.",
+        "Panic attack on the train. I thought I was having a heart attack, and the pain "
+        "is still there tonight.",
+        "I thought I was having a heart attack on the train, it wasn't a panic attack.",
+        "I thought I was having a heart attack on the train, crushing and sweating.",
+    ],
+)
+def test_a_heart_attack_feared_alerts_when_the_entry_does_not_explain_it_as_panic(text):
+    assert crisis_reading(text).flagged, text

@@ -130,6 +130,10 @@ class Rule:
     # A farewell, gift or decision the entry gives an everyday reason for (a move, a
     # trip, a job ending, the protocol ending; cue `ordinary_reason`) is dropped.
     ordinary_reason: bool = False
+    # The name of a cue that, found anywhere in the entry (and not undone by the cue
+    # "<name>_undone"), explains the match: "I thought I was having a heart attack" in
+    # an entry that names a panic attack (stop 31).
+    explained_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +240,13 @@ def _reason_policy(spec: dict, rule_id: str) -> bool:
     return value == "drop"
 
 
+def _explained_by(spec: dict, rule_id: str, data: dict) -> str | None:
+    name = spec.get("explained_by")
+    if name is not None and name not in (data.get("cues") or {}):
+        raise ValueError(f"rule {rule_id}: explained_by names no cue ({name})")
+    return name
+
+
 def compile_lexicon(data: dict) -> Lexicon:
     """Check and compile the YAML lexicon. Raises ValueError naming the entry
     at fault, so a broken edit fails loudly at start-up and in the tests."""
@@ -317,6 +328,7 @@ def compile_lexicon(data: dict) -> Lexicon:
             denial=bool(spec.get("denial", False)),
             third_party=third_party,
             ordinary_reason=_reason_policy(spec, rule_id),
+            explained_by=_explained_by(spec, rule_id, data),
         )
         patterns = spec.get("pattern")
         if not isinstance(patterns, list):
@@ -429,6 +441,8 @@ def compile_lexicon(data: dict) -> Lexicon:
         "answered_yes",
         "answer_retracted",
         "answered_no_next",
+        "panic_named",
+        "panic_named_undone",
         "accident",
         "accident_said",
         "on_purpose",
@@ -621,6 +635,7 @@ class _Context:
         self._idioms: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._contexts = {}
         self._reason: bool | None = None
+        self._explained: dict[str, bool] = {}
 
     def idioms(self, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
         """The idioms in one sentence (idioms do not cross sentences)."""
@@ -657,6 +672,16 @@ class _Context:
             undone = "reason_undone" in cues and cues["reason_undone"].search(self.text)
             self._reason = bool(given) and not undone
         return self._reason
+
+    def explained(self, name: str) -> bool:
+        """Does the entry name what explains a rule (cue `name`) and nowhere undo
+        it (cue `name`_undone)? Worked out once per entry and cue."""
+        if name not in self._explained:
+            cues = self.lexicon.cues
+            given = name in cues and cues[name].search(self.text)
+            undone = f"{name}_undone" in cues and cues[f"{name}_undone"].search(self.text)
+            self._explained[name] = bool(given) and not undone
+        return self._explained[name]
 
     def whole_sentence(self, start: int, end: int) -> tuple[int, int]:
         i = bisect_right(self.break_ends, start) - 1
@@ -788,6 +813,8 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # them I'm moving. I'm not moving"). Only rules marked `ordinary_reason: drop`.
     if rule.ordinary_reason and ctx.ordinary_reason():
         return severity, False, "ordinary reason"
+    if rule.explained_by and ctx.explained(rule.explained_by):
+        return severity, False, "explained"
 
     # 4. Negation.
     negated = rule.denial
