@@ -220,3 +220,32 @@ def test_a_heart_attack_feared_in_a_named_panic_attack_is_the_panics_fear():
 )
 def test_a_heart_attack_feared_alerts_when_the_entry_does_not_explain_it_as_panic(text):
     assert crisis_reading(text).flagged, text
+
+
+# A denial explained at once as plain sadness, venting or an errand is a whole denial;
+# the same denial with a turn back to it, or left unexplained, still alerts (lowered).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm not going to do anything stupid, just going to be sad for a while. pizza tonight",
+        "No me voy a matar por esto, mañana hablo con mi jefe.",
+        "no quiero hacerme daño ni nada por el estilo, solo necesitaba escribirlo",
+        "not going to hurt myself, just tired and fed up with the landlord",
+    ],
+)
+def test_a_denial_explained_as_plain_sadness_stays_quiet(text):
+    assert not crisis_reading(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not going to kill myself just yet.",
+        "I'm not going to kill myself, just going to disappear for a while.",
+        "No me voy a matar por esto, pero a veces lo pienso.",
+        "not going to hurt myself, just tired, but the urges are there",
+        "I'm not going to kill myself.",
+    ],
+)
+def test_a_denial_turned_back_or_left_unexplained_still_alerts(text):
+    assert crisis_reading(text).flagged, text

@@ -442,6 +442,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "answer_retracted",
         "answered_no_next",
         "panic_named",
+        "reassured",
         "panic_named_undone",
         "accident",
         "accident_said",
@@ -849,6 +850,16 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         # in the same sentence was no: the words were never the patient's.
         if question and not rule.denial and _answered_no(ctx, end, sentence_end):
             return severity, True, "denied"
+        # A denial the writer goes on to explain as plain sadness or venting ("I'm not
+        # going to do anything stupid, just going to be sad for a bit"; "no me voy a
+        # matar por esto"), not turned back: a whole denial, dropped (stop 31).
+        if (
+            (cue_at is not None or rule.denial)
+            and not question
+            and _reassured(ctx, end, sentence_end)
+            and not _turned(ctx, cue_at if cue_at is not None else start, sentence_end)
+        ):
+            return severity, True, "denied"
         policy = "lower" if rule.denial else rule.negation
         if policy == "drop":
             if not _turned(ctx, cue_at if cue_at is not None else start, sentence_end):
@@ -1051,6 +1062,16 @@ def _dreamt(ctx: _Context, start: int, end: int) -> bool:
     return not (awake and awake.search(ctx.text, *sentence))
 
 
+def _reassured(ctx: _Context, end: int, sentence_end: int) -> bool:
+    """Does the writer explain a denial right after it as plain sadness, venting or an
+    errand (cue `reassured`, within a few words of the match, in its sentence)?"""
+    reassured = ctx.lexicon.cues.get("reassured")
+    if reassured is None:
+        return False
+    found = reassured.search(ctx.text, end, sentence_end)
+    return found is not None and found.start() - end <= _REASSURED_REACH
+
+
 def _retracted(ctx: _Context, end: int, sentence_end: int) -> bool:
     """Is a "no" answer taken back in the rest of its sentence or the next one
     ("le dije que no. Mentí.")?"""
@@ -1095,6 +1116,10 @@ def _coped(ctx: _Context, end: int, sentence_end: int) -> bool:
 
 
 # "All fine." after a symptom is about it (stop 30: "felt faint ... All fine.").
+# How far after a denied match its explanation may start ("..., Mum, I'm just going on a
+# motorbike course"): a few words, so a later "just" is about something else.
+_REASSURED_REACH = 40
+
 _GOES_ON = re.compile(
     r"\s*(?:it|that|this|then|which|but it|they|all (?:fine|good|ok|okay|well))\b"
 )
