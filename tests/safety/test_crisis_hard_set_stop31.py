@@ -249,3 +249,21 @@ def test_a_denial_explained_as_plain_sadness_stays_quiet(text):
 )
 def test_a_denial_turned_back_or_left_unexplained_still_alerts(text):
     assert crisis_reading(text).flagged, text
+
+
+def test_a_wish_said_not_to_be_meant_literally_goes_to_the_digest():
+    text = "Suspendí el examen, me quiero morir. Bueno, no literal, pero qué rabia."
+    reading = crisis_reading(text)
+    assert not reading.flagged
+    assert reading.severity == "moderate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspendí el examen, me quiero morir. Y lo digo en serio.",
+        "I'm going to kill myself, not literally maybe, but I have the pills here.",
+    ],
+)
+def test_intent_or_an_unretracted_wish_still_alerts(text):
+    assert crisis_reading(text).flagged, text

@@ -443,6 +443,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "answered_no_next",
         "panic_named",
         "reassured",
+        "figurative",
         "panic_named_undone",
         "accident",
         "accident_said",
@@ -797,6 +798,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             return severity, False, "joke"
         severity = lower(severity)
 
+    # 3b'. Said not to be meant literally: one level lower, whatever the joke policy
+    # (an explicit retraction, unlike "lol"); intent stays a same-day alert (stop 31).
+    if _figurative(ctx, *ctx.whole_sentence(start, end)):
+        severity = lower(severity)
+
     # 3c. An injury told as an accident ("accidentally burned my wrist on the oven
     # tray", "cut myself with the box cutter opening boxes"), where the category says
     # so; never when the sentence says it was meant ("on purpose", "to feel something").
@@ -1102,6 +1108,18 @@ def _joking(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
     return len(_TOKEN.findall(following)) <= 3 and bool(joke.search(following))
 
 
+def _figurative(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
+    """Does the writer say the words were not meant literally, in their sentence or
+    at the start of the next ("Me quiero morir. Bueno, no literal, pero qué rabia")?"""
+    figurative = ctx.lexicon.cues.get("figurative")
+    if figurative is None:
+        return False
+    if figurative.search(ctx.text, sentence_start, sentence_end):
+        return True
+    opening = " ".join(_TOKEN.findall(ctx.next_sentence(sentence_end))[:4])
+    return bool(figurative.search(opening))
+
+
 def _coped(ctx: _Context, end: int, sentence_end: int) -> bool:
     coped = ctx.lexicon.cues.get("coped")
     if coped is None:
@@ -1115,11 +1133,11 @@ def _coped(ctx: _Context, end: int, sentence_end: int) -> bool:
     return False
 
 
-# "All fine." after a symptom is about it (stop 30: "felt faint ... All fine.").
 # How far after a denied match its explanation may start ("..., Mum, I'm just going on a
 # motorbike course"): a few words, so a later "just" is about something else.
 _REASSURED_REACH = 40
 
+# "All fine." after a symptom is about it (stop 30: "felt faint ... All fine.").
 _GOES_ON = re.compile(
     r"\s*(?:it|that|this|then|which|but it|they|all (?:fine|good|ok|okay|well))\b"
 )
