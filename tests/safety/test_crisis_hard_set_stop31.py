@@ -267,3 +267,108 @@ def test_a_wish_said_not_to_be_meant_literally_goes_to_the_digest():
 )
 def test_intent_or_an_unretracted_wish_still_alerts(text):
     assert crisis_reading(text).flagged, text
+
+
+# Short notes (round13-train-sentences, 320 one-line check-ins written by a helper who
+# opened nothing; measured before these rules: rules alone 86/130 at 2/190, rules OR
+# semantic 108/130 at 2/190). Written for these tests; each with its ordinary twin.
+SHORT_NOTES = [
+    (
+        "letters to the kids, just in case",
+        "left letters for my kids in the drawer, just in case.",
+        "left the permission slips for my kids in the drawer, just in case it rains.",
+    ),
+    (
+        "a pet given so it is looked after, after",
+        "gave the cat to my neighbour so she's looked after after.",
+        "gave the cat to my neighbour so she's looked after while we're in Spain.",
+    ),
+    (
+        "nice knowing you",
+        "it was nice knowing you all. bye",
+        "it was nice knowing you all, off to the Berlin office on Monday!",
+    ),
+    (
+        "ending it at a time",
+        "thinking about ending it tonight",
+        "thinking about ending it with him tonight, he knows it's coming",
+    ),
+    (
+        "non-native: better if I am die, life is finish",
+        "i think better if i am die. life is finish for me",
+        "i think better if i am sleep early. life is busy for me",
+    ),
+    (
+        "slang ctb",
+        "been thinking about ctb every night",
+        "been thinking about the bus every night, it's always late",
+    ),
+    (
+        "amounts instead of the dose",
+        "took 15 caps instead of my 1, everything is spinning",
+        "took 1 cap instead of my usual 2, felt fine",
+    ),
+    (
+        "the whole bag of mushrooms",
+        "ate the whole bag of mushrooms, not just the micro",
+        "ate the whole bag of crisps watching the match",
+    ),
+    (
+        "family replaced by impostors, in Spanish",
+        "mis padres fueron reemplazados por impostores",
+        "mis padres fueron reemplazados por otros voluntarios en el turno",
+    ),
+    (
+        "how and when decided, in Spanish",
+        "ya sé cómo y cuándo. lo siento",
+        "ya sé cómo llegar al hotel, mañana salimos",
+    ),
+    (
+        "the last message, in Spanish",
+        "este es mi último mensaje, gracias por todo",
+        "este es mi último mensaje antes de las vacaciones, nos vemos en enero",
+    ),
+    (
+        "driving past the bridge and slowing down",
+        "i keep driving past the bridge and slowing down",
+        "i keep driving past the bakery and speeding up, no more croissants",
+    ),
+    (
+        "waking up no longer wanted",
+        "if i don't wake up tomorrow that's fine with me",
+        "if i don't wake up tomorrow at 6 i'll miss the train",
+    ),
+    (
+        "non-native: not want continue live",
+        "i am not want continue live like this",
+        "i am not want continue this diet like this",
+    ),
+    (
+        "lithium toxicity signs",
+        "shaking and throwing up since lunch, on lithium",
+        "started lithium last month, no side effects so far",
+    ),
+    (
+        "voices through the wall about the writer",
+        "i hear people talking through the walls about me",
+        "i hear people talking through the walls, thin flats",
+    ),
+    (
+        "an urge to hurt a child, in Spanish",
+        "tengo ganas de lastimar a mi bebé cuando llora",
+        "tengo ganas de ver a mi bebé cuando llego del trabajo",
+    ),
+    (
+        "a relative's confusion, written by a carer",
+        "his son typing: he doesn't know us today, keeps calling for his mother",
+        "his son typing: he had a quiet day, crossword and soup",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("family", "crisis", "ordinary"), SHORT_NOTES, ids=[f[0] for f in SHORT_NOTES]
+)
+def test_a_short_crisis_note_alerts_and_its_ordinary_twin_stays_quiet(family, crisis, ordinary):
+    assert crisis_reading(crisis).flagged, crisis
+    assert not crisis_reading(ordinary).flagged, ordinary
