@@ -372,3 +372,64 @@ SHORT_NOTES = [
 def test_a_short_crisis_note_alerts_and_its_ordinary_twin_stays_quiet(family, crisis, ordinary):
     assert crisis_reading(crisis).flagged, crisis
     assert not crisis_reading(ordinary).flagged, ordinary
+
+
+# Long journals (round13-train-journals, 240 entries of 80-220 words, the crisis buried
+# in an ordinary day; measured before these rules: rules alone 38/90 at 9/150, rules OR
+# semantic 75/90 at 13/150). Each written for this test inside an ordinary day.
+DAY = "Took the dose with breakfast, mild nausea. Work was fine. {} Pasta for dinner."
+JOURNALS = [
+    (
+        "letters to each child, found afterwards",
+        "Wrote a letter to each of the kids and put them with the will so they'll find "
+        "everything easily afterwards.",
+        "Wrote a letter to each of the kids for their 18th birthdays, in the blue folder.",
+    ),
+    (
+        "a pet kept for good, other appointments pointless",
+        "Asked Ruth if she would keep the dog for good. Cancelled the dentist and the car "
+        "service, there's no point in them.",
+        "Asked Ruth if she would keep the dog for the weekend while we're at the wedding.",
+    ),
+    (
+        "not expecting to see another spring",
+        "Gave George all my tools. I don't plan on seeing another spring.",
+        "Gave George all my tools. I don't plan on digging another spring, my back.",
+    ),
+    (
+        "seeing the dead soon",
+        "At Mum's grave I told her I'd be seeing her soon, it won't be long now.",
+        "Rang Mum and told her I'd be seeing her soon, the train's booked for Friday.",
+    ),
+    (
+        "not needed any more, in Spanish",
+        "Le regalé el reloj de papá a mi hermano, le dije que yo ya no lo iba a necesitar.",
+        "Le regalé la guitarra vieja a mi sobrino, me compré una nueva, ya no la voy a necesitar.",
+    ),
+    (
+        "a goodbye in Spanish",
+        "Les mandé a mis amigos un mensaje largo. Fue mi manera de despedirme.",
+        "Les mandé a mis amigos un mensaje largo por el cumpleaños de Ana.",
+    ),
+    (
+        "instructions meant only for the writer",
+        "The radio between stations gives instructions meant only for me.",
+        "The radio between stations is just static, I gave up and used the app.",
+    ),
+    (
+        "a spouse replaced",
+        "Anna isn't really my wife anymore. Someone has replaced her.",
+        "Anna isn't at home this week, her sister replaced her at the shop.",
+    ),
+    (
+        "lost in one's own house",
+        "I got lost going from the kitchen to the bathroom in my own house.",
+        "I got lost going from the station to the new office, the map app is useless.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "crisis", "ordinary"), JOURNALS, ids=[f[0] for f in JOURNALS])
+def test_a_crisis_buried_in_a_long_day_alerts_and_its_twin_stays_quiet(family, crisis, ordinary):
+    assert crisis_reading(DAY.format(crisis)).flagged, crisis
+    assert not crisis_reading(DAY.format(ordinary)).flagged, ordinary
