@@ -19,6 +19,9 @@ HELD_OUT = (
     "probe-holdout.tsv",
     "round12-holdout.tsv",
     "round13-holdout.tsv",
+    # Stop 32: written blind the same hour as round14-train-hardneg.tsv, to measure that
+    # stop's rules on wording they were not written from (once before, once after).
+    "round14-validate.tsv",
 )
 
 
