@@ -202,10 +202,15 @@ def test_a_spanish_hyperbole_followed_by_not_joking_still_alerts():
     assert crisis_reading("me quiero morir jaja no, en serio, ya no puedo").flagged
 
 
-def test_id_rather_be_dead_than_an_audit_still_alerts_as_its_twin_was_a_crisis():
+def test_id_rather_be_dead_than_an_audit_is_quiet_unless_the_writer_takes_the_joke_back():
     # The training pool holds this sentence both as a joke and as the start of a
-    # crisis (the train times next): the words alone cannot tell them apart.
-    assert crisis_reading("id rather be dead than do another audit").flagged
+    # crisis. Until stop 32 the words alone could not tell them apart, so both alerted;
+    # the crisis twin says so in its next sentence, which now undoes the idiom.
+    assert not crisis_reading("id rather be dead than do another audit").flagged
+    assert crisis_reading(
+        "i always joke that id rather be dead than do another audit. "
+        "today it didnt feel like a joke."
+    ).flagged
 
 
 def test_a_burn_with_a_kitchen_tool_on_purpose_or_on_the_wrist_still_alerts():

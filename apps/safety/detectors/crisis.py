@@ -441,6 +441,8 @@ def compile_lexicon(data: dict) -> Lexicon:
         "answered_yes",
         "answer_retracted",
         "answered_no_next",
+        "rating_question",
+        "idiom_undone",
         "panic_named",
         "reassured",
         "figurative",
@@ -742,9 +744,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # 1. Overlapping an idiom (looked for once per sentence). An idiom only hides
     # what ends inside it: a match that reads on past its end ("hit my head on the
     # wall over and over until it bled") says more than the idiom does.
-    for idiom_start, idiom_end in ctx.idioms(*ctx.whole_sentence(start, end)):
+    whole_start, whole_end = ctx.whole_sentence(start, end)
+    for idiom_start, idiom_end in ctx.idioms(whole_start, whole_end):
         if idiom_start < end and start < idiom_end and end <= idiom_end:
-            return severity, False, "idiom"
+            if not _idiom_undone(ctx, whole_start, whole_end):
+                return severity, False, "idiom"
 
     sentence_start, sentence_end = ctx.sentence(start, end)
 
@@ -840,6 +844,8 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         if question is None and _asked_and_denied(
             ctx, sentence_start, clause_start, end, sentence_end
         ):
+            return severity, True, "denied"
+        if question is None and _rated_none(ctx, sentence_start, start, end, sentence_end):
             return severity, True, "denied"
         if question and cue_at is None and _answered_yes(ctx, end, sentence_end):
             # Asked about it and answered yes ("the nurse asked about self-harm and
@@ -976,6 +982,23 @@ def _quoted_from_someone_else(ctx: _Context, start: int) -> bool:
     return False
 
 
+def _idiom_undone(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
+    """Does the writer say the idiom is not one this time, in its sentence or the next
+    ("I always joke I'd rather be dead than do another audit. Today it didn't feel like
+    a joke."; "no es de esas veces que digo que me quiero morir por el calor. Es de
+    verdad.")? Stop 32."""
+    undone = ctx.lexicon.cues.get("idiom_undone")
+    if undone is None:
+        return False
+    return bool(
+        undone.search(ctx.text, sentence_start, sentence_end)
+        or undone.search(ctx.next_sentence(sentence_end))
+    )
+
+
+_FIRST_PERSON_LEAD = re.compile(r"(i|yo)\s+", re.IGNORECASE)
+
+
 def _answered_yes(ctx: _Context, end: int, sentence_end: int) -> bool:
     """Is a reported question answered yes in the rest of its sentence, and not
     about the past ("I said yes, years ago")? A yes about the past stays an answer
@@ -983,6 +1006,13 @@ def _answered_yes(ctx: _Context, end: int, sentence_end: int) -> bool:
     cues = ctx.lexicon.cues
     yes = cues.get("answered_yes")
     found = yes.search(ctx.text, end, sentence_end) if yes else None
+    if found is None and yes is not None:
+        # The answer opening the next sentence ("Question 9 asks about being better
+        # off dead. I ticked nearly every day."), stop 32.
+        following = ctx.next_sentence(sentence_end).lstrip()
+        lead = _FIRST_PERSON_LEAD.match(following)
+        opening = yes.match(following, lead.end() if lead else 0)
+        return opening is not None and not cues["history"].search(following, opening.end())
     return found is not None and not cues["history"].search(ctx.text, found.end(), sentence_end)
 
 
@@ -1003,6 +1033,20 @@ def _asked_and_denied(
     ):
         return False
     return _answered_no(ctx, end, sentence_end) and not _answered_yes(ctx, end, sentence_end)
+
+
+def _rated_none(
+    ctx: _Context, sentence_start: int, start: int, end: int, sentence_end: int
+) -> bool:
+    """Was a rating or a questionnaire's item asked about earlier in the sentence and
+    answered none ("asked me to rate my suicidal thoughts. I said zero"; "Question 9,
+    ... I ticked not at all"), not taken back?"""
+    rating = ctx.lexicon.cues.get("rating_question")
+    return bool(
+        rating
+        and rating.search(ctx.text, sentence_start, start)
+        and _answered_no(ctx, end, sentence_end)
+    )
 
 
 def _answered_no(ctx: _Context, end: int, sentence_end: int) -> bool:
