@@ -129,12 +129,19 @@ def _why(request, alert) -> dict:
     evidence = alert.evidence or {}
     spans = evidence.get("spans") or []
     kinds = list(dict.fromkeys(span_label(span) for span in spans))
+    # Lowered to the digest by the second reading (apps/safety/services.py): the words
+    # may mean an emergency, the whole entry read as ordinary; the page says both.
+    read_as_ordinary = evidence.get("second_reading") if alert.rule == CRISIS_LANGUAGE else None
+    lead = (
+        "Words in the journal that can mean "
+        if read_as_ordinary
+        else "Crisis language in the journal: "
+    )
     found = {
         "headline": (
-            "Crisis language in the journal: " + "; ".join(kinds)
-            if alert.rule == CRISIS_LANGUAGE and kinds
-            else alert.summary
+            lead + "; ".join(kinds) if alert.rule == CRISIS_LANGUAGE and kinds else alert.summary
         ),
+        "read_as_ordinary": read_as_ordinary,
         "matched_words": private_words(spans),
         "known_context": [c["reason"] for c in evidence.get("context") or [] if c.get("reason")],
         # The semantic reader's score and the labelled examples its reading was

@@ -100,12 +100,20 @@ def readers_score(text: str) -> float | None:
     return None if reading is None else float(reading.score)
 
 
+# The default second reader: readers_score, looked up when called (a test may replace it).
+READERS = object()
+
+
+def _second_reader(reader) -> SecondReader | None:
+    return readers_score if reader is READERS else reader
+
+
 def crisis_reading(
     text: str | None,
     *,
     context: Facts | None = None,
     explain: bool = False,
-    second_reader: SecondReader | None = readers_score,
+    second_reader: SecondReader | None | object = READERS,
 ) -> CrisisReading:
     """The single answer to "what does the detector say about this text".
 
@@ -118,7 +126,7 @@ def crisis_reading(
     finding the second reading may lower (detectors/crisis.py,
     second_reading_applies); None: the rules alone."""
     matches = crisis_matches(text or "", crisis_lexicon(), include_dropped=explain)
-    return _reading(text, matches, context, second_reader)
+    return _reading(text, matches, context, _second_reader(second_reader))
 
 
 def _reading(
@@ -176,8 +184,12 @@ def _crisis_finding(reading: CrisisReading, text: str) -> Finding | None:
         if reasons:
             summary += "; with what Trellis knows: " + "; ".join(reasons)
         if reading.read_as_ordinary is not None:
-            summary += (
-                ". Read as a whole, the entry reads as ordinary (for example an emergency"
+            # Lowered by the second reading (never with context reasons): say what the
+            # words could mean and why this is not a same-day alert.
+            summary = (
+                "Words in the journal that can mean "
+                + ", ".join(dict.fromkeys(words))
+                + ". Read as a whole, the entry reads as ordinary (for example an emergency"
                 " already checked and cleared), so this waits for the daily digest"
             )
     else:
@@ -223,7 +235,7 @@ def evaluate_checkin(
     series: list[tuple] | None = None,
     overrides=None,
     facts: Callable[[], Facts] | None = None,
-    second_reader: SecondReader | None = readers_score,
+    second_reader: SecondReader | None | object = READERS,
 ) -> list[Finding]:
     """Run the detectors on one check-in's plain data and return Findings:
     crisis language in the text, and the mood rules on `series` (the
@@ -259,7 +271,8 @@ def evaluate_checkin(
         mood_drop=reasons.get(BASELINE_DROP),
     )
     findings = []
-    if crisis := _crisis_finding(_reading(text, matches, known, second_reader), text or ""):
+    reading = _reading(text, matches, known, _second_reader(second_reader))
+    if crisis := _crisis_finding(reading, text or ""):
         findings.append(crisis)
     return findings + mood_findings
 

@@ -183,3 +183,27 @@ def test_a_private_entry_keeps_the_semantic_readers_passage_hidden(world, client
     html = page(client, alert)
     assert "Gave the guitar" not in html and "Good week" not in html
     assert "second reader" in html and "marked this entry private" in html
+
+
+CLEARED = (
+    "Chest pain in the night scared me, so I went to urgent care. The ECG was normal and "
+    "it was heartburn from dinner."
+)
+
+
+def test_a_medical_alert_lowered_by_the_second_reading_says_so_in_words(
+    world, client, monkeypatch
+):
+    from apps.safety import services
+
+    monkeypatch.setattr(services, "readers_score", lambda _text: 0.0004)
+    result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal=CLEARED)
+    (alert,) = [a for a in result.alerts if a.rule == "crisis_language"]
+    assert alert.severity == "moderate"
+    client.force_login(world.alice)
+    html = page(client, alert)
+    assert "Words in the journal that can mean " + KINDS["medical"] in html
+    assert "Read as a whole" in html and "0.000, below 0.01" in html
+    assert "daily digest" in html
+    assert sentence_marked(html).startswith("Chest pain in the night")
+    assert "second_reading" not in html
