@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from .rule_words import rule_words
+
 
 class AlertState(models.TextChoices):
     PENDING = "pending", "Waiting to be sent"
@@ -90,6 +92,11 @@ class Alert(models.Model):
     @property
     def is_open(self):
         return self.state in OPEN_STATES
+
+    @property
+    def kind_words(self) -> str:
+        """What this alert is about, in words (apps/alerts/rule_words.py)."""
+        return rule_words(self.rule)
 
     @property
     def escalation_label(self):

@@ -236,3 +236,13 @@ def test_a_digest_alert_with_nobody_to_tell_is_failed_not_delivered(world, mailo
     alerts_digest(now=NY_DIGEST_WINTER)
     assert mailoutbox == []
     assert states(alert) == [AlertState.FAILED]
+
+
+def test_the_digest_names_each_alert_in_words_never_by_its_rule_id(world, mailoutbox):
+    missed(world)
+    gad7(world)
+    alerts_digest(now=NY_DIGEST_WINTER)
+    [message] = mailoutbox
+    for part in (message.body, message.alternatives[0].content):
+        assert "missed check-ins" in part and "GAD-7: severe anxiety" in part
+        assert "missed_checkins" not in part and "gad7_severe" not in part
