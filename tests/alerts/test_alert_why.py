@@ -191,9 +191,7 @@ CLEARED = (
 )
 
 
-def test_a_medical_alert_lowered_by_the_second_reading_says_so_in_words(
-    world, client, monkeypatch
-):
+def test_a_medical_alert_lowered_by_the_second_reading_says_so_in_words(world, client, monkeypatch):
     from apps.safety import services
 
     monkeypatch.setattr(services, "readers_score", lambda _text: 0.0004)
