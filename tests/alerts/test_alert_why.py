@@ -201,7 +201,7 @@ def test_a_medical_alert_lowered_by_the_second_reading_says_so_in_words(world, c
     client.force_login(world.alice)
     html = page(client, alert)
     assert "Words in the journal that can mean " + KINDS["medical"] in html
-    assert "Read as a whole" in html and "0.000, below 0.01" in html
+    assert "Read as a whole" in html and "0.0004, below 0.001" in html
     assert "daily digest" in html
     assert sentence_marked(html).startswith("Chest pain in the night")
     assert "second_reading" not in html

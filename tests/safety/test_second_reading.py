@@ -21,7 +21,7 @@ SUICIDAL = "I'm going to kill myself tonight."
 
 
 def ordinary(_text):
-    return 0.001
+    return 0.0001
 
 
 def unsure(_text):
@@ -33,7 +33,7 @@ def test_a_medical_finding_the_readers_read_as_ordinary_waits_for_the_digest():
     reading = crisis_reading(CLEARED, second_reader=ordinary)
     assert not reading.flagged
     assert reading.severity == "moderate"
-    assert reading.read_as_ordinary == 0.001
+    assert reading.read_as_ordinary == 0.0001
 
 
 def test_a_medical_finding_stays_same_day_when_the_readers_are_not_sure():
@@ -89,7 +89,7 @@ def test_a_lowered_finding_says_why_in_words_and_keeps_the_score():
     assert crisis.severity == "moderate"
     assert "reads as ordinary" in crisis.summary
     assert "daily digest" in crisis.summary
-    assert crisis.detail["second_reading"]["score"] == 0.001
+    assert crisis.detail["second_reading"]["score"] == 0.0001
     # The sentence the rules matched is still shown to the clinician.
     assert any(span.category == "medical" for span in crisis.spans)
 
