@@ -238,3 +238,29 @@ def test_crisis_scan_with_semantic_adds_the_readers_finding_as_a_high_match():
     [match] = whole["matches"]
     assert match["category"] == "semantic" and match["score"] >= match["threshold"]
     assert "farewell" in MISSED_BY_RULES[match["start"] : match["end"]]
+
+
+def test_the_report_counts_what_the_second_reading_lowered_and_can_leave_it_out(
+    tmp_path, monkeypatch
+):
+    from apps.safety import services
+
+    monkeypatch.setattr(services, "readers_score", lambda _text: 0.0)
+    path = tsv(
+        tmp_path,
+        "1\tsuicidal\tI want to kill myself.",
+        "0\tnone\tChest pain in the night scared me, so I went to urgent care. The ECG was "
+        "normal and it was heartburn from dinner.",
+    )
+    out = io.StringIO()
+    call_command("crisis_eval", str(path), "--json", stdout=out)
+    read = json.loads(out.getvalue())
+    assert (read["false_alarms"], read["lowered_ordinary"], read["lowered_crises"]) == (0, 1, 0)
+    assert read["caught"] == 1  # suicidal words are never lowered
+    out = io.StringIO()
+    call_command("crisis_eval", str(path), "--json", "--without-second-reading", stdout=out)
+    rules = json.loads(out.getvalue())
+    assert (rules["false_alarms"], rules["lowered_ordinary"]) == (1, 0)
+    out = io.StringIO()
+    call_command("crisis_eval", str(path), stdout=out)
+    assert "lowered by the second reading" in out.getvalue()

@@ -18,7 +18,10 @@ It prints recall (the share of crises flagged), precision (the share of flagged
 entries that are crises), the share of ordinary entries flagged (false alarms),
 recall per kind and, with a lang column, recall and false alarms per language.
 --misses also lists every missed crisis and every false alarm, with the rules
-that matched; --json prints the numbers as one JSON object instead.
+that matched; --json prints the numbers as one JSON object instead. The rules'
+medical and panic findings get their second reading (with the real model), and
+the report says how many it lowered to the digest; --without-second-reading reads
+with the rules exactly as written.
 
 A missing or unreadable file, missing columns, a label other than 0 or 1, or a
 row without text is an error (a message, no traceback, a non-zero exit status).
@@ -53,6 +56,8 @@ class Result:
     flagged: bool
     severity: str | None
     rules: list[str]
+    # Lowered to the digest by the second reading (apps/safety/services.py).
+    lowered: bool = False
 
 
 def read_rows(path: Path) -> tuple[list[Row], bool]:
@@ -114,22 +119,29 @@ def read_rows(path: Path) -> tuple[list[Row], bool]:
     return rows, has_lang
 
 
-def evaluate(rows: list[Row], *, semantic: bool = False) -> list[Result]:
-    """Each row read as the check-in reads it (the rules); with `semantic`, also
-    as the worker reads it after the check-in (rules OR the semantic reader,
-    which raises a high alert for a crisis no rule found)."""
+def evaluate(
+    rows: list[Row], *, semantic: bool = False, second_reading: bool = True
+) -> list[Result]:
+    """Each row read as the check-in reads it (the rules, with the second reading
+    of their medical and panic findings unless `second_reading` is False); with
+    `semantic`, also as the worker reads it after the check-in (rules OR the
+    semantic reader, which raises a high alert for a crisis no rule found)."""
+    second = {} if second_reading else {"second_reader": None}
     if semantic:
         from apps.safety.semantic_reading import semantic_match  # brings numpy: only here
     results = []
     for row in rows:
-        reading = crisis_reading(row.text)
+        reading = crisis_reading(row.text, **second)
         flagged, severity = reading.flagged, reading.severity
+        lowered = reading.read_as_ordinary is not None
         rules = sorted({match.rule for match in reading.matches})
         if semantic and (found := semantic_match(row.text)) is not None:
             rules.append(found["rule"])
             if not flagged:
                 flagged, severity = True, "high"
-        results.append(Result(row=row, flagged=flagged, severity=severity, rules=rules))
+        results.append(
+            Result(row=row, flagged=flagged, severity=severity, rules=rules, lowered=lowered)
+        )
     return results
 
 
@@ -158,6 +170,9 @@ def summarise(results: list[Result], *, by_lang: bool) -> dict:
         "ordinary_flagged": _share(false_alarms, len(ordinary)),
         "digest_only_crises": sum(r.severity == "moderate" for r in crises),
         "digest_only_ordinary": sum(r.severity == "moderate" for r in ordinary),
+        # Of which the second reading lowered (the rules alone would have flagged them).
+        "lowered_crises": sum(r.lowered and not r.flagged for r in crises),
+        "lowered_ordinary": sum(r.lowered and not r.flagged for r in ordinary),
         "by_kind": {
             kind: {
                 "crises": len(group),
@@ -218,11 +233,21 @@ class Command(BaseCommand):
             help="Measure the whole detector: the rules OR the semantic reader (as the worker "
             "reads every entry after a check-in). Without it, the rules alone.",
         )
+        parser.add_argument(
+            "--without-second-reading",
+            action="store_true",
+            help="Read with the rules exactly as written: no second reading of their medical "
+            "and panic findings by the entry readers (to see what it changes).",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
         rows, has_lang = read_rows(path)
-        results = evaluate(rows, semantic=options["semantic"])
+        results = evaluate(
+            rows,
+            semantic=options["semantic"],
+            second_reading=not options["without_second_reading"],
+        )
         summary = summarise(results, by_lang=has_lang)
         if options["json"]:
             if options["misses"]:
@@ -252,6 +277,10 @@ class Command(BaseCommand):
         write(
             f"moderate only (digest, not flagged): {s['digest_only_crises']} crises, "
             f"{s['digest_only_ordinary']} ordinary"
+        )
+        write(
+            "of which lowered by the second reading (medical or panic words the readers read "
+            f"as ordinary): {s['lowered_crises']} crises, {s['lowered_ordinary']} ordinary"
         )
         write("recall by kind:")
         width = max((len(kind) for kind in s["by_kind"]), default=4)
