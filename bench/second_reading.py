@@ -41,9 +41,10 @@ DAY = (
     "Walked the dog around the lake before dinner. {} Called my sister after, we talked "
     "about the wedding plans. Slept about six hours."
 )
+# Entries the rules flag and the readers read as ordinary (checked below: each must be
+# lowered, so the first one really loads the model).
 CLEARED = [
-    "Chest pain at lunch scared me so I went to urgent care; the ECG was normal and it was "
-    "heartburn.",
+    "Tried the cold plunge at the gym. Couldn't breathe for the first minute, then it was amazing.",
     "Couldn't breathe for the first minute of the cold plunge, then it was amazing.",
 ]
 EMERGENCY = [
@@ -71,7 +72,8 @@ def main() -> int:
     first = crisis_reading(texts[0][0])
     first_ms = (time.perf_counter() - started) * 1000
     after = rss_mb()
-    failures = 0 if not first.flagged else 1
+    # Counts only if the rules flagged it and the second reading lowered it.
+    failures = 0 if first.read_as_ordinary is not None and not first.flagged else 1
     timings, floor = [], []
     for i in range(args.entries):
         text, same_day = texts[i % len(texts)]
@@ -81,7 +83,7 @@ def main() -> int:
         started = time.perf_counter()
         crisis_reading(text, second_reader=None)
         floor.append((time.perf_counter() - started) * 1000)
-        if reading.flagged != same_day:
+        if reading.flagged != same_day or (not same_day and reading.read_as_ordinary is None):
             failures += 1
     timings.sort()
     floor.sort()

@@ -186,8 +186,7 @@ def test_a_private_entry_keeps_the_semantic_readers_passage_hidden(world, client
 
 
 CLEARED = (
-    "Chest pain in the night scared me, so I went to urgent care. The ECG was normal and "
-    "it was heartburn from dinner."
+    "Tried the cold plunge at the gym. Couldn't breathe for the first minute, then it was amazing."
 )
 
 
@@ -203,5 +202,5 @@ def test_a_medical_alert_lowered_by_the_second_reading_says_so_in_words(world, c
     assert "Words in the journal that can mean " + KINDS["medical"] in html
     assert "Read as a whole" in html and "0.0004, below 0.001" in html
     assert "daily digest" in html
-    assert sentence_marked(html).startswith("Chest pain in the night")
+    assert "Couldn" in sentence_marked(html)
     assert "second_reading" not in html

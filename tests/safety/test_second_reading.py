@@ -13,8 +13,7 @@ from apps.safety.rules import FIXTURES, crisis_lexicon
 from apps.safety.services import crisis_reading, evaluate_checkin, readers_score
 
 CLEARED = (
-    "Chest pain in the night scared me, so I went to urgent care. The ECG was normal and "
-    "it was heartburn from dinner."
+    "Tried the cold plunge at the gym. Couldn't breathe for the first minute, then it was amazing."
 )
 EMERGENCY = "Crushing chest pain since lunch, it goes into my jaw and it won't go away."
 SUICIDAL = "I'm going to kill myself tonight."

@@ -133,7 +133,7 @@ class Rule:
     # The name of a cue that, found anywhere in the entry (and not undone by the cue
     # "<name>_undone"), explains the match: "I thought I was having a heart attack" in
     # an entry that names a panic attack (stop 31).
-    explained_by: str | None = None
+    explained_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,11 +245,13 @@ def _reason_policy(spec: dict, rule_id: str) -> bool:
     return value == "drop"
 
 
-def _explained_by(spec: dict, rule_id: str, data: dict) -> str | None:
-    name = spec.get("explained_by")
-    if name is not None and name not in (data.get("cues") or {}):
-        raise ValueError(f"rule {rule_id}: explained_by names no cue ({name})")
-    return name
+def _explained_by(spec: dict, rule_id: str, data: dict) -> tuple[str, ...]:
+    value = spec.get("explained_by") or ()
+    names = (value,) if isinstance(value, str) else tuple(value)
+    for name in names:
+        if name not in (data.get("cues") or {}):
+            raise ValueError(f"rule {rule_id}: explained_by names no cue ({name})")
+    return names
 
 
 def compile_lexicon(data: dict) -> Lexicon:
@@ -452,6 +454,8 @@ def compile_lexicon(data: dict) -> Lexicon:
         "reassured",
         "figurative",
         "panic_named_undone",
+        "medically_cleared",
+        "medically_cleared_undone",
         "accident",
         "accident_said",
         "on_purpose",
@@ -843,7 +847,7 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # them I'm moving. I'm not moving"). Only rules marked `ordinary_reason: drop`.
     if rule.ordinary_reason and ctx.ordinary_reason():
         return severity, False, "ordinary reason"
-    if rule.explained_by and ctx.explained(rule.explained_by):
+    if any(ctx.explained(name) for name in rule.explained_by):
         return severity, False, "explained"
 
     # 4. Negation.
