@@ -547,13 +547,19 @@ def journal_view(checkins, alerts) -> list:
     findings' words highlighted; of a private entry only the findings (and, in
     side_effects_shown, only severe side effects), never the rest of its text."""
     spans_by_checkin = defaultdict(list)
+    # Check-ins with a finding the second reading did not lower (apps/safety/services.py).
+    same_day = set()
     for alert in alerts:
         checkin_id = (alert.evidence or {}).get("checkin_id")
         if checkin_id:
             spans_by_checkin[checkin_id].extend(alert.evidence.get("spans", []))
+            if alert.evidence.get("spans") and "second_reading" not in alert.evidence:
+                same_day.add(checkin_id)
     for checkin in checkins:
         spans = spans_by_checkin.get(checkin.pk, [])
         checkin.flagged = bool(spans)
+        # Its only finding was read as ordinary as a whole: the page says so.
+        checkin.read_as_ordinary = bool(spans) and checkin.pk not in same_day
         checkin.matched_words = sorted({(s["matched"], s["category"]) for s in spans})
         effects = list(checkin.side_effects.all())
         if checkin.is_private:

@@ -261,3 +261,31 @@ def test_the_review_list_takes_the_same_queries_for_one_example_or_many(world, c
             by=world.alice, checkin=entry(world, f"Day {day}.", days_ago=day), label="missed"
         )
     assert queries() == one
+
+
+def test_the_timeline_says_when_an_entry_was_read_as_ordinary(world, client, monkeypatch):
+    from apps.safety import services
+
+    monkeypatch.setattr(services, "readers_score", lambda _text: 0.0)
+    checkin_submit(
+        patient=world.patient,
+        clinic=world.clinic,
+        mood=7,
+        journal="Tried the cold plunge at the gym. Couldn't breathe for the first minute, "
+        "then it was amazing.",
+    )
+    client.force_login(world.alice)
+    html = client.get(timeline(world)).text
+    assert "read as ordinary</span>" in html
+    assert "went to the daily digest, not a same-day alert" in html
+    assert "safety finding</span>" not in html
+    # A finding the second reading did not lower keeps its red badge.
+    monkeypatch.setattr(services, "readers_score", lambda _text: 0.9)
+    checkin_submit(
+        patient=world.patient,
+        clinic=world.clinic,
+        mood=7,
+        journal="Crushing chest pain since lunch and it goes into my jaw.",
+    )
+    html = client.get(timeline(world)).text
+    assert "safety finding</span>" in html
