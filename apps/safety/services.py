@@ -17,7 +17,7 @@ from .detectors.context import (
     needs_facts,
     raised_severity,
 )
-from .detectors.crisis import Match, crisis_matches, highest_severity, second_reading_applies
+from .detectors.crisis import Match, crisis_matches, highest_severity, second_reading_below
 from .detectors.findings import Finding, Severity, Span
 from .risk import evaluate_mood_series
 from .rules import FIXTURES, alert_rules, crisis_lexicon
@@ -71,9 +71,11 @@ class CrisisReading:
     severity: str | None
     matches: list[Match] = field(default_factory=list)
     raises: tuple[Raise, ...] = ()
-    # Set when the second reading lowered a medical or panic finding to the digest:
-    # the readers' score of the whole entry (below the lexicon's second_reading).
+    # Set when the second reading lowered the finding to the digest: the readers'
+    # score of the whole entry, and the threshold it was below (the lexicon's
+    # settings.second_reading for the finding's categories).
     read_as_ordinary: float | None = None
+    read_as_ordinary_below: float | None = None
 
 
 # The entry readers' score of a whole text (0 to 1), or None when they cannot say.
@@ -124,7 +126,7 @@ def crisis_reading(
     raise the severity and never lowers it; the commands have none.
     `second_reader`: the readers' score of the whole entry, asked only for a
     finding the second reading may lower (detectors/crisis.py,
-    second_reading_applies); None: the rules alone."""
+    second_reading_below); None: the rules alone."""
     matches = crisis_matches(text or "", crisis_lexicon(), include_dropped=explain)
     return _reading(text, matches, context, _second_reader(second_reader))
 
@@ -139,16 +141,16 @@ def _reading(
     if context is not None:
         raises = tuple(context_raises(text or "", matches, context, context_rules()))
     severity = raised_severity(highest_severity(matches), raises)
-    read_as_ordinary = None
-    lexicon = crisis_lexicon()
+    read_as_ordinary = below = None
     if (
         second_reader is not None
         and severity in (Severity.CRITICAL, Severity.HIGH)
         and not raises  # what Trellis knows raised it: the context is never overruled
-        and second_reading_applies(matches, lexicon)
     ):
+        below = second_reading_below(matches, crisis_lexicon())
+    if below is not None:
         score = second_reader(text or "")
-        if score is not None and score < lexicon.second_reading_below:
+        if score is not None and score < below:
             severity, read_as_ordinary = Severity.MODERATE, score
     return CrisisReading(
         flagged=severity in (Severity.CRITICAL, Severity.HIGH),
@@ -156,6 +158,7 @@ def _reading(
         matches=matches,
         raises=raises,
         read_as_ordinary=read_as_ordinary,
+        read_as_ordinary_below=below if read_as_ordinary is not None else None,
     )
 
 
@@ -190,7 +193,8 @@ def _crisis_finding(reading: CrisisReading, text: str) -> Finding | None:
                 "Words in the journal that can mean "
                 + ", ".join(dict.fromkeys(words))
                 + ". Read as a whole, the entry reads as ordinary (for example an emergency"
-                " already checked and cleared), so this waits for the daily digest"
+                " already checked and cleared, or a figure of speech), so this waits for the"
+                " daily digest"
             )
     else:
         summary = "From the journal and what Trellis knows: " + "; ".join(reasons)
@@ -223,7 +227,7 @@ def _finding_detail(reading: CrisisReading) -> dict:
     if reading.read_as_ordinary is not None:
         detail["second_reading"] = {
             "score": round(reading.read_as_ordinary, 4),
-            "below": crisis_lexicon().second_reading_below,
+            "below": reading.read_as_ordinary_below,
         }
     return detail
 

@@ -1,5 +1,6 @@
-"""The second reading (issue 17, stop 32): the readers' score of the whole entry may
-lower the rules' medical and panic findings to the digest, and nothing else.
+"""The second reading (issue 17, stops 32-33): the readers' score of the whole entry may
+lower the rules' medical, panic, passive-wish and psychosis findings to the digest, each
+below its own threshold, and nothing else.
 
 Most tests hand crisis_reading a test double for the readers' score; the last ones,
 marked `semantic_model`, use the real readers."""
@@ -17,6 +18,9 @@ CLEARED = (
 )
 EMERGENCY = "Crushing chest pain since lunch, it goes into my jaw and it won't go away."
 SUICIDAL = "I'm going to kill myself tonight."
+PASSIVE = "Some days I wish I could just go to sleep and not wake up."
+VOICES = "I hear voices telling me to stop eating."
+SELF_HARM = "I burned my arm with a lighter again last night."
 
 
 def ordinary(_text):
@@ -40,8 +44,40 @@ def test_a_medical_finding_stays_same_day_when_the_readers_are_not_sure():
 
 
 def test_a_score_at_the_threshold_does_not_lower():
-    below = crisis_lexicon().second_reading_below
+    below = crisis_lexicon().second_reading_below["panic"]
     assert crisis_reading(CLEARED, second_reader=lambda _t: below).flagged
+
+
+def test_a_passive_wish_the_readers_read_as_ordinary_waits_for_the_digest():
+    reading = crisis_reading(PASSIVE, second_reader=ordinary)
+    assert not reading.flagged
+    below = crisis_lexicon().second_reading_below["suicidal_passive"]
+    assert reading.read_as_ordinary_below == below
+
+
+def test_a_passive_wish_needs_a_lower_score_than_a_medical_finding():
+    # 0.0005 lowers chest pain (below 0.001) but not a passive wish (below 0.0003).
+    assert not crisis_reading(CLEARED, second_reader=lambda _t: 0.0005).flagged
+    assert crisis_reading(PASSIVE, second_reader=lambda _t: 0.0005).flagged
+
+
+def test_psychosis_the_readers_read_as_ordinary_waits_for_the_digest():
+    assert crisis_reading(VOICES, second_reader=None).flagged
+    assert not crisis_reading(VOICES, second_reader=ordinary).flagged
+    assert crisis_reading(VOICES, second_reader=lambda _t: 0.0005).flagged
+
+
+def test_a_mix_of_categories_is_held_to_the_lowest_threshold():
+    text = CLEARED + " " + PASSIVE
+    assert crisis_reading(text, second_reader=lambda _t: 0.0005).flagged
+    reading = crisis_reading(text, second_reader=ordinary)
+    assert not reading.flagged
+    assert reading.read_as_ordinary_below == 0.0003
+
+
+def test_self_harm_words_are_never_lowered_whatever_the_readers_say():
+    assert crisis_reading(SELF_HARM, second_reader=lambda _t: 0.0).flagged
+    assert crisis_reading(PASSIVE + " " + SELF_HARM, second_reader=lambda _t: 0.0).flagged
 
 
 def test_suicidal_words_are_never_lowered_whatever_the_readers_say():
@@ -95,7 +131,23 @@ def test_a_lowered_finding_says_why_in_words_and_keeps_the_score():
 
 def test_the_lexicon_refuses_a_second_reading_of_an_unknown_category():
     data = yaml.safe_load((FIXTURES / "crisis_lexicon.yaml").read_text(encoding="utf-8"))
-    data["settings"]["second_reading"] = {"categories": ["medicla"], "below": 0.01}
+    data["settings"]["second_reading"] = {"below": {"medicla": 0.01}}
+    with pytest.raises(ValueError, match="second_reading"):
+        compile_lexicon(data)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"categories": ["medical"], "below": 0.01},  # stop 32's shape: one threshold for all
+        {"below": 0.01},
+        {"below": {"medical": 0}},
+        {"below": {"medical": 1.5}},
+    ],
+)
+def test_the_lexicon_refuses_a_second_reading_without_a_threshold_per_category(spec):
+    data = yaml.safe_load((FIXTURES / "crisis_lexicon.yaml").read_text(encoding="utf-8"))
+    data["settings"]["second_reading"] = spec
     with pytest.raises(ValueError, match="second_reading"):
         compile_lexicon(data)
 

@@ -31,7 +31,8 @@ Nothing here knows a word of English: every word lives in the lexicon.
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 # Python's own regex parser, to list the words a pattern can start with
 # (.python-version pins the interpreter, so its internals cannot move under us).
@@ -198,9 +199,9 @@ class Lexicon:
     version: object = None
     # The second reading (settings.second_reading): a same-day finding whose kept
     # matches are all of these categories is lowered to the digest when the readers
-    # score the whole entry below `second_reading_below`. Empty: never.
-    second_reading_categories: frozenset[str] = frozenset()
-    second_reading_below: float = 0.0
+    # score the whole entry below the category's threshold (the lowest of them when
+    # the matches mix categories). Empty: never.
+    second_reading_below: Mapping[str, float] = field(default_factory=dict)
 
 
 # --- compiling the lexicon --------------------------------------------------------------
@@ -490,16 +491,24 @@ def compile_lexicon(data: dict) -> Lexicon:
 
 
 def _second_reading(spec: dict | None, data: dict) -> dict:
+    """settings.second_reading.below: {category: threshold}."""
     if not spec:
         return {}
-    categories = frozenset(spec.get("categories") or ())
-    unknown = categories - set(data.get("categories") or {})
+    below = spec.get("below")
+    if not isinstance(below, dict) or set(spec) != {"below"}:
+        raise ValueError("settings.second_reading must be `below: {category: threshold}`")
+    unknown = set(below) - set(data.get("categories") or {})
     if unknown:
         raise ValueError(f"settings.second_reading names no category: {sorted(unknown)}")
-    below = float(spec.get("below", 0.0))
-    if not 0.0 <= below < 1.0:
-        raise ValueError(f"settings.second_reading.below must be in [0, 1), not {below}")
-    return {"second_reading_categories": categories, "second_reading_below": below}
+    thresholds = {}
+    for category, value in below.items():
+        value = float(value)
+        if not 0.0 < value < 1.0:
+            raise ValueError(
+                f"settings.second_reading.below.{category} must be in (0, 1), not {value}"
+            )
+        thresholds[category] = value
+    return {"second_reading_below": thresholds}
 
 
 # --- first words, for speed ----------------------------------------------------------------
@@ -1351,16 +1360,21 @@ def crisis_matches(text: str, lexicon: Lexicon, *, include_dropped: bool = False
     return matches
 
 
-def second_reading_applies(matches, lexicon: Lexicon) -> bool:
-    """May the readers' score of the whole entry lower these matches to the digest?
-    Only when every kept same-day match is of a category the lexicon lists under
-    settings.second_reading (medical and panic: words the rules cannot tell from an
-    emergency already checked and cleared). Suicidal, self-harm, overdose and the
-    others are never lowered: the readers score some explicit ones near zero."""
+def second_reading_below(matches, lexicon: Lexicon) -> float | None:
+    """Below what score of the readers (the whole entry) these matches are lowered to
+    the digest, or None when they never are. Only when every kept same-day match is of
+    a category the lexicon lists under settings.second_reading (medical, panic, passive
+    wishes, psychosis: words the rules cannot tell from an emergency already checked
+    and cleared, or from a figure of speech); a mix takes the lowest threshold.
+    Suicidal intent, self-harm, overdose and the others are never lowered: the readers
+    score some explicit ones near zero."""
+    thresholds = lexicon.second_reading_below
     same_day = [
         m for m in matches if not m.dropped and m.severity in (Severity.CRITICAL, Severity.HIGH)
     ]
-    return bool(same_day) and all(m.category in lexicon.second_reading_categories for m in same_day)
+    if not same_day or any(m.category not in thresholds for m in same_day):
+        return None
+    return min(thresholds[m.category] for m in same_day)
 
 
 def highest_severity(matches) -> str | None:
@@ -1372,7 +1386,7 @@ def highest_severity(matches) -> str | None:
 
 
 __all__ = [
-    "second_reading_applies",
+    "second_reading_below",
     "Lexicon",
     "Match",
     "compile_lexicon",
