@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from apps.safety.services import CRISIS_LANGUAGE
+
 from .rule_words import rule_words
 
 
@@ -97,6 +99,15 @@ class Alert(models.Model):
     def kind_words(self) -> str:
         """What this alert is about, in words (apps/alerts/rule_words.py)."""
         return rule_words(self.rule)
+
+    @property
+    def second_reading(self) -> dict | None:
+        """Set when the second reading lowered this crisis-language finding to the
+        digest (apps/safety/services.py): the readers' score and the threshold it was
+        below. Every page that tells a lowered finding from a same-day one asks here."""
+        if self.rule != CRISIS_LANGUAGE:
+            return None
+        return (self.evidence or {}).get("second_reading")
 
     @property
     def escalation_label(self):

@@ -131,7 +131,7 @@ def _why(request, alert) -> dict:
     kinds = list(dict.fromkeys(span_label(span) for span in spans))
     # Lowered to the digest by the second reading (apps/safety/services.py): the words
     # may mean an emergency, the whole entry read as ordinary; the page says both.
-    read_as_ordinary = evidence.get("second_reading") if alert.rule == CRISIS_LANGUAGE else None
+    read_as_ordinary = alert.second_reading
     lead = (
         "Words in the journal that can mean "
         if read_as_ordinary

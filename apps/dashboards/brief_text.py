@@ -10,6 +10,16 @@ PHASE_WORDS = {
 }
 
 
+# An entry whose only findings the second reading lowered to the digest, and a private
+# entry the semantic reader flagged with no rule's words (nothing of it may be shown).
+READ_AS_ORDINARY = (
+    "its words can sound like a crisis, but read as a whole the entry read as ordinary,"
+    " so it went to the daily digest, not a same-day alert"
+)
+FOUND_AS_A_WHOLE = "read as a whole, the entry read as a possible crisis"
+WORDS_STAY_PRIVATE = "its words stay private"
+
+
 def _day(value) -> str:
     return f"{value:%-d %b}"
 
@@ -129,6 +139,16 @@ def dose_day_sentences(brief: dict) -> list[str]:
     return [f"{numbers} Not blinded: expectation may explain part of this."]
 
 
+def finding_words(checkin) -> str:
+    """What raised a check-in's safety findings, as a clinician may read it of a private
+    entry (selectors.journal_view): the words and the kind of concern, never a key."""
+    if checkin.found_as_a_whole and checkin.is_private:
+        return f"{FOUND_AS_A_WHOLE}; {WORDS_STAY_PRIVATE}"
+    if checkin.found_as_a_whole:
+        return FOUND_AS_A_WHOLE
+    return ", ".join(f"{word} ({kind})" for word, kind in checkin.matched_words)
+
+
 def brief_lines(brief: dict) -> list[tuple[str, list[str]]]:
     adherence = [
         f"{row['component']}: {row['taken']} of {row['due']} dose days taken"
@@ -141,11 +161,14 @@ def brief_lines(brief: dict) -> list[tuple[str, list[str]]]:
     ]
     excerpts = []
     for checkin in brief["flagged"]:
-        words = ", ".join(f"{word} ({category})" for word, category in checkin.matched_words)
+        day = _day(checkin.local_date)
+        if checkin.read_as_ordinary:
+            day += f" ({READ_AS_ORDINARY})"
         if checkin.is_private:
-            excerpts.append(f"{_day(checkin.local_date)} (private entry): {words}")
+            words = finding_words(checkin)
+            excerpts.append(f"{day} (private entry): {words}")
         else:
-            excerpts.append(f"{_day(checkin.local_date)}: {checkin.journal[:600]}")
+            excerpts.append(f"{day}: {checkin.journal[:600]}")
     missed = brief["missed"]
     return [
         ("Mood", [mood_sentence(brief["mood"]), *dose_day_sentences(brief)]),

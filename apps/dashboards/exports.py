@@ -14,6 +14,8 @@ from datetime import date
 from apps.diaries.exports import spreadsheet_safe
 from apps.diaries.instruments import INSTRUMENTS
 
+from .brief_text import READ_AS_ORDINARY, finding_words
+
 CSV_COLUMNS = [
     "date",
     "filled_in_late",
@@ -50,7 +52,10 @@ NAMESPACE = uuid.UUID("5b0f3c4e-6f1d-4d0e-9a53-2f1f0c9b7e11")
 
 
 def _findings(checkin) -> str:
-    return "; ".join(f"{word} ({category})" for word, category in checkin.matched_words)
+    if not checkin.flagged:
+        return ""
+    words = finding_words(checkin)
+    return f"{words}; {READ_AS_ORDINARY}" if checkin.read_as_ordinary else words
 
 
 def checkin_row(checkin) -> dict:

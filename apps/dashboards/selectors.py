@@ -44,6 +44,7 @@ from apps.safety.screening import (
     screening_state,
     screening_state_for,
 )
+from apps.safety.why import private_words
 
 from . import brief, mood_summary
 from .highlight import highlight_spans
@@ -544,8 +545,12 @@ def patient_alerts(*, patient, limit=50):
 
 def journal_view(checkins, alerts) -> list:
     """Each check-in with its journal as a clinician may read it: the safety
-    findings' words highlighted; of a private entry only the findings (and, in
-    side_effects_shown, only severe side effects), never the rest of its text."""
+    findings' words highlighted; of a private entry only the words that raised a
+    finding (in `matched_words`, with the kind of concern in words; never the
+    semantic reader's passage) and, in side_effects_shown, only severe side effects,
+    never the rest of its text. `read_as_ordinary`: its only findings were lowered
+    to the digest by the second reading. `found_as_a_whole`: flagged with no rule's
+    words (the semantic reader read the whole entry as a crisis)."""
     spans_by_checkin = defaultdict(list)
     # Check-ins with a finding the second reading did not lower (apps/safety/services.py).
     same_day = set()
@@ -553,14 +558,14 @@ def journal_view(checkins, alerts) -> list:
         checkin_id = (alert.evidence or {}).get("checkin_id")
         if checkin_id:
             spans_by_checkin[checkin_id].extend(alert.evidence.get("spans", []))
-            if alert.evidence.get("spans") and "second_reading" not in alert.evidence:
+            if alert.evidence.get("spans") and alert.second_reading is None:
                 same_day.add(checkin_id)
     for checkin in checkins:
         spans = spans_by_checkin.get(checkin.pk, [])
         checkin.flagged = bool(spans)
-        # Its only finding was read as ordinary as a whole: the page says so.
         checkin.read_as_ordinary = bool(spans) and checkin.pk not in same_day
-        checkin.matched_words = sorted({(s["matched"], s["category"]) for s in spans})
+        checkin.matched_words = private_words(spans)
+        checkin.found_as_a_whole = bool(spans) and not checkin.matched_words
         effects = list(checkin.side_effects.all())
         if checkin.is_private:
             checkin.highlighted = None

@@ -25,15 +25,22 @@ from apps.safety.safety_plans import safety_plan_for, safety_plan_update
 from apps.safety.screening import health_profile_update, latest_screening, profile_history
 
 from . import caseload_rows, exports, pdf
-from .brief_text import PHASE_WORDS, brief_lines
+from .brief_text import (
+    FOUND_AS_A_WHOLE,
+    PHASE_WORDS,
+    READ_AS_ORDINARY,
+    WORDS_STAY_PRIVATE,
+    brief_lines,
+)
 from .forms import ExportForm, SessionForm
-from .highlight import highlight_spans, journal_reasons
+from .highlight import journal_reasons
 from .models import Export
 from .mood_chart import mood_chart_svg
 from .selectors import (
     CASELOAD_FILTERS,
     caseload_page,
     gravest_open_alerts,
+    journal_view,
     patient_alerts,
     patient_checkins,
     rows_detail_add,
@@ -288,7 +295,14 @@ def brief(request, patient_id):
     return render(
         request,
         "dashboards/brief.html",
-        {"patient": patient, "brief": data, "lines": brief_lines(data), "mood_chart": chart},
+        {
+            "patient": patient,
+            "brief": data,
+            "lines": brief_lines(data),
+            "mood_chart": chart,
+            "read_as_ordinary_words": READ_AS_ORDINARY.capitalize() + ".",
+            "found_as_a_whole_words": f"{FOUND_AS_A_WHOLE.capitalize()}; {WORDS_STAY_PRIVATE}.",
+        },
     )
 
 
@@ -420,21 +434,9 @@ def patient(request, patient_id):
     access_record(actor=request.user, patient=patient, action="view_patient", request=request)
 
     alerts = list(patient_alerts(patient=patient))
-    spans_by_checkin = {}
-    for alert in alerts:
-        checkin_id = (alert.evidence or {}).get("checkin_id")
-        if checkin_id:
-            spans_by_checkin.setdefault(checkin_id, []).extend(alert.evidence.get("spans", []))
-    checkins = list(patient_checkins(patient=patient))
-    for checkin in checkins:
-        spans = spans_by_checkin.get(checkin.pk, [])
-        if checkin.is_private:
-            # The patient's choice: only that the entry exists and what raised a
-            # safety finding reach the page, never the rest of the text.
-            checkin.highlighted = None
-            checkin.matched_words = sorted({(s["matched"], s["category"]) for s in spans})
-        else:
-            checkin.highlighted = highlight_spans(checkin.journal, spans)
+    # A private entry: only that it exists and what raised a safety finding reach
+    # the page, never the rest of the text (the one rule, selectors.journal_view).
+    checkins = journal_view(list(patient_checkins(patient=patient)), alerts)
 
     return render(
         request,

@@ -97,7 +97,8 @@ def test_the_csv_neutralises_formulas_and_keeps_private_text_out(world, client):
     assert rows[0]["journal"] == '\'=HYPERLINK("http://evil.test")'
     private = rows[1]
     assert private["private"] == "True" and private["journal"] == ""
-    assert private["safety_findings"] == "kill myself (suicidal)"
+    # The kind of concern in words, never a category key.
+    assert private["safety_findings"] == "kill myself (thoughts or intent of ending their life)"
     assert private["side_effects"] == "Fainting (severe)"
     assert "Secret" not in response.content.decode() and "Hidden" not in response.content.decode()
 

@@ -169,7 +169,7 @@ def test_a_private_flagged_entry_shows_only_its_words_in_the_brief_and_pdf(world
     client.force_login(world.alice)
     page = client.get(brief_url(world)).text
     assert "Secret words" not in page
-    assert "<mark>kill myself</mark>" in page
+    assert '<mark title="thoughts or intent of ending their life">kill myself</mark>' in page
     assert 'title="suicidal"' not in page  # never a category key, not even in a tooltip
     pdf = client.get(reverse("dashboards:brief_pdf", args=[world.patient.pk]))
     assert pdf.content.startswith(b"%PDF")
