@@ -25,6 +25,9 @@ HELD_OUT = (
     # Stop 32: a fifth blind set, written by a helper who opened nothing; not measured at
     # stop 32, so the next stop's first and last measurements are both blind.
     "round15-holdout.tsv",
+    # Stop 33: a sixth blind set, written by a helper who opened nothing; measured once at
+    # the end of stop 33 with its final detector, then left for the next stop.
+    "round16-holdout.tsv",
 )
 
 

@@ -1,0 +1,198 @@
+"""Rules written from round15-train-highkinds.tsv (issue 17, stop 33).
+
+The file (160 crises told minimised, lightly or in passing, and 160 ordinary entries
+with the same words; written by a helper who opened nothing) was measured before any
+rule was written from it: the rules alone found 59 of its crises. The families below
+are what the missed crises had in common. The sentences are written for these tests,
+not copied from the file; each has a twin on the same surface that must come out the
+other way.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+TWINS = [
+    (
+        "a whole container of a medicine taken (Spanish)",
+        "Me tomé una pastilla de paracetamol por el dolor de cabeza y se me pasó.",
+        "Anoche me tomé la caja entera de ibuprofeno. Hoy solo tengo el estómago raro.",
+    ),
+    (
+        "all of a container taken (Spanish)",
+        "Compré todo el bote de vitaminas en oferta, me duran tres meses.",
+        "Me tomé todo el frasco de somníferos a las dos de la mañana.",
+    ),
+    (
+        "a week's supply taken at once",
+        "Sorted the whole week's supply into the pill organiser on Sunday.",
+        "Swallowed my whole week's supply this morning to get it done with.",
+    ),
+    (
+        "more pills than meant, on purpose",
+        "Took more painkillers than I should for the back yesterday, will ask the GP.",
+        "Took more tablets than I should have. On purpose this time.",
+    ),
+    (
+        "all the pills at once, thought of",
+        "Thought about how easy it would be to take all the vitamins in one smoothie.",
+        "Kept thinking how easy it would be to take all my sleeping pills at once.",
+    ),
+    (
+        "a rope bought and kept (Spanish)",
+        "Compré una cuerda para tender la ropa en el balcón.",
+        "Compré una soga. La escondí en el armario.",
+    ),
+    (
+        "medicine bought at several pharmacies",
+        "Went to three pharmacies for the flu test before one had it.",
+        "Went to four different pharmacies to buy paracetamol so nobody would ask.",
+    ),
+    (
+        "staying under water, thought of",
+        "Rainy Sunday, thought about staying under the duvet all day and did.",
+        "Long bath tonight and I thought about staying under for good.",
+    ),
+    (
+        "letting the car go off the road, thought of",
+        "Driving lesson went fine, I kept thinking about turning the wheel earlier.",
+        "On the coast road I thought about just not turning the wheel at the bend.",
+    ),
+    (
+        "coming along if still alive",
+        "I'll be at the party if I'm still around town that weekend.",
+        "Told Jo I'd come to her birthday in March if I'm still around. Laughed it off.",
+    ),
+    (
+        "hoping an operation goes wrong",
+        "Hoping the surgery next week goes well, the surgeon seems calm.",
+        "Part of me hopes the operation goes wrong on Thursday.",
+    ),
+    (
+        "a button that would end me",
+        "If I had a button that ended meetings I'd have pressed it at 3pm.",
+        "If I had a button that ended me quietly I'd press it most nights.",
+    ),
+    (
+        "planning one's own funeral, daydreamed",
+        "Met the funeral director with Dad to plan his funeral wishes, all very calm.",
+        "I plan my own funeral in bed most nights now, the songs and who reads.",
+    ),
+    (
+        "not needing things any more",
+        "The dentist cancelled, I won't be needing the numbing cream after all.",
+        "No point booking the optician, I won't be needing glasses.",
+    ),
+    (
+        "a cut last night (Spanish)",
+        "Me corté el pelo ayer y me queda fatal.",
+        "Me corté otra vez anoche, en el brazo. Nadie lo sabe.",
+    ),
+    (
+        "burnt on purpose with a lighter (Spanish)",
+        "Encendí la vela con un mechero y cené tranquila.",
+        "Me quemé con el encendedor en la pierna, me ayuda a calmarme.",
+    ),
+    (
+        "a hand held on something hot",
+        "Burned my hand on the kettle making tea, ran it under cold water.",
+        "After the call I held my hand on the iron until it blistered.",
+    ),
+    (
+        "bruises said not to be from their story",
+        "The bruises aren't from anything dramatic, they're from moving furniture.",
+        "Confession: the cuts aren't from the cat.",
+    ),
+    (
+        "hitting a hand when a mistake is made",
+        "Banged my hand on the desk by accident when I stood up.",
+        "I hit my head against the wall whenever I mess up at work.",
+    ),
+    (
+        "blades bought and not used yet",
+        "Bought new blades for the craft knife, the old ones were blunt.",
+        "Got some razor blades. Haven't used them.",
+    ),
+    (
+        "a sip of bleach",
+        "Spilled a bit of bleach on my jeans cleaning the bathroom.",
+        "Drank a little bleach this afternoon just to see. Throat burns.",
+    ),
+    (
+        "a single voice that tells me (Spanish)",
+        "Oigo la voz de mi abuela cuando cocino su receta, qué bonito.",
+        "Escucho una voz que me dice que no coma.",
+    ),
+    (
+        "the voices, quieter or louder today",
+        "The voices in the choir were lovely tonight, tenors especially.",
+        "The voices are louder since Tuesday and they talk over the TV.",
+    ),
+    (
+        "filmed through a device",
+        "My sister filmed me through the window doing the dance, mortifying.",
+        "They are recording me through the light fittings, I heard it click.",
+    ),
+    (
+        "my name said from the walls",
+        "The kids whisper my name from the hallway to wake me up, cute.",
+        "Something whispers my name through the ceiling every night.",
+    ),
+    (
+        "a close person who is not them (Spanish)",
+        "Mi hermano no es mi hermano de sangre, es adoptado y lo adoro.",
+        "Mi madre no es mi madre. Se parece pero no es ella.",
+    ),
+    (
+        "a pet replaced",
+        "We replaced my cat's scratching post with a bigger one.",
+        "Someone swapped my dog, the eyes are a different colour.",
+    ),
+    (
+        "someone still getting in after the locks were changed",
+        "The landlord changed the locks and the old key doesn't work any more.",
+        "I changed the locks again but they still get in and move my things.",
+    ),
+    (
+        "instructions from birds or trees",
+        "Got instructions from the park ranger about the birds nesting.",
+        "Getting messages from the crows about what to do tomorrow.",
+    ),
+    (
+        "a voice saying something is poisoned",
+        "The chef's voice on the video said the sauce was reduced enough.",
+        "The voice told me the water was poisoned so I didn't drink today.",
+    ),
+    (
+        "mania: two hours of sleep and racing thoughts",
+        "Slept 2 hours on the night flight, wrecked, early night tonight.",
+        "Sleep 1h again. Thoughts going 200 mph, I've started three companies today.",
+    ),
+    (
+        "mania: no sleep and feeling like a god (Spanish)",
+        "No dormí bien por el calor, hoy con sueño.",
+        "Hoy no dormí. Me siento como un dios, mañana empiezo dos negocios.",
+    ),
+    (
+        "asking again and again without remembering, told by a carer",
+        "My toddler keeps asking the same question over and over, why is the sky blue.",
+        "Husband writing. She keeps asking what day it is and doesn't remember the answer.",
+    ),
+    (
+        "not recognised, and confused (Spanish)",
+        "Mi vecina no me reconoció con el pelo corto, nos reímos mucho.",
+        "Mi madre hoy no me reconoció y estaba muy agitada, preguntaba quién era yo.",
+    ),
+    (
+        "nearly pushing a stranger onto the tracks",
+        "A man nearly pushed me onto the tracks in the rush, so rude.",
+        "I nearly pushed a stranger onto the tracks this morning and I don't know why.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "ordinary", "crisis"), TWINS, ids=[t[0] for t in TWINS])
+def test_an_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts(family, ordinary, crisis):
+    assert not crisis_reading(ordinary).flagged, ordinary
+    assert crisis_reading(crisis).flagged, crisis
