@@ -192,9 +192,9 @@ def _crisis_finding(reading: CrisisReading, text: str) -> Finding | None:
             summary = (
                 "Words in the journal that can mean "
                 + ", ".join(dict.fromkeys(words))
-                + ". Read as a whole, the entry reads as ordinary (for example an emergency"
-                " already checked and cleared, or a figure of speech), so this waits for the"
-                " daily digest"
+                + ". Read as a whole, the entry reads as ordinary (for example "
+                + _ordinary_example(found)
+                + "), so this waits for the daily digest"
             )
     else:
         summary = "From the journal and what Trellis knows: " + "; ".join(reasons)
@@ -218,6 +218,16 @@ def _crisis_finding(reading: CrisisReading, text: str) -> Finding | None:
         spans=tuple(spans),
         detail=_finding_detail(reading),
     )
+
+
+def _ordinary_example(categories: set[str]) -> str:
+    """What an entry the second reading lowered is likely to be, for the summary."""
+    body = {"medical", "panic"}
+    if categories <= body:
+        return "an emergency already checked and cleared"
+    if not categories & body:
+        return "a figure of speech"
+    return "an emergency already checked and cleared, or a figure of speech"
 
 
 def _finding_detail(reading: CrisisReading) -> dict:
