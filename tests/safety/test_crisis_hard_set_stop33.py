@@ -1,4 +1,5 @@
-"""Rules written from round15-train-highkinds.tsv (issue 17, stop 33).
+"""Rules written from round15-train-highkinds.tsv and round14-train-medical.tsv (issue 17,
+stop 33).
 
 The file (160 crises told minimised, lightly or in passing, and 160 ordinary entries
 with the same words; written by a helper who opened nothing) was measured before any
@@ -13,6 +14,94 @@ import pytest
 from apps.safety.services import crisis_reading
 
 # (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+MEDICAL_TWINS = [
+    (
+        "a face drooping on one side",
+        "Dentist numbed the left side of my mouth, tea dribbling out of it all afternoon lol.",
+        "Water keeps dribbling out of the right side of my mouth and my right hand feels clumsy.",
+    ),
+    (
+        "words that would not come, with a weak arm",
+        "Couldn't find the words in the meeting, so tired. My arm was sore from the gym.",
+        "Couldn't find my words for ten minutes and my left arm went numb. Better now.",
+    ),
+    (
+        "sight in one eye going dark like a curtain",
+        "The stage curtain coming down at the end made me cry, what a show.",
+        "Sight in my right eye went dark like a curtain came down, then it came back.",
+    ),
+    (
+        "the worst headache of my life",
+        "Hangover today, not the worst ever but close, water and toast.",
+        "Headache out of nowhere at lunch, the worst of my life, still 9/10.",
+    ),
+    (
+        "a throat closing after a sting or a food",
+        "Got stung by a wasp at the picnic, a bit swollen on my hand, ice helped.",
+        "Ate prawns at dinner and now my lips are swelling and my throat feels tight.",
+    ),
+    (
+        "vomit like coffee grounds",
+        "Spilled the coffee grounds all over the counter making breakfast.",
+        "Threw up twice tonight and it looked like coffee grounds.",
+    ),
+    (
+        "black tarry stools",
+        "Black poo this week, the pharmacist said it's the iron tablets.",
+        "Black tarry stools since yesterday and I'm dizzy standing up.",
+    ),
+    (
+        "a very low blood sugar",
+        "This yoghurt has sugar 2.5 g per 100 g, good to know.",
+        "Blood sugar was 2.2 after the run and it won't come up.",
+    ),
+    (
+        "insulin taken twice",
+        "I take my insulin twice a day with meals, no problems this week.",
+        "I think I injected my long-acting insulin twice tonight by mistake.",
+    ),
+    (
+        "waking on the floor after a seizure",
+        "Woke up on the living room floor after the party, sofa was taken lol.",
+        "Woke up on the bathroom floor with a bitten tongue and no idea how I got there.",
+    ),
+    (
+        "a very high blood pressure",
+        "BP 118/76 at the pharmacy check, all good.",
+        "Blood pressure 210/125 on two readings and my head is pounding.",
+    ),
+    (
+        "a nosebleed that will not stop",
+        "Had a nosebleed in the dry air, stopped after five minutes.",
+        "Nosebleed for over an hour now and it won't stop, towel soaked.",
+    ),
+    (
+        "a head injury on a blood thinner",
+        "Bumped my head on the cupboard again, need to close these doors.",
+        "Bumped my head on the car door this morning, I'm on apixaban and feel drowsy.",
+    ),
+    (
+        "a swollen calf then breathless",
+        "Calf swollen after the marathon, stretching and ice.",
+        "My calf is swollen since the flight and now I'm short of breath sitting still.",
+    ),
+    (
+        "a stiff neck with fever",
+        "Stiff neck from the new pillow, no fever or anything.",
+        "Stiff neck and a fever of 39, the light hurts my eyes.",
+    ),
+    (
+        "lips going blue with asthma",
+        "I can only say a few words in Spanish so far, thirty days of lessons.",
+        "Can only say a few words between breaths, the inhaler isn't helping.",
+    ),
+    (
+        "a tearing chest pain",
+        "Tearing through the paperwork at work today, so productive.",
+        "Sudden pain in my chest into my back, like something is tearing.",
+    ),
+]
+
 TWINS = [
     (
         "a whole container of a medicine taken (Spanish)",
@@ -192,7 +281,11 @@ TWINS = [
 ]
 
 
-@pytest.mark.parametrize(("family", "ordinary", "crisis"), TWINS, ids=[t[0] for t in TWINS])
+@pytest.mark.parametrize(
+    ("family", "ordinary", "crisis"),
+    TWINS + MEDICAL_TWINS,
+    ids=[t[0] for t in TWINS + MEDICAL_TWINS],
+)
 def test_an_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts(family, ordinary, crisis):
     assert not crisis_reading(ordinary).flagged, ordinary
     assert crisis_reading(crisis).flagged, crisis
