@@ -169,7 +169,6 @@ def brief_lines(brief: dict) -> list[tuple[str, list[str]]]:
             excerpts.append(f"{day} (private entry): {words}")
         else:
             excerpts.append(f"{day}: {checkin.journal[:600]}")
-    missed = brief["missed"]
     return [
         ("Mood", [mood_sentence(brief["mood"]), *dose_day_sentences(brief)]),
         ("Alerts", [alert_sentence(a) for a in brief["alerts"]] or ["No alerts raised."]),
@@ -178,14 +177,22 @@ def brief_lines(brief: dict) -> list[tuple[str, list[str]]]:
         ("New or worse side effects", effects or ["None reported."]),
         ("Questionnaires", questionnaire_sentences(brief["questionnaires"]) or ["None answered."]),
         ("Flagged journal excerpts", excerpts or ["None."]),
-        (
-            "Missed check-ins",
-            [
-                f"{len(missed)} day{'s' if len(missed) != 1 else ''} on the plan without a "
-                f"check-in" + (": " + ", ".join(_day(d) for d in missed[-14:]) if missed else ".")
-            ],
-        ),
+        ("Missed check-ins", [missed_sentence(brief)]),
     ]
+
+
+def missed_sentence(brief: dict) -> str:
+    """Days on the plan without a check-in; with no plan in the period none were due,
+    which is not the same as none missed."""
+    missed = brief["missed"]
+    planned = brief.get("planned_days", -1)  # -1: a caller that does not say
+    if planned is None:
+        return "No plan in this period, so no check-in was due."
+    if planned == 0:
+        return "No check-in was due on the plan yet."
+    return f"{len(missed)} day{'s' if len(missed) != 1 else ''} on the plan without a check-in" + (
+        ": " + ", ".join(_day(d) for d in missed[-14:]) if missed else "."
+    )
 
 
 def screening_sentences(brief: dict) -> list[str]:

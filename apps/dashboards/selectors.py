@@ -827,6 +827,8 @@ def session_brief(*, patient, today: date) -> dict:
         "questionnaires": questionnaires,
         "flagged": flagged,
         "missed": brief.missed_days(expected, [c.local_date for c in after]),
+        # Days a check-in was due on a plan (None: no plan in the period).
+        "planned_days": len(expected) if plan is not None else None,
         # The same rule as every other page: empty is not clear.
         "screening": screening_state_for(patient=patient, run=run),
         "screening_flags": run.flags if run else [],

@@ -158,6 +158,13 @@ def test_the_brief_counts_missed_days_on_a_plan(world, client):
     assert "4 days on the plan without a check-in" in page
 
 
+def test_the_brief_does_not_count_missed_days_without_a_plan(world, client):
+    client.force_login(world.alice)
+    page = client.get(brief_url(world)).text
+    assert "No plan in this period, so no check-in was due." in page
+    assert "0 days on the plan" not in page
+
+
 def test_a_private_flagged_entry_shows_only_its_words_in_the_brief_and_pdf(world, client):
     result = checkin_submit(
         patient=world.patient,
