@@ -102,6 +102,36 @@ MEDICAL_TWINS = [
     ),
 ]
 
+# A clinical noun in an entry about the writer's care work, training or reading is about
+# other people; the same work in an entry where it was the writer's own is not.
+CARE_WORK_TWINS = [
+    (
+        "overdoses counted on a shift",
+        "Night shift in A&E. Two overdoses and one self-harm, then a quiet hour.",
+        "Night shift in A&E. Came home and took an overdose of my sleeping pills.",
+    ),
+    (
+        "an overdose wished for, by a nurse",
+        "I'm a nurse, so an overdose call at 3am is just another Tuesday.",
+        "I'm a nurse and tonight I want to overdose on what's in my bag.",
+    ),
+    (
+        "a seizure on the ward, and my own (Spanish and English)",
+        "Soy enfermera en urgencias, hoy tuvimos una anafilaxia y un seizure. Todos bien.",
+        "Soy enfermera. Hoy en casa tuve una convulsión y me mordí la lengua.",
+    ),
+    (
+        "a first-aid course, and my own seizures",
+        "First-aid course today: seizures, anaphylaxis and the recovery position.",
+        "First-aid course today, and I had a seizure in the car park after it.",
+    ),
+    (
+        "a documentary, and wanting an overdose (Spanish)",
+        "Vi un documental sobre la sobredosis de una cantante, muy triste.",
+        "Vi un documental y pensé en una sobredosis, la quiero para mí.",
+    ),
+]
+
 TWINS = [
     (
         "a whole container of a medicine taken (Spanish)",
@@ -283,8 +313,8 @@ TWINS = [
 
 @pytest.mark.parametrize(
     ("family", "ordinary", "crisis"),
-    TWINS + MEDICAL_TWINS,
-    ids=[t[0] for t in TWINS + MEDICAL_TWINS],
+    TWINS + MEDICAL_TWINS + CARE_WORK_TWINS,
+    ids=[t[0] for t in TWINS + MEDICAL_TWINS + CARE_WORK_TWINS],
 )
 def test_an_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts(family, ordinary, crisis):
     assert not crisis_reading(ordinary).flagged, ordinary

@@ -472,6 +472,13 @@ def compile_lexicon(data: dict) -> Lexicon:
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
             cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name)
+    # The cues a rule is explained by, and what undoes them: named in the lexicon only,
+    # so compiled here (a name left out would silently explain nothing).
+    for rule in rules:
+        for name in (*rule.explained_by, *(f"{n}_undone" for n in rule.explained_by)):
+            spec = (data.get("cues") or {}).get(name)
+            if spec is not None and name not in cues:
+                cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name)
     return Lexicon(
         categories=categories,
         rules=tuple(rules),
