@@ -132,6 +132,28 @@ CARE_WORK_TWINS = [
     ),
 ]
 
+# A screening question answered no: asked with an aside, owned as true, or a
+# questionnaire's item answered after a colon.
+SCREENING_TWINS = [
+    (
+        "a question asked with an aside, answered no in the next sentence",
+        "The nurse asked, as she does at every visit, if I've had thoughts of ending my "
+        "life. Honestly no, and I meant it.",
+        "The nurse asked, as she does at every visit, if I've had thoughts of ending my "
+        "life. Honestly yes, most nights.",
+    ),
+    (
+        "a question answered no, owned as true (Spanish)",
+        "El médico me preguntó si había pensado en matarme. Le dije que no y era verdad.",
+        "El médico me preguntó si había pensado en matarme. Le dije que no, pero mentí.",
+    ),
+    (
+        "a questionnaire's item answered after a colon",
+        "PHQ-9 again. Question 9 about being better off dead or hurting myself: not at all.",
+        "PHQ-9 again. Question 9 about being better off dead or hurting myself: nearly every day.",
+    ),
+]
+
 TWINS = [
     (
         "a whole container of a medicine taken (Spanish)",
@@ -313,8 +335,8 @@ TWINS = [
 
 @pytest.mark.parametrize(
     ("family", "ordinary", "crisis"),
-    TWINS + MEDICAL_TWINS + CARE_WORK_TWINS,
-    ids=[t[0] for t in TWINS + MEDICAL_TWINS + CARE_WORK_TWINS],
+    TWINS + MEDICAL_TWINS + CARE_WORK_TWINS + SCREENING_TWINS,
+    ids=[t[0] for t in TWINS + MEDICAL_TWINS + CARE_WORK_TWINS + SCREENING_TWINS],
 )
 def test_an_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts(family, ordinary, crisis):
     assert not crisis_reading(ordinary).flagged, ordinary
