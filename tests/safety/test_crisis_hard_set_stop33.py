@@ -154,6 +154,30 @@ SCREENING_TWINS = [
     ),
 ]
 
+# Exertion, altitude and needles in Spanish, as the English idioms already read them.
+SPANISH_IDIOM_TWINS = [
+    (
+        "breathless at altitude",
+        "En la cima del volcán no podía respirar bien por la altura, bajamos despacio.",
+        "No podía respirar bien en la cama esta noche y el pecho me aprieta.",
+    ),
+    (
+        "short of air climbing at altitude",
+        "Cusco, 3.400 metros: me falta el aire al subir las calles, el guía dice que es normal.",
+        "Me falta el aire sentada en el sofá desde la tarde y tengo los labios morados.",
+    ),
+    (
+        "fainting at needles, as always",
+        "Análisis de sangre hoy. Me desmayo con las agujas, así que me tumbaron.",
+        "Me desmayé dos veces hoy en casa sin motivo y sigo mareada.",
+    ),
+    (
+        "legs gone after a run",
+        "Corrí 21 km en la media maratón y no siento las piernas, qué orgullo.",
+        "Me desperté y no siento las piernas, no puedo levantarme.",
+    ),
+]
+
 TWINS = [
     (
         "a whole container of a medicine taken (Spanish)",
@@ -335,8 +359,11 @@ TWINS = [
 
 @pytest.mark.parametrize(
     ("family", "ordinary", "crisis"),
-    TWINS + MEDICAL_TWINS + CARE_WORK_TWINS + SCREENING_TWINS,
-    ids=[t[0] for t in TWINS + MEDICAL_TWINS + CARE_WORK_TWINS + SCREENING_TWINS],
+    TWINS + MEDICAL_TWINS + CARE_WORK_TWINS + SCREENING_TWINS + SPANISH_IDIOM_TWINS,
+    ids=[
+        t[0]
+        for t in TWINS + MEDICAL_TWINS + CARE_WORK_TWINS + SCREENING_TWINS + SPANISH_IDIOM_TWINS
+    ],
 )
 def test_an_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts(family, ordinary, crisis):
     assert not crisis_reading(ordinary).flagged, ordinary
