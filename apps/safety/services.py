@@ -99,7 +99,11 @@ def readers_score(text: str) -> float | None:
     except Exception:
         logger.exception("the second reading failed; the rules' finding stands")
         return None
-    return None if reading is None else float(reading.score)
+    if reading is None:
+        return None
+    # The readers' own score: the second reading's thresholds are theirs, not the
+    # phrase reader's sum (SHIP_RULES.md, stops 32-34).
+    return float(reading.score if reading.reader_score is None else reading.reader_score)
 
 
 # The default second reader: readers_score, looked up when called (a test may replace it).

@@ -29,6 +29,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .phrases import PhraseModel, sigmoid
 from .sentences import sentence_spans, trim_span
 
 _MAX_UNITS = 400  # windows per entry; past that, sentences are grouped first
@@ -146,6 +147,12 @@ class SemanticReading:
     # The crisis kinds the passage reads like, most likely first, with their share of
     # the vote (see ``kind_vote``); one kind when the nearest examples agree.
     kinds: tuple[tuple[str, float], ...] = ()
+    # The entry readers' own score of the whole entry (the second reading asks it: its
+    # thresholds are the readers'); None without readers. With the phrase reader,
+    # ``score`` is the two together and ``phrases`` the passage's words that weighed
+    # most towards a crisis.
+    reader_score: float | None = None
+    phrases: tuple[str, ...] = ()
 
 
 def units(text: str) -> tuple[list[tuple[int, int]], list[str]]:
@@ -313,6 +320,7 @@ def semantic_read(
     head: Head,
     k: int = 3,
     reader: EntryReader | ReaderEnsemble | None = None,
+    phrases: PhraseModel | None = None,
 ) -> SemanticReading:
     """Score ``text``: the highest probability over the whole entry and its windows.
 
@@ -322,7 +330,13 @@ def semantic_read(
     they agree on most. At ``w == 1`` the head's windows are not scored at all (the
     reader alone decides; the head keeps the threshold and the labelled examples); the
     passage shown is the shortest unit that alerts by itself, and only it is embedded,
-    for its nearest examples."""
+    for its nearest examples.
+
+    With the phrase reader too (readers alone deciding), the score is
+    ``sigmoid(logit(readers) + phrases.weight * phrases.margin(entry))`` and the
+    threshold the phrase model's: the two read the whole entry. The passage shown is the
+    shortest unit whose own sum reaches the threshold, else the unit whose sum is
+    highest."""
     spans, texts = units(text)
     if not texts:
         return SemanticReading(0.0, head.threshold, False, (0, 0), ())
@@ -331,10 +345,27 @@ def semantic_read(
     if features is None:
         weight = 0.0
     read = None
+    reader_score = None
+    chosen_words: tuple[str, ...] = ()
+    threshold = head.threshold
     if weight > 0:
         sums, counts = features(text, entry_sentences(text))
         read = reader.unit_probabilities(sums, counts, unit_ranges(text))
-    if weight >= 1.0:
+        reader_score = float(read.max())
+    if weight >= 1.0 and phrases is not None:
+        threshold = sigmoid(phrases.threshold)
+        combined = phrases.combined(reader_score, text)
+        score = sigmoid(combined)
+        # Units are read the same way to choose the passage (the whole entry is unit 0).
+        per_unit = [combined] + [phrases.combined(read[i], texts[i]) for i in range(1, len(texts))]
+        alerting = [i for i, z in enumerate(per_unit) if z >= phrases.threshold]
+        if score >= threshold and alerting:
+            best = min(alerting, key=lambda i: (spans[i][1] - spans[i][0], -per_unit[i]))
+        else:
+            best = int(np.argmax(per_unit))
+        chosen_words = phrases.words_for(texts[best])
+        vector = np.asarray(embedder.embed([texts[best]]), dtype=np.float32)[0]
+    elif weight >= 1.0:
         best = int(np.argmax(read))
         score = float(read[best])
         if score >= head.threshold:
@@ -357,9 +388,11 @@ def semantic_read(
         vector = vectors[best]
     return SemanticReading(
         score=score,
-        threshold=head.threshold,
-        flagged=score >= head.threshold,
+        threshold=threshold,
+        flagged=score >= threshold,
         best_window=spans[best],
         nearest=nearest_examples(vector, head, k),
         kinds=kind_vote(vector, head),
+        reader_score=reader_score,
+        phrases=chosen_words,
     )
