@@ -5,7 +5,8 @@
 Measures, in this process: the model load time (encoder + head + entry readers +
 phrase reader, as the app loads them, first embed included), resident memory (RSS)
 before and after the load, and the time to read one ~500-character journal entry (p50/p95
-ms, every window embedded and scored), beside a plain-regex floor over the same entries. BLAS is pinned to one thread.
+ms, every window embedded and scored), beside a plain-regex floor over the same entries.
+BLAS is pinned to one thread.
 
 Checks its own work: an entry counts only if a score in [0, 1] came back with valid
 offsets; exits 1 if any entry failed, if RSS grew by 150 MB or more, or if the regex
