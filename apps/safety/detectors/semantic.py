@@ -314,6 +314,21 @@ def kind_vote(
     return shares[:1] if shares[0][1] >= KIND_AGREEMENT else shares[:2]
 
 
+def readers_entry_score(
+    text: str, embedder: Embedder, reader: EntryReader | ReaderEnsemble | None
+) -> float | None:
+    """The entry readers' score of ``text`` alone: their highest unit, as ``semantic_read``
+    computes it (0.0 for an empty text); None without readers or sentence features."""
+    features = getattr(embedder, "sentence_features", None)
+    if reader is None or features is None:
+        return None
+    spans, _texts = units(text)
+    if not spans:
+        return 0.0
+    sums, counts = features(text, entry_sentences(text))
+    return float(reader.unit_probabilities(sums, counts, unit_ranges(text)).max())
+
+
 def semantic_read(
     text: str,
     embedder: Embedder,
