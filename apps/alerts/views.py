@@ -157,6 +157,9 @@ def _why(request, alert) -> dict:
         return found
     if not checkin.is_private:
         found["reading"] = read_entry(checkin.journal, spans)
+        # The patient's own words that weighed most with the phrase reader: shown only
+        # where the entry itself is (a private entry keeps its words).
+        found["semantic_words"] = (found["semantic"] or {}).get("words") or []
     if may_label(user=request.user, patient_id=alert.patient_id, clinic_id=checkin.clinic_id):
         found["label_form"] = AlertLabelForm()
         found["my_example"] = examples_by(user=request.user, checkin_ids=[checkin.pk]).get(

@@ -113,6 +113,9 @@ def semantic_finding(*, text: str, reading: SemanticReading) -> Finding:
                     for n in reading.nearest
                 ],
                 "text_digest": text_digest(text),
+                # The passage's words that weighed most with the phrase reader (the
+                # patient's own words: pages show them only where the entry is shown).
+                "words": list(reading.phrases),
             }
         },
     )

@@ -157,6 +157,8 @@ def semantic_alert(world, *, private=False):
         flagged=True,
         best_window=(start, end),
         nearest=(Nearest("I gave away my things and said goodbye", "suicidal", 0.7),),
+        reader_score=0.62,
+        phrases=("gave the", "wrote to everyone"),
     )
     finding = semantic_finding(text=FAREWELL, reading=reading)
     (alert,) = raise_for(
@@ -170,8 +172,9 @@ def test_the_semantic_readers_alert_shows_its_passage_score_and_closest_examples
     client.force_login(world.alice)
     html = page(client, alert)
     assert sentence_marked(html) == "Gave the guitar to Sam and wrote to everyone."
-    assert "second reader" in html and "0.91" in html
+    assert "second reader" in html and "0.9100" in html and "from 0.8000" in html
     assert "I gave away my things and said goodbye" in html
+    assert "weighed most: “gave the”, “wrote to everyone”." in html
     judge(client, alert, label="real")
     example = CrisisExample.objects.get()
     assert (example.kind, example.alert, example.text) == ("suicidal", alert, FAREWELL)
@@ -183,6 +186,8 @@ def test_a_private_entry_keeps_the_semantic_readers_passage_hidden(world, client
     html = page(client, alert)
     assert "Gave the guitar" not in html and "Good week" not in html
     assert "second reader" in html and "marked this entry private" in html
+    # The words that weighed are the patient's own: kept private with the entry.
+    assert "weighed most" not in html and "wrote to everyone" not in html
 
 
 CLEARED = (
