@@ -187,3 +187,13 @@ def test_the_second_reading_asks_the_readers_alone_as_the_whole_reading_scores_t
     assert readers_entry_score(text, FeaturesDouble(), reader) == both.reader_score
     assert readers_entry_score("   ", FeaturesDouble(), reader) == 0.0
     assert readers_entry_score(text, FeaturesDouble(), None) is None
+
+
+def test_the_words_that_weighed_are_shown_as_the_patient_wrote_them():
+    model = PhraseModel.from_terms(
+        (["deje la", "llave"], []),
+        (np.ones(2), np.ones(0)),
+        (np.array([2.0, 1.0]), np.zeros(0)),
+        bias=0.0,
+    )
+    assert model.words_for("Le DEJÉ la llave a mi vecina") == ("dejé la", "llave")

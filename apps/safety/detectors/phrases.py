@@ -176,7 +176,11 @@ class PhraseModel:
             chosen.append(term)
             if len(chosen) == k:
                 break
-        return tuple(chosen)
+        # Shown as the patient wrote them (accents kept), not as folded for the model.
+        written: dict[str, str] = {}
+        for word in _WORD.findall((text or "").lower().replace("\u2019", "'")):
+            written.setdefault(fold(word), word)
+        return tuple(" ".join(written.get(w, w) for w in term.split()) for term in chosen)
 
 
 def logit(p: float) -> float:
