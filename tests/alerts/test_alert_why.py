@@ -180,6 +180,16 @@ def test_the_semantic_readers_alert_shows_its_passage_score_and_closest_examples
     assert (example.kind, example.alert, example.text) == ("suicidal", alert, FAREWELL)
 
 
+def test_a_score_too_close_to_one_for_four_places_is_not_shown_as_certain(world, client):
+    alert = semantic_alert(world)
+    alert.evidence["semantic"]["score"] = 0.99999
+    alert.save(update_fields=["evidence"])
+    client.force_login(world.alice)
+    html = page(client, alert)
+    assert "score was over 0.9999 (it alerts from 0.8000)" in html
+    assert "1.0000" not in html
+
+
 def test_a_private_entry_keeps_the_semantic_readers_passage_hidden(world, client):
     alert = semantic_alert(world, private=True)
     client.force_login(world.alice)

@@ -32,7 +32,7 @@ FUNCTION_WORDS = frozenset(
     i me my myself a an the and or but so if of to in on at by for with from as is am are
     was were be been it its it's this that these those them they he she we you your his her
     our their do did does have has had not no just all some any will would could should
-    can than then there when what who
+    can than then there when what who how why where which about into out up over
     y o a e de del la el los las lo le les un una unos unas que en con por para sin mi mis
     me te se su sus nos ya no si es era fue ser estoy esta este esto eso muy mas pero como
     """.split()
