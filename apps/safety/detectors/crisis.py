@@ -202,6 +202,9 @@ class Lexicon:
     # score the whole entry below the category's threshold (the lowest of them when
     # the matches mix categories). Empty: never.
     second_reading_below: Mapping[str, float] = field(default_factory=dict)
+    # Stop 34: the same judgment on the layer's sum with the phrase reader (log-odds:
+    # logit(readers) + weight * phrase margin), for the same categories; either lowers.
+    second_reading_sum_below: Mapping[str, float] = field(default_factory=dict)
 
 
 # --- compiling the lexicon --------------------------------------------------------------
@@ -498,15 +501,28 @@ def compile_lexicon(data: dict) -> Lexicon:
 
 
 def _second_reading(spec: dict | None, data: dict) -> dict:
-    """settings.second_reading.below: {category: threshold}."""
+    """settings.second_reading: below: {category: readers' score in (0, 1)} and, optional,
+    sum_below: {category: log-odds of the readers with the phrase reader}, for categories
+    that are also under below."""
     if not spec:
         return {}
     below = spec.get("below")
-    if not isinstance(below, dict) or set(spec) != {"below"}:
-        raise ValueError("settings.second_reading must be `below: {category: threshold}`")
-    unknown = set(below) - set(data.get("categories") or {})
+    if not isinstance(below, dict) or not set(spec) <= {"below", "sum_below"}:
+        raise ValueError(
+            "settings.second_reading must be `below: {category: threshold}` "
+            "and optionally `sum_below: {category: log-odds}`"
+        )
+    sum_below = spec.get("sum_below") or {}
+    if not isinstance(sum_below, dict):
+        raise ValueError("settings.second_reading.sum_below must be {category: log-odds}")
+    unknown = (set(below) | set(sum_below)) - set(data.get("categories") or {})
     if unknown:
         raise ValueError(f"settings.second_reading names no category: {sorted(unknown)}")
+    if set(sum_below) - set(below):
+        raise ValueError(
+            "settings.second_reading.sum_below may only name categories under `below`: "
+            f"{sorted(set(sum_below) - set(below))}"
+        )
     thresholds = {}
     for category, value in below.items():
         value = float(value)
@@ -515,7 +531,16 @@ def _second_reading(spec: dict | None, data: dict) -> dict:
                 f"settings.second_reading.below.{category} must be in (0, 1), not {value}"
             )
         thresholds[category] = value
-    return {"second_reading_below": thresholds}
+    sums = {}
+    for category, value in sum_below.items():
+        value = float(value)
+        if not value < 0.0:
+            raise ValueError(
+                f"settings.second_reading.sum_below.{category} must be below 0 (log-odds), "
+                f"not {value}"
+            )
+        sums[category] = value
+    return {"second_reading_below": thresholds, "second_reading_sum_below": sums}
 
 
 # --- first words, for speed ----------------------------------------------------------------
@@ -1384,6 +1409,22 @@ def second_reading_below(matches, lexicon: Lexicon) -> float | None:
     return min(thresholds[m.category] for m in same_day)
 
 
+def second_reading_sum_below(matches, lexicon: Lexicon) -> float | None:
+    """Below what sum of the readers and the phrase reader (log-odds) these matches are
+    lowered to the digest, or None: the same judgment as ``second_reading_below`` on the
+    layer's sum (stop 34), for the categories under settings.second_reading.sum_below; a
+    mix takes the lowest, and a category without one keeps the whole finding from it."""
+    if second_reading_below(matches, lexicon) is None:
+        return None
+    thresholds = lexicon.second_reading_sum_below
+    same_day = [
+        m for m in matches if not m.dropped and m.severity in (Severity.CRITICAL, Severity.HIGH)
+    ]
+    if any(m.category not in thresholds for m in same_day):
+        return None
+    return min(thresholds[m.category] for m in same_day)
+
+
 def highest_severity(matches) -> str | None:
     """The worst severity among kept matches, or None."""
     kept = [m.severity for m in matches if not m.dropped]
@@ -1394,6 +1435,7 @@ def highest_severity(matches) -> str | None:
 
 __all__ = [
     "second_reading_below",
+    "second_reading_sum_below",
     "Lexicon",
     "Match",
     "compile_lexicon",

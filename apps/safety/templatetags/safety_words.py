@@ -1,5 +1,7 @@
 """Filters that turn stored safety data into words people read."""
 
+import math
+
 from django import template
 
 from apps.safety.detectors.language import SPANISH, guess_language
@@ -28,3 +30,32 @@ def written_in(text):
     clinician reading an English page knows which language the matched words
     are in; empty for English or an undecided entry."""
     return "written in Spanish" if guess_language(text or "") == SPANISH else ""
+
+
+@register.filter
+def score_words(value) -> str:
+    """A score from 0 to 1 as a person reads it: four places, "under 0.0001" and "over
+    0.9999" at the ends (never 0.0000 or 1.0000, which would claim certainty), a bare
+    threshold smaller than that to its first figure ("0.00002")."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return ""
+    if value >= 0.99995:
+        return "over 0.9999"
+    if value >= 0.0001:
+        return f"{value:.4f}"
+    return "under 0.0001"
+
+
+@register.filter
+def threshold_words(value) -> str:
+    """A threshold from 0 to 1: to four places, or, when smaller, to its first figure."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return ""
+    if value >= 0.0001 or value <= 0:
+        return f"{value:.4f}".rstrip("0").rstrip(".") if value < 1 else "1"
+    places = -math.floor(math.log10(value))
+    return f"{value:.{places}f}"
