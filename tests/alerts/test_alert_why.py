@@ -248,7 +248,7 @@ def test_a_finding_lowered_by_the_sum_with_the_phrase_reader_says_which_and_its_
     monkeypatch.setattr(
         services,
         "readers_score",
-        lambda _text: services.WholeReading(readers=0.02, sum_of=lambda: -15.0),
+        lambda _text: services.WholeReading(readers=0.02, sum_of=lambda: -20.0),
     )
     result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal=CLEARED)
     (alert,) = [a for a in result.alerts if a.rule == "crisis_language"]
@@ -257,8 +257,8 @@ def test_a_finding_lowered_by_the_sum_with_the_phrase_reader_says_which_and_its_
     client.force_login(world.alice)
     html = page(client, alert)
     assert "reading both what its sentences mean and the words and phrases it uses" in html
-    # sigmoid(-15) is about 3e-7, the threshold sigmoid(-11) about 0.0000167.
-    assert "its score was under 0.0001, below 0.00002." in html
+    # sigmoid(-20) is about 2e-9; medical's threshold, sigmoid(-16.5), about 0.00000007.
+    assert "its score was under 0.0001, below 0.00000007." in html
     assert "0.0000," not in html
 
 

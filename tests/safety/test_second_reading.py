@@ -174,14 +174,13 @@ def whole(readers, total):
 
 def test_a_medical_finding_the_sum_reads_as_ordinary_waits_for_the_digest():
     # The readers alone (0.02) would keep it; the sum with the phrase reader is far lower.
+    at = crisis_lexicon().second_reading_sum_below["medical"]
     assert crisis_reading(CLEARED, second_reader=whole(0.02, None)).flagged
-    reading = crisis_reading(CLEARED, second_reader=whole(0.02, -15.0))
+    reading = crisis_reading(CLEARED, second_reader=whole(0.02, at - 1))
     assert not reading.flagged and reading.severity == "moderate"
     assert reading.read_as_ordinary_by == "sum"
-    assert reading.read_as_ordinary == pytest.approx(sigmoid(-15.0))
-    assert reading.read_as_ordinary_below == pytest.approx(
-        sigmoid(crisis_lexicon().second_reading_sum_below["medical"])
-    )
+    assert reading.read_as_ordinary == pytest.approx(sigmoid(at - 1))
+    assert reading.read_as_ordinary_below == pytest.approx(sigmoid(at))
 
 
 def test_a_sum_at_or_above_its_threshold_does_not_lower():
@@ -190,14 +189,16 @@ def test_a_sum_at_or_above_its_threshold_does_not_lower():
     assert crisis_reading(EMERGENCY, second_reader=whole(0.02, -2.0)).flagged
 
 
-def test_a_passive_wish_needs_a_lower_sum_than_a_medical_finding():
+def test_each_category_has_its_own_sum_threshold():
+    # Medical words need a lower sum (-16.5) than a passive wish (-13): a minimised
+    # coffee-ground vomit summed -14.3 (SHIP_RULES.md, stop 34).
     lexicon = crisis_lexicon()
-    between = (
-        lexicon.second_reading_sum_below["suicidal_passive"]
-        + lexicon.second_reading_sum_below["medical"]
-    ) / 2
-    assert not crisis_reading(CLEARED, second_reader=whole(0.5, between)).flagged
-    assert crisis_reading(PASSIVE, second_reader=whole(0.5, between)).flagged
+    medical = lexicon.second_reading_sum_below["medical"]
+    passive = lexicon.second_reading_sum_below["suicidal_passive"]
+    assert medical < passive
+    between = (medical + passive) / 2
+    assert crisis_reading(CLEARED, second_reader=whole(0.5, between)).flagged
+    assert not crisis_reading(PASSIVE, second_reader=whole(0.5, between)).flagged
 
 
 def test_the_sum_never_lowers_intent_self_harm_or_what_the_context_raised(monkeypatch):
@@ -242,3 +243,22 @@ def test_the_real_second_reading_gives_the_readers_score_and_the_sum(monkeypatch
     assert 0.0 <= reading.readers <= 1.0
     total = reading.total()
     assert total is not None and -100 < total < 100
+
+
+RED_FLAG = (
+    "Threw up this morning and it looked like coffee grounds, kind of dark brown. "
+    "Probably the coffee honestly. Otherwise ok."
+)
+
+
+def test_a_red_flag_is_never_lowered_by_either_score():
+    assert "medical-red-flags-stop33" in crisis_lexicon().second_reading_never
+    reading = crisis_reading(RED_FLAG, second_reader=whole(0.00001, -60.0))
+    assert reading.flagged and reading.read_as_ordinary is None
+
+
+def test_never_rules_must_name_rules_of_the_lexicon():
+    data = yaml.safe_load((FIXTURES / "crisis_lexicon.yaml").read_text(encoding="utf-8"))
+    bad = {**data["settings"]["second_reading"], "never_rules": ["no-such-rule"]}
+    with pytest.raises(ValueError, match="never_rules"):
+        compile_lexicon({**data, "settings": {**data["settings"], "second_reading": bad}})

@@ -205,6 +205,9 @@ class Lexicon:
     # Stop 34: the same judgment on the layer's sum with the phrase reader (log-odds:
     # logit(readers) + weight * phrase margin), for the same categories; either lowers.
     second_reading_sum_below: Mapping[str, float] = field(default_factory=dict)
+    # Rules whose findings neither score lowers (red flags: a sign a clinician must see
+    # even when the writer explains it away).
+    second_reading_never: frozenset[str] = frozenset()
 
 
 # --- compiling the lexicon --------------------------------------------------------------
@@ -507,10 +510,17 @@ def _second_reading(spec: dict | None, data: dict) -> dict:
     if not spec:
         return {}
     below = spec.get("below")
-    if not isinstance(below, dict) or not set(spec) <= {"below", "sum_below"}:
+    if not isinstance(below, dict) or not set(spec) <= {"below", "sum_below", "never_rules"}:
         raise ValueError(
             "settings.second_reading must be `below: {category: threshold}` "
-            "and optionally `sum_below: {category: log-odds}`"
+            "and optionally `sum_below: {category: log-odds}` and `never_rules: [rule, ...]`"
+        )
+    never = spec.get("never_rules") or []
+    known_rules = {rule.get("id") for rule in data.get("rules") or [] if isinstance(rule, dict)}
+    if not isinstance(never, list) or set(never) - known_rules:
+        raise ValueError(
+            "settings.second_reading.never_rules must list rule ids of this lexicon: "
+            f"{sorted(set(never) - known_rules) if isinstance(never, list) else never!r}"
         )
     sum_below = spec.get("sum_below") or {}
     if not isinstance(sum_below, dict):
@@ -540,7 +550,11 @@ def _second_reading(spec: dict | None, data: dict) -> dict:
                 f"not {value}"
             )
         sums[category] = value
-    return {"second_reading_below": thresholds, "second_reading_sum_below": sums}
+    return {
+        "second_reading_below": thresholds,
+        "second_reading_sum_below": sums,
+        "second_reading_never": frozenset(never),
+    }
 
 
 # --- first words, for speed ----------------------------------------------------------------
@@ -1405,6 +1419,8 @@ def second_reading_below(matches, lexicon: Lexicon) -> float | None:
         m for m in matches if not m.dropped and m.severity in (Severity.CRITICAL, Severity.HIGH)
     ]
     if not same_day or any(m.category not in thresholds for m in same_day):
+        return None
+    if any(m.rule in lexicon.second_reading_never for m in same_day):
         return None
     return min(thresholds[m.category] for m in same_day)
 
