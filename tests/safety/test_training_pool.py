@@ -28,6 +28,9 @@ HELD_OUT = (
     # Stop 33: a sixth blind set, written by a helper who opened nothing; measured once at
     # the end of stop 33 with its final detector, then left for the next stop.
     "round16-holdout.tsv",
+    # Stop 34: a seventh blind set, written by a helper who opened nothing, measured once at
+    # the end of stop 34 (its third rule, SHIP_RULES.md).
+    "round18-holdout.tsv",
 )
 
 
