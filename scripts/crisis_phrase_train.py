@@ -76,14 +76,14 @@ def digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def load_entries():
+def load_entries(extra: tuple[str, ...] = ()):
     """(entries, folds, readers' honest scores) in one order: the pool, then the files."""
     pool = crisis_train.load_data()[0]
     oof = np.load(READER_OOF, allow_pickle=False)
     if [digest(e.text) for e in pool] != list(oof["texts"]):
         sys.exit("reader_oof.npz is not for this pool (texts differ): remake it (PROVENANCE.md)")
     entries, folds = list(pool), list(oof["folds"])
-    for i, name in enumerate(sorted(READER_UNSEEN)):
+    for i, name in enumerate(sorted(READER_UNSEEN + tuple(extra))):
         rows = crisis_train.read_tsv(crisis_train.DATA / name, Path(name).stem)
         entries += rows
         folds += [i % 5] * len(rows)
@@ -211,15 +211,39 @@ def main() -> None:
     parser.add_argument("--target", type=float, default=0.02)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/trellis-unseen-readers.npz"))
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--extra",
+        default="",
+        help="more files the readers never saw, scored in the CV like READER_UNSEEN "
+        "(comma-separated names in fixtures/crisis_training/; '' for none)",
+    )
+    parser.add_argument(
+        "--train-only",
+        default="",
+        help="files added to every fold's training and to the written model, never scored "
+        "(to measure what more data adds on the same entries)",
+    )
     args = parser.parse_args()
     if not args.cv:
         sys.exit("--cv is required: w and T come from the out-of-fold table")
+    extra = tuple(filter(None, args.extra.split(",")))
+    if set(extra) & set(args.train_only.split(",")):
+        sys.exit("a file is either --extra (scored) or --train-only, not both")
+    train_only = [
+        e
+        for name in filter(None, args.train_only.split(","))
+        for e in crisis_train.read_tsv(crisis_train.DATA / name, Path(name).stem)
+    ]
 
-    entries, folds, pool_scores = load_entries()
+    entries, folds, pool_scores = load_entries(extra)
     readers = np.array(pool_scores + unseen_reader_scores(entries, len(pool_scores), args.cache))
     labels = np.array([e.label for e in entries])
     spanish = np.array([e.lang == "es" for e in entries])
     counted = [terms(e.text) for e in entries]
+    extra_counted = [terms(e.text) for e in train_only]
+    extra_labels = np.array([e.label for e in train_only], dtype=int)
+    if train_only:
+        print(f"{len(train_only)} more entries trained on only, never scored")
     print(f"{len(entries)} entries, {labels.sum()} crises, {spanish[labels == 1].sum()} Spanish")
 
     began = time.time()
@@ -227,8 +251,8 @@ def main() -> None:
     for f in range(5):
         test = folds == f
         parts = train(
-            [p for p, t in zip(counted, test, strict=True) if not t],
-            labels[~test],
+            [p for p, t in zip(counted, test, strict=True) if not t] + extra_counted,
+            np.concatenate([labels[~test], extra_labels]),
             args.C,
             args.max_letters,
         )
@@ -274,7 +298,12 @@ def main() -> None:
     )
 
     if args.write:
-        parts = train(counted, labels, args.C, args.max_letters)
+        parts = train(
+            counted + extra_counted,
+            np.concatenate([labels, extra_labels]),
+            args.C,
+            args.max_letters,
+        )
         vocab, idfs, weights, b = parts
         save_phrases(
             args.out,
@@ -286,8 +315,8 @@ def main() -> None:
             threshold=float(threshold),
             info={
                 "written": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                "entries": len(entries),
-                "crises": int(labels.sum()),
+                "entries": len(entries) + len(train_only),
+                "crises": int(labels.sum() + extra_labels.sum()),
                 "C": args.C,
                 "cv_recall_at_target": round(float(recall), 4),
                 "target": args.target,

@@ -40,9 +40,26 @@ def texts(path: Path) -> set[str]:
         return {" ".join(row["text"].lower().split()) for row in rows}
 
 
+_phrase_spec = importlib.util.spec_from_file_location(
+    "crisis_phrase_train", ROOT / "scripts" / "crisis_phrase_train.py"
+)
+crisis_phrase_train = importlib.util.module_from_spec(_phrase_spec)
+_phrase_spec.loader.exec_module(crisis_phrase_train)
+
+
 def learned_from() -> list[Path]:
-    names = (*crisis_train.POOL_FILES, *crisis_train.TRAIN_ONLY_FILES, "sentences.tsv")
+    names = (
+        *crisis_train.POOL_FILES,
+        *crisis_train.TRAIN_ONLY_FILES,
+        "sentences.tsv",
+        # The phrase reader also learns from the files the entry readers never saw.
+        *crisis_phrase_train.READER_UNSEEN,
+    )
     return [crisis_train.DATA / name for name in names] + [crisis_train.DEV]
+
+
+def test_the_phrase_reader_names_no_held_out_set():
+    assert not set(HELD_OUT) & set(crisis_phrase_train.READER_UNSEEN)
 
 
 def test_the_pool_names_no_held_out_set():
