@@ -283,7 +283,8 @@ def _finding_detail(reading: CrisisReading) -> dict:
         detail["context"] = [raised.as_dict() for raised in reading.raises]
     if reading.read_as_ordinary is not None:
         detail["second_reading"] = {
-            "score": round(reading.read_as_ordinary, 4),
+            # Two significant figures: the sum's scores can be far below 0.0001.
+            "score": float(f"{reading.read_as_ordinary:.2g}"),
             "below": reading.read_as_ordinary_below,
             "by": reading.read_as_ordinary_by,
         }

@@ -236,7 +236,7 @@ def test_a_score_too_small_for_four_places_is_not_shown_as_zero(world, client, m
     client.force_login(world.alice)
     html = page(client, alert)
     assert "Words in the journal that can mean " + KINDS["suicidal_passive"] in html
-    assert "under 0.0001, below 0.0003" in html and "0.0000" not in html
+    assert "its score was 0.000020, below 0.0003" in html and "0.0000," not in html
     assert "a figure of speech" in alert.summary and "checked and cleared" not in alert.summary
 
 
@@ -257,8 +257,8 @@ def test_a_finding_lowered_by_the_sum_with_the_phrase_reader_says_which_and_its_
     client.force_login(world.alice)
     html = page(client, alert)
     assert "reading both what its sentences mean and the words and phrases it uses" in html
-    # sigmoid(-20) is about 2e-9; medical's threshold, sigmoid(-16.5), about 0.00000007.
-    assert "its score was under 0.0001, below 0.00000007." in html
+    # sigmoid(-20) is about 2.1e-9; medical's threshold, sigmoid(-16.5), about 0.00000007.
+    assert "its score was 0.0000000021, below 0.00000007." in html
     assert "0.0000," not in html
 
 
@@ -267,7 +267,9 @@ def test_scores_and_thresholds_read_as_numbers_a_person_can_trust():
 
     assert score_words(0.91) == "0.9100"
     assert score_words(0.99999) == "over 0.9999"
-    assert score_words(0.00002) == "under 0.0001"
+    assert score_words(0.00002) == "0.000020"
+    assert score_words(0.0000000021) == "0.0000000021"
+    assert score_words(0.0) == "under 0.0001"  # an old alert kept to four places
     assert score_words(None) == ""
     assert threshold_words(0.001) == "0.001"
     assert threshold_words(0.0003) == "0.0003"

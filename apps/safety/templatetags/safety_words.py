@@ -34,9 +34,10 @@ def written_in(text):
 
 @register.filter
 def score_words(value) -> str:
-    """A score from 0 to 1 as a person reads it: four places, "under 0.0001" and "over
-    0.9999" at the ends (never 0.0000 or 1.0000, which would claim certainty), a bare
-    threshold smaller than that to its first figure ("0.00002")."""
+    """A score from 0 to 1 as a person reads it: four places; smaller, to its first two
+    figures ("0.000000021"), so it can be read against a threshold that small; "over
+    0.9999" at the top (never 1.0000, which would claim certainty) and "under 0.0001" for a
+    score kept only to four places that rounded to 0."""
     try:
         value = float(value)
     except (TypeError, ValueError):
@@ -45,7 +46,10 @@ def score_words(value) -> str:
         return "over 0.9999"
     if value >= 0.0001:
         return f"{value:.4f}"
-    return "under 0.0001"
+    if value <= 0:
+        return "under 0.0001"
+    places = 1 - math.floor(math.log10(value))
+    return f"{value:.{places}f}"
 
 
 @register.filter
