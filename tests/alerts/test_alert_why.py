@@ -240,9 +240,9 @@ def test_a_score_too_small_for_four_places_is_not_shown_as_zero(world, client, m
     assert "a figure of speech" in alert.summary and "checked and cleared" not in alert.summary
 
 
-def test_a_finding_lowered_by_the_sum_with_the_phrase_reader_says_which_and_its_numbers(
-    world, client, monkeypatch
-):
+def alert_lowered_by_the_sum(world, monkeypatch):
+    """CLEARED checked in with a double of the second reading: the readers alone (0.02)
+    keep the medical finding, their sum with the phrase reader (-20) lowers it."""
     from apps.safety import services
 
     monkeypatch.setattr(
@@ -253,6 +253,13 @@ def test_a_finding_lowered_by_the_sum_with_the_phrase_reader_says_which_and_its_
     result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal=CLEARED)
     (alert,) = [a for a in result.alerts if a.rule == "crisis_language"]
     assert alert.severity == "moderate"
+    return alert
+
+
+def test_a_finding_lowered_by_the_sum_with_the_phrase_reader_says_which_and_its_numbers(
+    world, client, monkeypatch
+):
+    alert = alert_lowered_by_the_sum(world, monkeypatch)
     assert alert.second_reading["by"] == "sum"
     client.force_login(world.alice)
     html = page(client, alert)

@@ -7,31 +7,20 @@ tests/safety/test_second_reading.py); what is tested here is the page."""
 import pytest
 from playwright.sync_api import expect
 
-from apps.diaries.services import checkin_submit
-from apps.safety import services
 from apps.safety.why import SENTENCE_CLASS
+from tests.alerts.test_alert_why import alert_lowered_by_the_sum
 from tests.conftest import TOTP_SECRET
 from tests.e2e.conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.services, pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PHONE_390 = {"width": 390, "height": 844}
-CLEARED = (
-    "Tried the cold plunge at the gym. Couldn't breathe for the first minute, then it was amazing."
-)
 
 
 def test_a_finding_lowered_by_the_sum_reads_truthfully_at_a_desk_and_on_a_phone(
     world, stack, browser_page, monkeypatch
 ):
-    monkeypatch.setattr(
-        services,
-        "readers_score",
-        lambda _text: services.WholeReading(readers=0.02, sum_of=lambda: -20.0),
-    )
-    result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal=CLEARED)
-    (alert,) = [a for a in result.alerts if a.rule == "crisis_language"]
-    assert alert.severity == "moderate"
+    alert = alert_lowered_by_the_sum(world, monkeypatch)
 
     desk = browser_page()
     log_in(desk, world.alice.email, totp_secret=TOTP_SECRET)
