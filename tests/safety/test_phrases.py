@@ -197,3 +197,15 @@ def test_the_words_that_weighed_are_shown_as_the_patient_wrote_them():
         bias=0.0,
     )
     assert model.words_for("Le DEJÉ la llave a mi vecina") == ("dejé la", "llave")
+
+
+def test_the_shipped_files_keys_are_the_keys_of_its_terms():
+    # load_phrases reads the stored keys, not the terms: they must be the same terms.
+    from apps.safety.detectors.phrases import BLOCKS, term_keys
+
+    with np.load(semantic_model.PHRASES_PATH, allow_pickle=False) as data:
+        for name in BLOCKS:
+            listed = str(data[f"{name}_terms"]).split("\n")
+            assert len(listed) > 1000
+            assert np.array_equal(data[f"{name}_keys"], term_keys(listed))
+            assert len(data[f"{name}_idf"]) == len(listed) == len(data[f"{name}_weights"])
