@@ -31,6 +31,11 @@ HELD_OUT = (
     # Stop 34: a seventh blind set, written by a helper who opened nothing, measured once at
     # the end of stop 34 (its third rule, SHIP_RULES.md).
     "round18-holdout.tsv",
+    # Stop 35: an eighth blind set, written by a helper who opened nothing, and the fresh
+    # file stop 35's rule judges the retrained phrase reader on (SHIP_RULES.md): neither
+    # is ever trained on.
+    "round19-holdout.tsv",
+    "round19-validate.tsv",
 )
 
 
