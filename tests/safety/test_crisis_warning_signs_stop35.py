@@ -1,0 +1,99 @@
+"""Rules for the warning signs as suicide-prevention training names them (issue 17, stop 35).
+
+Written from that list (C-SSRS wish to be dead; preparatory acts; rehearsal at a place), not
+from any file's wording, and judged on round19-validate, which was never read
+(apps/safety/semantic/SHIP_RULES.md, stop 35's second entry). Each sign needs two signals, so
+each crisis here has an ordinary twin with the same words that must stay quiet.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+# (sign, a crisis that must alert, its ordinary twin that must stay quiet)
+SIGNS = [
+    (
+        "sorry to have woken up",
+        "slept 10h and was disappointed I woke up at all. dose taken",
+        "slept 10h and was disappointed I woke up so late, missed the farmers market",
+    ),
+    (
+        "sorry to have woken up, in Spanish",
+        "Amanecí otra vez. Qué lástima. Tomé el omega.",
+        "Amanecí con gripe otra vez, qué lástima, tenía planes",
+    ),
+    (
+        "hoping for an accident",
+        "flying to Lisbon Friday and part of me hopes the plane goes down",
+        "flying to Lisbon Friday and I hope the plane has wifi",
+    ),
+    (
+        "hoping for an accident, in Spanish",
+        "el lunes viajo a Bogotá, ojalá el avión se caiga",
+        "el lunes viajo a Bogotá, ojalá el avión salga a tiempo",
+    ),
+    (
+        "one's own funeral arranged",
+        "spent the evening choosing the songs for my funeral, felt calm",
+        "spent the evening choosing the songs for my sister's wedding, felt calm",
+    ),
+    (
+        "one's own funeral arranged, for a class",
+        "wrote the eulogy for my own funeral tonight and emailed it to my brother",
+        "wrote the eulogy for my own funeral for the grief workshop exercise, strange but good",
+    ),
+    (
+        "staying only until someone is gone",
+        "I promised myself I'd wait until my dog died. He died on Sunday.",
+        "I promised myself I'd wait until my dog was calmer before adopting a second one",
+    ),
+    (
+        "things cancelled that will not be needed",
+        "cancelled my gym membership and the magazine, I won't be needing them anymore",
+        "cancelled my gym membership since I'm moving abroad, I won't be needing it anymore",
+    ),
+    (
+        "accounts closed and passwords left with a relative",
+        "deleted my instagram and facebook today and wrote down my passwords for my sister",
+        "my sister set up my new phone and I wrote down my passwords for my sister to type in",
+    ),
+    (
+        "a high place looked down from for a long time",
+        "walked to the bridge after work and stood looking down at the water for an hour",
+        "walked to the bridge after work and took photos of the sunset over the water",
+    ),
+    (
+        "a high place's height looked up",
+        "looked up how high the parking garage on 5th is",
+        "looked up how much the parking garage on 5th costs per hour",
+    ),
+    (
+        "trains timed",
+        "been timing the freight trains at the crossing near my flat",
+        "been watching the freight trains with my nephew, he loves them",
+    ),
+    (
+        "a high place and the drop measured, in Spanish",
+        "subí a la azotea y estuve un buen rato mirando para abajo",
+        "subí a la azotea a tender la ropa, hace un sol precioso",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sign", "crisis", "ordinary"), SIGNS, ids=[s[0] for s in SIGNS])
+def test_a_warning_sign_alerts_and_its_ordinary_twin_stays_quiet(sign, crisis, ordinary):
+    assert crisis_reading(crisis).flagged, crisis
+    quiet = crisis_reading(ordinary)
+    assert not quiet.flagged, [(m.rule, m.matched, m.severity) for m in quiet.matches]
+
+
+def test_a_funeral_planned_with_a_date_still_alerts_however_it_is_framed():
+    # The class exclusion only hides the funeral words; a plan stated beside them alerts.
+    assert crisis_reading(
+        "wrote the eulogy for my funeral for the workshop. I'm going to kill myself on Sunday."
+    ).flagged
+
+
+def test_the_waking_sign_is_a_passive_wish_a_clinician_sees_today():
+    reading = crisis_reading("woke up disappointed that I'm still here")
+    assert reading.severity == "high"
