@@ -168,4 +168,6 @@ def test_taking_back_a_wish_to_kill_oneself_is_not_read_as_taking_back_a_threat(
     # The retraction idiom is for threats to someone else; a death wish "lol" or
     # "mentira" stays by the suicidal category's own joke policy.
     assert crisis_reading("me voy a matar, mentira").flagged
-    assert crisis_reading("I'm going to kill myself, not literally maybe, but I have the pills").flagged
+    assert crisis_reading(
+        "I'm going to kill myself, not literally maybe, but I have the pills"
+    ).flagged
