@@ -77,6 +77,36 @@ SIGNS = [
         "subí a la azotea y estuve un buen rato mirando para abajo",
         "subí a la azotea a tender la ropa, hace un sol precioso",
     ),
+    (
+        "trapped with no way out, in Spanish",
+        "me siento atrapada, no veo ninguna salida",
+        "me siento atrapada en el tráfico, llegué tarde",
+    ),
+    (
+        "no future seen, in Spanish",
+        "no me veo aquí el próximo año",
+        "no me veo trabajando aquí el próximo año, quiero cambiar de empresa",
+    ),
+    (
+        "a will made young with no reason given",
+        "made my will today, I'm 24. just want things sorted",
+        "made my will today, I'm 24, the lawyer said it's smart with the baby coming",
+    ),
+    (
+        "a goodbye as if for the last time",
+        "I said goodbye to my brother, properly this time, he didn't notice",
+        "I said goodbye to my brother at the airport, see you at Christmas",
+    ),
+    (
+        "a pet given up as better off without the writer",
+        "gave my dog to my cousin, he'll be better off without me",
+        "gave my dog to my cousin for the weekend while I'm at the conference",
+    ),
+    (
+        "driving fast not caring what happens",
+        "driving way too fast on the motorway lately, not caring if I crash",
+        "driving way too fast to make the ferry, we made it with a minute to spare",
+    ),
 ]
 
 
