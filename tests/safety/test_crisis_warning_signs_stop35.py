@@ -107,6 +107,46 @@ SIGNS = [
         "driving way too fast on the motorway lately, not caring if I crash",
         "driving way too fast to make the ferry, we made it with a minute to spare",
     ),
+    (
+        "black tarry stools, told as an afterthought",
+        "my poop has been black and sticky for two days, probably the burrito",
+        "my poop has been black for two days since I started the iron tablets",
+    ),
+    (
+        "coffee-ground vomit, in Spanish",
+        "vomité algo como café molido, seguro fue el café",
+        "vomité el café de la mañana, me cayó pesado",
+    ),
+    (
+        "a dose doubled and doubled again",
+        "felt nothing so I doubled the dose, then doubled it again",
+        "felt nothing so I asked Dr Lee and she said we might double the dose next month",
+    ),
+    (
+        "a bottle with the pills to sleep",
+        "finished a bottle of wine with my sleeping pills to switch off",
+        "finished a bottle of water with my vitamins this morning",
+    ),
+    (
+        "the old habit with the razor back",
+        "the old habit with the razor came back this week",
+        "the old habit of biting my nails came back this week",
+    ),
+    (
+        "a device reading one's thoughts, laughed off",
+        "the router is reading my thoughts, I know how it sounds lol",
+        "the router is reading slow again, called the internet company",
+    ),
+    (
+        "number plates sending messages, in Spanish",
+        "las placas de los carros me mandan señales, hoy vi tres 7",
+        "las placas de los carros nuevos son de otro color, qué raro",
+    ),
+    (
+        "not knowing the year",
+        "didn't know what year it was this morning, still foggy now",
+        "kept writing the wrong year on the forms, classic January",
+    ),
 ]
 
 
