@@ -171,3 +171,32 @@ def test_taking_back_a_wish_to_kill_oneself_is_not_read_as_taking_back_a_threat(
     assert crisis_reading(
         "I'm going to kill myself, not literally maybe, but I have the pills"
     ).flagged
+
+
+def test_a_screening_told_item_by_item_each_answered_no_stays_quiet():
+    assert not crisis_reading(
+        "Intake with the new nurse today. She went through the screening: any thoughts of "
+        "ending your life, no. Hearing voices or seeing things others don't, no. Days "
+        "without needing sleep, no. Then we talked about my knee."
+    ).flagged
+    assert not crisis_reading(
+        "Me hicieron el cuestionario de siempre. Ideas de hacerme daño, ninguna. "
+        "Escuchar voces, no."
+    ).flagged
+
+
+def test_a_screening_item_answered_yes_turned_back_or_called_a_lie_still_alerts():
+    assert crisis_reading(
+        "Went through the screening. Hearing voices, yes, every night this week."
+    ).flagged
+    assert crisis_reading(
+        "the usual questions: wanting to die, no, but I think about it every night"
+    ).flagged
+    assert crisis_reading(
+        "Screening today. Thoughts of killing myself, no. Hearing voices, no. "
+        "Actually I lied about the first one."
+    ).flagged
+
+
+def test_a_sentence_ending_no_with_no_screening_named_before_it_stays_the_patients():
+    assert crisis_reading("I keep hearing voices at night telling me I'm worthless, no.").flagged

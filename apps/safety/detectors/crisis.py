@@ -456,6 +456,8 @@ def compile_lexicon(data: dict) -> Lexicon:
         "answer_retracted",
         "answered_no_next",
         "rating_question",
+        "screening_named",
+        "item_answered_no",
         "idiom_undone",
         "panic_named",
         "reassured",
@@ -919,6 +921,8 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         for cue in cues["negation"].finditer(window):
             cue_at = window_start + cue.start()
         question = cues["question"].search(text, clause_start, start)
+        if question is None and _screening_item_denied(ctx, start, end, sentence_end):
+            return severity, True, "denied"
         if question is None and _asked_and_denied(
             ctx, sentence_start, clause_start, end, sentence_end
         ):
@@ -1111,6 +1115,32 @@ def _asked_and_denied(
     ):
         return False
     return _answered_no(ctx, end, sentence_end) and not _answered_yes(ctx, end, sentence_end)
+
+
+# How far back a screening named before an item may be ("she went through the whole
+# screening: ... Hearing voices, no."): a few sentences of a list.
+SCREENING_REACH = 600
+
+
+def _screening_item_denied(ctx: _Context, start: int, end: int, sentence_end: int) -> bool:
+    """Is the match an item of a screening the entry named shortly before it, answered
+    no at the very end of its own sentence ("She went through the whole screening: any
+    thoughts of harming yourself or others, no. Hearing voices or seeing things others
+    don't, no."), and the answer nowhere after it called a lie or turned back?
+
+    Without a screening named before it, a sentence ending ", no." stays the patient's
+    own ("would anyone even miss me, no.")."""
+    cues = ctx.lexicon.cues
+    screening, item_no = cues.get("screening_named"), cues.get("item_answered_no")
+    if screening is None or item_no is None:
+        return False
+    if screening.search(ctx.text, max(0, start - SCREENING_REACH), start) is None:
+        return False
+    answer = item_no.search(ctx.text, end, sentence_end)
+    if answer is None or _turned(ctx, answer.end(), sentence_end):
+        return False
+    retracted = cues.get("answer_retracted")
+    return not (retracted and retracted.search(ctx.text, end))
 
 
 def _rated_none(
