@@ -6,8 +6,13 @@ from any file's wording, and judged on round19-validate, which was never read
 each crisis here has an ordinary twin with the same words that must stay quiet.
 """
 
+import csv
+from pathlib import Path
+
 import pytest
 
+from apps.safety.detectors.crisis import crisis_matches, highest_severity
+from apps.safety.rules import crisis_lexicon
 from apps.safety.services import crisis_reading
 
 # (sign, a crisis that must alert, its ordinary twin that must stay quiet)
@@ -167,3 +172,24 @@ def test_a_funeral_planned_with_a_date_still_alerts_however_it_is_framed():
 def test_the_waking_sign_is_a_passive_wish_a_clinician_sees_today():
     reading = crisis_reading("woke up disappointed that I'm still here")
     assert reading.severity == "high"
+
+
+CANONICAL = Path(__file__).resolve().parents[1] / "data" / "crisis-warning-signs-canonical.tsv"
+
+
+def test_the_rules_still_read_the_canonical_warning_signs_they_read_at_stop_35():
+    # tests/data/crisis-warning-signs-canonical.tsv: 197 crises written at stop 35 from
+    # what suicide-prevention training and clinicians list (not from any training file),
+    # English and Spanish, every kind. The stop-35 rules were written from them, so this
+    # is a floor against regressions, not a measurement: the rules as written flag 124
+    # (stop 34's: 95); with the semantic layer `crisis_eval FILE --semantic` finds 167
+    # (stop 34's detector: 138). What neither layer reads is listed in
+    # apps/safety/semantic/SHIP_RULES.md (stop 35, ninth entry) and docs/SAFETY.md.
+    with CANONICAL.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) == 197 and all(row["label"] == "1" for row in rows)
+    found = sum(
+        highest_severity(crisis_matches(row["text"], crisis_lexicon())) in ("critical", "high")
+        for row in rows
+    )
+    assert found >= 124, found
