@@ -5,8 +5,9 @@ does with --preload, and the workers inherit it). Besides building the
 application it loads now what would otherwise make some worker's first
 requests slow: the safety rules (the crisis lexicon takes most of a second to
 compile), the fixture catalogues, every URLconf and view module, the project's
-templates (compiled into the cached loader), and a few things a request
-otherwise imports or initialises on first use. What stays for a worker
+templates (compiled into the cached loader), the semantic crisis model when
+check-ins are read with it, and a few things a request otherwise imports or
+initialises on first use. What stays for a worker
 thread's first request is opening its database connection (a few ms).
 TRELLIS_WARM_START=0 skips it all (to measure a cold start). Management
 commands and tests never import this module.
@@ -46,6 +47,23 @@ def templates_load() -> int:
     return count
 
 
+def semantic_load() -> float:
+    """The semantic crisis model, when check-ins are read with it in the request
+    (apps/safety/semantic_model.py at_checkin): loaded now, once per process (about
+    1 s and 140 MB; with --preload the workers share the master's copy). Seconds taken.
+    A model that cannot load leaves the web serving: each check-in then leaves its
+    reading to the worker's sweep."""
+    from apps.safety import semantic_model
+
+    started = time.perf_counter()
+    try:
+        if semantic_model.at_checkin():
+            semantic_model.warm()
+    except Exception:
+        logger.exception("the semantic crisis model could not be loaded; the sweep will read")
+    return time.perf_counter() - started
+
+
 def warm_start() -> dict:
     """Load the slow parts now; returns milliseconds by part."""
     from django.conf import settings
@@ -81,6 +99,7 @@ def warm_start() -> dict:
     mark = time.perf_counter()
     templates = templates_load()
     timings["templates"] = time.perf_counter() - mark
+    timings["semantic_model"] = semantic_load()
     timings["total"] = time.perf_counter() - started
     result = {name: round(seconds * 1000, 1) for name, seconds in timings.items()}
     logger.info(

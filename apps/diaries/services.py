@@ -599,16 +599,16 @@ def checkins_semantic_sweep(*, limit: int = SEMANTIC_SWEEP_BATCH) -> int:
     how many were read. Run by beat every ALERT_JOBS_INTERVAL_SECONDS in a
     worker (tasks.semantic_sweep).
 
-    A sweep rather than a message per check-in: the check-in's request pays
-    nothing (its throughput is benchmarked), and a reading is never lost to a
-    broker or worker that was down: the entry stays unread (no SemanticRead row
-    for its `updated_at`) until a sweep reads it. An entry changed while it was
+    The check-in's request reads the entry itself when it can
+    (checkin_semantic_read_now) and marks it read; the sweep reads what no
+    request did (the layer read only here, a reading that failed, a request
+    that ended first), so a reading is never lost: the entry stays unread (no
+    SemanticRead row for its `updated_at`) until one reads it. An entry changed while it was
     being read keeps its newer `updated_at` and is read again. The reading and
     the alert it may raise are safety's (semantic_reading.checkin_semantic_read);
     the text that already raised an alert does not raise another."""
-    # Imported here: they bring numpy, which the web process never needs.
+    # Imported here: they bring numpy, which a web process needs only when it reads.
     from apps.safety import semantic_model
-    from apps.safety.semantic_reading import Outcome, checkin_semantic_read
 
     if semantic_model.mode() == "off":
         return 0
@@ -623,10 +623,49 @@ def checkins_semantic_sweep(*, limit: int = SEMANTIC_SWEEP_BATCH) -> int:
         .values_list("pk", "updated_at")[:limit]
     )
     for checkin_id, updated_at in unread:
-        outcome = checkin_semantic_read(checkin_id=checkin_id)
-        if outcome in (Outcome.GONE, Outcome.OFF):
-            continue
+        _semantic_read_and_mark(checkin_id=checkin_id, updated_at=updated_at)
+    return len(unread)
+
+
+def _semantic_read_and_mark(*, checkin_id: int, updated_at) -> str:
+    """Read one entry and record that it was read as it was at `updated_at`."""
+    from apps.safety.semantic_reading import Outcome, checkin_semantic_read
+
+    outcome = checkin_semantic_read(checkin_id=checkin_id)
+    if outcome not in (Outcome.GONE, Outcome.OFF):
         SemanticRead.objects.update_or_create(
             checkin_id=checkin_id, defaults={"updated_at": updated_at, "outcome": outcome}
         )
-    return len(unread)
+    return outcome
+
+
+def checkin_semantic_read_now(*, checkin: CheckIn) -> bool:
+    """Read a just-saved entry with the semantic layer inside the patient's request
+    (when `semantic_model.at_checkin()`), after the rules' transaction has committed.
+    True when the layer found a crisis the rules did not, or found it in this very
+    text before (a draft sent again): the patient is shown the crisis page, and the
+    clinician's same-day alert is already raised (semantic_reading).
+
+    Nothing here may cost the patient the entry: a reading that fails is logged and
+    left to the sweep, which reads every entry not marked read as it is now (also one
+    whose request ended between the save and this reading). An entry already marked
+    read as it is answers from the mark, without the model."""
+    from apps.safety import semantic_model
+    from apps.safety.semantic_reading import Outcome
+
+    found = (Outcome.RAISED, Outcome.SEEN)
+    try:
+        if not semantic_model.at_checkin():
+            return False
+        mark = (
+            SemanticRead.objects.filter(checkin_id=checkin.pk, updated_at=checkin.updated_at)
+            .values_list("outcome", flat=True)
+            .first()
+        )
+        if mark is not None:
+            return mark in found
+        outcome = _semantic_read_and_mark(checkin_id=checkin.pk, updated_at=checkin.updated_at)
+    except Exception:
+        logger.exception("reading check-in %s at the check-in failed; the sweep will", checkin.pk)
+        return False
+    return outcome in found

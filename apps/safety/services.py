@@ -113,8 +113,9 @@ def readers_score(text: str) -> WholeReading | None:
     None (nothing is lowered) unless the real model is in use: the threshold is the
     real readers' (the test double's scores mean nothing), or when it cannot load or
     read: a failure keeps the alert. Imported only here, when a medical or panic
-    finding needs it, so an ordinary check-in never loads the model. A web process
-    that does loads it once (about 1 s, about 140 MB; docs/BENCHMARKS.md)."""
+    finding needs it. A web process loads the model once (about 1 s, about 140 MB;
+    docs/BENCHMARKS.md): at start when it reads check-ins itself (config/wsgi.py),
+    else here, the first time."""
     from . import semantic_model  # numpy and the weights: only when needed
 
     try:
