@@ -47,6 +47,7 @@ import os
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -166,7 +167,7 @@ def run(args) -> dict:
     from django.db import connection
 
     from apps.clinics.models import Clinic, Role
-    from apps.diaries.models import CheckIn
+    from apps.diaries.models import CheckIn, SemanticRead
     from bench.floor import CREATE_TABLE
     from tests.stack import SmtpServer
 
@@ -182,6 +183,9 @@ def run(args) -> dict:
     env = {"DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_CONN_MAX_AGE": "60"}
     if args.cold:
         env["TRELLIS_WARM_START"] = "0"
+    # The web reads each entry with the semantic layer in the request (the default);
+    # --without-semantic measures the check-in as it was before, the sweep's job alone.
+    env["TRELLIS_SEMANTIC_AT_CHECKIN"] = "0" if args.without_semantic else "1"
     app = app_start(
         var_dir,
         smtp_port=smtp.port,
@@ -236,6 +240,14 @@ def run(args) -> dict:
         checkin_rows = CheckIn.objects.filter(clinic=clinic)
         checkins = checkin_rows.count() - checkins_before
         checkin_patients = set(checkin_rows.values_list("patient_id", flat=True))
+        # No beat runs here, so only the web's own readings mark entries read.
+        semantic_reads = dict(
+            Counter(
+                SemanticRead.objects.filter(checkin__clinic=clinic).values_list(
+                    "outcome", flat=True
+                )
+            )
+        )
         floor_rows = floor_count() - floor_before
     finally:
         web_rss = web_memory.stop()
@@ -254,6 +266,16 @@ def run(args) -> dict:
             f"({len(checkin_patients ^ set(saved_by[CHECKIN_PATH]))} differ)"
         )
     checks.rows("floor rows created (all phases)", expected=floor_submits, found=floor_rows)
+    # The semantic reading counts only if it was done: every entry read as ordinary
+    # (the journal is bland), or, without it, none read.
+    read_expected = 0 if args.without_semantic else submits
+    checks.rows(
+        "entries read as ordinary by the semantic layer in the request",
+        expected=read_expected,
+        found=semantic_reads.get("ordinary", 0),
+    )
+    if set(semantic_reads) - {"ordinary"}:
+        checks.problem(f"semantic readings other than ordinary: {semantic_reads}")
     for kind in kinds:
         if not latencies[kind]:
             checks.problem(f"no counted {kind} requests in the measured rounds")
@@ -286,6 +308,8 @@ def run(args) -> dict:
         "load_average_1_5_15": {"start": load_at_start, "end": os.getloadavg()},
         "web": {"workers": args.web_workers, "threads": args.web_threads},
         "warm_start": not args.cold,
+        "semantic_at_checkin": not args.without_semantic,
+        "semantic_reads": semantic_reads,
         "clients": args.clients,
         "patients": args.patients,
         "rounds": args.rounds,
@@ -384,6 +408,11 @@ def arguments(argv=None):
     )
     parser.add_argument(
         "--cold", action="store_true", help="start the web workers without the warm-up"
+    )
+    parser.add_argument(
+        "--without-semantic",
+        action="store_true",
+        help="the web does not read entries with the semantic layer (the sweep would)",
     )
     parser.add_argument("--web-workers", type=int, default=2)
     parser.add_argument("--web-threads", type=int, default=4)
