@@ -75,7 +75,7 @@ WARMUP_CLIENTS = 16
 
 
 # What each page must show to count (a 200 alone could be an error page).
-DIARY_MARKER = '<h1 class="h3">Today,'
+DIARY_MARKER = '<h1 class="h4 mb-3">Today,'
 CASELOAD_MARKER = '<h1 class="h3">Caseload</h1>'
 INBOX_MARKER = '<h1 class="h3">Alert inbox</h1>'
 SAVED_TARGET = "/diary/"
