@@ -209,3 +209,23 @@ def test_the_shipped_files_keys_are_the_keys_of_its_terms():
             assert len(listed) > 1000
             assert np.array_equal(data[f"{name}_keys"], term_keys(listed))
             assert len(data[f"{name}_idf"]) == len(listed) == len(data[f"{name}_weights"])
+
+
+def test_a_contraction_is_shown_whole_and_its_pieces_are_never_named_alone():
+    model = PhraseModel.from_terms(
+        (["it s", "s for", "know", "don t", "cope"], []),
+        (np.ones(5), np.ones(0)),
+        (np.array([3.0, 2.5, 1.0, 2.0, 1.5]), np.zeros(0)),
+        bias=0.0,
+    )
+    # "it s" and "s for" are a contraction's piece with function words: not named.
+    assert model.words_for("I know what it’s for.") == ("know",)
+    # A pair across an apostrophe is shown as the patient wrote it.
+    assert model.words_for("I DON'T cope") == ("don't", "cope")
+
+
+def test_a_term_not_found_in_the_text_is_shown_as_it_is():
+    from apps.safety.detectors.phrases import as_written
+
+    assert as_written("Le DEJÉ la llave", "deje la") == "dejé la"
+    assert as_written("nothing here", "the pills") == "the pills"

@@ -37,6 +37,10 @@ FUNCTION_WORDS = frozenset(
     me te se su sus nos ya no si es era fue ser estoy esta este esto eso muy mas pero como
     """.split()
 )
+# What an English contraction leaves of itself once split at its apostrophe ("it's" is
+# "it" and "s"): never named alone or with function words only, like them.
+CONTRACTION_PIECES = frozenset({"s", "t", "m", "d", "ll", "re", "ve"})
+UNNAMED_WORDS = FUNCTION_WORDS | CONTRACTION_PIECES
 LETTER_RUNS = (2, 5)  # shortest and longest run of letters read inside a word
 BLOCKS = ("words", "letters")
 
@@ -165,7 +169,7 @@ class PhraseModel:
             {
                 term: count
                 for term, count in word_terms(fold(text)).items()
-                if not all(word in FUNCTION_WORDS for word in term.split())
+                if not all(word in UNNAMED_WORDS for word in term.split())
             }
         )
         index, counts, listed = self._known(0, counted)
@@ -182,11 +186,20 @@ class PhraseModel:
             chosen.append(term)
             if len(chosen) == k:
                 break
-        # Shown as the patient wrote them (accents kept), not as folded for the model.
-        written: dict[str, str] = {}
-        for word in _WORD.findall((text or "").lower().replace("\u2019", "'")):
-            written.setdefault(fold(word), word)
-        return tuple(" ".join(written.get(w, w) for w in term.split()) for term in chosen)
+        return tuple(as_written(text, term) for term in chosen)
+
+
+def as_written(text: str, term: str) -> str:
+    """A folded term shown as the patient wrote it: the stretch of ``text`` from its first
+    word to its last, lower-cased ("it s" is "it's", "deje la" is "dejé la"); the term
+    itself if it cannot be found."""
+    source = (text or "").lower().replace("\u2019", "'")
+    found = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(source)]
+    wanted = term.split()
+    for i in range(len(found) - len(wanted) + 1):
+        if all(found[i + j][2] == word for j, word in enumerate(wanted)):
+            return source[found[i][0] : found[i + len(wanted) - 1][1]]
+    return term
 
 
 def logit(p: float) -> float:
