@@ -633,13 +633,18 @@ def _semantic_read_and_mark(*, checkin_id: int, updated_at) -> str:
 
     outcome = checkin_semantic_read(checkin_id=checkin_id)
     if outcome not in (Outcome.GONE, Outcome.OFF):
-        SemanticRead.objects.update_or_create(
-            checkin_id=checkin_id, defaults={"updated_at": updated_at, "outcome": outcome}
+        # One INSERT ... ON CONFLICT DO UPDATE: the request and a sweep may mark the same
+        # entry at once, and neither may fail on the other's row.
+        SemanticRead.objects.bulk_create(
+            [SemanticRead(checkin_id=checkin_id, updated_at=updated_at, outcome=outcome)],
+            update_conflicts=True,
+            unique_fields=["checkin"],
+            update_fields=["updated_at", "outcome", "read_at"],
         )
     return outcome
 
 
-def checkin_semantic_read_now(*, checkin: CheckIn) -> bool:
+def checkin_semantic_read_now(*, checkin: CheckIn, replayed: bool = False) -> bool:
     """Read a just-saved entry with the semantic layer inside the patient's request
     (when `semantic_model.at_checkin()`), after the rules' transaction has committed.
     True when the layer found a crisis the rules did not, or found it in this very
@@ -648,8 +653,9 @@ def checkin_semantic_read_now(*, checkin: CheckIn) -> bool:
 
     Nothing here may cost the patient the entry: a reading that fails is logged and
     left to the sweep, which reads every entry not marked read as it is now (also one
-    whose request ended between the save and this reading). An entry already marked
-    read as it is answers from the mark, without the model."""
+    whose request ended between the save and this reading). A draft sent again
+    (`replayed`) whose entry is already marked read as it is answers from the mark,
+    without the model."""
     from apps.safety import semantic_model
     from apps.safety.semantic_reading import Outcome
 
@@ -657,13 +663,14 @@ def checkin_semantic_read_now(*, checkin: CheckIn) -> bool:
     try:
         if not semantic_model.at_checkin():
             return False
-        mark = (
-            SemanticRead.objects.filter(checkin_id=checkin.pk, updated_at=checkin.updated_at)
-            .values_list("outcome", flat=True)
-            .first()
-        )
-        if mark is not None:
-            return mark in found
+        if replayed:
+            mark = (
+                SemanticRead.objects.filter(checkin_id=checkin.pk, updated_at=checkin.updated_at)
+                .values_list("outcome", flat=True)
+                .first()
+            )
+            if mark is not None:
+                return mark in found
         outcome = _semantic_read_and_mark(checkin_id=checkin.pk, updated_at=checkin.updated_at)
     except Exception:
         logger.exception("reading check-in %s at the check-in failed; the sweep will", checkin.pk)

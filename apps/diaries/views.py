@@ -107,7 +107,7 @@ def today(request):
                 # The semantic layer reads what the rules did not find a crisis in
                 # (docs/SAFETY.md HZ-1): its finding shows the crisis page as theirs does.
                 semantic_crisis = not result.is_crisis and checkin_semantic_read_now(
-                    checkin=result.checkin
+                    checkin=result.checkin, replayed=result.replayed
                 )
                 if result.replayed and crisis_reading(result.checkin.journal).flagged:
                     # Sent again (an offline draft whose first answer was lost):

@@ -59,3 +59,20 @@ def test_a_second_save_the_same_day_costs_at_most_11_queries(world, patient_clie
 
 def test_a_check_in_does_not_write_the_session(world, patient_client):
     assert not [sql for sql in post(patient_client) if "django_session" in sql and "UPDATE" in sql]
+
+
+# Reading the entry with the semantic layer in the request (stop 36): the journal read
+# back by id (the sweep's reading takes an id) and the mark, one INSERT ... ON CONFLICT.
+SEMANTIC_READ_QUERIES = 2
+
+
+def test_the_semantic_reading_at_the_check_in_costs_at_most_2_more_queries(
+    world, patient_client, monkeypatch
+):
+    without = post(patient_client, journal="Walked by the river.")
+    CheckIn.objects.all().delete()
+    monkeypatch.setenv("TRELLIS_SEMANTIC_AT_CHECKIN", "1")
+    with_reading = post(patient_client, journal="Walked by the river.")
+    added = len(with_reading) - len(without)
+    assert added <= SEMANTIC_READ_QUERIES, listing(with_reading)
+    assert CheckIn.objects.get(patient=world.patient).semantic_read.outcome == "ordinary"
