@@ -38,6 +38,9 @@ def state():
         "today_template_cached": any(
             "diaries/today.html" in str(key) for key in getattr(loader, "get_template_cache", {})
         ),
+        "semantic_models": sorted(sys.modules["apps.safety.semantic_model"]._loaded)
+        if "apps.safety.semantic_model" in sys.modules
+        else [],
     }
 
 after_setup = state()
@@ -92,3 +95,16 @@ def test_the_context_rules_are_loaded_with_the_others():
     context_rules.cache_clear()
     rules_load()
     assert context_rules.cache_info().currsize == 1
+
+
+def test_a_web_process_that_reads_check_ins_loads_the_semantic_model_at_start():
+    found = probe(TRELLIS_SEMANTIC_MODEL="fake", TRELLIS_SEMANTIC_AT_CHECKIN="1")
+    assert found["after_setup"]["semantic_models"] == []
+    assert found["after_wsgi"]["semantic_models"] == ["fake"]
+
+
+def test_a_web_process_that_leaves_reading_to_the_worker_does_not_load_it():
+    found = probe(TRELLIS_SEMANTIC_MODEL="fake", TRELLIS_SEMANTIC_AT_CHECKIN="0")
+    assert found["after_wsgi"]["semantic_models"] == []
+    found = probe(TRELLIS_SEMANTIC_MODEL="off", TRELLIS_SEMANTIC_AT_CHECKIN="1")
+    assert found["after_wsgi"]["semantic_models"] == []
