@@ -19,12 +19,13 @@ critical or high: the text reaches a clinician the same day (a moderate match
 goes to the daily digest and is not flagged). Offsets index the text as given (Python string
 indices, i.e. code points), so text[start:end] is the matched words.
 
-Without --semantic the answer is the rules' alone, the part of the detector that
-runs in the check-in's request. With --semantic each text is also read by the
-semantic reader (apps/safety/semantic_reading.py), as the worker reads every entry
-after a check-in; a crisis it reads is one more match (category "semantic", rule
+Without --semantic the answer is the rules' alone (the command starts without the
+model). With --semantic each text is also read by the semantic reader
+(apps/safety/semantic_reading.py), as the check-in's request reads every entry the
+rules find no crisis in (and the worker's sweep any entry no request read); a crisis
+it reads is one more match (category "semantic", rule
 "semantic-reader", with "score" and "threshold"), and a text only it flags is
-"high", as the worker's alert is. Then "flagged" is exactly "reaches a clinician
+"high", as its alert is. Then "flagged" is exactly "reaches a clinician
 the same day" for the whole detector. Loading the model adds about a second.
 
 With --explain each match also carries "matched" and "severity", and the
