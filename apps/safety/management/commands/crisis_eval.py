@@ -124,7 +124,7 @@ def evaluate(
 ) -> list[Result]:
     """Each row read as the check-in reads it (the rules, with the second reading
     of their medical and panic findings unless `second_reading` is False); with
-    `semantic`, also as the worker reads it after the check-in (rules OR the
+    `semantic`, also as the check-in reads it (rules OR the
     semantic reader, which raises a high alert for a crisis no rule found)."""
     second = {} if second_reading else {"second_reader": None}
     if semantic:
