@@ -229,3 +229,28 @@ def test_a_term_not_found_in_the_text_is_shown_as_it_is():
 
     assert as_written("Le DEJÉ la llave", "deje la") == "dejé la"
     assert as_written("nothing here", "the pills") == "the pills"
+
+
+def test_two_pairs_written_in_a_row_are_named_once_as_one_passage():
+    model = PhraseModel.from_terms(
+        (["ya escribi", "escribi la", "carta", "mochila"], []),
+        (np.ones(4), np.ones(0)),
+        (np.array([3.0, 2.5, 2.0, 1.0]), np.zeros(0)),
+        bias=0.0,
+    )
+    assert model.words_for("Ya escribí la carta. Está en mi mochila.") == (
+        "ya escribí la",
+        "carta",
+        "mochila",
+    )
+
+
+def test_two_pairs_that_share_a_word_in_two_places_are_named_apart():
+    model = PhraseModel.from_terms(
+        (["ya escribi", "escribi la"], []),
+        (np.ones(2), np.ones(0)),
+        (np.array([3.0, 2.5]), np.zeros(0)),
+        bias=0.0,
+    )
+    # "escribí la" is not written after "ya escribí" here: two passages, two names.
+    assert model.words_for("Ya escribí. Luego escribí la lista.") == ("ya escribí", "escribí la")

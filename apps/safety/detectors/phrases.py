@@ -178,15 +178,42 @@ class PhraseModel:
             ((float(p), t) for p, t in zip(pull, listed, strict=True) if p > 0),
             key=lambda pair: (-pair[0], pair[1]),
         )
+        written = _WORD.findall(fold(text))
         chosen: list[str] = []
         for _, term in scored:
             # A pair already covers its words: "the pills" says more than "pills".
             if any(term in other.split() or other in term.split() for other in chosen):
                 continue
+            # Two pairs that share a word are one passage when the patient wrote them in a
+            # row ("ya escribí" and "escribí la" are "ya escribí la"): named once, whole.
+            at = next((i for i, other in enumerate(chosen) if _overlap(other, term)), None)
+            run = None if at is None else _run_of(written, chosen[at], term)
+            if run is not None:
+                chosen[at] = run
+                continue
             chosen.append(term)
             if len(chosen) == k:
                 break
         return tuple(as_written(text, term) for term in chosen)
+
+
+def _overlap(first: str, second: str) -> bool:
+    return bool(set(first.split()) & set(second.split()))
+
+
+def _run_of(words: list[str], first: str, second: str) -> str | None:
+    """The shortest run of ``words`` that holds both terms, one running into the other
+    (their shared word once), if the patient wrote them so; else None."""
+    a, b = first.split(), second.split()
+    for left, right in ((a, b), (b, a)):
+        for shared in range(min(len(left), len(right)) - 1, 0, -1):
+            if left[-shared:] != right[:shared]:
+                continue
+            joined = left + right[shared:]
+            n = len(joined)
+            if any(words[i : i + n] == joined for i in range(len(words) - n + 1)):
+                return " ".join(joined)
+    return None
 
 
 def as_written(text: str, term: str) -> str:
