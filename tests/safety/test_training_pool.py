@@ -39,6 +39,11 @@ HELD_OUT = (
     # Stop 36: a ninth blind set, written by a helper who opened nothing; measured at the
     # start of stop 36 (before any change to the detector) and at its end.
     "round20-holdout.tsv",
+    # Stop 37: a tenth blind set (measured at the start of stop 37 and at its end) and the
+    # fresh file that judges stop 37's guards against the rules' false alarms
+    # (SHIP_RULES.md), both by helpers who opened nothing.
+    "round21-holdout.tsv",
+    "round21-validate.tsv",
 )
 
 
