@@ -62,7 +62,7 @@ DIM = 512
 _lock = threading.Lock()
 _loaded: dict[str, tuple[object, Head, EntryReader | ReaderEnsemble | None]] = {}
 # The phrase reader, loaded on the first whole reading (not for the second reading, which
-# asks the readers alone: `manage.py crisis_scan` starts without it).
+# asks the readers alone: `manage.py crisis_scan --rules-only` starts without it).
 _phrases: dict[str, PhraseModel | None] = {}
 
 

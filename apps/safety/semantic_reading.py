@@ -172,7 +172,7 @@ def checkin_semantic_read(*, checkin_id: int) -> str:
 
 
 def semantic_match(text: str) -> dict | None:
-    """For the review commands (crisis_scan, crisis_eval with --semantic): the
+    """For the review commands (crisis_scan and crisis_eval, unless --rules-only): the
     semantic reader's finding on `text` as one more match, or None when it reads
     no crisis (or is off). Its passage is the window that read most like a
     crisis; "score" against "threshold" says how strongly."""

@@ -132,10 +132,13 @@ def test_misses_lists_missed_crises_and_false_alarms_with_their_rules(tmp_path):
 
 
 def test_the_development_sets_can_be_measured():
-    got = numbers(DATA / "crisis-dev-set.tsv")
+    # The rules alone: the test double that stands in for the semantic model here reads
+    # any "farewell" as a crisis.
+    got = numbers(DATA / "crisis-dev-set.tsv", "--rules-only")
+    assert got["read_with"] == "the rules alone"
     assert (got["crises"], got["ordinary"]) == (35, 35)
     assert got["recall"] == 1.0 and got["ordinary_flagged"] == 0.0
-    journals = numbers(DATA / "journals-dev.tsv")
+    journals = numbers(DATA / "journals-dev.tsv", "--rules-only")
     assert (journals["crises"], journals["ordinary"]) == (99, 380)
 
 
@@ -209,7 +212,7 @@ def test_from_the_shell_an_error_is_a_message_and_a_non_zero_exit_without_a_trac
     assert "recall            1.000" in good.stdout
 
 
-def test_with_semantic_it_measures_rules_or_the_semantic_reader(tmp_path):
+def test_by_default_it_measures_the_rules_or_the_semantic_reader_as_a_check_in_reads(tmp_path):
     from tests.safety.test_semantic_reading import MISSED_BY_RULES, ORDINARY
 
     path = tsv(
@@ -218,13 +221,26 @@ def test_with_semantic_it_measures_rules_or_the_semantic_reader(tmp_path):
         f"1\tsuicidal\t{MISSED_BY_RULES}",
         f"0\tnone\t{ORDINARY}",
     )
-    out = io.StringIO()
-    call_command("crisis_eval", str(path), "--json", stdout=out)
-    assert json.loads(out.getvalue())["recall"] == pytest.approx(1 / 2)
-    out = io.StringIO()
-    call_command("crisis_eval", str(path), "--json", "--semantic", stdout=out)
-    both = json.loads(out.getvalue())
+    rules = numbers(path, "--rules-only")
+    assert rules["recall"] == pytest.approx(1 / 2) and rules["read_with"] == "the rules alone"
+    both = numbers(path)
     assert both["recall"] == 1.0 and both["ordinary_flagged"] == 0.0
+    assert both["read_with"] == "the rules and the semantic reader"
+    # --semantic, the default since stop 37, is still accepted and changes nothing.
+    assert numbers(path, "--semantic") == both
+    assert "read with the rules and the semantic reader" in run(path)
+    assert "read with the rules alone" in run(path, "--rules-only")
+    with pytest.raises(CommandError, match="not allowed with"):
+        run(path, "--rules-only", "--semantic")
+
+
+def test_with_the_layer_switched_off_it_measures_what_a_check_in_reads_there(tmp_path, monkeypatch):
+    from tests.safety.test_semantic_reading import MISSED_BY_RULES
+
+    monkeypatch.setenv("TRELLIS_SEMANTIC_MODEL", "off")
+    path = tsv(tmp_path, f"1\tsuicidal\t{MISSED_BY_RULES}")
+    got = numbers(path)
+    assert got["read_with"] == "the rules alone" and got["recall"] == 0.0
 
 
 def test_crisis_scan_with_semantic_adds_the_readers_finding_as_a_high_match():

@@ -19,13 +19,16 @@ from .test_crisis_language import dev_rows
 MATCH_KEYS = {"start", "end", "category", "rule", "negated"}
 
 
-def run(monkeypatch, *lines, explain=False):
-    """Run the command on these stdin lines; (answers, stderr text, error or None)."""
+def run(monkeypatch, *lines, explain=False, flags=("--rules-only",)):
+    """Run the command on these stdin lines; (answers, stderr text, error or None). The
+    rules alone unless `flags` says otherwise: most tests here are about the rules, and
+    the semantic model's test double reads any "suicide" or "farewell" as a crisis."""
     monkeypatch.setattr(sys, "stdin", io.StringIO("".join(f"{line}\n" for line in lines)))
     out, err = io.StringIO(), io.StringIO()
     error = None
+    args = [*flags, *(["--explain"] if explain else [])]
     try:
-        call_command("crisis_scan", *(["--explain"] if explain else []), stdout=out, stderr=err)
+        call_command("crisis_scan", *args, stdout=out, stderr=err)
     except CommandError as raised:
         error = raised
     answers = [json.loads(line) for line in out.getvalue().splitlines()]
@@ -170,6 +173,34 @@ def test_explain_shows_the_words_severities_and_what_was_set_aside(monkeypatch):
     assert all(m["severity"] for m in answer["matches"])
 
 
+def test_by_default_it_reads_as_a_check_in_does_with_the_semantic_reader(monkeypatch):
+    from tests.safety.test_semantic_reading import MISSED_BY_RULES
+
+    [whole], _, error = run(monkeypatch, line(id=1, text=MISSED_BY_RULES), flags=())
+    assert error is None
+    assert (whole["flagged"], whole["severity"]) == (True, "high")
+    assert [m["category"] for m in whole["matches"]] == ["semantic"]
+    [same], _, _ = run(monkeypatch, line(id=1, text=MISSED_BY_RULES), flags=("--semantic",))
+    assert same == whole
+    [rules], _, _ = run(monkeypatch, line(id=1, text=MISSED_BY_RULES))
+    assert (rules["flagged"], rules["matches"]) == (False, [])
+
+
+def test_rules_only_and_semantic_together_are_refused(monkeypatch):
+    answers, _, error = run(
+        monkeypatch, line(id=1, text="ok"), flags=("--rules-only", "--semantic")
+    )
+    assert answers == [] and "not allowed with" in str(error)
+
+
+def test_with_the_layer_switched_off_it_reads_as_a_check_in_does_there(monkeypatch):
+    from tests.safety.test_semantic_reading import MISSED_BY_RULES
+
+    monkeypatch.setenv("TRELLIS_SEMANTIC_MODEL", "off")
+    [answer], _, _ = run(monkeypatch, line(id=1, text=MISSED_BY_RULES), flags=())
+    assert (answer["flagged"], answer["matches"]) == (False, [])
+
+
 def test_stdin_can_be_handed_to_the_command():
     out = io.StringIO()
     call_command("crisis_scan", stdin=io.StringIO(line(id=1, text="kms") + "\n"), stdout=out)
@@ -195,3 +226,21 @@ def test_from_the_shell_the_exit_status_says_whether_every_line_was_good():
     assert b"line 2: not valid JSON" in bad.stderr
     assert b"line 3: not valid UTF-8" in bad.stderr
     assert json.loads(bad.stdout) == {"id": 1, "flagged": False, "severity": None, "matches": []}
+
+
+def test_from_the_shell_it_answers_without_importing_the_pages():
+    # Django's system checks import every URL and view (the PDF library alone took 0.6 s
+    # of a 4 s start): the command runs none, so its start stays near Django's own.
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "manage.py", "crisis_scan", "--rules-only"],
+        cwd=Path(settings.BASE_DIR),
+        env=os.environ.copy(),
+        input=(line(id=1, text="I want to die.") + "\n").encode(),
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout)["flagged"] is True
+    imported = {row.rsplit(b"|", 1)[-1].strip() for row in done.stderr.splitlines()}
+    assert b"apps.safety.services" in imported
+    assert b"apps.dashboards.views" not in imported and b"fpdf" not in imported

@@ -9,10 +9,14 @@ row naming at least these columns (any order, others ignored):
     text    the entry as the patient wrote it
     lang    optional: the entry's language (en, es, ...); adds a per-language table
 
-Each text is read as the check-in reads it (apps/safety/services.py,
-`crisis_reading`); an entry counts as flagged when the reading is, i.e. its
-severity is critical or high. A moderate reading goes to the daily digest and
-does NOT count as flagged (it is listed apart).
+Each text is read as the check-in reads it: the rules (apps/safety/services.py,
+`crisis_reading`) and the semantic reader (apps/safety/semantic_reading.py), which
+raises a high alert for a crisis no rule found. An entry counts as flagged when the
+reading is, i.e. its severity is critical or high. A moderate reading goes to the
+daily digest and does NOT count as flagged (it is listed apart). --rules-only
+measures the rules alone (without the model; where the layer is switched off,
+TRELLIS_SEMANTIC_MODEL=off, that is also what a check-in does); --semantic, the
+default since stop 37, is still accepted. The report says which was measured.
 
 It prints recall (the share of crises flagged), precision (the share of flagged
 entries that are crises), the share of ordinary entries flagged (false alarms),
@@ -27,6 +31,7 @@ A missing or unreadable file, missing columns, a label other than 0 or 1, or a
 row without text is an error (a message, no traceback, a non-zero exit status).
 """
 
+import argparse
 import csv
 import json
 from collections import defaultdict
@@ -35,6 +40,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from apps.safety import semantic_model
 from apps.safety.services import crisis_reading
 
 REQUIRED = ("label", "kind", "text")
@@ -217,6 +223,10 @@ class Command(BaseCommand):
         "optional lang): recall, precision, ordinary entries flagged, recall per kind."
     )
 
+    # The command reads a file, no database, and serves no page: Django's checks would
+    # import every URL and view before the first row is read.
+    requires_system_checks = []
+
     def add_arguments(self, parser):
         parser.add_argument("file", help="UTF-8 TSV with a header row: label, kind, text[, lang]")
         parser.add_argument(
@@ -227,12 +237,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", help="Print the numbers as one JSON object."
         )
-        parser.add_argument(
+        layers = parser.add_mutually_exclusive_group()
+        layers.add_argument(
+            "--rules-only",
+            action="store_true",
+            help="Measure the rules alone. By default the whole detector is measured: the "
+            "rules OR the semantic reader, as a check-in reads.",
+        )
+        layers.add_argument(
             "--semantic",
             action="store_true",
-            help="Measure the whole detector: the rules OR the semantic reader (as the worker "
-            "reads every entry after a check-in). Without it, the rules alone.",
+            help="Measure the whole detector, as a check-in reads (the default).",
         )
+        # Accepted as before, when the command ran Django's checks: it runs none now.
+        parser.add_argument("--skip-checks", action="store_true", help=argparse.SUPPRESS)
         parser.add_argument(
             "--without-second-reading",
             action="store_true",
@@ -243,12 +261,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         rows, has_lang = read_rows(path)
+        semantic = not options["rules_only"] and semantic_model.mode() != "off"
         results = evaluate(
             rows,
-            semantic=options["semantic"],
+            semantic=semantic,
             second_reading=not options["without_second_reading"],
         )
         summary = summarise(results, by_lang=has_lang)
+        summary["read_with"] = (
+            "the rules and the semantic reader" if semantic else "the rules alone"
+        )
         if options["json"]:
             if options["misses"]:
                 summary["missed"] = [_listing(r) for r in results if r.row.crisis and not r.flagged]
@@ -264,6 +286,7 @@ class Command(BaseCommand):
     def _report(self, path: Path, s: dict) -> None:
         write = self.stdout.write
         write(f"{path}: {s['entries']} entries, {s['crises']} crises, {s['ordinary']} ordinary")
+        write(f"read with {s['read_with']}")
         write("flagged = critical or high (reaches a clinician the same day)")
         write(f"recall            {_ratio(s['recall'])}  ({s['caught']}/{s['crises']} crises)")
         write(

@@ -19,14 +19,17 @@ critical or high: the text reaches a clinician the same day (a moderate match
 goes to the daily digest and is not flagged). Offsets index the text as given (Python string
 indices, i.e. code points), so text[start:end] is the matched words.
 
-Without --semantic the answer is the rules' alone (the command starts without the
-model). With --semantic each text is also read by the semantic reader
-(apps/safety/semantic_reading.py), as the check-in's request reads every entry the
-rules find no crisis in (and the worker's sweep any entry no request read); a crisis
-it reads is one more match (category "semantic", rule
-"semantic-reader", with "score" and "threshold"), and a text only it flags is
-"high", as its alert is. Then "flagged" is exactly "reaches a clinician
-the same day" for the whole detector. Loading the model adds about a second.
+Each text is read by the whole detector, as a check-in is: the rules and the semantic
+reader (apps/safety/semantic_reading.py), which the check-in's request runs on every entry
+the rules find no crisis in (and the worker's sweep on any entry no request read). A crisis
+the semantic reader reads is one more match (category "semantic", rule "semantic-reader",
+with "score" and "threshold"), and a text only it flags is "high", as its alert is. So
+"flagged" is exactly "reaches a clinician the same day". Loading the model adds about a
+second to the start (about 3.5 s in all on the 2-core machines; docs/BENCHMARKS.md).
+Where the layer is switched off (TRELLIS_SEMANTIC_MODEL=off) the check-in reads with the
+rules alone, and so does the command. --rules-only answers with the rules alone and starts
+without the model, for reviewing the lexicon; --semantic, the default since stop 37, is
+still accepted.
 
 With --explain each match also carries "matched" and "severity", and the
 candidates the detector set aside (idioms, clear denials, history, someone else,
@@ -39,6 +42,7 @@ are still answered; the command then exits with a non-zero status. Empty lines
 are skipped.
 """
 
+import argparse
 import json
 import sys
 
@@ -114,6 +118,9 @@ class Command(BaseCommand):
         "write one JSON line per text with whether it is flagged, its severity and the matches."
     )
     stealth_options = ("stdin",)
+    # The command reads no database and serves no page: Django's checks would import every
+    # URL and view (the PDF library alone is 0.6 s) before the first line is answered.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -121,12 +128,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Also give each match's words and severity, and the candidates set aside.",
         )
-        parser.add_argument(
+        layers = parser.add_mutually_exclusive_group()
+        layers.add_argument(
+            "--rules-only",
+            action="store_true",
+            help="Answer with the rules alone (starts without the model); by default each "
+            "text is also read by the semantic reader, as a check-in is.",
+        )
+        layers.add_argument(
             "--semantic",
             action="store_true",
-            help="Also read each text with the semantic reader, as the worker does after a "
-            "check-in; its finding is one more match (category semantic, with its score).",
+            help="Read with the rules and the semantic reader, as a check-in is (the default; "
+            "its finding is one more match, category semantic, with its score).",
         )
+        # Accepted as before, when the command ran Django's checks: it runs none now.
+        parser.add_argument("--skip-checks", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args, **options):
         stream = options.get("stdin") or sys.stdin
@@ -143,7 +159,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"line {number}: {error}")
                 continue
             answer = scan_answer(
-                request_id, text, explain=options["explain"], semantic=options["semantic"]
+                request_id, text, explain=options["explain"], semantic=not options["rules_only"]
             )
             self.stdout.write(json.dumps(answer, ensure_ascii=False))
         if bad:
