@@ -29,6 +29,18 @@ WORDS = ["pills", "tonight", "the pills", "goodbye", "garden", "tomatoes"]
 WORD_WEIGHTS = [2.0, 1.0, 3.0, 2.5, -2.0, -1.0]
 
 
+def words_model(**weights: float) -> PhraseModel:
+    """A phrase model of words and word pairs alone (no letter runs), idf 1, these weights
+    (a pair's space written as "_": words_model(deje_la=2.0, llave=1.0))."""
+    listed = [term.replace("_", " ") for term in weights]
+    return PhraseModel.from_terms(
+        (listed, []),
+        (np.ones(len(listed)), np.ones(0)),
+        (np.array(list(weights.values()), dtype=float), np.zeros(0)),
+        bias=0.0,
+    )
+
+
 def small_model(weight=1.0, threshold=0.0, bias=-1.0):
     letters = [" pi", "ill", "lls"]
     return PhraseModel.from_terms(
@@ -190,12 +202,7 @@ def test_the_second_reading_asks_the_readers_alone_as_the_whole_reading_scores_t
 
 
 def test_the_words_that_weighed_are_shown_as_the_patient_wrote_them():
-    model = PhraseModel.from_terms(
-        (["deje la", "llave"], []),
-        (np.ones(2), np.ones(0)),
-        (np.array([2.0, 1.0]), np.zeros(0)),
-        bias=0.0,
-    )
+    model = words_model(deje_la=2.0, llave=1.0)
     assert model.words_for("Le DEJÉ la llave a mi vecina") == ("dejé la", "llave")
 
 
@@ -212,12 +219,7 @@ def test_the_shipped_files_keys_are_the_keys_of_its_terms():
 
 
 def test_a_contraction_is_shown_whole_and_its_pieces_are_never_named_alone():
-    model = PhraseModel.from_terms(
-        (["it s", "s for", "know", "don t", "cope"], []),
-        (np.ones(5), np.ones(0)),
-        (np.array([3.0, 2.5, 1.0, 2.0, 1.5]), np.zeros(0)),
-        bias=0.0,
-    )
+    model = words_model(it_s=3.0, s_for=2.5, know=1.0, don_t=2.0, cope=1.5)
     # "it s" and "s for" are a contraction's piece with function words: not named.
     assert model.words_for("I know what it’s for.") == ("know",)
     # A pair across an apostrophe is shown as the patient wrote it.
@@ -232,12 +234,7 @@ def test_a_term_not_found_in_the_text_is_shown_as_it_is():
 
 
 def test_two_pairs_written_in_a_row_are_named_once_as_one_passage():
-    model = PhraseModel.from_terms(
-        (["ya escribi", "escribi la", "carta", "mochila"], []),
-        (np.ones(4), np.ones(0)),
-        (np.array([3.0, 2.5, 2.0, 1.0]), np.zeros(0)),
-        bias=0.0,
-    )
+    model = words_model(ya_escribi=3.0, escribi_la=2.5, carta=2.0, mochila=1.0)
     assert model.words_for("Ya escribí la carta. Está en mi mochila.") == (
         "ya escribí la",
         "carta",
@@ -246,11 +243,6 @@ def test_two_pairs_written_in_a_row_are_named_once_as_one_passage():
 
 
 def test_two_pairs_that_share_a_word_in_two_places_are_named_apart():
-    model = PhraseModel.from_terms(
-        (["ya escribi", "escribi la"], []),
-        (np.ones(2), np.ones(0)),
-        (np.array([3.0, 2.5]), np.zeros(0)),
-        bias=0.0,
-    )
+    model = words_model(ya_escribi=3.0, escribi_la=2.5)
     # "escribí la" is not written after "ya escribí" here: two passages, two names.
     assert model.words_for("Ya escribí. Luego escribí la lista.") == ("ya escribí", "escribí la")
