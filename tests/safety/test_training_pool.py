@@ -47,6 +47,8 @@ HELD_OUT = (
     # Stop 37: the fresh file that judges the phrase reader retrained with four more
     # training files (SHIP_RULES.md, stop 37's fourth entry).
     "round22-validate.tsv",
+    # Stop 37: the second, harder judge of that candidate (SHIP_RULES.md, fifth entry).
+    "round23-validate.tsv",
 )
 
 
