@@ -321,6 +321,10 @@ def main() -> None:
                 "cv_recall_at_target": round(float(recall), 4),
                 "target": args.target,
                 "readers_alone_cv_recall": round(float(base[0]), 4),
+                # Named so that tests/safety/test_training_pool.py can check that no held-out
+                # text is in a file the shipped reader learned from.
+                "extra": list(extra),
+                "train_only": [name for name in filter(None, args.train_only.split(","))],
             },
         )
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
