@@ -58,6 +58,10 @@ HELD_OUT = (
     # and round24 training files (SHIP_RULES.md, stop 38's first entry).
     "round24-validate-a.tsv",
     "round24-validate-b.tsv",
+    # Stop 38: the two fresh files that judge the phrase reader retrained with five more
+    # training files (SHIP_RULES.md, stop 38's second entry).
+    "round25-validate-a.tsv",
+    "round25-validate-b.tsv",
 )
 
 
