@@ -201,6 +201,41 @@ def at_budget(score, labels, rules, target):
     return flagged[labels == 1].mean(), flagged[neg].mean(), threshold, flagged
 
 
+def sum_floors(entries, labels, sums, readers, score_of) -> None:
+    """The second reading's sum thresholds, chosen by stop 34's rule (SHIP_RULES.md, stop 38's
+    third entry): per category, the lowest out-of-fold sum of a crisis whose same-day finding is
+    of that category alone and which the readers alone do not lower, and 2.1 below it, rounded
+    down to the half. Printed, not written: the thresholds live in the lexicon's settings."""
+    from apps.safety.detectors.crisis import second_reading_below
+    from apps.safety.services import crisis_lexicon, crisis_reading
+
+    lexicon = crisis_lexicon()
+    lowest: dict[str, list[float]] = {}
+    ordinary: Counter = Counter()
+    for entry, label, total, reader in zip(entries, labels, sums, readers, strict=True):
+        reading = crisis_reading(entry.text, second_reader=score_of.get)
+        if not reading.flagged:
+            continue
+        below = second_reading_below(reading.matches, lexicon)
+        if below is None or reader < below:
+            continue
+        same_day = {m.category for m in reading.matches if m.severity in ("critical", "high")}
+        if len(same_day) != 1:
+            continue
+        (category,) = same_day
+        if label == 1:
+            lowest.setdefault(category, []).append(float(total))
+        else:
+            ordinary[category] += 1
+    for category in sorted(lowest):
+        found = sorted(lowest[category])
+        floor = np.floor((found[0] - 2.1) * 2) / 2
+        print(
+            f"sum floor {category}: lowest crisis sums {', '.join(f'{v:.1f}' for v in found[:3])}"
+            f" ({len(found)} crises, {ordinary[category]} ordinary) -> {floor:.1f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true")
@@ -211,6 +246,11 @@ def main() -> None:
     parser.add_argument("--target", type=float, default=0.02)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/trellis-unseen-readers.npz"))
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--sum-floors",
+        action="store_true",
+        help="print the second reading's sum thresholds chosen for this reader (stop 34's rule)",
+    )
     parser.add_argument(
         "--extra",
         default="",
@@ -296,6 +336,9 @@ def main() -> None:
         f"chosen: w {w:g}, T {threshold:.4f}: recall {recall:.4f} against the readers' "
         f"{base[0]:.4f} ({recall - base[0]:+.4f}); Spanish {es:.4f} against {base[1]:.4f}"
     )
+
+    if args.sum_floors:
+        sum_floors(entries, labels, reader_logit + w * oof, readers, score_of)
 
     if args.write:
         parts = train(

@@ -242,13 +242,13 @@ def test_a_score_too_small_for_four_places_is_not_shown_as_zero(world, client, m
 
 def alert_lowered_by_the_sum(world, monkeypatch):
     """CLEARED checked in with a double of the second reading: the readers alone (0.02)
-    keep the medical finding, their sum with the phrase reader (-20) lowers it."""
+    keep the medical finding, their sum with the phrase reader (-33) lowers it."""
     from apps.safety import services
 
     monkeypatch.setattr(
         services,
         "readers_score",
-        lambda _text: services.WholeReading(readers=0.02, sum_of=lambda: -20.0),
+        lambda _text: services.WholeReading(readers=0.02, sum_of=lambda: -33.0),
     )
     result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal=CLEARED)
     (alert,) = [a for a in result.alerts if a.rule == "crisis_language"]
@@ -264,8 +264,8 @@ def test_a_finding_lowered_by_the_sum_with_the_phrase_reader_says_which_and_its_
     client.force_login(world.alice)
     html = page(client, alert)
     assert "reading both what its sentences mean and the words and phrases it uses" in html
-    # sigmoid(-20) is about 2.1e-9; medical's threshold, sigmoid(-16.5), about 0.00000007.
-    assert "its score was 0.0000000021, below 0.00000007." in html
+    # sigmoid(-33) is about 4.7e-15; medical's threshold, sigmoid(-30.4), about 6e-14.
+    assert "its score was 0.0000000000000047, below 0.00000000000006." in html
     assert "0.0000," not in html
 
 
