@@ -208,14 +208,14 @@ CLEARED = (
 def test_a_medical_alert_lowered_by_the_second_reading_says_so_in_words(world, client, monkeypatch):
     from apps.safety import services
 
-    monkeypatch.setattr(services, "readers_score", lambda _text: 0.0004)
+    monkeypatch.setattr(services, "readers_score", lambda _text: 0.0000012)
     result = checkin_submit(patient=world.patient, clinic=world.clinic, mood=6, journal=CLEARED)
     (alert,) = [a for a in result.alerts if a.rule == "crisis_language"]
     assert alert.severity == "moderate"
     client.force_login(world.alice)
     html = page(client, alert)
     assert "Words in the journal that can mean " + KINDS["medical"] in html
-    assert "Read as a whole" in html and "0.0004, below 0.001" in html
+    assert "Read as a whole" in html and "0.0000012, below 0.000002" in html
     assert "daily digest" in html
     assert "Couldn" in sentence_marked(html)
     assert "second_reading" not in html
@@ -224,7 +224,7 @@ def test_a_medical_alert_lowered_by_the_second_reading_says_so_in_words(world, c
 def test_a_score_too_small_for_four_places_is_not_shown_as_zero(world, client, monkeypatch):
     from apps.safety import services
 
-    monkeypatch.setattr(services, "readers_score", lambda _text: 0.00002)
+    monkeypatch.setattr(services, "readers_score", lambda _text: 0.0000002)
     result = checkin_submit(
         patient=world.patient,
         clinic=world.clinic,
@@ -236,7 +236,7 @@ def test_a_score_too_small_for_four_places_is_not_shown_as_zero(world, client, m
     client.force_login(world.alice)
     html = page(client, alert)
     assert "Words in the journal that can mean " + KINDS["suicidal_passive"] in html
-    assert "its score was 0.000020, below 0.0003" in html and "0.0000," not in html
+    assert "its score was 0.00000020, below 0.0000004" in html and "0.0000," not in html
     assert "a figure of speech" in alert.summary and "checked and cleared" not in alert.summary
 
 

@@ -26,7 +26,8 @@ SELF_HARM = "I burned my arm with a lighter again last night."
 
 
 def ordinary(_text):
-    return 0.0001
+    # Below every category's threshold (stop 38: medical 0.000002, passive wishes 0.0000004).
+    return 0.00000001
 
 
 def unsure(_text):
@@ -38,7 +39,7 @@ def test_a_medical_finding_the_readers_read_as_ordinary_waits_for_the_digest():
     reading = crisis_reading(CLEARED, second_reader=ordinary)
     assert not reading.flagged
     assert reading.severity == "moderate"
-    assert reading.read_as_ordinary == 0.0001
+    assert reading.read_as_ordinary == 0.00000001
 
 
 def test_a_medical_finding_stays_same_day_when_the_readers_are_not_sure():
@@ -58,9 +59,15 @@ def test_a_passive_wish_the_readers_read_as_ordinary_waits_for_the_digest():
 
 
 def test_a_passive_wish_needs_a_lower_score_than_a_medical_finding():
-    # 0.0005 lowers chest pain (below 0.001) but not a passive wish (below 0.0003).
-    assert not crisis_reading(CLEARED, second_reader=lambda _t: 0.0005).flagged
-    assert crisis_reading(PASSIVE, second_reader=lambda _t: 0.0005).flagged
+    # Between the two thresholds (stop 38: 0.000002 and 0.0000004) it lowers chest pain but
+    # not a passive wish.
+    lexicon = crisis_lexicon()
+    medical = lexicon.second_reading_below["medical"]
+    passive = lexicon.second_reading_below["suicidal_passive"]
+    assert passive < medical
+    between = (medical + passive) / 2
+    assert not crisis_reading(CLEARED, second_reader=lambda _t: between).flagged
+    assert crisis_reading(PASSIVE, second_reader=lambda _t: between).flagged
 
 
 def test_psychosis_the_readers_read_as_ordinary_waits_for_the_digest():
@@ -74,7 +81,8 @@ def test_a_mix_of_categories_is_held_to_the_lowest_threshold():
     assert crisis_reading(text, second_reader=lambda _t: 0.0005).flagged
     reading = crisis_reading(text, second_reader=ordinary)
     assert not reading.flagged
-    assert reading.read_as_ordinary_below == 0.0003
+    below = crisis_lexicon().second_reading_below
+    assert reading.read_as_ordinary_below == min(below["medical"], below["suicidal_passive"])
 
 
 def test_self_harm_words_are_never_lowered_whatever_the_readers_say():
@@ -126,7 +134,7 @@ def test_a_lowered_finding_says_why_in_words_and_keeps_the_score():
     assert crisis.severity == "moderate"
     assert "reads as ordinary" in crisis.summary
     assert "daily digest" in crisis.summary
-    assert crisis.detail["second_reading"]["score"] == 0.0001
+    assert crisis.detail["second_reading"]["score"] == 0.00000001
     # The sentence the rules matched is still shown to the clinician.
     assert any(span.category == "medical" for span in crisis.spans)
 
@@ -220,7 +228,7 @@ def test_the_sum_is_asked_only_when_the_readers_alone_do_not_lower():
         asked.append(1)
         return -60.0
 
-    reading = crisis_reading(CLEARED, second_reader=lambda _t: WholeReading(0.0001, total))
+    reading = crisis_reading(CLEARED, second_reader=lambda _t: WholeReading(0.00000001, total))
     assert reading.read_as_ordinary_by == "readers" and not asked
     crisis_reading(CLEARED, second_reader=lambda _t: WholeReading(0.5, total))
     assert asked == [1]
