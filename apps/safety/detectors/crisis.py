@@ -1306,6 +1306,27 @@ def _resolution(cues, scopes: list[str]) -> str | None:
     return None
 
 
+# Words that may stand before a next sentence's opening turn and still let it take a denial
+# back ("No, but...", "Honestly, still..."); the text is already folded to lower case.
+_ANSWER_WORDS = frozenset(
+    {
+        "no",
+        "nope",
+        "nah",
+        "not",
+        "really",
+        "yes",
+        "yeah",
+        "ok",
+        "okay",
+        "well",
+        "honestly",
+        "and",
+        "so",
+    }
+)
+
+
 def _turned(ctx: _Context, cue_at: int, sentence_end: int) -> bool:
     """Does the sentence turn after a denial, in a way that takes it back?
 
@@ -1322,8 +1343,12 @@ def _turned(ctx: _Context, cue_at: int, sentence_end: int) -> bool:
     following = ctx.next_sentence(sentence_end).lstrip()
     opening = cues["turn"].search(following)
     # The next sentence opens with a turn, or with a one- or two-word answer and then
-    # one ("No, but the urges are there.").
-    if opening and len(following[: opening.start()].split()) <= 2:
+    # one ("No, but the urges are there."). Only an answer: in "Sleep still patchy" the
+    # "still" is about the sleep (stop 38).
+    before = (
+        [word.strip(",.;:!?-") for word in following[: opening.start()].split()] if opening else []
+    )
+    if opening and len(before) <= 2 and all(word in _ANSWER_WORDS for word in before):
         candidates.append(following[opening.start() :])
     return any(cues["turn_back"].search(after) for after in candidates)
 

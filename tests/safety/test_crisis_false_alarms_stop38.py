@@ -1,0 +1,52 @@
+"""Two of the rules' false alarms that were the rules disagreeing with themselves (issue 17,
+stop 38; apps/safety/semantic/SHIP_RULES.md, stop 38's fifth entry).
+
+Found among the rules' false alarms on the round24 and round25 training files (written by
+helpers who opened nothing). The entries here are written for these tests, not copied from
+the files; each ordinary entry has a crisis twin with the same words that must still alert.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FAMILIES = [
+    (
+        "a Spanish farewell letter with the writer's own everyday reason, as in English",
+        "Escribí una carta de despedida a mis compañeros porque me jubilo el viernes.",
+        "Escribí una carta de despedida a mis compañeros. El viernes ya no voy a estar.",
+    ),
+    (
+        "Spanish gifts before the writer's own move",
+        "Estoy regalando mis cosas a los vecinos porque me mudo a Valencia en enero.",
+        "Estoy regalando mis cosas a los vecinos. Dije que me mudo, pero no me mudo.",
+    ),
+    (
+        "a denial, and a next sentence whose 'still' is about something else",
+        "No thoughts of hurting myself this week. Sleep still patchy but the routine helps.",
+        "No thoughts of hurting myself this week. No, still there some nights, honestly.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "ordinary", "crisis"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_the_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts(family, ordinary, crisis):
+    assert not crisis_reading(ordinary).flagged, family
+    assert crisis_reading(crisis).flagged, family
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A farewell to one's own family is never explained away by a move or a new job.
+        "Les escribí cartas de despedida a mis hijos, están en el cajón. Me mudo en enero.",
+        "Me estoy despidiendo de mi familia. Me cambian de sucursal, dicen.",
+        # A turn that opens the next sentence, or follows a one-word answer, still takes a
+        # denial back.
+        "No thoughts of self-harm. But the urges are there.",
+        "No thoughts of self-harm. No, but the urges are still there.",
+    ],
+)
+def test_what_the_change_must_not_quiet_still_alerts(text):
+    assert crisis_reading(text).flagged
