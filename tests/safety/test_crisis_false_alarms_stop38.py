@@ -27,6 +27,16 @@ FAMILIES = [
         "No thoughts of hurting myself this week. Sleep still patchy but the routine helps.",
         "No thoughts of hurting myself this week. No, still there some nights, honestly.",
     ),
+    (
+        "a denial that names a list denies each item (sixth entry)",
+        "I don't have any thoughts of death or self harm. The nurse asked me to write it.",
+        "I don't have any thoughts of death, but self harm is all I think about tonight.",
+    ),
+    (
+        "a denial listed with commas, in a clinician's note style",
+        "Denies thoughts of death, self harm or suicide. Sleeping better.",
+        "Denies thoughts of death. Self harm last night, burned my arm.",
+    ),
 ]
 
 
@@ -46,6 +56,11 @@ def test_the_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts(family, ordin
         # denial back.
         "No thoughts of self-harm. But the urges are there.",
         "No thoughts of self-harm. No, but the urges are still there.",
+        # A list is no denial across "but", nor when it is not a list of what is denied.
+        "I have no thoughts of anything but dying or hurting myself.",
+        "No plans this weekend, or maybe I'll kill myself.",
+        "no tengo pensamientos de hacerme dano tercera noche sin dormir y ni cansado estoy, "
+        "voy a comprar el edificio",
     ],
 )
 def test_what_the_change_must_not_quiet_still_alerts(text):

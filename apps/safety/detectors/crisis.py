@@ -470,6 +470,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "on_purpose",
         "ordinary_reason",
         "reason_undone",
+        "denied_list",
         "coped",
         "coping_failed",
         "place_of_mine",
@@ -935,6 +936,12 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             question = None
         if question and cue_at is None:
             cue_at = question.start()
+        if cue_at is None and question is None and "denied_list" in cues:
+            # A denial naming a list denies each item, past the window and its commas
+            # ("no thoughts of death or self harm"; stop 38).
+            listed = cues["denied_list"].search(text[sentence_start:start])
+            if listed:
+                cue_at = sentence_start + listed.start()
         if cue_at is not None:
             negated = True
         elif cues["post_negation"].match(text, end):
