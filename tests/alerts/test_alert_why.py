@@ -236,7 +236,7 @@ def test_a_score_too_small_for_four_places_is_not_shown_as_zero(world, client, m
     client.force_login(world.alice)
     html = page(client, alert)
     assert "Words in the journal that can mean " + KINDS["suicidal_passive"] in html
-    assert "its score was 0.00000020, below 0.0000004" in html and "0.0000," not in html
+    assert "its score was 2.0 × 10⁻⁷, below 4 × 10⁻⁷" in html and "0.0000," not in html
     assert "a figure of speech" in alert.summary and "checked and cleared" not in alert.summary
 
 
@@ -265,7 +265,7 @@ def test_a_finding_lowered_by_the_sum_with_the_phrase_reader_says_which_and_its_
     html = page(client, alert)
     assert "reading both what its sentences mean and the words and phrases it uses" in html
     # sigmoid(-33) is about 4.7e-15; medical's threshold, sigmoid(-30.4), about 6e-14.
-    assert "its score was 0.0000000000000047, below 0.00000000000006." in html
+    assert "its score was 4.7 × 10⁻¹⁵, below 6 × 10⁻¹⁴." in html
     assert "0.0000," not in html
 
 
@@ -275,10 +275,12 @@ def test_scores_and_thresholds_read_as_numbers_a_person_can_trust():
     assert score_words(0.91) == "0.9100"
     assert score_words(0.99999) == "over 0.9999"
     assert score_words(0.00002) == "0.000020"
-    assert score_words(0.0000000021) == "0.0000000021"
+    assert score_words(0.0000000021) == "2.1 × 10⁻⁹"  # under one in a million, as a lab writes it
+    assert score_words(0.0000012) == "0.0000012"
     assert score_words(0.0) == "under 0.0001"  # an old alert kept to four places
     assert score_words(None) == ""
     assert threshold_words(0.001) == "0.001"
     assert threshold_words(0.0003) == "0.0003"
     assert threshold_words(0.0000167) == "0.00002"
+    assert threshold_words(0.0000004) == "4 × 10⁻⁷"
     assert threshold_words("x") == ""

@@ -48,6 +48,8 @@ def score_words(value) -> str:
         return f"{value:.4f}"
     if value <= 0:
         return "under 0.0001"
+    if value < _SCIENTIFIC_BELOW:
+        return _scientific(value, figures=2)
     places = 1 - math.floor(math.log10(value))
     return f"{value:.{places}f}"
 
@@ -61,5 +63,22 @@ def threshold_words(value) -> str:
         return ""
     if value >= 0.0001 or value <= 0:
         return f"{value:.4f}".rstrip("0").rstrip(".") if value < 1 else "1"
+    if value < _SCIENTIFIC_BELOW:
+        return _scientific(value, figures=1)
     places = -math.floor(math.log10(value))
     return f"{value:.{places}f}"
+
+
+# Below one in a million a decimal is a row of zeros nobody can count ("0.0000000000000047"
+# since stop 38's thresholds): written as a lab report writes it, "4.7 × 10⁻¹⁵".
+_SCIENTIFIC_BELOW = 0.000001
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _scientific(value: float, *, figures: int) -> str:
+    exponent = math.floor(math.log10(value))
+    mantissa = round(value / 10**exponent, figures - 1)
+    if mantissa >= 10:  # 9.96e-8 rounds up to 1.0e-7
+        mantissa, exponent = mantissa / 10, exponent + 1
+    digits = f"{mantissa:.{figures - 1}f}" if figures > 1 else f"{mantissa:.0f}"
+    return f"{digits} × 10{str(exponent).translate(_SUPERSCRIPT)}"
