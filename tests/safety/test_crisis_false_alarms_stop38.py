@@ -28,6 +28,11 @@ FAMILIES = [
         "No thoughts of hurting myself this week. No, still there some nights, honestly.",
     ),
     (
+        "an English goodbye text with the writer's own move, as a goodbye letter (eighth entry)",
+        "Sent a goodbye text to the old running club because I'm moving to Glasgow next week.",
+        "Sent a goodbye text to the old running club. They don't know what it means.",
+    ),
+    (
         "a denial that names a list denies each item (sixth entry)",
         "I don't have any thoughts of death or self harm. The nurse asked me to write it.",
         "I don't have any thoughts of death, but self harm is all I think about tonight.",
