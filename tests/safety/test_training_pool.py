@@ -62,6 +62,10 @@ HELD_OUT = (
     # training files (SHIP_RULES.md, stop 38's second entry).
     "round25-validate-a.tsv",
     "round25-validate-b.tsv",
+    # Stop 38: a twelfth blind set, measured once at the end of stop 38 with its final
+    # detector, and a judge for the next stop's changes to the rules' false alarms.
+    "round26-holdout.tsv",
+    "round26-validate-rules.tsv",
 )
 
 
