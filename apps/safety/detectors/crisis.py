@@ -471,6 +471,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "ordinary_reason",
         "reason_undone",
         "denied_list",
+        "direct_question",
         "coped",
         "coping_failed",
         "place_of_mine",
@@ -924,6 +925,8 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         question = cues["question"].search(text, clause_start, start)
         if question is None and _screening_item_denied(ctx, start, end, sentence_end):
             return severity, True, "denied"
+        if question is None and _direct_question_denied(ctx, start, end, sentence_end):
+            return severity, True, "denied"
         if question is None and _asked_and_denied(
             ctx, sentence_start, clause_start, end, sentence_end
         ):
@@ -1150,6 +1153,44 @@ def _screening_item_denied(ctx: _Context, start: int, end: int, sentence_end: in
     return not (retracted and retracted.search(ctx.text, end))
 
 
+def _direct_question_denied(ctx: _Context, start: int, end: int, sentence_end: int) -> bool:
+    """Is the match inside a question put to the patient about thoughts, plans or urges,
+    written as asked ("Any plans to hurt anyone? No."; "¿Has tenido ideas de hacerte
+    daño? No."), and answered no as the whole next sentence, the answer nowhere after
+    it turned back or called a lie (stop 39)?
+
+    The writer's own questions ("Any point in living? No.", "Do I want to die?") are
+    not put to the patient: the cue names what a clinician asks, never "I"."""
+    cues = ctx.lexicon.cues
+    asked = cues.get("direct_question")
+    if asked is None or not ctx.text.startswith("?", sentence_end):
+        return False
+    sentence_start, _ = ctx.whole_sentence(start, end)
+    question = ctx.text[sentence_start:sentence_end]
+    if asked.match(question.lstrip(" ¿")) is None:
+        return False
+    if not _answered_no(ctx, end, sentence_end):
+        return False
+    retracted = cues.get("answer_retracted")
+    return not (retracted and retracted.search(ctx.text, end))
+
+
+def _taken_back_after_answer(ctx: _Context, sentence_end: int) -> bool:
+    """Does the sentence after a one-sentence answer take it back ("Any plans to hurt
+    him? No. Well, sometimes."; "Said no. I lied, I think about it daily.")?"""
+    cues = ctx.lexicon.cues
+    j = bisect_left(ctx.break_starts, sentence_end)
+    if j + 1 >= len(ctx.break_starts) or ctx.break_starts[j] != sentence_end:
+        return False
+    after = ctx.next_sentence(ctx.break_starts[j + 1]).lstrip()
+    retracted = cues.get("answer_retracted")
+    return bool(
+        cues["turn"].match(after)
+        or cues["turn_back"].search(after)
+        or (retracted and retracted.search(after))
+    )
+
+
 def _rated_none(
     ctx: _Context, sentence_start: int, start: int, end: int, sentence_end: int
 ) -> bool:
@@ -1180,6 +1221,7 @@ def _answered_no(ctx: _Context, end: int, sentence_end: int) -> bool:
             and answer.match(following)
             and not cues["turn"].search(following)
             and not _retracted(ctx, end, sentence_end)
+            and not _taken_back_after_answer(ctx, sentence_end)
         )
     return not _turned(ctx, no.end(), sentence_end) and not _retracted(ctx, end, sentence_end)
 
