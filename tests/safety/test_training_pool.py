@@ -66,6 +66,11 @@ HELD_OUT = (
     # detector, and a judge for the next stop's changes to the rules' false alarms.
     "round26-holdout.tsv",
     "round26-validate-rules.tsv",
+    # Stop 39: a thirteenth blind set, and the two fresh files that judge the phrase reader
+    # retrained with five more training files (SHIP_RULES.md, stop 39's fourth entry).
+    "round27-holdout.tsv",
+    "round27-validate-a.tsv",
+    "round27-validate-b.tsv",
 )
 
 
