@@ -1,7 +1,7 @@
 """Three families of the rules' false alarms (issue 17, stop 39; apps/safety/semantic/
 SHIP_RULES.md, stop 39's first entry): someone else named without "my", a screening
 question written as asked and answered "No." as the next sentence, and a faint with an
-everyday cause that passed.
+everyday cause that passed. And a safety fix (sixth entry): a joke taken back is no joke.
 
 Found among the rules' false alarms on round26-train-rules-fa (written by a helper who
 opened nothing). The entries here are written for these tests, not copied from the file;
@@ -87,3 +87,23 @@ def test_the_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts(family, ordin
 )
 def test_what_the_change_must_not_quiet_still_alerts(text):
     assert crisis_reading(text).flagged
+
+
+# Stop 39's sixth entry: a joke the writer takes back is no joke. Each of these was dropped
+# (harm to others) or lowered as a joke before.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gonna kill my boss lol. not joking.",
+        "im going to strangle my roommate. jk. not jk, he hit me again",
+        "voy a matar a mi cuñado jaja. no es broma, ya no lo aguanto.",
+        "going to punch my neighbour lol. I'm serious, he keeps coming to my door.",
+    ],
+)
+def test_a_joke_taken_back_still_alerts(text):
+    assert crisis_reading(text).flagged
+
+
+def test_a_joke_left_standing_is_still_a_joke():
+    assert not crisis_reading("gonna kill my brother for spoiling the finale lol").flagged
+    assert not crisis_reading("Going to strangle my landlord lol. Jk, filing a complaint.").flagged

@@ -462,6 +462,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "panic_named",
         "reassured",
         "figurative",
+        "joke_undone",
         "panic_named_undone",
         "medically_cleared",
         "medically_cleared_undone",
@@ -791,6 +792,13 @@ class _Context:
         following = self.break_starts[j + 1] if j + 1 < len(self.break_starts) else len(self.text)
         start = self.break_ends[j]
         return self.text[start : min(following, start + self.lexicon.context_chars)]
+
+    def sentences_after(self, sentence_end: int, count: int) -> tuple[int, int]:
+        """From sentence_end to the end of the `count` sentences after it (the text's
+        end if fewer follow)."""
+        j = bisect_left(self.break_starts, sentence_end) + count
+        end = self.break_starts[j] if j < len(self.break_starts) else len(self.text)
+        return sentence_end, end
 
     def clause_start(self, sentence_start: int, start: int) -> int:
         clause_start = sentence_start
@@ -1302,11 +1310,21 @@ def _carries(cues, text: str, sentence_start: int, clause_start: int) -> bool:
 
 
 def _joking(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
+    """Is the match's sentence marked as a joke ("lol", "jk", a laughing emoji), or
+    followed by a short one that is only that, and the joke not taken back after it, in
+    that sentence or the next two ("lol. not joking."; stop 39)?"""
     joke = ctx.lexicon.cues["joke"]
-    if joke.search(ctx.text, sentence_start, sentence_end):
-        return True
     following = ctx.next_sentence(sentence_end)
-    return len(_TOKEN.findall(following)) <= 3 and bool(joke.search(following))
+    if not (
+        joke.search(ctx.text, sentence_start, sentence_end)
+        or (len(_TOKEN.findall(following)) <= 3 and joke.search(following))
+    ):
+        return False
+    undone = ctx.lexicon.cues.get("joke_undone")
+    if undone is None:
+        return True
+    _, reach = ctx.sentences_after(sentence_end, 2)
+    return undone.search(ctx.text, sentence_start, reach) is None
 
 
 def _figurative(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
