@@ -486,7 +486,11 @@ def compile_lexicon(data: dict) -> Lexicon:
     # The cues a rule is explained by, and what undoes them: named in the lexicon only,
     # so compiled here (a name left out would silently explain nothing).
     for rule in rules:
-        for name in (*rule.explained_by, *(f"{n}_undone" for n in rule.explained_by)):
+        for name in (
+            *rule.explained_by,
+            *(f"{n}_undone" for n in rule.explained_by),
+            *(f"{n}_then" for n in rule.explained_by),
+        ):
             spec = (data.get("cues") or {}).get(name)
             if spec is not None and name not in cues:
                 cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name)
@@ -761,11 +765,17 @@ class _Context:
         return self._reason
 
     def explained(self, name: str) -> bool:
-        """Does the entry name what explains a rule (cue `name`) and nowhere undo
-        it (cue `name`_undone)? Worked out once per entry and cue."""
+        """Does the entry name what explains a rule (cue `name`, then `name`_then after it
+        if the lexicon has one) and nowhere undo it (cue `name`_undone)? Worked out once
+        per entry and cue."""
         if name not in self._explained:
             cues = self.lexicon.cues
             given = name in cues and cues[name].search(self.text)
+            # What must follow it (cue `name`_then, stop 39: "... and it passed"), looked
+            # for once after the first match: one pattern with both would search to the
+            # end of the entry from every place the first part matches.
+            if given and f"{name}_then" in cues:
+                given = cues[f"{name}_then"].search(self.text, given.end())
             undone = f"{name}_undone" in cues and cues[f"{name}_undone"].search(self.text)
             self._explained[name] = bool(given) and not undone
         return self._explained[name]
