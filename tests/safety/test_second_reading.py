@@ -198,16 +198,18 @@ def test_a_sum_at_or_above_its_threshold_does_not_lower():
 
 
 def test_each_category_has_its_own_sum_threshold():
-    # Medical words need a lower sum than a passive wish (stop 34: -16.5 and -13, after a
-    # minimised coffee-ground vomit summed -14.3; stop 38: -30.4 and -30.3, chosen again
-    # for the retrained phrase reader, SHIP_RULES.md).
+    # Medical words and a passive wish have thresholds of their own (stop 34: -16.5 and -13;
+    # stop 38: -30.4 and -30.3, chosen again for the retrained phrase reader; stop 39:
+    # medical back at -16.5 once the explicit emergencies are never lowered; SHIP_RULES.md).
+    # A sum between the two lowers the finding whose threshold is above it, not the other.
     lexicon = crisis_lexicon()
     medical = lexicon.second_reading_sum_below["medical"]
     passive = lexicon.second_reading_sum_below["suicidal_passive"]
-    assert medical < passive
+    assert medical != passive
     between = (medical + passive) / 2
-    assert crisis_reading(CLEARED, second_reader=whole(0.5, between)).flagged
-    assert not crisis_reading(PASSIVE, second_reader=whole(0.5, between)).flagged
+    higher, lower = (CLEARED, PASSIVE) if medical > passive else (PASSIVE, CLEARED)
+    assert not crisis_reading(higher, second_reader=whole(0.5, between)).flagged
+    assert crisis_reading(lower, second_reader=whole(0.5, between)).flagged
 
 
 def test_the_sum_never_lowers_intent_self_harm_or_what_the_context_raised(monkeypatch):
@@ -300,3 +302,27 @@ def test_never_rules_must_name_rules_of_the_lexicon():
     bad = {**data["settings"]["second_reading"], "never_rules": ["no-such-rule"]}
     with pytest.raises(ValueError, match="never_rules"):
         compile_lexicon({**data, "settings": {**data["settings"], "second_reading": bad}})
+
+
+# Stop 39 (SHIP_RULES.md, seventh entry): the explicit emergencies that held the medical sum
+# threshold down at stop 38 are never lowered, whatever either score says, so the threshold
+# went back to stop 34's value. Written for this test, not copied from the training files.
+NEVER_LOWERED_EMERGENCIES = (
+    "Quiet day. Had a fit on the stairs, my husband said I was jerking for about three minutes.",
+    "Tuve una convulsión en el baño, dice mi hermana que duró dos minutos. Ya estoy en la cama.",
+    "Lunch with Ana. Threw up blood twice after dinner. Watched a film.",
+    "I don't know how I got home. It's dark and my keys are gone.",
+    "Her seizure lasted more than five minutes and she still isn't answering us.",
+)
+
+
+@pytest.mark.parametrize("text", NEVER_LOWERED_EMERGENCIES)
+def test_an_explicit_emergency_is_never_lowered_by_either_score(text):
+    reading = crisis_reading(text, second_reader=whole(0.00001, -60.0))
+    assert reading.flagged and reading.read_as_ordinary is None
+    assert "medical-red-flags-stop39" in {m.rule for m in reading.matches}
+
+
+def test_the_medical_sum_threshold_is_back_at_stop_34s_value():
+    assert crisis_lexicon().second_reading_sum_below["medical"] == -16.5
+    assert "medical-red-flags-stop39" in crisis_lexicon().second_reading_never
