@@ -313,6 +313,9 @@ NEVER_LOWERED_EMERGENCIES = (
     "Lunch with Ana. Threw up blood twice after dinner. Watched a film.",
     "I don't know how I got home. It's dark and my keys are gone.",
     "Her seizure lasted more than five minutes and she still isn't answering us.",
+    # Ninth entry.
+    "Slipped on the ice and hit my head. Went to work anyway, threw up twice since lunch.",
+    "Me perdí volviendo de la farmacia, no sabía qué día era ni dónde estaba. Ya en casa.",
 )
 
 
@@ -323,6 +326,9 @@ def test_an_explicit_emergency_is_never_lowered_by_either_score(text):
     assert "medical-red-flags-stop39" in {m.rule for m in reading.matches}
 
 
-def test_the_medical_sum_threshold_is_back_at_stop_34s_value():
+def test_the_medical_thresholds_follow_the_safety_check():
+    # The sum at stop 34's value (seventh entry), the readers' own at the lowest medical
+    # crisis they score on the training files, divided by nine (eighth and ninth entries).
     assert crisis_lexicon().second_reading_sum_below["medical"] == -16.5
+    assert crisis_lexicon().second_reading_below["medical"] == 0.00014
     assert "medical-red-flags-stop39" in crisis_lexicon().second_reading_never
