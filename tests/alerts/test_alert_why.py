@@ -215,7 +215,7 @@ def test_a_medical_alert_lowered_by_the_second_reading_says_so_in_words(world, c
     client.force_login(world.alice)
     html = page(client, alert)
     assert "Words in the journal that can mean " + KINDS["medical"] in html
-    assert "Read as a whole" in html and "0.0000012, below 0.000002" in html
+    assert "Read as a whole" in html and "0.0000012, below 0.00014" in html
     assert "daily digest" in html
     assert "Couldn" in sentence_marked(html)
     assert "second_reading" not in html
@@ -264,8 +264,8 @@ def test_a_finding_lowered_by_the_sum_with_the_phrase_reader_says_which_and_its_
     client.force_login(world.alice)
     html = page(client, alert)
     assert "reading both what its sentences mean and the words and phrases it uses" in html
-    # sigmoid(-33) is about 4.7e-15; medical's threshold, sigmoid(-30.4), about 6e-14.
-    assert "its score was 4.7 × 10⁻¹⁵, below 6 × 10⁻¹⁴." in html
+    # sigmoid(-33) is about 4.7e-15; medical's threshold, sigmoid(-16.5), about 6.8e-8.
+    assert "its score was 4.7 × 10⁻¹⁵, below 7 × 10⁻⁸." in html
     assert "0.0000," not in html
 
 
@@ -281,6 +281,9 @@ def test_scores_and_thresholds_read_as_numbers_a_person_can_trust():
     assert score_words(None) == ""
     assert threshold_words(0.001) == "0.001"
     assert threshold_words(0.0003) == "0.0003"
-    assert threshold_words(0.0000167) == "0.00002"
+    assert threshold_words(0.0000167) == "0.000017"
+    # Stop 39: under 0.001 to two figures, so 0.00014 never reads as 0.0001.
+    assert threshold_words(0.00014) == "0.00014"
+    assert score_words(0.00012) == "0.00012"
     assert threshold_words(0.0000004) == "4 × 10⁻⁷"
     assert threshold_words("x") == ""

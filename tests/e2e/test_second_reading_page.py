@@ -27,7 +27,7 @@ def test_a_finding_lowered_by_the_sum_reads_truthfully_at_a_desk_and_on_a_phone(
     desk.goto(f"/alerts/{alert.pk}/")
     row = desk.locator("dd", has_text="read the whole entry as ordinary")
     expect(row).to_contain_text("reading both what its sentences mean and the words and phrases")
-    expect(row).to_contain_text("its score was 4.7 × 10⁻¹⁵, below 6 × 10⁻¹⁴.")
+    expect(row).to_contain_text("its score was 4.7 × 10⁻¹⁵, below 7 × 10⁻⁸.")
     expect(row).to_contain_text("daily digest")
     expect(desk.locator("mark." + SENTENCE_CLASS.split()[0]).first).to_contain_text("Couldn")
     body = desk.locator("main").inner_text()

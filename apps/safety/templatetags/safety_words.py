@@ -34,17 +34,17 @@ def written_in(text):
 
 @register.filter
 def score_words(value) -> str:
-    """A score from 0 to 1 as a person reads it: four places; smaller, to its first two
-    figures ("0.000000021"), so it can be read against a threshold that small; "over
-    0.9999" at the top (never 1.0000, which would claim certainty) and "under 0.0001" for a
-    score kept only to four places that rounded to 0."""
+    """A score from 0 to 1 as a person reads it: four places; under 0.001, to its first two
+    figures ("0.00012", "0.000000021"), so it can be read against a threshold that small;
+    "over 0.9999" at the top (never 1.0000, which would claim certainty) and "under 0.0001"
+    for a score kept only to four places that rounded to 0."""
     try:
         value = float(value)
     except (TypeError, ValueError):
         return ""
     if value >= 0.99995:
         return "over 0.9999"
-    if value >= 0.0001:
+    if value >= 0.001:
         return f"{value:.4f}"
     if value <= 0:
         return "under 0.0001"
@@ -56,17 +56,19 @@ def score_words(value) -> str:
 
 @register.filter
 def threshold_words(value) -> str:
-    """A threshold from 0 to 1: to four places, or, when smaller, to its first figure."""
+    """A threshold from 0 to 1: to four places; under 0.001, to its first two figures
+    ("0.00014", not "0.0001", which would read as a different threshold); under one in a
+    million, to its first figure, as a lab writes it ("7 × 10⁻⁸")."""
     try:
         value = float(value)
     except (TypeError, ValueError):
         return ""
-    if value >= 0.0001 or value <= 0:
+    if value >= 0.001 or value <= 0:
         return f"{value:.4f}".rstrip("0").rstrip(".") if value < 1 else "1"
     if value < _SCIENTIFIC_BELOW:
         return _scientific(value, figures=1)
-    places = -math.floor(math.log10(value))
-    return f"{value:.{places}f}"
+    places = 1 - math.floor(math.log10(value))
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
 
 
 # Below one in a million a decimal is a row of zeros nobody can count ("0.0000000000000047"
