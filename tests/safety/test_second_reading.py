@@ -26,7 +26,7 @@ SELF_HARM = "I burned my arm with a lighter again last night."
 
 
 def ordinary(_text):
-    # Below every category's threshold (stop 38: medical 0.000002, passive wishes 0.0000004).
+    # Below every category's threshold (stop 39: medical 0.00014, passive wishes 0.0000004).
     return 0.00000001
 
 
@@ -59,7 +59,7 @@ def test_a_passive_wish_the_readers_read_as_ordinary_waits_for_the_digest():
 
 
 def test_a_passive_wish_needs_a_lower_score_than_a_medical_finding():
-    # Between the two thresholds (stop 38: 0.000002 and 0.0000004) it lowers chest pain but
+    # Between the two thresholds (stop 39: 0.00014 and 0.0000004) it lowers chest pain but
     # not a passive wish.
     lexicon = crisis_lexicon()
     medical = lexicon.second_reading_below["medical"]
