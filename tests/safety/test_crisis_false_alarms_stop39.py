@@ -107,3 +107,22 @@ def test_a_joke_taken_back_still_alerts(text):
 def test_a_joke_left_standing_is_still_a_joke():
     assert not crisis_reading("gonna kill my brother for spoiling the finale lol").flagged
     assert not crisis_reading("Going to strangle my landlord lol. Jk, filing a complaint.").flagged
+
+
+# Stop 39's tenth entry: a denial answered "No." as its own sentence, then taken back in the
+# sentence after it, is no whole denial (the match stays, one level lower, as a turned
+# denial always has). Each of these was dropped before.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Any thoughts of suicide? No. But some days I think about it.",
+        "suicidal thoughts? no, but some days yes",
+        "Thoughts of killing myself? No. Well, sometimes, late at night.",
+    ],
+)
+def test_a_no_taken_back_in_the_next_sentence_still_alerts(text):
+    assert crisis_reading(text).flagged
+
+
+def test_a_no_left_standing_is_still_a_denial():
+    assert not crisis_reading("Any thoughts of suicide? No. Slept well, walked the dog.").flagged

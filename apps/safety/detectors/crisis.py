@@ -984,7 +984,12 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             return severity, True, "denied"
         policy = "lower" if rule.denial else rule.negation
         if policy == "drop":
-            if not _turned(ctx, cue_at if cue_at is not None else start, sentence_end):
+            # An answer that stands as its own sentence ("Do I want to die? No.") may be
+            # taken back in the sentence after it ("But sometimes I do."; stop 39).
+            answered_apart = cue_at == end and not ctx.text[end:sentence_end].strip(" ?")
+            if not _turned(ctx, cue_at if cue_at is not None else start, sentence_end) and not (
+                answered_apart and _taken_back_after_answer(ctx, sentence_end)
+            ):
                 return severity, True, "denied"
         severity = lower(severity)
 
