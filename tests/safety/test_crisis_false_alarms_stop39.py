@@ -126,3 +126,18 @@ def test_a_no_taken_back_in_the_next_sentence_still_alerts(text):
 
 def test_a_no_left_standing_is_still_a_denial():
     assert not crisis_reading("Any thoughts of suicide? No. Slept well, walked the dog.").flagged
+
+
+# Stop 39's eleventh entry: a passive wish denied and then taken back stays a same-day
+# finding (it went to the digest, one level lower); "todavía" right after a word is "yet".
+def test_a_passive_wish_taken_back_is_seen_the_same_day():
+    reading = crisis_reading("Do I want to die? No. But some days yes.")
+    assert reading.flagged and reading.severity == "high"
+
+
+def test_a_next_question_or_todavia_as_yet_takes_nothing_back():
+    assert not crisis_reading("Do I want to die? No. Do I want a nap? Absolutely.").flagged
+    assert not crisis_reading("Any hearing voices? No. Any thoughts racing? Not really.").flagged
+    assert not crisis_reading(
+        "Voy a cumplir 80 y no me quiero morir todavía, quiero ver a mi bisnieta casarse."
+    ).flagged

@@ -988,10 +988,15 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             # taken back in the sentence after it ("But sometimes I do."; stop 39).
             answered_apart = cue_at == end and not ctx.text[end:sentence_end].strip(" ?")
             if not _turned(ctx, cue_at if cue_at is not None else start, sentence_end) and not (
-                answered_apart and _taken_back_after_answer(ctx, sentence_end)
+                answered_apart and _turned_after_answer(ctx, sentence_end)
             ):
                 return severity, True, "denied"
-        severity = lower(severity)
+            # Taken back: the words are the writer's after all. One level lower, but a
+            # same-day finding stays same-day: "Do I want to die? No. But some days yes." is
+            # a passive wish, which a clinician sees that day (stop 39).
+            severity = Severity.HIGH if severity == Severity.HIGH else lower(severity)
+        else:
+            severity = lower(severity)
 
     # 5. Resolved ("then it eased"; not "nothing helps"), in the rest of the
     # sentence or a next one that goes on about it ("It passed.").
@@ -1196,6 +1201,29 @@ def _direct_question_denied(ctx: _Context, start: int, end: int, sentence_end: i
         return False
     retracted = cues.get("answer_retracted")
     return not (retracted and retracted.search(ctx.text, end))
+
+
+def _turned_after_answer(ctx: _Context, sentence_end: int) -> bool:
+    """Does the sentence after a one-sentence answer open with a turn that points back at
+    what was denied ("Do I want to die? No. But some days yes."; "No. Well, sometimes."),
+    or say the answer was a lie? Stricter than `_taken_back_after_answer`: it keeps a
+    finding that would otherwise be dropped, so a next question ("Any thoughts racing?")
+    or an unrelated "want" is not enough (stop 39)."""
+    cues = ctx.lexicon.cues
+    j = bisect_left(ctx.break_starts, sentence_end)
+    if j + 1 >= len(ctx.break_starts) or ctx.break_starts[j] != sentence_end:
+        return False
+    after = ctx.next_sentence(ctx.break_starts[j + 1]).lstrip()
+    opening = cues["turn"].match(after) or _WELL.match(after)
+    retracted = cues.get("answer_retracted")
+    return bool(
+        (opening and cues["turn_back"].search(after, opening.end()))
+        or (retracted and retracted.search(after))
+    )
+
+
+# Written folded, as the text is ("well" reads "wel", "actually" "actualy").
+_WELL = re.compile(r"(wel|ok|okay|bueno|honestly|actualy|en realidad)\b[ ,]*")
 
 
 def _taken_back_after_answer(ctx: _Context, sentence_end: int) -> bool:
