@@ -1291,6 +1291,11 @@ def test_first_keys_lists_the_words_a_match_can_start_with():
             ),
             "vocabulary",
         ),
+        # Stop 39: a cue no part of the detector reads would silently change nothing.
+        (
+            lambda d: d["cues"].update(never_read={"source": "s", "pattern": "x"}),
+            "never_read: no part of the detector reads them",
+        ),
     ],
 )
 def test_a_broken_lexicon_fails_loudly_naming_the_entry(change, message):

@@ -494,6 +494,11 @@ def compile_lexicon(data: dict) -> Lexicon:
             spec = (data.get("cues") or {}).get(name)
             if spec is not None and name not in cues:
                 cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name)
+    # A cue the code never reads would silently do nothing (stop 39: a new cue, written in
+    # the lexicon but not named here, changed no reading until it was).
+    unread = sorted(set(data.get("cues") or {}) - set(cues))
+    if unread:
+        raise ValueError(f"cues: {', '.join(unread)}: no part of the detector reads them")
     return Lexicon(
         categories=categories,
         rules=tuple(rules),
