@@ -71,6 +71,11 @@ HELD_OUT = (
     "round27-holdout.tsv",
     "round27-validate-a.tsv",
     "round27-validate-b.tsv",
+    # Stop 40: a fourteenth blind set (measured at the start of stop 40, before any change to
+    # the detector, and at its end) and the judge of stop 40's changes to how the rules judge
+    # a match (SHIP_RULES.md), both by helpers who opened nothing.
+    "round28-holdout.tsv",
+    "round28-validate-rules.tsv",
 )
 
 
