@@ -1,7 +1,7 @@
-"""Two gaps in how the rules judge a match (issue 17, stop 40; apps/safety/semantic/
-SHIP_RULES.md, stop 40's first entry): a past told with the singular year ("a year ago",
-"last year", "hace un año", "el año pasado"), and a screening question written as asked
-after a colon in the same sentence.
+"""Gaps in how the rules judge a match (issue 17, stop 40; apps/safety/semantic/
+SHIP_RULES.md, stop 40's first and second entries): a past told with the singular year ("a
+year ago", "last year", "hace un año", "el año pasado"), a screening question written as
+asked after a colon in the same sentence, a song's words, and an anniversary in Spanish.
 
 Found among the rules' false alarms on the round26 and round27 training files (written by
 helpers who opened nothing). The entries here are written for these tests, not copied from
@@ -38,6 +38,26 @@ FAMILIES = [
         "a screening question after a colon, answered no",
         "The nurse asked the usual: any thoughts of suicide or self harm? No, no. Nice chat.",
         "The nurse asked the usual: any thoughts of suicide or self harm? No. But there are.",
+    ),
+    (
+        "a song's words",
+        "Can't stop humming the song that goes I wanna die in your arms. Bus was late again.",
+        "Can't stop humming the song that goes I wanna die in your arms, and I wanna die too.",
+    ),
+    (
+        "a song's words in Spanish",
+        "Mi vecino pone una canción que dice me quiero morir sin ti, a todo volumen. Qué flojera.",
+        "Mi vecino pone una canción a todo volumen y me quiero morir, ya no aguanto nada.",
+    ),
+    (
+        "an anniversary in Spanish",
+        "Hace cinco años hoy estaba en urgencias por una sobredosis. Hoy desayuné con mis hijas.",
+        "Hace cinco años estaba en urgencias por una sobredosis y hoy me tomé todas las pastillas.",
+    ),
+    (
+        "years since, written 'yrs'",
+        "3 yrs since my overdose. Today I picked up my sobriety chip.",
+        "3 yrs since my overdose and last night I overdosed again.",
     ),
 ]
 
@@ -79,3 +99,22 @@ def test_a_year_ago_taken_up_again_by_the_next_sentence_alone_is_read_by_the_sem
         "Hace un año intenté matarme. Esta noche quiero hacerlo otra vez.",
     ):
         assert semantic_match(text) is not None, text
+
+
+# Stop 40's third entry: an anniversary idiom hides the past attempt, never the thought come
+# back in the same sentence. Each of these alerted nobody before.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hace diez años intenté quitarme la vida y hoy lo volví a pensar.",
+        "Hace tres años intenté suicidarme y otra vez tengo esas ideas.",
+        "Today is the anniversary of my suicide attempt and the thoughts came back.",
+    ],
+)
+def test_an_anniversary_never_hides_the_thought_come_back(text):
+    assert crisis_reading(text).flagged
+
+
+def test_an_anniversary_told_as_over_is_still_an_anniversary():
+    assert not crisis_reading("Hace diez años intenté quitarme la vida. Hoy estoy bien.").flagged
+    assert not crisis_reading("The anniversary of my suicide attempt. Cake with my sister.").flagged

@@ -479,6 +479,8 @@ def compile_lexicon(data: dict) -> Lexicon:
         "fiction",
         "dream",
         "awake",
+        "song_named",
+        "own_words_after_song",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
@@ -874,6 +876,8 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     for_patient = "written_for_patient" in lexicon.contexts and ctx.context("written_for_patient")
     if third_party == "drop" and not for_patient and _quoted_from_someone_else(ctx, start):
         return severity, False, "someone else"
+    if third_party == "drop" and not for_patient and _sung(ctx, start):
+        return severity, False, "someone else"
     if third_party == "drop" and not mine and not for_patient:
         # "my" naming a place or a group ("a patient on my ward", "a kid in my class")
         # says where, not who: the person before it is still the nearest.
@@ -1105,6 +1109,28 @@ def _quoted_from_someone_else(ctx: _Context, start: int) -> bool:
         if opening < start and text[opening] in "\"'" and start - opening <= _QUOTE_REACH:
             return True
     return False
+
+
+_SONG_REACH = 60  # characters from a song named to a match in its words
+
+
+def _sung(ctx: _Context, start: int) -> bool:
+    """Is the match a song's words, the song named right before it in its sentence ("that
+    song that goes I want to die in your arms"; "una canción que dice quiero morir en tus
+    brazos"; stop 40)? A lyric says "I", so the story cue cannot tell; the writer's own
+    words after it ("... and I want to die too") are the writer's."""
+    cues = ctx.lexicon.cues
+    song = cues.get("song_named")
+    if song is None:
+        return False
+    sentence_start, _ = ctx.whole_sentence(start, start)
+    named = None
+    for named in song.finditer(ctx.text, max(sentence_start, start - _SONG_REACH - 40), start):  # noqa: B007
+        pass
+    if named is None or start - named.end() > _SONG_REACH:
+        return False
+    own = cues.get("own_words_after_song")
+    return not (own and own.search(ctx.text, named.end(), start))
 
 
 def _idiom_undone(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
