@@ -118,3 +118,29 @@ def test_an_anniversary_never_hides_the_thought_come_back(text):
 def test_an_anniversary_told_as_over_is_still_an_anniversary():
     assert not crisis_reading("Hace diez años intenté quitarme la vida. Hoy estoy bien.").flagged
     assert not crisis_reading("The anniversary of my suicide attempt. Cake with my sister.").flagged
+
+
+# Stop 40's fourth entry: "me mató" as written ("it killed me") is a figure of speech; the
+# folded "me mato" ("I kill myself") is not, nor is someone who nearly killed the writer.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La clase de spinning me mató. Mañana descanso.",
+        "Ugh el tráfico me mató today, two hours to get home.",
+        "ME MATÓ la reunión de presupuestos, tres horas.",
+    ],
+)
+def test_it_killed_me_written_with_its_accent_is_a_figure_of_speech(text):
+    assert not crisis_reading(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no aguanto, esta noche me mato",
+        "ya no aguanto más. me mato y ya",  # no accent: read as written, "I kill myself"
+        "mi pareja casi me mató anoche, tengo miedo de volver a casa",
+    ],
+)
+def test_without_the_accent_or_nearly_killed_it_still_alerts(text):
+    assert crisis_reading(text).severity == "critical"

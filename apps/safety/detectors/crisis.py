@@ -481,6 +481,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "awake",
         "song_named",
         "own_words_after_song",
+        "written_figure",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
@@ -498,6 +499,8 @@ def compile_lexicon(data: dict) -> Lexicon:
                 cues[name] = _compile(_expand(spec["pattern"], vocabulary, f"cue {name}"), name)
     # A cue the code never reads would silently do nothing (stop 39: a new cue, written in
     # the lexicon but not named here, changed no reading until it was).
+    if "written_figure" in cues:  # read on the words as written, in any case
+        cues["written_figure"] = re.compile(cues["written_figure"].pattern, re.IGNORECASE)
     unread = sorted(set(data.get("cues") or {}) - set(cues))
     if unread:
         raise ValueError(f"cues: {', '.join(unread)}: no part of the detector reads them")
@@ -1585,11 +1588,17 @@ def crisis_matches(text: str, lexicon: Lexicon, *, include_dropped: bool = False
             else:
                 entry[3] = severity
 
+    # Read on the words as written, accents and all (stop 40): "me mató" is "it killed me",
+    # a figure of speech, where the folded "me mato" reads "I kill myself".
+    as_written = lexicon.cues.get("written_figure")
     matches = []
     for start, end, rule, severity, negated, dropped in judged:
+        original_start, original_end = normalized.original_span(start, end)
+        # Its lookbehinds see the words before the match ("casi me mató" stays).
+        if dropped is None and as_written and as_written.search(text, original_start, original_end):
+            dropped = "idiom"
         if dropped and not include_dropped:
             continue
-        original_start, original_end = normalized.original_span(start, end)
         matches.append(
             Match(
                 start=original_start,
