@@ -144,3 +144,16 @@ def test_it_killed_me_written_with_its_accent_is_a_figure_of_speech(text):
 )
 def test_without_the_accent_or_nearly_killed_it_still_alerts(text):
     assert crisis_reading(text).severity == "critical"
+
+
+# Stop 40's fifth entry: the idiom for "el examen me mató" took "esta noche me mato"
+# ("tonight I kill myself") for a figure of speech. A time after the article is never one.
+@pytest.mark.parametrize(
+    "text", ["esta noche me mato", "ya no aguanto, el viernes me mato", "esta semana me mato"]
+)
+def test_a_time_and_me_mato_is_intent_not_an_idiom(text):
+    assert crisis_reading(text).severity == "critical"
+
+
+def test_the_thing_that_wore_the_writer_out_is_still_an_idiom():
+    assert not crisis_reading("el examen me mato, pero creo que aprobé").flagged
