@@ -157,3 +157,29 @@ def test_a_time_and_me_mato_is_intent_not_an_idiom(text):
 
 def test_the_thing_that_wore_the_writer_out_is_still_an_idiom():
     assert not crisis_reading("el examen me mato, pero creo que aprobé").flagged
+
+
+# Stop 40's sixth entry: the everyday-injury idiom hid self-harm told with "again", "on
+# purpose" or a part of the body after "on". Each of these was dropped as an idiom.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Locked the bathroom door and cut myself on my thigh. First time in months.",
+        "I hurt myself again on the arm with the razor, my head was too full.",
+        "Told mum it was the oven. I burned my wrist on purpose on the hob.",
+    ],
+)
+def test_the_injury_idiom_never_hides_self_harm(text):
+    assert crisis_reading(text).severity == "critical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut myself a big slice of cake, no regrets.",
+        "Burned my hand on the oven tray making lasagne.",
+        "cut my finger on a tin can, plaster on, fine.",
+    ],
+)
+def test_the_injury_idiom_still_reads_the_kitchen(text):
+    assert not crisis_reading(text).flagged
