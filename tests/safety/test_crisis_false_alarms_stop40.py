@@ -183,3 +183,16 @@ def test_the_injury_idiom_never_hides_self_harm(text):
 )
 def test_the_injury_idiom_still_reads_the_kitchen(text):
     assert not crisis_reading(text).flagged
+
+
+# Stop 40's seventh entry: three more idioms that hid a crisis.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The anniversary of my suicide attempt is Sunday and I want to finish what I started.",
+        "todos se ríen cuando digo que me quiero matar jaja, pero ya no es joke.",
+        "Me tomé todas las pastillas de la semana juntas. Tengo mucho sueño.",
+    ],
+)
+def test_an_idiom_never_hides_these(text):
+    assert crisis_reading(text).flagged
