@@ -196,3 +196,54 @@ def test_the_injury_idiom_still_reads_the_kitchen(text):
 )
 def test_an_idiom_never_hides_these(text):
     assert crisis_reading(text).flagged
+
+
+# Stop 40's eighth entry: someone else's words the writer takes as their own are the writer's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband says he can't do this anymore. Neither can I.",
+        "my mum texted 'I want to die' last night. yo también.",
+        "my roommate keeps saying she wants to die. same here honestly.",
+    ],
+)
+def test_someone_elses_words_joined_by_the_writer_alert(text):
+    assert crisis_reading(text).flagged
+
+
+def test_someone_elses_words_alone_are_still_theirs():
+    text = "my roommate keeps saying she wants to die. I called her mum."
+    assert not crisis_reading(text).flagged
+    assert not crisis_reading("My friend overdosed, she called me too late to help.").flagged
+
+
+# Stop 40's ninth entry: a closing single quote right after a rule's first words hid them.
+@pytest.mark.parametrize(
+    "text",
+    ["'I want to die'", "i want to die'", "wrote in my notes: 'I want to die'. nobody knows"],
+)
+def test_words_before_a_closing_quote_are_read(text):
+    assert crisis_reading(text).flagged
+
+
+def test_a_contraction_still_does_not_start_a_rule():
+    # "don" is not found in "don't", as before.
+    assert not crisis_reading("i don't want to die, i want a holiday").flagged
+
+
+# Stop 40's tenth entry: a quote is someone else's after anyone named, not only a relative;
+# never after the writer's own mind.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The singer screams 'I want to die' in every chorus, great gig.",
+        "My teen keeps writing 'kms' in the group chat when the wifi drops, she's fine.",
+        "her boss texted 'I'm going to kill myself if this deal falls through' lol",
+    ],
+)
+def test_a_quote_after_anyone_named_is_theirs(text):
+    assert not crisis_reading(text).flagged
+
+
+def test_a_quote_from_the_writers_own_mind_is_the_writers():
+    assert crisis_reading("my brain keeps saying 'I want to die' all day").flagged

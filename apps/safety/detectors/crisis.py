@@ -406,9 +406,13 @@ def compile_lexicon(data: dict) -> Lexicon:
 
     dispatch = {key: per_category(with_shorter_keys(key)) for key in by_word}
     fallback = per_category(unlisted)
-    # Zero width, so that a key inside another key's words is still found.
+    # Zero width, so that a key inside another key's words is still found. A key never runs
+    # on into a contraction ("don" in "don't") but may end at a closing quote ("want to
+    # die'"; stop 40: a key before one was never found).
     trigger = (
-        re.compile(r"(?<![a-z0-9])(?=(" + _trie(by_word) + r")(?![a-z0-9']))") if by_word else None
+        re.compile(r"(?<![a-z0-9])(?=(" + _trie(by_word) + r")(?![a-z0-9]|'[a-z]))")
+        if by_word
+        else None
     )
 
     idiom_sources = [
@@ -482,6 +486,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "song_named",
         "own_words_after_song",
         "written_figure",
+        "joined_in",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
@@ -872,6 +877,10 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # around"), unless its "I" only says whom someone else did not know ("she
     # didn't know who I was"): the `first_person_lead` cue tells them apart.
     third_party = rule.third_party or category.third_party
+    if third_party == "drop" and _joined_in(ctx, end):
+        # Someone else's words the writer takes as their own ("My wife says she can't do
+        # this anymore. Neither can I."; stop 40): the writer's, whoever said them first.
+        third_party = "keep"
     lead = cues.get("first_person_lead")
     mine = lead.search(matched) if lead else cues["first_person"].search(matched)
     # An entry written for the patient by a carer ("writing this for my wife,
@@ -1112,6 +1121,19 @@ def _quoted_from_someone_else(ctx: _Context, start: int) -> bool:
         if opening < start and text[opening] in "\"'" and start - opening <= _QUOTE_REACH:
             return True
     return False
+
+
+def _joined_in(ctx: _Context, end: int) -> bool:
+    """Does the writer join in after the match, in the rest of its sentence or opening the
+    next ("Neither can I.", "Me too.", "Yo tampoco.")? Stop 40."""
+    joined = ctx.lexicon.cues.get("joined_in")
+    if joined is None:
+        return False
+    _, sentence_end = ctx.whole_sentence(end, end)
+    return bool(
+        joined.search(ctx.text, end, sentence_end)
+        or joined.match(ctx.next_sentence(sentence_end).lstrip())
+    )
 
 
 _SONG_REACH = 60  # characters from a song named to a match in its words
