@@ -247,3 +247,21 @@ def test_a_quote_after_anyone_named_is_theirs(text):
 
 def test_a_quote_from_the_writers_own_mind_is_the_writers():
     assert crisis_reading("my brain keeps saying 'I want to die' all day").flagged
+
+
+# Stop 40's eleventh entry: the inner voice speaking to the writer in the second person.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my head keeps saying kill yourself",
+        "my head keeps saying 'kill yourself'",
+        "the voice says jump. I'm on the bridge.",
+        "my inner critic says you should just disappear and tonight I agree",
+    ],
+)
+def test_the_inner_voice_in_the_second_person_alerts(text):
+    assert crisis_reading(text).flagged
+
+
+def test_a_coach_saying_jump_is_no_inner_voice():
+    assert not crisis_reading("the coach says jump higher, my legs are dead").flagged
