@@ -265,3 +265,23 @@ def test_the_inner_voice_in_the_second_person_alerts(text):
 
 def test_a_coach_saying_jump_is_no_inner_voice():
     assert not crisis_reading("the coach says jump higher, my legs are dead").flagged
+
+
+# Stop 40's twelfth entry: a screening answered no, or a denial, that the entry calls a lie is
+# the writer's own words, at their full severity. Each of these was dropped as denied.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse asked about thoughts of self harm and I said no. That was a lie.",
+        "The form asks if I have thoughts of ending my life. I tick no. The honest answer is yes.",
+        "Le dije al psiquiatra que no tengo pensamientos de suicidio, pero mentí.",
+    ],
+)
+def test_a_no_called_a_lie_is_no_denial(text):
+    assert crisis_reading(text).severity == "critical"
+
+
+def test_a_no_left_standing_or_a_joke_called_a_lie_stays_quiet():
+    assert not crisis_reading("The nurse asked about self harm and I said no. Slept well.").flagged
+    text = "si no me aceptan la tesis me tiro de un puente jaja mentira. mañana duermo 14 horas"
+    assert not crisis_reading(text).flagged

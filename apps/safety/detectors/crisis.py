@@ -988,6 +988,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             negated = True
         elif cues["post_negation"].match(text, end):
             negated, cue_at = True, end
+    if negated and not rule.denial and _called_a_lie(ctx, end, sentence_end):
+        # The answer or the denial called a lie ("asked about self harm and I said no. That
+        # was a lie."; "I always tick no. The honest answer is yes."): the writer's words,
+        # at their full severity (stop 40).
+        negated, cue_at = False, None
     if negated:
         # Someone asked ("she asked if I want to hurt myself") and the answer
         # in the same sentence was no: the words were never the patient's.
@@ -1400,6 +1405,24 @@ def _retracted(ctx: _Context, end: int, sentence_end: int) -> bool:
         retracted.search(ctx.text, end, sentence_end)
         or retracted.search(ctx.next_sentence(sentence_end))
     )
+
+
+def _called_a_lie(ctx: _Context, end: int, sentence_end: int) -> bool:
+    """Does the entry call the denial or the answer a lie, in the rest of the match's
+    sentence or the next two ("I said no. That was a lie."; "I always tick no. The honest
+    answer is yes.")? Stop 40."""
+    retracted = ctx.lexicon.cues.get("answer_retracted")
+    if retracted is None:
+        return False
+    _, reach = ctx.sentences_after(sentence_end, 2)
+    # "jaja mentira" is "just kidding", a joke, not a lie owned up to.
+    return any(
+        not _LAUGH_BEFORE.search(ctx.text, max(0, lie.start() - 10), lie.start())
+        for lie in retracted.finditer(ctx.text, end, reach)
+    )
+
+
+_LAUGH_BEFORE = re.compile(r"(ja|je|ha|lol|lmao|xd|jk)\W*$")
 
 
 def _carries(cues, text: str, sentence_start: int, clause_start: int) -> bool:
