@@ -285,3 +285,22 @@ def test_a_no_left_standing_or_a_joke_called_a_lie_stays_quiet():
     assert not crisis_reading("The nurse asked about self harm and I said no. Slept well.").flagged
     text = "si no me aceptan la tesis me tiro de un puente jaja mentira. mañana duermo 14 horas"
     assert not crisis_reading(text).flagged
+
+
+# Stop 40's thirteenth entry: a past taken up again in the next sentences is not history.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hace cinco años intenté matarme. Ahora ya tengo un plan mejor.",
+        "I used to say 'I could kill myself' as a joke. It's not a joke now.",
+        "Two years ago I overdosed. I'm still angry I woke up. This time I will do it right.",
+        "I thought the suicidal thoughts were in my past. Today they came back stronger.",
+    ],
+)
+def test_a_past_taken_up_again_alerts(text):
+    assert crisis_reading(text).flagged
+
+
+def test_a_past_with_an_ordinary_return_stays_history():
+    assert not crisis_reading("Years ago I self-harmed. My mum came back from holiday.").flagged
+    assert not crisis_reading("Three years ago I overdosed. Today I ran again.").flagged

@@ -487,6 +487,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "own_words_after_song",
         "written_figure",
         "joined_in",
+        "history_taken_up",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
@@ -913,7 +914,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # 3. History, with nothing recent after the clause starts ("years ago I
     # self-harmed and it's back again"). Only so far: in a long entry written
     # without full stops, "again" four lines on is about something else.
-    if category.history == "drop" and _history(ctx, start, end, clause_start, clause_end):
+    if (
+        category.history == "drop"
+        and _history(ctx, start, end, clause_start, clause_end)
+        and not _taken_up_again(ctx, sentence_end)
+    ):
         return severity, False, "history"
 
     # 3b. Marked as a joke ("lol", "jk", "just kidding", a laughing emoji) in
@@ -1106,6 +1111,18 @@ def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end:
         if turn:
             scopes.append((turn.start(), reach_end))
     return not any(cues["recent"].search(text, a, b) for a, b in scopes)
+
+
+def _taken_up_again(ctx: _Context, sentence_end: int) -> bool:
+    """Does one of the next two sentences say the past came back or is planned now ("Hace
+    diez años I tried to kill myself. Hoy I caught myself planning it again."; "It's not a
+    joke now.")? Then the match is not history (stop 40)."""
+    again = ctx.lexicon.cues.get("history_taken_up")
+    if again is None:
+        return False
+    _, reach = ctx.whole_sentence(sentence_end, sentence_end)
+    _, reach = ctx.sentences_after(reach, 2)
+    return bool(again.search(ctx.text, sentence_end, reach))
 
 
 _QUOTE_REACH = 60  # characters from an opening quote to a match inside it
