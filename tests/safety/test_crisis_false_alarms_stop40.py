@@ -304,3 +304,20 @@ def test_a_past_taken_up_again_alerts(text):
 def test_a_past_with_an_ordinary_return_stays_history():
     assert not crisis_reading("Years ago I self-harmed. My mum came back from holiday.").flagged
     assert not crisis_reading("Three years ago I overdosed. Today I ran again.").flagged
+
+
+# Stop 40's fourteenth entry: an everyday reason the entry itself undoes explains nothing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handed in my notice today. Told my boss I won't need references where I'm going.",
+        "Sent goodbye texts a mis amigas. No me voy a mudar, I'm just done.",
+    ],
+)
+def test_a_reason_undone_by_the_entry_explains_nothing(text):
+    assert crisis_reading(text).flagged
+
+
+def test_a_real_move_still_explains_a_farewell():
+    text = "Said goodbye to everyone at work, we're moving to Leeds. My boss will send references."
+    assert not crisis_reading(text).flagged
