@@ -1122,6 +1122,7 @@ def _taken_up_again(ctx: _Context, sentence_end: int) -> bool:
         return False
     _, reach = ctx.whole_sentence(sentence_end, sentence_end)
     _, reach = ctx.sentences_after(reach, 2)
+    reach = min(reach, sentence_end + 2 * ctx.lexicon.context_chars)
     return bool(again.search(ctx.text, sentence_end, reach))
 
 
@@ -1151,7 +1152,9 @@ def _joined_in(ctx: _Context, end: int) -> bool:
     joined = ctx.lexicon.cues.get("joined_in")
     if joined is None:
         return False
-    _, sentence_end = ctx.whole_sentence(end, end)
+    # Within the reach of the match's sentence, as every check: an entry written without
+    # full stops would be searched to its end from every match.
+    _, sentence_end = ctx.sentence(end, end)
     return bool(
         joined.search(ctx.text, end, sentence_end)
         or joined.match(ctx.next_sentence(sentence_end).lstrip())
@@ -1432,6 +1435,7 @@ def _called_a_lie(ctx: _Context, end: int, sentence_end: int) -> bool:
     if retracted is None:
         return False
     _, reach = ctx.sentences_after(sentence_end, 2)
+    reach = min(reach, sentence_end + 2 * ctx.lexicon.context_chars)
     # "jaja mentira" is "just kidding", a joke, not a lie owned up to.
     return any(
         not _LAUGH_BEFORE.search(ctx.text, max(0, lie.start() - 10), lie.start())
