@@ -320,3 +320,10 @@ def test_a_reason_undone_by_the_entry_explains_nothing(text):
 def test_a_real_move_still_explains_a_farewell():
     text = "Said goodbye to everyone at work, we're moving to Leeds. My boss will send references."
     assert not crisis_reading(text).flagged
+
+
+# Stop 40's fifteenth entry: a quote after someone else speaking Spanish is theirs.
+def test_a_quote_after_a_spanish_verb_of_speech_is_someone_elses():
+    assert not crisis_reading("mi hermana me escribió 'me quiero morir'. Le llamé.").flagged
+    assert crisis_reading("mi hermana me escribió 'me quiero morir'. Yo también.").flagged
+    assert crisis_reading("le dije a mi hermana 'me quiero morir'").flagged
