@@ -327,3 +327,17 @@ def test_a_quote_after_a_spanish_verb_of_speech_is_someone_elses():
     assert not crisis_reading("mi hermana me escribió 'me quiero morir'. Le llamé.").flagged
     assert crisis_reading("mi hermana me escribió 'me quiero morir'. Yo también.").flagged
     assert crisis_reading("le dije a mi hermana 'me quiero morir'").flagged
+
+
+# Stop 40's sixteenth entry: a writing of the writer's own is never someone else speaking.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my note says 'I want to die, I'm sorry'",
+        "the letter I left on the table says 'I want to die'",
+        "my last text said 'I want to die'",
+        "mi nota dice 'me quiero morir'",
+    ],
+)
+def test_the_writers_own_note_is_the_writers(text):
+    assert crisis_reading(text).flagged

@@ -488,6 +488,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "written_figure",
         "joined_in",
         "history_taken_up",
+        "own_writing",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
@@ -1137,7 +1138,12 @@ def _quoted_from_someone_else(ctx: _Context, start: int) -> bool:
         return False
     text = ctx.text
     sentence_start, _ = ctx.whole_sentence(start, start)
+    own = ctx.lexicon.cues.get("own_writing")
     for said in speech.finditer(text, max(sentence_start, start - _QUOTE_REACH - 30), start):
+        # The writer's own note or text speaking ("the letter I left on the table says
+        # '...'"; stop 40) is the writer.
+        if own and own.search(text, max(sentence_start, said.start() - 40), said.end()):
+            continue
         opening = said.end()
         while opening < start and text[opening] in " :,":
             opening += 1
