@@ -201,7 +201,7 @@ def test_a_private_entry_keeps_the_semantic_readers_passage_hidden(world, client
 
 
 CLEARED = (
-    "Tried the cold plunge at the gym. Couldn't breathe for the first minute, then it was amazing."
+    "Tried the ghost pepper wings. Couldn't breathe for the first minute, then it was amazing."
 )
 
 

@@ -15,7 +15,7 @@ from apps.protocols.selectors import clinic_today
 from tests.alerts.test_alert_why import semantic_alert
 
 CLEARED = (
-    "Tried the cold plunge at the gym. Couldn't breathe for the first minute, then it was amazing."
+    "Tried the ghost pepper wings. Couldn't breathe for the first minute, then it was amazing."
 )
 
 
@@ -43,7 +43,7 @@ def test_an_entry_the_second_reading_lowered_is_marked_so_in_the_brief(world, cl
     assert "read as ordinary</span>" in html
     assert "went to the daily digest, not a same-day alert" in html
     (line,) = excerpts(world)
-    assert READ_AS_ORDINARY in line and "cold plunge" in line
+    assert READ_AS_ORDINARY in line and "ghost pepper" in line
     assert READ_AS_ORDINARY in rows(world)[0]["safety_findings"]
 
 

@@ -271,7 +271,7 @@ def test_the_timeline_says_when_an_entry_was_read_as_ordinary(world, client, mon
         patient=world.patient,
         clinic=world.clinic,
         mood=7,
-        journal="Tried the cold plunge at the gym. Couldn't breathe for the first minute, "
+        journal="Tried the ghost pepper wings. Couldn't breathe for the first minute, "
         "then it was amazing.",
     )
     client.force_login(world.alice)

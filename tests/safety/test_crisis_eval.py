@@ -265,7 +265,7 @@ def test_the_report_counts_what_the_second_reading_lowered_and_can_leave_it_out(
     path = tsv(
         tmp_path,
         "1\tsuicidal\tI want to kill myself.",
-        "0\tnone\tTried the cold plunge at the gym. Couldn't breathe for the first minute, "
+        "0\tnone\tTried the ghost pepper wings. Couldn't breathe for the first minute, "
         "then it was amazing.",
     )
     out = io.StringIO()

@@ -16,7 +16,7 @@ from apps.safety.rules import FIXTURES, crisis_lexicon
 from apps.safety.services import WholeReading, crisis_reading, evaluate_checkin, readers_score
 
 CLEARED = (
-    "Tried the cold plunge at the gym. Couldn't breathe for the first minute, then it was amazing."
+    "Tried the ghost pepper wings. Couldn't breathe for the first minute, then it was amazing."
 )
 EMERGENCY = "Crushing chest pain since lunch, it goes into my jaw and it won't go away."
 SUICIDAL = "I'm going to kill myself tonight."

@@ -76,6 +76,9 @@ HELD_OUT = (
     # a match (SHIP_RULES.md), both by helpers who opened nothing.
     "round28-holdout.tsv",
     "round28-validate-rules.tsv",
+    # Stop 41: the judge of stop 41's changes to the rules (SHIP_RULES.md), by a helper who
+    # opened nothing.
+    "round29-validate-rules.tsv",
 )
 
 

@@ -489,6 +489,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "joined_in",
         "history_taken_up",
         "own_writing",
+        "threat_meant",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
@@ -864,7 +865,7 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     whole_start, whole_end = ctx.whole_sentence(start, end)
     for idiom_start, idiom_end in ctx.idioms(whole_start, whole_end):
         if idiom_start < end and start < idiom_end and end <= idiom_end:
-            if not _idiom_undone(ctx, whole_start, whole_end):
+            if not _idiom_undone(ctx, whole_start, whole_end) and not _threat_meant(ctx, rule):
                 return severity, False, "idiom"
 
     sentence_start, sentence_end = ctx.sentence(start, end)
@@ -1201,6 +1202,14 @@ def _idiom_undone(ctx: _Context, sentence_start: int, sentence_end: int) -> bool
         undone.search(ctx.text, sentence_start, sentence_end)
         or undone.search(ctx.next_sentence(sentence_end))
     )
+
+
+def _threat_meant(ctx: _Context, rule: Rule) -> bool:
+    """Does the entry anywhere say that a threat to someone else is meant (a weapon, "I mean
+    it", knowing where the person lives)? Then no idiom hides the threat: "I'll kill him if
+    he touches my stuff again. The knife is in my pocket." Stop 41."""
+    meant = ctx.lexicon.cues.get("threat_meant")
+    return rule.category == "harm_others" and meant is not None and bool(meant.search(ctx.text))
 
 
 _FIRST_PERSON_LEAD = re.compile(r"(i|yo)\s+", re.IGNORECASE)

@@ -1,0 +1,108 @@
+"""Families of the rules' false alarms closed at stop 41 (issue 17; apps/safety/semantic/
+SHIP_RULES.md, stop 41's entries), each with a crisis twin that must still alert.
+
+First entry: an angry threat made over an everyday grievance ("I'll kill him if he forgets
+the milk again"), a threat in a video game, "matar del susto". Any sign in the entry that a
+threat is meant (a weapon, "I mean it", knowing where the person lives) keeps it.
+
+Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
+gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
+pressure, sweating, still there, at rest, a dose taken).
+
+Found among the rules' false alarms on the readable training files (written by helpers who
+opened nothing). The entries here are written for these tests, not copied from the files.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+from .twins import twin_test
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FAMILIES = [
+    (
+        "a threat over the milk",
+        "I'll strangle him if he forgets the oat milk again. Otherwise a calm day, mood 6.",
+        "I'll strangle him if he forgets the oat milk again. I mean it. Mood 2.",
+    ),
+    (
+        "a threat over a borrowed car",
+        "Swear I'll murder my sister if she borrows my car again without filling it up.",
+        "Swear I'll murder my sister if she borrows my car again. I know where she parks.",
+    ),
+    (
+        "a grievance before the threat",
+        "My flatmate leaves his dirty pans in the sink every night and I swear I'll kill him.",
+        "My flatmate leaves his dirty pans in the sink and I'll kill him. The knife is ready.",
+    ),
+    (
+        "a spoiled ending",
+        "Going to murder my cousin for spoiling the finale of the show. Slept ok.",
+        "Going to murder my cousin for spoiling the finale. I've been waiting outside his flat.",
+    ),
+    (
+        "a shift changed",
+        "Told my manager I'd kill him if he changed my shift again. We both laughed.",
+        "Told my manager I'd kill him if he changed my shift again. I bought a knife today.",
+    ),
+    (
+        "a threat in a game",
+        "The other team's sniper camped all night, I'm going to kill him in the game tomorrow.",
+        "The other team's sniper camped all night, I'm going to kill him tomorrow, "
+        "I know where he lives.",
+    ),
+    (
+        "a threat over the ending, in Spanish",
+        "Voy a matar a mi hermano por contarme el final de la serie. Dormí bien.",
+        "Voy a matar a mi hermano por contarme el final. Ya tengo la navaja en la mochila.",
+    ),
+    (
+        "matar del susto",
+        "Mi abuela dice que la voy a matar del susto con la bici. Ya uso casco.",
+        "Mi abuela me grita y la voy a matar, ya sé a qué hora sale.",
+    ),
+    (
+        "breathless after a run",
+        "First run in weeks, couldn't catch my breath after 3k and my chest was burning. "
+        "Walked home.",
+        "First run in weeks, couldn't catch my breath after 3k and my chest was burning. "
+        "Still burning now, two hours later, and it goes into my left arm.",
+    ),
+    (
+        "a cold plunge",
+        "Cold plunge at the gym, couldn't breathe for the first twenty seconds. Felt great after.",
+        "Cold plunge at the gym, couldn't breathe for the first twenty seconds. "
+        "My lips are going blue and I'm still gasping.",
+    ),
+    (
+        "chest pain after the gym, in Spanish",
+        "Me duele el pecho después del gimnasio, son agujetas del press de banca.",
+        "Me duele el pecho después del gimnasio y estoy sudando frío, me duele el brazo izquierdo.",
+    ),
+    (
+        "short of breath at altitude",
+        "Hiking at altitude, got short of breath above 3000m. We went down a bit and rested.",
+        "Hiking at altitude, got short of breath above 3000m. Now I can't breathe even lying down.",
+    ),
+    (
+        "chest pain after a run on a dosing day",
+        "Chest pain after my morning run, the normal burn. Nice day.",
+        "Took my dose at 8. Chest pain after my morning run, the normal burn. Nice day.",
+    ),
+]
+
+test_each_family = twin_test(FAMILIES)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # The writer's body, children or safety is no everyday grievance.
+        "If he touches me again I'll kill him.",
+        "I'll kill him if he comes near my kids again.",
+        "If my ex shows up at the door again I'm going to kill him.",
+    ],
+)
+def test_a_threat_over_the_writers_safety_is_never_an_everyday_grievance(entry):
+    assert crisis_reading(entry).flagged
