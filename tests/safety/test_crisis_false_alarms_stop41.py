@@ -5,6 +5,9 @@ First entry: an angry threat made over an everyday grievance ("I'll kill him if 
 the milk again"), a threat in a video game, "matar del susto". Any sign in the entry that a
 threat is meant (a weapon, "I mean it", knowing where the person lives) keeps it.
 
+Third entry: the same threat with its grievance in the next sentence or clause, or softened
+("lovingly"), never a thought, an urge or a fear of doing it.
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -90,6 +93,21 @@ FAMILIES = [
         "Chest pain after my morning run, the normal burn. Nice day.",
         "Took my dose at 8. Chest pain after my morning run, the normal burn. Nice day.",
     ),
+    (
+        "a grievance in the next sentence",
+        "I'm going to strangle my brother. He finished my cereal and put the empty box back.",
+        "I'm going to strangle my brother. He finished my cereal. I mean it, I'm done.",
+    ),
+    (
+        "a grievance in the next clause, in Spanish",
+        "A mi hermana la voy a matar, se comió mis galletas. Compré otras.",
+        "A mi hermana la voy a matar, se comió mis galletas. Ya tengo el cuchillo.",
+    ),
+    (
+        "a softened threat",
+        "My son borrowed my good jacket and lost a button. I'm going to kill him (lovingly).",
+        "My son keeps hitting his sister. I'm going to kill him, I'm dead serious.",
+    ),
 ]
 
 test_each_family = twin_test(FAMILIES)
@@ -105,4 +123,16 @@ test_each_family = twin_test(FAMILIES)
     ],
 )
 def test_a_threat_over_the_writers_safety_is_never_an_everyday_grievance(entry):
+    assert crisis_reading(entry).flagged
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "I can't stop thinking about strangling my sister. She used my straightener again.",
+        "I'm scared I'll kill him, he ate my lunch again and I saw red.",
+        "Tengo miedo de matar a mi hermano, se comió mis galletas y me dio mucha rabia.",
+    ],
+)
+def test_a_thought_or_a_fear_of_harming_someone_is_never_hyperbole(entry):
     assert crisis_reading(entry).flagged

@@ -490,6 +490,9 @@ def compile_lexicon(data: dict) -> Lexicon:
         "history_taken_up",
         "own_writing",
         "threat_meant",
+        "threat_said",
+        "threat_thought",
+        "grievance_near",
     ):
         spec = (data.get("cues") or {}).get(name)
         if spec is not None:
@@ -868,6 +871,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             if not _idiom_undone(ctx, whole_start, whole_end) and not _threat_meant(ctx, rule):
                 return severity, False, "idiom"
 
+    # 1b. A threat said beside an everyday grievance (stop 41): hyperbole, as an idiom.
+    if rule.category == "harm_others" and _threat_over_grievance(ctx, start, end, rule):
+        if not _idiom_undone(ctx, whole_start, whole_end):
+            return severity, False, "idiom"
+
     sentence_start, sentence_end = ctx.sentence(start, end)
 
     clause_start = ctx.clause_start(sentence_start, start)
@@ -1210,6 +1218,23 @@ def _threat_meant(ctx: _Context, rule: Rule) -> bool:
     he touches my stuff again. The knife is in my pocket." Stop 41."""
     meant = ctx.lexicon.cues.get("threat_meant")
     return rule.category == "harm_others" and meant is not None and bool(meant.search(ctx.text))
+
+
+def _threat_over_grievance(ctx: _Context, start: int, end: int, rule: Rule) -> bool:
+    """Is this a threat said (to kill, strangle, poison...), not a thought or a fear, with an
+    everyday grievance or a softener within 120 characters of it ("i swear im going to
+    strangle my sister. she used my good straightener"), in an entry that nowhere says the
+    threat is meant? Stop 41 (SHIP_RULES.md, third entry)."""
+    cues = ctx.lexicon.cues
+    said, thought, near = (cues.get(n) for n in ("threat_said", "threat_thought", "grievance_near"))
+    text = ctx.text
+    if said is None or thought is None or near is None or not said.search(text, start, end):
+        return False
+    if thought.search(text, max(0, start - 40), end):
+        return False
+    if not near.search(text, max(0, start - 120), min(len(text), end + 120)):
+        return False
+    return not _threat_meant(ctx, rule)
 
 
 _FIRST_PERSON_LEAD = re.compile(r"(i|yo)\s+", re.IGNORECASE)
