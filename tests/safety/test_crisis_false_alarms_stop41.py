@@ -11,6 +11,10 @@ Third entry: the same threat with its grievance in the next sentence or clause, 
 Fourth entry: a pharmacology class or overdose management studied; two questions answered "No
 and no."; "I said no y es la verdad"; "cut myself un pedazo de flan".
 
+Fifth entry: voices heard whose everyday source the writer names ("of the neighbour kids",
+"eran los vecinos"); a story named with no verb before it ("Horror film about a girl who hears
+voices"), unless the writer joins in ("I hear them too now").
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -130,6 +134,21 @@ FAMILIES = [
         "a slice of flan",
         "Cut myself un pedazo grande de flan, no me juzguen.",
         "Cut myself otra vez en el brazo, no me juzguen.",
+    ),
+    (
+        "voices whose source is named",
+        "Heard voices at 3am, turned out to be the neighbours' party. Earplugs.",
+        "Heard voices at 3am. Nobody was there and they said my name.",
+    ),
+    (
+        "voices whose source is named, in Spanish",
+        "Oí voces a medianoche, eran los vecinos de arriba. Volví a dormir.",
+        "Oí voces a medianoche y no había nadie, me dicen que me corte.",
+    ),
+    (
+        "a film about someone who hears voices",
+        "Horror film about a boy who hears voices in the attic. Popcorn everywhere.",
+        "Horror film about a boy who hears voices in the attic. I hear them too now.",
     ),
 ]
 

@@ -918,7 +918,9 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # between ("a film where she cuts herself made me want to cut myself").
     # Also where the rule keeps other people (a delusion about a husband, a threat
     # naming its victim): in a story they are the story's.
-    if not mine and _in_a_story(ctx, clause_start, start):
+    # Stop 41: unless the writer joins in ("... who hears voices in the walls. I hear them
+    # too now.").
+    if not mine and _in_a_story(ctx, clause_start, start) and not _joined_in(ctx, end):
         return severity, False, "someone else"
 
     # 3. History, with nothing recent after the clause starts ("years ago I
