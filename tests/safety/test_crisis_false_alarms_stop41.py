@@ -15,6 +15,9 @@ Fifth entry: voices heard whose everyday source the writer names ("of the neighb
 "eran los vecinos"); a story named with no verb before it ("Horror film about a girl who hears
 voices"), unless the writer joins in ("I hear them too now").
 
+Sixth entry: papers shown before a procedure, letters written for a birthday; never when the
+writer says they won't be there for it.
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -149,6 +152,16 @@ FAMILIES = [
         "a film about someone who hears voices",
         "Horror film about a boy who hears voices in the attic. Popcorn everywhere.",
         "Horror film about a boy who hears voices in the attic. I hear them too now.",
+    ),
+    (
+        "papers shown before a procedure",
+        "Before my knee surgery tomorrow I told my wife where the insurance papers are.",
+        "Told my wife where the insurance papers are. I won't be needing them after Friday.",
+    ),
+    (
+        "letters for a birthday",
+        "Wrote letters to each of my kids to open on their 18th birthday. A family tradition.",
+        "Wrote letters to each of my kids to open on their 18th birthday, since I won't be there.",
     ),
 ]
 
