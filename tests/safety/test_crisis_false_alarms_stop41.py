@@ -18,6 +18,9 @@ voices"), unless the writer joins in ("I hear them too now").
 Sixth entry: papers shown before a procedure, letters written for a birthday; never when the
 writer says they won't be there for it.
 
+Seventh entry: a goodbye said to a thing or a place ("This is goodbye to my old car"), never to
+a person or to life.
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -163,6 +166,16 @@ FAMILIES = [
         "Wrote letters to each of my kids to open on their 18th birthday. A family tradition.",
         "Wrote letters to each of my kids to open on their 18th birthday, since I won't be there.",
     ),
+    (
+        "goodbye to an old car",
+        "This is goodbye to my old car. 300,000 km and she's off to the scrap yard.",
+        "This is goodbye to my old car, and to all of you. I won't be around after tonight.",
+    ),
+    (
+        "goodbye to a flat, in Spanish",
+        "Adiós a mi depa, hoy entregué las llaves. Nueva etapa.",
+        "Adiós a mi depa y adiós a todos. Me voy a tomar todas las pastillas.",
+    ),
 ]
 
 test_each_family = twin_test(FAMILIES)
@@ -191,3 +204,19 @@ def test_a_threat_over_the_writers_safety_is_never_an_everyday_grievance(entry):
 )
 def test_a_thought_or_a_fear_of_harming_someone_is_never_hyperbole(entry):
     assert crisis_reading(entry).flagged
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # Eighth entry: two explicit statements no rule read before stop 41.
+        "I won't be around after tonight.",
+        "Me voy a tomar todas las pastillas.",
+    ],
+)
+def test_an_explicit_statement_alerts(entry):
+    assert crisis_reading(entry, second_reader=None).flagged
+
+
+def test_the_days_pills_taken_as_a_routine_stay_quiet():
+    assert not crisis_reading("Hoy me voy a tomar todas las pastillas del día a su hora.").flagged
