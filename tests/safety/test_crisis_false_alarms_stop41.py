@@ -21,6 +21,9 @@ writer says they won't be there for it.
 Seventh entry: a goodbye said to a thing or a place ("This is goodbye to my old car"), never to
 a person or to life.
 
+Ninth entry: someone else's emergency with the person named in more ways ("Husband had ...",
+"Our beagle had a seizure", "Mi vecino tuvo una convulsión", "My tío had a stroke").
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -175,6 +178,21 @@ FAMILIES = [
         "goodbye to a flat, in Spanish",
         "Adiós a mi depa, hoy entregué las llaves. Nueva etapa.",
         "Adiós a mi depa y adiós a todos. Me voy a tomar todas las pastillas.",
+    ),
+    (
+        "a partner's allergic reaction",
+        "Husband had an allergic reaction to prawns, used his EpiPen. He's fine now.",
+        "I had an allergic reaction to prawns, my throat is closing and the EpiPen didn't help.",
+    ),
+    (
+        "a pet named by its breed",
+        "Our beagle had a seizure this morning. The vet started him on meds.",
+        "I had a seizure this morning, first one ever, and I still can't think straight.",
+    ),
+    (
+        "a neighbour's seizure, in Spanish",
+        "Mi vecino tuvo una convulsión en el portal. Llamé a la ambulancia y ya está bien.",
+        "Tuve una convulsión en el portal y sigo muy confundida, no sé qué día es.",
     ),
 ]
 
