@@ -24,6 +24,9 @@ a person or to life.
 Ninth entry: someone else's emergency with the person named in more ways ("Husband had ...",
 "Our beagle had a seizure", "Mi vecino tuvo una convulsión", "My tío had a stroke").
 
+Tenth entry: a crisis line called for or with someone else ("we called the crisis line
+together", "llamé a la línea de crisis con mi primo").
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -193,6 +196,16 @@ FAMILIES = [
         "a neighbour's seizure, in Spanish",
         "Mi vecino tuvo una convulsión en el portal. Llamé a la ambulancia y ya está bien.",
         "Tuve una convulsión en el portal y sigo muy confundida, no sé qué día es.",
+    ),
+    (
+        "a crisis line called together",
+        "My brother was in a bad way, so we called the crisis line together. He's safe now.",
+        "I was in a bad way, so I called the crisis line. I'm still not safe.",
+    ),
+    (
+        "a crisis line called with a cousin, in Spanish",
+        "Anoche llamé a la línea de crisis con mi prima. Hoy ella tiene cita y está mejor.",
+        "Anoche llamé a la línea de crisis y colgué. Sigo sin poder más, no estoy a salvo.",
     ),
 ]
 
