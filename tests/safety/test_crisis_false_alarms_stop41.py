@@ -27,6 +27,10 @@ Ninth entry: someone else's emergency with the person named in more ways ("Husba
 Tenth entry: a crisis line called for or with someone else ("we called the crisis line
 together", "llamé a la línea de crisis con mi primo").
 
+Eleventh entry: a jump made conditional on an everyday nuisance ("I'll jump out the window if
+this meeting runs over"), unless the writer says it is meant or turns back, in the next
+sentence or, after a laugh on its own ("Ha."), the one after it.
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -206,6 +210,17 @@ FAMILIES = [
         "a crisis line called with a cousin, in Spanish",
         "Anoche llamé a la línea de crisis con mi prima. Hoy ella tiene cita y está mejor.",
         "Anoche llamé a la línea de crisis y colgué. Sigo sin poder más, no estoy a salvo.",
+    ),
+    (
+        "a jump over a meeting",
+        "I'll jump out the window if this meeting runs over again. We're on the ground floor.",
+        "I'll jump out the window if this meeting runs over again. Ha. Except I'm on the 12th "
+        "floor and lately I open it just to look down.",
+    ),
+    (
+        "a jump over a crashing spreadsheet",
+        "I'm gonna jump off a bridge if this spreadsheet crashes again. Saved every 2 minutes.",
+        "I'm gonna jump off a bridge if this spreadsheet crashes again. I'm not joking.",
     ),
 ]
 

@@ -1208,10 +1208,16 @@ def _idiom_undone(ctx: _Context, sentence_start: int, sentence_end: int) -> bool
     undone = ctx.lexicon.cues.get("idiom_undone")
     if undone is None:
         return False
-    return bool(
-        undone.search(ctx.text, sentence_start, sentence_end)
-        or undone.search(ctx.next_sentence(sentence_end))
-    )
+    following = ctx.next_sentence(sentence_end)
+    if len(following.strip()) < _AN_AFTERTHOUGHT:
+        # A laugh or a word on its own ("Ha.", "Lol.", "Anyway.") is no sentence to read the
+        # idiom by: the one after it counts too (stop 41: "I'm going to jump out the window
+        # if this meeting runs over. Ha. Except I'm on the 14th floor ...").
+        following = ctx.text[slice(*ctx.sentences_after(sentence_end, 2))]
+    return bool(undone.search(ctx.text, sentence_start, sentence_end) or undone.search(following))
+
+
+_AN_AFTERTHOUGHT = 12  # characters: a sentence shorter than this is a laugh or a word
 
 
 def _threat_meant(ctx: _Context, rule: Rule) -> bool:
