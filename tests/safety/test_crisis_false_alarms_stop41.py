@@ -31,6 +31,9 @@ Eleventh entry: a jump made conditional on an everyday nuisance ("I'll jump out 
 this meeting runs over"), unless the writer says it is meant or turns back, in the next
 sentence or, after a laugh on its own ("Ha."), the one after it.
 
+Twelfth entry: a death wish quoted as the writer's exclamation at something seen ("I said 'I
+want to die' out loud when I saw the bill"), unless the writer says they meant it.
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -221,6 +224,11 @@ FAMILIES = [
         "a jump over a crashing spreadsheet",
         "I'm gonna jump off a bridge if this spreadsheet crashes again. Saved every 2 minutes.",
         "I'm gonna jump off a bridge if this spreadsheet crashes again. I'm not joking.",
+    ),
+    (
+        "a wish said aloud at a bill",
+        "I said 'I want to die' out loud when I opened the gas bill. We're switching providers.",
+        "I said 'I want to die' out loud when I opened the gas bill, and I meant it.",
     ),
 ]
 
