@@ -34,6 +34,9 @@ sentence or, after a laugh on its own ("Ha."), the one after it.
 Twelfth entry: a death wish quoted as the writer's exclamation at something seen ("I said 'I
 want to die' out loud when I saw the bill"), unless the writer says they meant it.
 
+Thirteenth entry: a past crisis set against a recovered present ("and today I actually felt
+grateful", "hoy estoy en otro lugar"); "back then", "en ese entonces" are history.
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -229,6 +232,21 @@ FAMILIES = [
         "a wish said aloud at a bill",
         "I said 'I want to die' out loud when I opened the gas bill. We're switching providers.",
         "I said 'I want to die' out loud when I opened the gas bill, and I meant it.",
+    ),
+    (
+        "a past attempt set against a grateful today",
+        "Five years ago I tried to end my life and today I actually felt grateful to be here.",
+        "Five years ago I tried to end my life and today I want to try again.",
+    ),
+    (
+        "past thoughts set against a better present, in Spanish",
+        "Hace tres años pensaba en quitarme la vida, hoy estoy en otro lugar.",
+        "Hace tres años pensaba en quitarme la vida y otra vez lo estoy pensando.",
+    ),
+    (
+        "back then",
+        "En ese entonces pensaba en quitarme la vida, ahora tengo planes y ganas.",
+        "Como en ese entonces, pienso en quitarme la vida.",
     ),
 ]
 
