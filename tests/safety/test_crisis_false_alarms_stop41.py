@@ -284,11 +284,29 @@ def test_a_thought_or_a_fear_of_harming_someone_is_never_hyperbole(entry):
         # Eighth entry: two explicit statements no rule read before stop 41.
         "I won't be around after tonight.",
         "Me voy a tomar todas las pastillas.",
+        # Fourteenth entry: crises of a training file the whole detector missed.
+        "Este trabajo me está matando. A mí ojalá me matara de verdad.",
+        "Tonight I'm going to finish what I started in March.",
+        "Told the doctor I'm fine so she'd sign me off. I have a date picked.",
+        "I bought a bat and found his address online. Tomorrow.",
+        "Watered the plants one last time. I'm ready.",
+        "The urge is back, and today I sat holding the pills for an hour.",
+        "I tried to die in 2021. I'm back there. Today I wrote out the plan.",
+        "Gracias a la psicóloga por intentarlo. Yo ya me cansé de luchar.",
     ],
 )
 def test_an_explicit_statement_alerts(entry):
     assert crisis_reading(entry, second_reader=None).flagged
 
 
-def test_the_days_pills_taken_as_a_routine_stay_quiet():
-    assert not crisis_reading("Hoy me voy a tomar todas las pastillas del día a su hora.").flagged
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Hoy me voy a tomar todas las pastillas del día a su hora.",
+        "This weekend I'm going to finish what I started on the quilt.",
+        "Ya me cansé de luchar con la impresora, mañana llamo al técnico.",
+        "Ojalá me matara de risa el stand-up de hoy como el del año pasado.",
+    ],
+)
+def test_the_same_words_in_an_everyday_sense_stay_quiet(entry):
+    assert not crisis_reading(entry).flagged
