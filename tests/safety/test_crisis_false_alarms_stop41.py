@@ -37,6 +37,9 @@ want to die' out loud when I saw the bill"), unless the writer says they meant i
 Thirteenth entry: a past crisis set against a recovered present ("and today I actually felt
 grateful", "hoy estoy en otro lugar"); "back then", "en ese entonces" are history.
 
+Fifteenth entry: laughing till faint or breathless; a sewing needle; a last day at work in
+Spanish.
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -252,6 +255,21 @@ FAMILIES = [
         "back then",
         "En ese entonces pensaba en quitarme la vida, ahora tengo planes y ganas.",
         "Como en ese entonces, pienso en quitarme la vida.",
+    ),
+    (
+        "laughing till faint",
+        "Laughed so hard at the comedy night I thought I'd pass out. Abs hurt.",
+        "Fainted twice today at home for no reason, and my heart was racing.",
+    ),
+    (
+        "a sewing needle",
+        "Stabbed myself with a sewing needle about 20 times making the costume. Worth it.",
+        "Stabbed myself with a sewing needle on purpose, over and over, to feel something.",
+    ),
+    (
+        "a last day at work, in Spanglish",
+        "Último día en el trabajo, said goodbye to everyone. Starting at the new clinic el lunes.",
+        "Último día en el trabajo, said goodbye to everyone. They think I'm just quitting.",
     ),
 ]
 
