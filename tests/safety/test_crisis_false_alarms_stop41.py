@@ -40,6 +40,9 @@ grateful", "hoy estoy en otro lugar"); "back then", "en ese entonces" are histor
 Fifteenth entry: laughing till faint or breathless; a sewing needle; a last day at work in
 Spanish.
 
+Sixteenth entry: "the worst pain of my life" from a kidney stone that passed, never with a
+headache or another red flag.
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -270,6 +273,11 @@ FAMILIES = [
         "a last day at work, in Spanglish",
         "Último día en el trabajo, said goodbye to everyone. Starting at the new clinic el lunes.",
         "Último día en el trabajo, said goodbye to everyone. They think I'm just quitting.",
+    ),
+    (
+        "a kidney stone passed",
+        "Kidney stone finally passed. Worst pain of my life, and now I feel like a new person.",
+        "Kidney stone finally passed. Now the worst pain of my life is in my head and neck.",
     ),
 ]
 
