@@ -46,6 +46,9 @@ headache or another red flag.
 Eighteenth entry: a household burn or cut told with its accident (Spanish), an oven burn, a bite
 scratched till it bled; never with a lighter, on purpose or again.
 
+Nineteenth entry: a hypo treated and back in range; never when it will not come up or with
+another red flag.
+
 Second entry: chest pain or breathlessness told with the exertion that explains it (a run, the
 gym, a cold plunge, altitude), never with a red flag anywhere in the entry (the pain spreading,
 pressure, sweating, still there, at rest, a dose taken).
@@ -296,6 +299,11 @@ FAMILIES = [
         "a mosquito bite scratched",
         "Scratched a mosquito bite in my sleep until it bled a little. Plaster on.",
         "Scratched my arm with my nails until it bled, again, to feel something.",
+    ),
+    (
+        "a hypo treated",
+        "Had a hypo on the bus, 2.9, ate my jelly babies and it came up to 5.8 in 15 minutes.",
+        "Had a hypo on the bus, 2.9, ate my jelly babies and it won't come up, I can't think.",
     ),
 ]
 
