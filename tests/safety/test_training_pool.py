@@ -79,6 +79,9 @@ HELD_OUT = (
     # Stop 41: the judge of stop 41's changes to the rules (SHIP_RULES.md), by a helper who
     # opened nothing.
     "round29-validate-rules.tsv",
+    # Stop 41: a second judge, written while stop 41's entries were built (for the
+    # seventeenth entry and the stop's last measurements), by a helper who opened nothing.
+    "round30-validate-rules.tsv",
 )
 
 
