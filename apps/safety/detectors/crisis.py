@@ -748,6 +748,7 @@ class _Context:
         self._contexts = {}
         self._reason: bool | None = None
         self._explained: dict[str, bool] = {}
+        self._threat_meant: bool | None = None
 
     def idioms(self, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
         """The idioms in one sentence (idioms do not cross sentences)."""
@@ -1224,8 +1225,12 @@ def _threat_meant(ctx: _Context, rule: Rule) -> bool:
     """Does the entry anywhere say that a threat to someone else is meant (a weapon, "I mean
     it", knowing where the person lives)? Then no idiom hides the threat: "I'll kill him if
     he touches my stuff again. The knife is in my pocket." Stop 41."""
-    meant = ctx.lexicon.cues.get("threat_meant")
-    return rule.category == "harm_others" and meant is not None and bool(meant.search(ctx.text))
+    if rule.category != "harm_others":
+        return False
+    if ctx._threat_meant is None:  # looked for once per entry
+        meant = ctx.lexicon.cues.get("threat_meant")
+        ctx._threat_meant = meant is not None and bool(meant.search(ctx.text))
+    return ctx._threat_meant
 
 
 def _threat_over_grievance(ctx: _Context, start: int, end: int, rule: Rule) -> bool:
