@@ -338,6 +338,23 @@ def test_a_thought_or_a_fear_of_harming_someone_is_never_hyperbole(entry):
 @pytest.mark.parametrize(
     "entry",
     [
+        # Found by the property test (tests/safety/test_crisis_properties.py): a bland
+        # sentence beside a threat was read as its grievance ("ate", "took the bus").
+        "I want to kill my neighbour. Ate toast for breakfast.",
+        "Took the bus into town. I want to kill my ex.",
+        "Tomó el camión temprano. Quiero matar a mi ex.",
+        # ... and a symptom now beside an exercise told in passing.
+        "I have chest pain and can't breathe. Went for a run this morning.",
+        "Went to the gym yesterday. Right now my chest hurts and I can't catch my breath.",
+    ],
+)
+def test_an_everyday_sentence_beside_a_crisis_never_explains_it(entry):
+    assert crisis_reading(entry, second_reader=None).flagged
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
         # Eighth entry: two explicit statements no rule read before stop 41.
         "I won't be around after tonight.",
         "Me voy a tomar todas las pastillas.",
