@@ -15,8 +15,8 @@ Fifth entry: voices heard whose everyday source the writer names ("of the neighb
 "eran los vecinos"); a story named with no verb before it ("Horror film about a girl who hears
 voices"), unless the writer joins in ("I hear them too now").
 
-Sixth entry: papers shown before a procedure, letters written for a birthday; never when the
-writer says they won't be there for it.
+Sixth entry (its everyday reasons withdrawn; what stays is its safety part): a reason taken
+back when the writer says they won't be there for it.
 
 Seventh entry: a goodbye said to a thing or a place ("This is goodbye to my old car"), never to
 a person or to life.
@@ -121,7 +121,7 @@ FAMILIES = [
     ),
     (
         "chest pain after the gym, in Spanish",
-        "Me duele el pecho después del gimnasio, son agujetas del press de banca.",
+        "Me dolía el pecho después del gimnasio, eran agujetas del press de banca.",
         "Me duele el pecho después del gimnasio y estoy sudando frío, me duele el brazo izquierdo.",
     ),
     (
@@ -188,16 +188,6 @@ FAMILIES = [
         "a film about someone who hears voices",
         "Horror film about a boy who hears voices in the attic. Popcorn everywhere.",
         "Horror film about a boy who hears voices in the attic. I hear them too now.",
-    ),
-    (
-        "papers shown before a procedure",
-        "Before my knee surgery tomorrow I told my wife where the insurance papers are.",
-        "Told my wife where the insurance papers are. I won't be needing them after Friday.",
-    ),
-    (
-        "letters for a birthday",
-        "Wrote letters to each of my kids to open on their 18th birthday. A family tradition.",
-        "Wrote letters to each of my kids to open on their 18th birthday, since I won't be there.",
     ),
     (
         "goodbye to an old car",
@@ -346,9 +336,18 @@ def test_a_thought_or_a_fear_of_harming_someone_is_never_hyperbole(entry):
         # ... and a symptom now beside an exercise told in passing.
         "I have chest pain and can't breathe. Went for a run this morning.",
         "Went to the gym yesterday. Right now my chest hurts and I can't catch my breath.",
+        "I want to kill my ex. My brother borrowed my car again.",
+        "My roommate used my shampoo. I want to strangle my neighbour.",
+        "Went for a run this morning. I'm gasping for air.",
+        "Pharmacology class today. Had a seizure this morning.",
+        "I've picked the date. Wrote a birthday letter for my son.",
+        "Moving abroad next month, they think. I won't be there for it. Said goodbye to everyone.",
     ],
 )
 def test_an_everyday_sentence_beside_a_crisis_never_explains_it(entry):
+    # Also: "I want to kill my ex. My brother borrowed my car again." (a grievance about
+    # someone else), "Went for a run this morning. I'm gasping for air." (a symptom now),
+    # "Pharmacology class today. Had a seizure this morning." (the writer's own fit).
     assert crisis_reading(entry, second_reader=None).flagged
 
 

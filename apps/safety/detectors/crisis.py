@@ -1245,9 +1245,34 @@ def _threat_over_grievance(ctx: _Context, start: int, end: int, rule: Rule) -> b
         return False
     if thought.search(text, max(0, start - 40), end):
         return False
-    if not near.search(text, max(0, start - 120), min(len(text), end + 120)):
+    if not _grievance_beside(ctx, near, start, end):
         return False
     return not _threat_meant(ctx, rule)
+
+
+_REFERS_BACK = re.compile(r"(he|she|they|he's|she's|they're|they've|it|el|ella|ellos|ellas)\b")
+_PRONOUN_VICTIM = re.compile(r"\b(him|her|them|lo|la|los|las)\s*$")
+_GRIEVANCE_REACH = 120  # characters either side of the threat
+
+
+def _grievance_beside(ctx: _Context, near: re.Pattern, start: int, end: int) -> bool:
+    """Is the grievance told about the threatened person, beside the threat: in its sentence,
+    in the next one if that opens by referring back ("... strangle my sister. She used my
+    straightener"), or in the one before if the threat refers back ("My roommate ate my
+    leftovers. I'll kill him")? Never a sentence about someone or something else beside it
+    ("I want to kill my ex. My brother borrowed my car again."; stop 41)."""
+    text = ctx.text
+    sentence_start, sentence_end = ctx.whole_sentence(start, end)
+    low, high = max(0, start - _GRIEVANCE_REACH), min(len(text), end + _GRIEVANCE_REACH)
+    if near.search(text, max(low, sentence_start), min(high, sentence_end)):
+        return True
+    following = ctx.next_sentence(sentence_end)
+    if _REFERS_BACK.match(following.lstrip()) and near.search(following[:_GRIEVANCE_REACH]):
+        return True
+    if _PRONOUN_VICTIM.search(text[start:end]) and sentence_start > 0:
+        before_start, _ = ctx.whole_sentence(max(0, sentence_start - 2), max(0, sentence_start - 1))
+        return bool(near.search(text, max(low, before_start), sentence_start))
+    return False
 
 
 _FIRST_PERSON_LEAD = re.compile(r"(i|yo)\s+", re.IGNORECASE)
