@@ -383,3 +383,56 @@ def test_an_explicit_statement_alerts(entry):
 )
 def test_the_same_words_in_an_everyday_sense_stay_quiet(entry):
     assert not crisis_reading(entry).flagged
+
+
+# Everyday sentences written to touch stop 41's vocabularies (exercise, grievances, a hypo, a
+# kidney stone, goodbyes to things, films, letters, care work, pets, history). Not here: a move
+# ("me mudé") and a laugh on its own ("Lol."), which by earlier decisions explain a farewell and
+# lower a joke anywhere in an entry.
+EVERYDAY = [
+    "Went for a run this morning.",
+    "My brother borrowed my car again.",
+    "Had a hypo last month, back to 6.1 after juice.",
+    "Passed a kidney stone last year.",
+    "This is goodbye to my old car.",
+    "Watched a film about a girl who hears voices.",
+    "Laughed so hard at the show I thought I'd pass out.",
+    "Took the stairs at work.",
+    "Ate my leftovers for lunch.",
+    "Before my surgery next month I showed my wife the insurance papers.",
+    "Wrote a birthday letter for my son.",
+    "My roommate used my shampoo.",
+    "Cold plunge at the gym, couldn't breathe for a second.",
+    "Pharmacology class today.",
+    "Mi vecino tuvo una convulsión el año pasado.",
+    "Husband had a cold.",
+    "Our beagle chewed my shoe.",
+    "Se comió mis galletas.",
+    "Spin class was brutal.",
+    "Hiked up the hill with the dog.",
+    "Five years ago today I moved here.",
+    "Back then I lived in Leeds.",
+    "Me quemé la mano con la sartén cocinando.",
+    "Scratched a mosquito bite.",
+    "Ha.",
+    "Anyway.",
+]
+
+
+@pytest.mark.parametrize("everyday", EVERYDAY)
+def test_no_everyday_sentence_beside_a_known_crisis_hides_it(everyday):
+    from apps.safety.detectors.crisis import crisis_matches
+    from apps.safety.services import crisis_lexicon
+
+    from .test_crisis_properties import CRISES
+
+    lexicon = crisis_lexicon()
+    hidden = []
+    for crisis in CRISES:
+        crisis = crisis if crisis[-1] in ".!?" else crisis + "."
+        if not crisis_matches(crisis, lexicon):
+            continue
+        for entry in (f"{crisis} {everyday}", f"{everyday} {crisis}"):
+            if not crisis_matches(entry, lexicon):
+                hidden.append(entry)
+    assert not hidden, hidden[:5]
