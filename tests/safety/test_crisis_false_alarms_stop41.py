@@ -410,6 +410,7 @@ EVERYDAY = [
     "Se comió mis galletas.",
     "Spin class was brutal.",
     "Hiked up the hill with the dog.",
+    "Dentist at 3.",
     "Five years ago today I moved here.",
     "Back then I lived in Leeds.",
     "Me quemé la mano con la sartén cocinando.",
