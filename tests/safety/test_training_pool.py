@@ -82,6 +82,8 @@ HELD_OUT = (
     # Stop 41: a second judge, written while stop 41's entries were built (for the
     # seventeenth entry and the stop's last measurements), by a helper who opened nothing.
     "round30-validate-rules.tsv",
+    # Stop 41: a fifteenth blind set, measured once, at the end of stop 41.
+    "round29-holdout.tsv",
 )
 
 
