@@ -84,6 +84,9 @@ HELD_OUT = (
     "round30-validate-rules.tsv",
     # Stop 41: a fifteenth blind set, measured once, at the end of stop 41.
     "round29-holdout.tsv",
+    # Stop 42: a sixteenth blind set, measured at the start of stop 42 (before any change to
+    # the detector) and at its end, by a helper who opened nothing.
+    "round31-holdout.tsv",
 )
 
 
