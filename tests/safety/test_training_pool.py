@@ -87,6 +87,9 @@ HELD_OUT = (
     # Stop 42: a sixteenth blind set, measured at the start of stop 42 (before any change to
     # the detector) and at its end, by a helper who opened nothing.
     "round31-holdout.tsv",
+    # Stop 42: the judge of stop 42's changes to the rules (SHIP_RULES.md), by a helper who
+    # opened nothing; measured first with the code of the start of the stop.
+    "round31-validate-rules.tsv",
 )
 
 

@@ -135,6 +135,9 @@ class Rule:
     # "<name>_undone"), explains the match: "I thought I was having a heart attack" in
     # an entry that names a panic attack (stop 31).
     explained_by: tuple[str, ...] = ()
+    # The names of cues of which one must be found somewhere in the entry for the match to
+    # count (stop 42: "the thoughts are back" only where the entry names an attempt).
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -252,12 +255,12 @@ def _reason_policy(spec: dict, rule_id: str) -> bool:
     return value == "drop"
 
 
-def _explained_by(spec: dict, rule_id: str, data: dict) -> tuple[str, ...]:
-    value = spec.get("explained_by") or ()
+def _named_cues(spec: dict, rule_id: str, data: dict, key: str) -> tuple[str, ...]:
+    value = spec.get(key) or ()
     names = (value,) if isinstance(value, str) else tuple(value)
     for name in names:
         if name not in (data.get("cues") or {}):
-            raise ValueError(f"rule {rule_id}: explained_by names no cue ({name})")
+            raise ValueError(f"rule {rule_id}: {key} names no cue ({name})")
     return names
 
 
@@ -342,7 +345,8 @@ def compile_lexicon(data: dict) -> Lexicon:
             denial=bool(spec.get("denial", False)),
             third_party=third_party,
             ordinary_reason=_reason_policy(spec, rule_id),
-            explained_by=_explained_by(spec, rule_id, data),
+            explained_by=_named_cues(spec, rule_id, data, "explained_by"),
+            needs=_named_cues(spec, rule_id, data, "needs"),
         )
         patterns = spec.get("pattern")
         if not isinstance(patterns, list):
@@ -502,6 +506,7 @@ def compile_lexicon(data: dict) -> Lexicon:
     for rule in rules:
         for name in (
             *rule.explained_by,
+            *rule.needs,
             *(f"{n}_undone" for n in rule.explained_by),
             *(f"{n}_then" for n in rule.explained_by),
         ):
@@ -748,6 +753,7 @@ class _Context:
         self._contexts = {}
         self._reason: bool | None = None
         self._explained: dict[str, bool] = {}
+        self._named: dict[str, bool] = {}
         self._threat_meant: bool | None = None
 
     def idioms(self, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
@@ -801,6 +807,12 @@ class _Context:
             undone = f"{name}_undone" in cues and cues[f"{name}_undone"].search(self.text)
             self._explained[name] = bool(given) and not undone
         return self._explained[name]
+
+    def named(self, name: str) -> bool:
+        """Is cue `name` found anywhere in the entry? Worked out once per entry and cue."""
+        if name not in self._named:
+            self._named[name] = bool(self.lexicon.cues[name].search(self.text))
+        return self._named[name]
 
     def whole_sentence(self, start: int, end: int) -> tuple[int, int]:
         i = bisect_right(self.break_ends, start) - 1
@@ -869,7 +881,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     whole_start, whole_end = ctx.whole_sentence(start, end)
     for idiom_start, idiom_end in ctx.idioms(whole_start, whole_end):
         if idiom_start < end and start < idiom_end and end <= idiom_end:
-            if not _idiom_undone(ctx, whole_start, whole_end) and not _threat_meant(ctx, rule):
+            if (
+                not _idiom_undone(ctx, whole_start, whole_end)
+                and not _threat_meant(ctx, rule)
+                and not _past_taken_up(ctx, whole_start, whole_end)
+            ):
                 return severity, False, "idiom"
 
     # 1b. A threat said beside an everyday grievance (stop 41): hyperbole, as an idiom.
@@ -965,6 +981,8 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         return severity, False, "ordinary reason"
     if any(ctx.explained(name) for name in rule.explained_by):
         return severity, False, "explained"
+    if rule.needs and not any(ctx.named(name) for name in rule.needs):
+        return severity, False, "not in context"
 
     # 4. Negation.
     negated = rule.denial
@@ -1137,6 +1155,16 @@ def _taken_up_again(ctx: _Context, sentence_end: int) -> bool:
     _, reach = ctx.sentences_after(reach, 2)
     reach = min(reach, sentence_end + 2 * ctx.lexicon.context_chars)
     return bool(again.search(ctx.text, sentence_end, reach))
+
+
+def _past_taken_up(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
+    """Is the idiom's sentence a past told as over ("Hace dos años intenté quitarme la
+    vida.") that one of the next two sentences takes up again ("pero volvieron los
+    pensamientos")? Then the past's idiom hides nothing (stop 42). Only a sentence with a
+    history cue: "it's back" after an everyday idiom is about something else."""
+    if not ctx.lexicon.cues["history"].search(ctx.text, sentence_start, sentence_end):
+        return False
+    return _taken_up_again(ctx, sentence_end)
 
 
 _QUOTE_REACH = 60  # characters from an opening quote to a match inside it

@@ -1,0 +1,118 @@
+"""What the rules read at stop 42 (issue 17; apps/safety/semantic/SHIP_RULES.md, stop 42's
+entries), each family with an ordinary twin that must stay quiet.
+
+First entry: crises of a training file the whole detector missed. A past attempt and the
+thoughts back (an anniversary idiom no longer hides the attempt when one of the next two
+sentences takes it up again; "the thoughts are back" in an entry that names an attempt);
+self-harm again after a streak; a screening answer called a lie and the truth told; mania in
+Spanish (lithium stopped for creativity, "no duermo hace tres noches"); an idiom taken back as
+"not the meeting kind"; "I want to be done. Really done."; joining someone who died.
+
+The entries here are written for these tests, not copied from the training files.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+from .twins import twin_test
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FAMILIES = [
+    (
+        "an attempt years ago, taken up again",
+        "Hace tres años intenté quitarme la vida. Hoy estoy en otro lugar, con trabajo y "
+        "con mi hija.",
+        "Hace tres años intenté quitarme la vida. Creí que ya había pasado, pero han vuelto "
+        "los pensamientos.",
+    ),
+    (
+        "the thoughts back after an attempt",
+        "The thoughts are back, mostly about the move and whether the boxes will fit. "
+        "Slept badly.",
+        "Eighteen months since my attempt. The thoughts are back and louder every night.",
+    ),
+    (
+        "back to normal after an attempt",
+        "Two years after my attempt I'm doing well. The urges are back to normal, which is "
+        "to say mostly gone.",
+        "Two years after my attempt I thought I was doing well. The urges came back this "
+        "week.",
+    ),
+    (
+        "a streak kept or broken",
+        "Llevo un año sin cortarme y hoy lo celebré con mi hermana.",
+        "Llevaba un año sin cortarme y anoche me volví a cortar.",
+    ),
+    (
+        "a streak of something else",
+        "I went six months without a cigarette and today I relapsed. Annoyed with myself.",
+        "I went six months without cutting and today I did it again.",
+    ),
+    (
+        "a screening answered, in Spanglish",
+        "Marqué zero en la pregunta de suicidio and that's the truth, I'm doing ok.",
+        "Marqué zero en la pregunta de suicidio pero la verdad es que pienso en eso every "
+        "night.",
+    ),
+    (
+        "lithium stopped",
+        "My psychiatrist and I agreed to taper the lithium slowly over three months. "
+        "Bloods on Friday.",
+        "Stopped taking my lithium because it dulled my creativity. Painting all night.",
+    ),
+    (
+        "lithium stopped, in Spanish",
+        "Con la psiquiatra bajamos el litio poco a poco, me hace análisis el viernes.",
+        "Dejé el litio porque me apagaba la creatividad. Estoy escribiendo un libro por día.",
+    ),
+    (
+        "an idiom taken back",
+        "I'd rather die than sit through another budget meeting. Back to back till six.",
+        "I'd rather die than sit through another budget meeting. Not the meeting kind of "
+        "die either, the real kind.",
+    ),
+    (
+        "done, said twice",
+        "I want to be done with this thesis. Really done, printed and bound.",
+        "I lost the flat and then the job. I want to be done. Really done.",
+    ),
+    (
+        "joining someone",
+        "My dad died in March and I keep thinking about joining him at the lake house "
+        "in spirit this summer, with his fishing rod.",
+        "My dad died in March and all I think about is joining him.",
+    ),
+    (
+        "joining someone, in Spanish",
+        "Mi abuela murió en enero. Este domingo me voy a juntar con mis primos en su casa.",
+        "Mi abuela murió en enero y solo pienso en irme con ella.",
+    ),
+]
+
+test_each_family = twin_test(FAMILIES)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Hace un año fue mi intento y the thoughts are back, más fuertes. I'm scared.",
+        "A year ago I was in hospital after my overdose. I thought it was behind me. The "
+        "thoughts came back this week.",
+        "Eight months clean from self harm and I relapsed today.",
+        "Llevaba un año sin lastimarme y hoy volví a hacerlo.",
+        "No duermo hace tres noches y dejé el litio porque no lo necesito.",
+    ],
+)
+def test_an_explicit_statement_alerts(entry):
+    assert crisis_reading(entry, second_reader=None).flagged
+
+
+def test_the_thoughts_back_with_no_attempt_named_is_not_read_as_one():
+    from apps.safety.detectors.crisis import crisis_matches
+    from apps.safety.services import crisis_lexicon
+
+    matches = crisis_matches("The thoughts are back.", crisis_lexicon(), include_dropped=True)
+    assert [(m.rule, m.dropped) for m in matches] == [
+        ("thoughts-back-after-attempt", "not in context")
+    ]
