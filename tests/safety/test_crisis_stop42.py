@@ -28,16 +28,14 @@ FAMILIES = [
     ),
     (
         "the thoughts back after an attempt",
-        "The thoughts are back, mostly about the move and whether the boxes will fit. "
-        "Slept badly.",
+        "The thoughts are back, mostly about the move and whether the boxes will fit. Slept badly.",
         "Eighteen months since my attempt. The thoughts are back and louder every night.",
     ),
     (
         "back to normal after an attempt",
         "Two years after my attempt I'm doing well. The urges are back to normal, which is "
         "to say mostly gone.",
-        "Two years after my attempt I thought I was doing well. The urges came back this "
-        "week.",
+        "Two years after my attempt I thought I was doing well. The urges came back this week.",
     ),
     (
         "a streak kept or broken",
@@ -52,8 +50,7 @@ FAMILIES = [
     (
         "a screening answered, in Spanglish",
         "Marqué zero en la pregunta de suicidio and that's the truth, I'm doing ok.",
-        "Marqué zero en la pregunta de suicidio pero la verdad es que pienso en eso every "
-        "night.",
+        "Marqué zero en la pregunta de suicidio pero la verdad es que pienso en eso every night.",
     ),
     (
         "lithium stopped",
