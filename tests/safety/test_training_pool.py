@@ -90,6 +90,9 @@ HELD_OUT = (
     # Stop 42: the judge of stop 42's changes to the rules (SHIP_RULES.md), by a helper who
     # opened nothing; measured first with the code of the start of the stop.
     "round31-validate-rules.tsv",
+    # Stop 42: the second judge of stop 42's second entry (the phrase reader with nine more
+    # files), mostly indirect crises, by a helper who opened nothing.
+    "round32-validate-indirect.tsv",
 )
 
 
