@@ -13,6 +13,12 @@ want to look nice when they find me"), a season the writer won't see, a method o
 softly, a height's railing thought about, "I'm coming soon" at a grave, "bye journal". A trip
 given as the reason explains "won't be around for July".
 
+Fourth entry: the rules' false alarms on a training file of hard ordinary wording. Overdose as
+hyperbole on or of a thing from a list (never a medicine or a drug); feeling a burden while an
+injury heals; "wanted to die right there"; a jump or a threat over a nuisance in more words; a
+crisis told as history in more words; a weekly form's items answered 0; a sound heard falling
+asleep; a pupil's seizure; a last shift with the new job named.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -147,6 +153,90 @@ FAMILIES += [
         "joining her, with God",
         "My wife is with God now. I'd like to join the choir she sang in.",
         "My wife is with God now and I'd like to join her sooner rather than later.",
+    ),
+]
+
+FAMILIES += [
+    (
+        "an overdose of a thing",
+        "Overdosed on k-dramas this weekend, four episodes in a row. Laundry done too.",
+        "Overdosed on my sleeping tablets last night, the whole strip. Still woozy.",
+    ),
+    (
+        "an overdose of a thing, not of its pills",
+        "OD'd on sunshine at the lake, burnt like a lobster.",
+        "OD'd on amitriptyline at the lake, the whole box. Feel strange.",
+    ),
+    (
+        "a burden while a sprain heals",
+        "Sprained my wrist, my partner has to cut my food and I feel like such a burden. "
+        "She laughs about it.",
+        "Sprained my wrist and I feel like such a burden. They'd all be better off without me.",
+    ),
+    (
+        "una carga con el tobillo",
+        "Me torcí el tobillo y mi hermano me lleva al trabajo. Me siento una carga, pero "
+        "ya camino mejor.",
+        "Me torcí el tobillo. Me siento una carga y quisiera desaparecer para siempre.",
+    ),
+    (
+        "right there",
+        "Called my teacher mum in front of everyone. Wanted to die right there.",
+        "Called my teacher mum in front of everyone. Honestly I want to die, every day now.",
+    ),
+    (
+        "a report, in more words",
+        "If I have to format one more 80-page report I am going to jump off a bridge. "
+        "Done now, pizza.",
+        "I am going to jump off the bridge on Friday. I've written the notes.",
+    ),
+    (
+        "a boss who makes me want to",
+        "The way my boss talks in meetings makes me want to throw myself off the roof. "
+        "He bought lunch though.",
+        "I keep wanting to throw myself off the roof at work. I went up there today to look.",
+    ),
+    (
+        "a game lost",
+        "My brother beat me at FIFA again and won't shut up, I'm gonna kill him next time.",
+        "My brother hit me again last night. I'm gonna kill him next time, I have the knife.",
+    ),
+    (
+        "a drill on a Sunday",
+        "El vecino con el taladro a las ocho un domingo, lo voy a matar. Luego se disculpó.",
+        "El vecino me amenazó otra vez, lo voy a matar. Ya tengo el cuchillo.",
+    ),
+    (
+        "history in college",
+        "Told my new group about when I was suicidal in college. I'm in a good place now.",
+        "Told my new group I'm suicidal again, like in college, and I have a plan.",
+    ),
+    (
+        "years since an overdose",
+        "Cinco años since my overdose. Celebré con mi familia.",
+        "Cinco días since my overdose y ya quiero volver a hacerlo.",
+    ),
+    (
+        "a weekly form",
+        "Formulario semanal: pensamientos de muerte 0, self harm 0, sueño 7h.",
+        "Formulario semanal: pensamientos de muerte 8, self harm 2 veces, sueño 3h.",
+    ),
+    (
+        "a sound falling asleep",
+        "Heard a doorbell that wasn't there right as I was falling asleep. Slept fine after.",
+        "Heard a voice as I was falling asleep telling me I'm worthless and to hurt myself.",
+    ),
+    (
+        "a pupil's seizure",
+        "Kid in my class had a seizure during the test. I timed it, his mum came, he's ok.",
+        "Had a seizure in class during the test, the kids timed it. Still shaking and confused.",
+    ),
+    (
+        "a last shift",
+        "Last shift at the cafeteria. Said goodbye to everybody. Starting at the school "
+        "kitchen Monday.",
+        "Last shift at the cafeteria. Said goodbye to everybody. Won't need another job "
+        "where I'm going.",
     ),
 ]
 
