@@ -250,6 +250,12 @@ def main() -> None:
         default=None,
         help="Also print recall and ordinary flagged at this T (the shipped reader's: 7.3011).",
     )
+    parser.add_argument(
+        "--write-at-threshold",
+        action="store_true",
+        help="with --write: keep --at-threshold as the written T instead of the one the CV "
+        "chooses at the target (stop 42: new weights at the shipped threshold)",
+    )
     parser.add_argument("--cache", type=Path, default=Path("/tmp/trellis-unseen-readers.npz"))
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
@@ -354,6 +360,11 @@ def main() -> None:
 
     if args.sum_floors:
         sum_floors(entries, labels, reader_logit + w * oof, readers, score_of)
+
+    if args.write_at_threshold:
+        if args.at_threshold is None:
+            sys.exit("--write-at-threshold needs --at-threshold")
+        threshold = args.at_threshold
 
     if args.write:
         parts = train(
