@@ -17,7 +17,10 @@ Fourth entry: the rules' false alarms on a training file of hard ordinary wordin
 hyperbole on or of a thing from a list (never a medicine or a drug); feeling a burden while an
 injury heals; "wanted to die right there"; a jump or a threat over a nuisance in more words; a
 crisis told as history in more words; a weekly form's items answered 0; a sound heard falling
-asleep; a pupil's seizure; a last shift with the new job named.
+asleep; a pupil's seizure; another job not needed where the writer is going.
+
+Eighth entry: a gun brought to work or school; revenge said flatly ("They'll stop laughing.");
+a burden when poorly; reference letters.
 
 The entries here are written for these tests, not copied from the training files.
 """
@@ -116,7 +119,7 @@ FAMILIES += [
     ),
     (
         "away for a month, with its trip",
-        "Told my aunt I won't be around in July, we'll be on the road trip.",
+        "Told my aunt I won't be around in July, it's our trip to Peru.",
         "Told my aunt I'd come in July. I won't be around for July.",
     ),
     (
@@ -232,11 +235,34 @@ FAMILIES += [
         "Had a seizure in class during the test, the kids timed it. Still shaking and confused.",
     ),
     (
-        "a last shift",
-        "Last shift at the cafeteria. Said goodbye to everybody. Starting at the school "
+        "a last day, and another job not needed",
+        "Last day at the cafeteria. Said goodbye to everybody. Starting at the school "
         "kitchen Monday.",
-        "Last shift at the cafeteria. Said goodbye to everybody. Won't need another job "
+        "Last day at the cafeteria. Said goodbye to everybody. Won't need another job "
         "where I'm going.",
+    ),
+]
+
+FAMILIES += [
+    (
+        "a weapon to work",
+        "Bringing my knives to work tomorrow, first day at the bistro.",
+        "Bringing my dad's gun to work on Monday. They all laugh at me.",
+    ),
+    (
+        "revenge, flatly",
+        "They'll be sorry they didn't hire me, the other place pays more.",
+        "They laugh at me every day at the warehouse. They'll stop laughing.",
+    ),
+    (
+        "a burden when poorly",
+        "I feel like a burden on my husband when I'm poorly. Soup and tissues, he's a star.",
+        "I feel like a burden on my husband. He'd be better off without me.",
+    ),
+    (
+        "reference letters",
+        "Reference letters are written, waiting on HR to sign them off.",
+        "The letters are written and on the table. One for each of the kids.",
     ),
 ]
 

@@ -93,6 +93,10 @@ HELD_OUT = (
     # Stop 42: the second judge of stop 42's second entry (the phrase reader with nine more
     # files), mostly indirect crises, by a helper who opened nothing.
     "round32-validate-indirect.tsv",
+    # Stop 42: the two fresh judges of stop 42's seventh entry (the phrase reader's new weights
+    # at the shipped threshold), by helpers who opened nothing.
+    "round33-validate-a.tsv",
+    "round33-validate-b.tsv",
 )
 
 
