@@ -292,3 +292,49 @@ def test_the_thoughts_back_with_no_attempt_named_is_not_read_as_one():
     assert [(m.rule, m.dropped) for m in matches] == [
         ("thoughts-back-after-attempt", "not in context")
     ]
+
+
+# Everyday sentences written to touch stop 42's vocabularies (history, a form, a game, traffic,
+# hyperbole, the journal, sleep). Not here: the writer's own sprain ("Sprained my ankle last
+# week."), which by the fourth entry's decision explains feeling a burden anywhere in the entry.
+EVERYDAY = [
+    "Had a cold all week.",
+    "Overdosed on k-dramas this weekend.",
+    "Heard a doorbell as I was falling asleep.",
+    "Kid in my class got a gold star.",
+    "Bye journal, see you tomorrow.",
+    "Last shift at the cafeteria.",
+    "Remember when we went to Cádiz?",
+    "Cinco años desde la boda.",
+    "My brother beat me at FIFA.",
+    "Wanted to die right there when I tripped.",
+    "Formulario semanal hecho.",
+    "We'll be on the road trip in July.",
+    "The thoughts are back about the deadline.",
+    "Starting a new channel with my sister.",
+    "Reference letters are written.",
+    "When I was little in school I loved maths.",
+    "The traffic was awful.",
+    "Coach made us run laps.",
+    "I'm poorly with a cold.",
+    "Grandpa died last year.",
+]
+
+
+@pytest.mark.parametrize("everyday", EVERYDAY)
+def test_no_everyday_sentence_of_this_stop_beside_a_known_crisis_hides_it(everyday):
+    from apps.safety.detectors.crisis import crisis_matches
+    from apps.safety.services import crisis_lexicon
+
+    from .test_crisis_properties import CRISES
+
+    lexicon = crisis_lexicon()
+    hidden = []
+    for crisis in CRISES:
+        crisis = crisis if crisis[-1] in ".!?" else crisis + "."
+        if not crisis_matches(crisis, lexicon):
+            continue
+        for entry in (f"{crisis} {everyday}", f"{everyday} {crisis}"):
+            if not crisis_matches(entry, lexicon):
+                hidden.append(entry)
+    assert not hidden, hidden[:5]
