@@ -754,6 +754,7 @@ class _Context:
         self._reason: bool | None = None
         self._explained: dict[str, bool] = {}
         self._named: dict[str, bool] = {}
+        self.past_taken_up: dict[tuple[int, int], bool] = {}
         self._threat_meant: bool | None = None
 
     def idioms(self, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
@@ -1162,9 +1163,13 @@ def _past_taken_up(ctx: _Context, sentence_start: int, sentence_end: int) -> boo
     vida.") that one of the next two sentences takes up again ("pero volvieron los
     pensamientos")? Then the past's idiom hides nothing (stop 42). Only a sentence with a
     history cue: "it's back" after an everyday idiom is about something else."""
-    if not ctx.lexicon.cues["history"].search(ctx.text, sentence_start, sentence_end):
-        return False
-    return _taken_up_again(ctx, sentence_end)
+    # Once per sentence: a run-on entry may put hundreds of idioms in one sentence.
+    key = (sentence_start, sentence_end)
+    if key not in ctx.past_taken_up:
+        ctx.past_taken_up[key] = bool(
+            ctx.lexicon.cues["history"].search(ctx.text, sentence_start, sentence_end)
+        ) and _taken_up_again(ctx, sentence_end)
+    return ctx.past_taken_up[key]
 
 
 _QUOTE_REACH = 60  # characters from an opening quote to a match inside it
