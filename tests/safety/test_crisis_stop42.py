@@ -22,6 +22,9 @@ asleep; a pupil's seizure; another job not needed where the writer is going.
 Eighth entry: a gun brought to work or school; revenge said flatly ("They'll stop laughing.");
 a burden when poorly; reference letters.
 
+Ninth entry: a cover story taken back ("I said I was travelling. I'm not travelling."); a thing
+not needed "this winter or any other"; good last photos of me.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -263,6 +266,30 @@ FAMILIES += [
         "reference letters",
         "Reference letters are written, waiting on HR to sign them off.",
         "The letters are written and on the table. One for each of the kids.",
+    ),
+]
+
+FAMILIES += [
+    (
+        "a cover story",
+        "Told them I'm going travelling next month. It's not a holiday, it's a work thing.",
+        "The pharmacist asked why I needed the pills early. I said I was travelling. I'm not "
+        "travelling.",
+    ),
+    (
+        "leave",
+        "Before I go on leave I'm clearing my desk. It's not leave exactly, it's a sabbatical.",
+        "Trained my replacement before I go on leave. Did it extra well. It's not leave.",
+    ),
+    (
+        "a coat not needed",
+        "I won't need a coat this winter, I'm moving to Brisbane.",
+        "Gave my coat to the charity shop. I won't need it this winter or any other.",
+    ),
+    (
+        "last photos",
+        "Took loads of photos at the park, the last ones of me with long hair before the cut.",
+        "Took loads of photos at the park. I wanted the kids to have good last ones of me.",
     ),
 ]
 
