@@ -64,7 +64,7 @@ import pytest
 
 from apps.safety.services import crisis_reading
 
-from .twins import twin_test
+from .twins import crises_hidden_beside, twin_test
 
 # (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
 FAMILIES = [
@@ -440,18 +440,5 @@ EVERYDAY = [
 
 @pytest.mark.parametrize("everyday", EVERYDAY)
 def test_no_everyday_sentence_beside_a_known_crisis_hides_it(everyday):
-    from apps.safety.detectors.crisis import crisis_matches
-    from apps.safety.services import crisis_lexicon
-
-    from .test_crisis_properties import CRISES
-
-    lexicon = crisis_lexicon()
-    hidden = []
-    for crisis in CRISES:
-        crisis = crisis if crisis[-1] in ".!?" else crisis + "."
-        if not crisis_matches(crisis, lexicon):
-            continue
-        for entry in (f"{crisis} {everyday}", f"{everyday} {crisis}"):
-            if not crisis_matches(entry, lexicon):
-                hidden.append(entry)
+    hidden = crises_hidden_beside(everyday)
     assert not hidden, hidden[:5]

@@ -17,3 +17,23 @@ def twin_test(families):
         assert crisis_reading(crisis).flagged, family
 
     return test_the_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts
+
+
+def crises_hidden_beside(everyday: str) -> list[str]:
+    """Every known crisis of the property tests that the rules read alone but no longer read
+    with `everyday` written before or after it (stop 41's check of entry-wide explanations)."""
+    from apps.safety.detectors.crisis import crisis_matches
+    from apps.safety.services import crisis_lexicon
+
+    from .test_crisis_properties import CRISES
+
+    lexicon = crisis_lexicon()
+    hidden = []
+    for crisis in CRISES:
+        crisis = crisis if crisis[-1] in ".!?" else crisis + "."
+        if not crisis_matches(crisis, lexicon):
+            continue
+        for entry in (f"{crisis} {everyday}", f"{everyday} {crisis}"):
+            if not crisis_matches(entry, lexicon):
+                hidden.append(entry)
+    return hidden
