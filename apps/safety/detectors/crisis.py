@@ -1004,7 +1004,7 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         if question is None and _direct_question_denied(ctx, start, end, sentence_end):
             return severity, True, "denied"
         if question is None and _asked_and_denied(
-            ctx, sentence_start, clause_start, end, sentence_end
+            ctx, sentence_start, clause_start, start, end, sentence_end
         ):
             return severity, True, "denied"
         if question is None and _rated_none(ctx, sentence_start, start, end, sentence_end):
@@ -1329,7 +1329,7 @@ def _answered_yes(ctx: _Context, end: int, sentence_end: int) -> bool:
 
 
 def _asked_and_denied(
-    ctx: _Context, sentence_start: int, clause_start: int, end: int, sentence_end: int
+    ctx: _Context, sentence_start: int, clause_start: int, start: int, end: int, sentence_end: int
 ) -> bool:
     """Was a question asked earlier in the sentence, its topics listed after a
     comma ("she asked the standard questions, any thoughts of suicide, any plans,
@@ -1340,9 +1340,9 @@ def _asked_and_denied(
     said no, but the thoughts are there") keeps the match."""
     cues = ctx.lexicon.cues
     text = ctx.text
-    if clause_start <= sentence_start or not cues["question"].search(
-        text, sentence_start, clause_start
-    ):
+    # Up to the match, not the clause: a question may run over the comma that opens the
+    # match's clause ("asked the usual, if I have thoughts of suicide"; stop 43).
+    if clause_start <= sentence_start or not cues["question"].search(text, sentence_start, start):
         return False
     return _answered_no(ctx, end, sentence_end) and not _answered_yes(ctx, end, sentence_end)
 
