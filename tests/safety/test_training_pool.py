@@ -97,6 +97,11 @@ HELD_OUT = (
     # at the shipped threshold), by helpers who opened nothing.
     "round33-validate-a.tsv",
     "round33-validate-b.tsv",
+    # Stop 43: a seventeenth blind set and two fresh judges, the three files stop 43's first
+    # entry (stop 42's phrase reader candidate) was judged on, by helpers who opened nothing.
+    "round34-holdout.tsv",
+    "round34-validate-a.tsv",
+    "round34-validate-b.tsv",
 )
 
 
