@@ -7,6 +7,17 @@ Spanish denial explained as sadness ("ni nada de eso, solo estoy triste"); a fal
 "casi me mato". Safety fixes: an answer taken back ("I said no but honestly I do"; "pero la
 verdad es que sí") and a near miss wished complete ("Ojalá lo hubiera hecho").
 
+Third entry: crises of a training file the whole detector missed. A closed future ("there is
+no next quarter for me", "not planning on being around in summer", teeth you won't need); the
+last call rehearsed; charcoal and tape for the car's windows; reading how long it takes to
+drown; asking how much paracetamol one may buy at once; a dress for the end; envy of the dead;
+overdoses told as counts where the entry names a medicine ("took three instead of one", "took
+10 this afternoon all together", sixteen paracetamol since the morning, the weekend's take-home
+doses today); mania signs (sleep "is for people with nothing to do", "no he dormido since
+Sunday", a wedding to someone met yesterday, lithium stopped "porque me apagaba"); boiling water
+poured on the writer's hand on purpose; a head banged on a room's wall; thought control through
+the vents; a phone that clicks when the writer talks.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -49,6 +60,87 @@ FAMILIES = [
     ),
 ]
 
+FAMILIES += [
+    (
+        "no next quarter",
+        "My boss asked about plans for next quarter. I said I'd send them on Monday.",
+        "My boss asked about plans for next quarter and I almost laughed. There is no next "
+        "quarter for me.",
+    ),
+    (
+        "teeth you won't need",
+        "Cancelled my dentist appointment for next month, the filling can wait until payday.",
+        "Cancelled my dentist appointment for next month. Why bother fixing teeth you won't need.",
+    ),
+    (
+        "the last call",
+        "That's the last call I'll make to the bank about the refund, they finally sorted it.",
+        "Practised what I'll say to my daughter tomorrow. It's the last call I'll make.",
+    ),
+    (
+        "charcoal and tape",
+        "Compré carbón para el asado del domingo y cinta para arreglar la caja de herramientas.",
+        "Compré carbón y cinta para las ventanas del carro. Dije que era para un asado.",
+    ),
+    (
+        "how long it takes to drown",
+        "Reading about how long it takes to learn to swim as an adult. Lessons start Monday.",
+        "Been reading about how long it takes to drown. Just curious.",
+    ),
+    (
+        "a dress for the end",
+        "Me compré un vestido bonito para el final de curso de mi hija.",
+        "Me compré un vestido bonito para el final. Quiero verme bien.",
+    ),
+    (
+        "envy of the dead",
+        "I'm jealous of the people in my sister's holiday photos. Lisbon looks amazing.",
+        "I'm kind of jealous of the people in the obituaries. They're finished.",
+    ),
+    (
+        "three instead of one",
+        "Took three photos instead of one because the light was nice. Took my meds at 8.",
+        "Had two beers and then my sleeping tablets, but I took three instead of one.",
+    ),
+    (
+        "all together",
+        "Sertraline is 50 a day. Took it at 8 with breakfast, all fine.",
+        "Sertraline is 50 a day. Took 10 this afternoon all together.",
+    ),
+    (
+        "the weekend's doses today",
+        "Plan says methadone 40ml. Picked up the take-home doses for Saturday and Sunday today.",
+        "Plan says methadone 40ml. I drank the take-home doses for Saturday and Sunday today "
+        "as well.",
+    ),
+    (
+        "sleep is for people with nothing to do",
+        "My boss says sleep is for people with nothing to do. I slept eight hours anyway.",
+        "Ordered 12 sofas for the community centre I'm opening. Sleep is for people with "
+        "nothing to do.",
+    ),
+    (
+        "boiling water on purpose",
+        "Poured the kettle water over my hand by accident, ran it under the cold tap.",
+        "Poured the kettle water over my hand on purpose. It's bubbling up.",
+    ),
+    (
+        "a head banged on a room's wall",
+        "Hit my head on the bathroom cabinet reaching for the towels. Small bump, fine.",
+        "Kept banging my head on the bathroom wall after the call. There's a lump now.",
+    ),
+    (
+        "thought control",
+        "Uso la meditación para controlar el pensamiento cuando me agobio.",
+        "Los vecinos meten algo por los ductos para controlarme el pensamiento.",
+    ),
+    (
+        "a phone that clicks",
+        "El celular hace clic cuando lo conecto al cargador, creo que es el cable.",
+        "Hay un carro gris afuera. Me siguen a la tienda. El celular hace clic cuando hablo.",
+    ),
+]
+
 test_each_family = twin_test(FAMILIES)
 
 
@@ -71,6 +163,9 @@ def test_a_no_followed_by_something_else_the_writer_does_have_stays_a_no():
 
 # Everyday sentences written to touch stop 43's vocabularies (a fall, a sad day, a screening).
 EVERYDAY = [
+    "Took my meds at 8.",
+    "Compré carbón para el asado.",
+    "Sleep is for people with nothing to do, says my boss.",
     "Se me fue el pie en la escalera.",
     "Solo estoy triste hoy.",
     "Ni nada de eso.",
