@@ -18,6 +18,12 @@ Sunday", a wedding to someone met yesterday, lithium stopped "porque me apagaba"
 poured on the writer's hand on purpose; a head banged on a room's wall; thought control through
 the vents; a phone that clicks when the writer talks.
 
+Fourth entry: the rules' false alarms on a training file of hard ordinary wording. A clinician's
+list asked straight out and answered no ("asked any chest pain, shortness of breath ... I said no
+to all three"); a medicine's warning ("can cause suicidal thoughts in young people"), never with
+the writer's own thoughts after it; the wind knocked out of the writer; "cut myself zero times";
+a goodbye letter to an old self; a faint when blood was taken, that passed.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -141,6 +147,44 @@ FAMILIES += [
     ),
 ]
 
+FAMILIES += [
+    (
+        "a clinician's list answered no",
+        "Nurse asked any chest pain, shortness of breath, palpitations, and I said no to all "
+        "three.",
+        "Nurse asked any chest pain and I said yes, it's crushing and going down my left arm.",
+    ),
+    (
+        "a medicine's warning",
+        "Mum read that my medication can cause suicidal thoughts in young people. I'm 34 and fine.",
+        "My medication can cause suicidal thoughts and I'm having them every night now.",
+    ),
+    (
+        "the wind knocked out",
+        "Fell off the skateboard, knocked the wind out of myself, couldn't breathe for like ten "
+        "seconds. Fine after.",
+        "Fell off the skateboard an hour ago and I still can't breathe properly, my lips look "
+        "blue.",
+    ),
+    (
+        "cut myself zero times",
+        "Knife skills class tonight, julienne and brunoise, and I cut myself zero times.",
+        "Knife skills class tonight and afterwards I cut myself on purpose in the bathroom.",
+    ),
+    (
+        "a goodbye letter to an old self",
+        "La terapeuta nos puso a escribir una carta de despedida a una versión antigua de "
+        "nosotros. Fue sanador.",
+        "Escribí mi carta de despedida para mis hijos. La dejé en el cajón de la cocina.",
+    ),
+    (
+        "a faint when blood was taken",
+        "The nurse took my blood and I almost fainted like always, she laid me back and I was "
+        "fine after juice.",
+        "The nurse took my blood and I fainted and hit my head on the floor, still confused.",
+    ),
+]
+
 test_each_family = twin_test(FAMILIES)
 
 
@@ -163,6 +207,9 @@ def test_a_no_followed_by_something_else_the_writer_does_have_stays_a_no():
 
 # Everyday sentences written to touch stop 43's vocabularies (a fall, a sad day, a screening).
 EVERYDAY = [
+    "The nurse took my blood.",
+    "Nurse asked any questions about the plan.",
+    "Knocked the wind out of me, that film.",
     "Took my meds at 8.",
     "Compré carbón para el asado.",
     "Sleep is for people with nothing to do, says my boss.",
