@@ -24,6 +24,12 @@ to all three"); a medicine's warning ("can cause suicidal thoughts in young peop
 the writer's own thoughts after it; the wind knocked out of the writer; "cut myself zero times";
 a goodbye letter to an old self; a faint when blood was taken, that passed.
 
+Fifth entry: medical false alarms told in one sentence: "I about had a heart attack"; a heart
+attack feared and put down to coffee; breathless from laughing; half the face numb at the
+dentist; lips swollen after filler. Each is read in its own sentence only, so what the entry says
+elsewhere still alerts. A safety fix found by the everyday-sentence check: an emoji followed by a
+space ends a sentence, as a full stop does.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -185,6 +191,36 @@ FAMILIES += [
     ),
 ]
 
+FAMILIES += [
+    (
+        "about had a heart attack",
+        "My laptop died mid essay and I about had a heart attack, but autosave saved me.",
+        "I think I'm having a heart attack, my chest is crushing and my left arm is numb.",
+    ),
+    (
+        "a heart attack feared, put down to coffee",
+        "Thought I was having a heart attack after four espressos but it was just the caffeine.",
+        "Thought I was having a heart attack after four espressos but it was just the caffeine. "
+        "Now the pain is going down my left arm.",
+    ),
+    (
+        "breathless from laughing",
+        "My group chat is killing me with these memes, I can't breathe 😂",
+        "I can't breathe and my lips are going blue, the inhaler isn't helping.",
+    ),
+    (
+        "numb at the dentist",
+        "Filling at the dentist, half my face numb and drooping for a couple of hours.",
+        "Half my face went numb and drooping at dinner, nothing to do with the dentist, and my "
+        "words are slurred.",
+    ),
+    (
+        "lips swollen after filler",
+        "Lips swelled a bit after the filler appointment, the clinic said it's expected.",
+        "Lips swelled after the filler and now my throat is closing and I can't swallow.",
+    ),
+]
+
 test_each_family = twin_test(FAMILIES)
 
 
@@ -194,6 +230,10 @@ test_each_family = twin_test(FAMILIES)
         "The nurse asked about thoughts of suicide and I said no but honestly I do.",
         "I nearly killed myself on the bike today. I wish I had.",
         "Casi me mato con la bici. Ojalá me hubiera muerto.",
+        # Fifth entry: an emoji ends a sentence where no full stop was written, so the
+        # "can't" and the laugh before it deny or joke about nothing after it.
+        "These memes, I can't even 😂 Thinking about suicide a lot lately.",
+        "These memes, I can't even 😂 I'm going to stab him.",
     ],
 )
 def test_an_explicit_statement_alerts(entry):
@@ -207,6 +247,8 @@ def test_a_no_followed_by_something_else_the_writer_does_have_stays_a_no():
 
 # Everyday sentences written to touch stop 43's vocabularies (a fall, a sad day, a screening).
 EVERYDAY = [
+    "Filling at the dentist today.",
+    "These memes, I can't even 😂",
     "The nurse took my blood.",
     "Nurse asked any questions about the plan.",
     "Knocked the wind out of me, that film.",
