@@ -247,6 +247,7 @@ def test_a_no_followed_by_something_else_the_writer_does_have_stays_a_no():
 
 # Everyday sentences written to touch stop 43's vocabularies (a fall, a sad day, a screening).
 EVERYDAY = [
+    "Decluttering today: getting rid of things you won't need.",
     "Filling at the dentist today.",
     "These memes, I can't even 😂",
     "The nurse took my blood.",
