@@ -102,6 +102,10 @@ HELD_OUT = (
     "round34-holdout.tsv",
     "round34-validate-a.tsv",
     "round34-validate-b.tsv",
+    # Stop 44: an eighteenth blind set and two fresh judges, by helpers who opened nothing.
+    "round35-holdout.tsv",
+    "round35-validate-a.tsv",
+    "round35-validate-b.tsv",
 )
 
 
