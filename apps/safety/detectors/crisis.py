@@ -63,7 +63,12 @@ _RECENT_REACH = 120  # characters after a history match in which "again", "now" 
 # A sentence also ends after an emoji and the space after it, where no full stop was
 # written ("these memes, I can't even 😂 thinking about suicide a lot lately": the "can't"
 # and the laugh are the first thought's; stop 43). The emoji stays in its sentence.
-_SENTENCE_END = re.compile(r"[.!?;\n]+|(?<=[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f])[ \t]+(?=\S)")
+# A title's full stop ends nothing ("Mrs. Kowalski at the desk nearly fainted": the faint is
+# hers; stop 44).
+_SENTENCE_END = re.compile(
+    r"(?<!\bmr)(?<!\bmrs)(?<!\bms)[.!?;\n]+"
+    r"|(?<=[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f])[ \t]+(?=\S)"
+)
 _TOKEN = re.compile(r"[\w']+")
 _VOCABULARY_REFERENCE = re.compile(r"<([a-z_]+)>")
 
