@@ -8,6 +8,15 @@ breaks no clause. Things that collapse (a bowl, a cake "and it collapsed"); "we 
 date"; letters to each child for a birthday or the memory box, in English and Spanish. "A new
 life as a gardener" is a new job, and no longer takes back the everyday reason given.
 
+Second entry: crises of a training file the whole detector missed. Mania signs (no sleep told
+as "haven't slept en tres días", "up 72 hours straight", "four days on coffee"; grandiosity;
+ventures started together; the rent or the car spent); overdoses told as counts in Spanish and
+as "8 of the co-codamol ... only meant to take one", the week's pill organiser taken at once;
+kettle water poured on the writer's hand; nails dug into the scalp till it bled; a cover story
+taken back ("There's no swing"); an edge or the water gone back to; a side gone numb all of a
+sudden; faints that came back with a racing heart, never lowered by the second reading; cameras
+in the bathroom light, talk heard through the pipes, a voice calling from the drain.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -67,6 +76,94 @@ FAMILIES = [
     ),
 ]
 
+FAMILIES += [
+    (
+        "no sleep told in Spanglish, with grandiosity",
+        "Haven't slept en tres días because of the baby, I feel like a zombie.",
+        "Haven't slept en tres días and I feel like Superman, nothing can stop me.",
+    ),
+    (
+        "hours awake, with ventures started together",
+        "Up 30 hours with the flight delays, started a novel on the plane.",
+        "Up 72 hours straight, started a podcast and a business, registered 12 domains.",
+    ),
+    (
+        "days on coffee, the car sold",
+        "Four days of coffee tasting at the fair, bought a grinder.",
+        "Four days on coffee and pure genius. Sold my car to buy studio gear.",
+    ),
+    (
+        "a count above the plan, in Spanish",
+        "La receta dice una pastilla en la noche y me tomé una. Todo bien.",
+        "La receta dice una pastilla en la noche pero me tomé ocho. Todo da vueltas.",
+    ),
+    (
+        "paracetamol counted since the morning",
+        "El doctor dijo dos paracetamoles cada ocho horas. Llevo dos desde la mañana.",
+        "El doctor dijo dos paracetamoles cada ocho horas. Llevo como quince desde la mañana.",
+    ),
+    (
+        "the week's organiser taken at once",
+        "Me tomé las del lunes del pastillero, como siempre.",
+        "Me tomé todas las del pastillero de la semana juntas.",
+    ),
+    (
+        "tablets counted against what was meant",
+        "Had 2 of the co-codamol for my back, only meant to take two and I did.",
+        "Had 8 of the co-codamol for my back and some wine. Only meant to take one.",
+    ),
+    (
+        "the kettle",
+        "Poured the water from the kettle over the teabags and let it brew.",
+        "Poured the water from the kettle over the back of my hand when it had boiled.",
+    ),
+    (
+        "nails to the scalp",
+        "Scratched my scalp a lot after the new shampoo, going back to the old one.",
+        "Went at my scalp with my nails till it bled, to stop myself crying.",
+    ),
+    (
+        "a cover story taken back",
+        "Compré una soga gruesa, le dije al cajero que era para un columpio. Mañana lo armo.",
+        "Compré una soga gruesa, le dije al cajero que era para un columpio. There's no swing.",
+    ),
+    (
+        "an edge gone back to",
+        "Subí al mirador y me asomé al borde para la foto, qué vista.",
+        "He estado asomada al borde un rato largo y pienso volver mañana.",
+    ),
+    (
+        "the water gone back to",
+        "Walked in up to my knees at the beach, too cold, going back in summer.",
+        "Walked in up to my waist with my clothes on. Tomorrow I'm going back, further in.",
+    ),
+    (
+        "a side gone numb",
+        "My left side went numb from sleeping on it, shook it off.",
+        "My whole left side went numb all of a sudden and I'm seeing double.",
+    ),
+    (
+        "faints that came back with a racing heart",
+        "Fainted once last year at a concert from the heat.",
+        "Fainted twice at work today. Heart races then skips.",
+    ),
+    (
+        "cameras in the light",
+        "Pusieron cámaras en el estacionamiento del trabajo por los robos.",
+        "Los vecinos me pusieron cámaras en el foco del baño.",
+    ),
+    (
+        "talk through the pipes",
+        "Se escucha la lavadora de la vecina por el tubo del agua.",
+        "Los escucho hablar de mí por el tubo del agua toda la noche.",
+    ),
+    (
+        "a voice from the drain",
+        "The plumber was calling me from the basement about the drain.",
+        "My mum has been calling me from the drain all night. She died in 2016.",
+    ),
+]
+
 test_each_family = twin_test(FAMILIES)
 
 
@@ -95,6 +192,14 @@ EVERYDAY = [
     "The cake collapsed.",
     "Para su cumpleaños le regalé un libro.",
     "Starting my new life as a gardener.",
+    "Up 72 hours with the newborn.",
+    "Four days on coffee before the exam.",
+    "I feel like a king at this spa.",
+    "Spent the rent on time this month.",
+    "Llevo quince desde la mañana en la oficina.",
+    "Le dije al cajero que era para un regalo.",
+    "Tomorrow I'm going back to the beach.",
+    "Fainted twice as a teenager.",
 ]
 
 
