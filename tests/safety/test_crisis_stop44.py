@@ -17,6 +17,13 @@ taken back ("There's no swing"); an edge or the water gone back to; a side gone 
 sudden; faints that came back with a racing heart, never lowered by the second reading; cameras
 in the bathroom light, talk heard through the pipes, a voice calling from the drain.
 
+Fourth entry: the rules' false alarms on a training file of hard ordinary wording, each read in
+its own sentence: the law's seizure of cargo; breath taken by heat or spicy food, never with a
+swelling or a wheeze; a godchild's or "Tía Lupe's" stroke; a mother who keeps saying she'll kill
+a sibling over the dishes; voices from a radio programme; a run's last miles "felt like dying";
+rather die than do equations; a screening told as "lo de siempre," answered no; a list answered
+", no, just the sinus thing".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -164,6 +171,65 @@ FAMILIES += [
     ),
 ]
 
+FAMILIES += [
+    (
+        "the law's seizure",
+        "Seizure of the shipment at customs held up our whole week.",
+        "Had a seizure at the port office this morning and bit my tongue.",
+    ),
+    (
+        "breath taken by spice",
+        "The wings were so spicy I couldn't breathe for a minute, drank all the milk.",
+        "The wings were spicy and now I can't breathe and my throat is swelling.",
+    ),
+    (
+        "breath taken by humidity",
+        "The humidity today, walked outside and couldn't breathe, like soup.",
+        "Walked outside and couldn't breathe, my lips are going blue.",
+    ),
+    (
+        "a godchild's seizure",
+        "Mi ahijado tuvo una convulsión por fiebre y ya está bien.",
+        "Tuve una convulsión en el trabajo y no me acuerdo de nada.",
+    ),
+    (
+        "an aunt named with her name",
+        "Tía Carmen had a stroke two years ago and today she danced at the wedding.",
+        "I think I'm having a stroke, my face is drooping and my words are slurred.",
+    ),
+    (
+        "a mother's threat over the dishes",
+        "My mom keeps saying she's going to kill my brother over the dishes again.",
+        "I keep thinking I'm going to kill my brother, I have the knife ready.",
+    ),
+    (
+        "voices from the radio",
+        "La vecina pone la radio fuerte, oigo voces toda la noche, un programa de misterio.",
+        "Oigo voces toda la noche que me dicen que no valgo nada.",
+    ),
+    (
+        "a run's last miles",
+        "Long run today, the last 3 felt like dying but I finished strong.",
+        "Long run today and I felt like dying, and honestly I still want to die tonight.",
+    ),
+    (
+        "rather die than do maths",
+        "I'd rather die than do simultaneous equations again, exam on Friday.",
+        "I'd rather die than go on like this, I have it all planned.",
+    ),
+    (
+        "the usual questions answered no",
+        "La doctora me preguntó lo de siempre, thoughts of suicide, y le dije que no.",
+        "La doctora me preguntó lo de siempre, y le dije que tengo thoughts of suicide.",
+    ),
+    (
+        "a list answered no, just the sinus thing",
+        "Got asked at the walk-in if I'd had any fainting or chest pain, no, just the sinus thing.",
+        "Got asked at the walk-in if I'd had any fainting or chest pain, yes, the chest pain "
+        "is crushing right now.",
+    ),
+]
+
 test_each_family = twin_test(FAMILIES)
 
 
@@ -200,6 +266,13 @@ EVERYDAY = [
     "Le dije al cajero que era para un regalo.",
     "Tomorrow I'm going back to the beach.",
     "Fainted twice as a teenager.",
+    "The fire chicken was so hot.",
+    "Mi ahijado cumple años.",
+    "Tía Lupe made tamales.",
+    "The radio was loud all night.",
+    "The last 3 were hard.",
+    "Me preguntó lo de siempre.",
+    "No, just the sinus thing.",
 ]
 
 
