@@ -230,6 +230,59 @@ FAMILIES += [
     ),
 ]
 
+FAMILIES += [
+    (
+        "waking up to snow",
+        "Went to bed hoping I wouldn't wake up to snow again.",
+        "Went to bed hoping I wouldn't wake up again.",
+    ),
+    (
+        "waking up with a hangover",
+        "Really hoping I don't wake up with a hangover, work party tonight.",
+        "Really hoping I don't wake up tomorrow, I'm so tired of all of it.",
+    ),
+    (
+        "not waking early",
+        "No quiero despertarme mañana temprano, es mi día libre.",
+        "No quiero despertarme mañana ni nunca más.",
+    ),
+    (
+        "the voices in my head as advice",
+        "The voices in my head today were mostly my mom saying wear a jacket.",
+        "The voices in my head today were telling me to hurt myself.",
+    ),
+    (
+        "an edge for a photo",
+        "Stood at the edge of the cliff for a photo, my husband made me step back.",
+        "Stood at the edge of the cliff for a long time tonight thinking of stepping off.",
+    ),
+    (
+        "a bridge not jumped off over a review",
+        "I'm not going to jump off a bridge over it, but the review was rough.",
+        "I'm going to jump off the bridge on Main Street tonight.",
+    ),
+    (
+        "homework",
+        "kms this calc homework is 40 problems, done with half.",
+        "kms tonight, I have the pills ready.",
+    ),
+    (
+        "the work emails",
+        "No puedo con tantos correos del trabajo, me ahogo.",
+        "Me ahogo, no puedo respirar y tengo los labios morados.",
+    ),
+    (
+        "a coworker's words",
+        "My coworker said I'm gonna kill myself if this meeting goes over, we all laughed.",
+        "My coworker laughed but I'm going to kill myself after this meeting, I mean it.",
+    ),
+    (
+        "a toothache",
+        "Tengo un dolor de muelas que me quiero morir, mañana voy al dentista.",
+        "Tengo un dolor de muelas y ya me quiero morir de verdad, no aguanto la vida.",
+    ),
+]
+
 test_each_family = twin_test(FAMILIES)
 
 
@@ -273,6 +326,12 @@ EVERYDAY = [
     "The last 3 were hard.",
     "Me preguntó lo de siempre.",
     "No, just the sinus thing.",
+    "Woke up to snow.",
+    "Stood at the edge of the platform for a photo.",
+    "Kms this calc homework.",
+    "My coworker said hi.",
+    "Tengo un dolor de muelas.",
+    "No quiero levantarme temprano.",
 ]
 
 
