@@ -106,6 +106,10 @@ HELD_OUT = (
     "round35-holdout.tsv",
     "round35-validate-a.tsv",
     "round35-validate-b.tsv",
+    # Stop 44: the two judges of stop 44's sixth entry (the phrase reader's strength), written
+    # after its bar by helpers who opened nothing.
+    "round36-validate-a.tsv",
+    "round36-validate-b.tsv",
 )
 
 
