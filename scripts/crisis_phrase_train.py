@@ -216,7 +216,7 @@ def sum_floors(entries, labels, sums, readers, score_of) -> None:
         reading = crisis_reading(entry.text, second_reader=score_of.get)
         if not reading.flagged:
             continue
-        below = second_reading_below(reading.matches, lexicon)
+        below = second_reading_below(reading.matches, lexicon, text=entry.text)
         if below is None or reader < below:
             continue
         same_day = {m.category for m in reading.matches if m.severity in ("critical", "high")}

@@ -185,12 +185,12 @@ def _reading(
         and severity in (Severity.CRITICAL, Severity.HIGH)
         and not raises  # what Trellis knows raised it: the context is never overruled
     ):
-        below = second_reading_below(matches, crisis_lexicon())
+        below = second_reading_below(matches, crisis_lexicon(), text=text or "")
     if below is not None:
         whole = second_reader(text or "")
         if isinstance(whole, int | float):
             whole = WholeReading(readers=float(whole))
-        sum_below = second_reading_sum_below(matches, crisis_lexicon())
+        sum_below = second_reading_sum_below(matches, crisis_lexicon(), text=text or "")
         if whole is not None and whole.readers < below:
             read_as_ordinary, shown_below, by = whole.readers, below, "readers"
         elif whole is not None and sum_below is not None:

@@ -332,3 +332,35 @@ def test_the_medical_thresholds_follow_the_safety_check():
     assert crisis_lexicon().second_reading_sum_below["medical"] == -16.5
     assert crisis_lexicon().second_reading_below["medical"] == 0.00014
     assert "medical-red-flags-stop39" in crisis_lexicon().second_reading_never
+
+
+# Stop 45: a joke or a figure of speech the entry takes back is never lowered, whatever either
+# score says: out of fold the readers read "we'd rather be dead. lol jk. not jk" as the joke it
+# says it is not (sum -37.8, under the passive floor). SHIP_RULES.md, stop 45's first entry.
+TAKEN_BACK = (
+    "me and my anxiety had a long talk and we both agreed we'd rather be dead. lol jk. not jk",
+    "Some days I wish I could just go to sleep and not wake up lol. Not joking though.",
+    "estoy tan cansada que me quiero morir jaja. no es broma.",
+)
+
+
+@pytest.mark.parametrize("text", TAKEN_BACK)
+def test_a_joke_taken_back_is_never_lowered_by_either_score(text):
+    def far_below(_text):
+        return WholeReading(0.00000001, lambda: -60.0)
+
+    assert crisis_reading(text, second_reader=None).flagged
+    assert crisis_reading(text, second_reader=far_below).flagged
+
+
+def test_the_same_wish_without_its_joke_taken_back_can_still_be_lowered():
+    text = "me and my anxiety had a long talk and we both agreed we'd rather be dead."
+    reading = crisis_reading(text, second_reader=lambda _t: WholeReading(0.00000001))
+    assert not reading.flagged and reading.read_as_ordinary_by == "readers"
+
+
+def test_never_cues_must_name_cues_of_the_lexicon():
+    data = yaml.safe_load((FIXTURES / "crisis_lexicon.yaml").read_text(encoding="utf-8"))
+    bad = {**data["settings"]["second_reading"], "never_cues": ["no_such_cue"]}
+    with pytest.raises(ValueError, match="never_cues"):
+        compile_lexicon({**data, "settings": {**data["settings"], "second_reading": bad}})

@@ -219,6 +219,10 @@ class Lexicon:
     # Rules whose findings neither score lowers (red flags: a sign a clinician must see
     # even when the writer explains it away).
     second_reading_never: frozenset[str] = frozenset()
+    # Stop 45: cues (a joke or a figure of speech taken back) that, found anywhere in the
+    # entry, keep the whole finding from either score: the readers read such an entry as
+    # the joke it says it is not ("we'd rather be dead. lol jk. not jk").
+    second_reading_never_cues: tuple[str, ...] = ()
 
 
 # --- compiling the lexicon --------------------------------------------------------------
@@ -553,10 +557,27 @@ def _second_reading(spec: dict | None, data: dict) -> dict:
     if not spec:
         return {}
     below = spec.get("below")
-    if not isinstance(below, dict) or not set(spec) <= {"below", "sum_below", "never_rules"}:
+    if not isinstance(below, dict) or not set(spec) <= {
+        "below",
+        "sum_below",
+        "never_rules",
+        "never_cues",
+    }:
         raise ValueError(
-            "settings.second_reading must be `below: {category: threshold}` "
-            "and optionally `sum_below: {category: log-odds}` and `never_rules: [rule, ...]`"
+            "settings.second_reading must be `below: {category: threshold}` and optionally "
+            "`sum_below: {category: log-odds}`, `never_rules: [rule, ...]` and "
+            "`never_cues: [cue, ...]`"
+        )
+    never_cues = spec.get("never_cues") or []
+    unknown_cues = (
+        sorted(set(never_cues) - set(data.get("cues") or {}))
+        if isinstance(never_cues, list)
+        else never_cues
+    )
+    if unknown_cues:
+        raise ValueError(
+            "settings.second_reading.never_cues must list cue names of this lexicon: "
+            f"{unknown_cues!r}"
         )
     never = spec.get("never_rules") or []
     known_rules = {rule.get("id") for rule in data.get("rules") or [] if isinstance(rule, dict)}
@@ -597,6 +618,7 @@ def _second_reading(spec: dict | None, data: dict) -> dict:
         "second_reading_below": thresholds,
         "second_reading_sum_below": sums,
         "second_reading_never": frozenset(never),
+        "second_reading_never_cues": tuple(never_cues),
     }
 
 
@@ -1800,7 +1822,7 @@ def crisis_matches(text: str, lexicon: Lexicon, *, include_dropped: bool = False
     return matches
 
 
-def second_reading_below(matches, lexicon: Lexicon) -> float | None:
+def second_reading_below(matches, lexicon: Lexicon, *, text: str = "") -> float | None:
     """Below what score of the readers (the whole entry) these matches are lowered to
     the digest, or None when they never are. Only when every kept same-day match is of
     a category the lexicon lists under settings.second_reading (medical, panic, passive
@@ -1816,15 +1838,30 @@ def second_reading_below(matches, lexicon: Lexicon) -> float | None:
         return None
     if any(m.rule in lexicon.second_reading_never for m in same_day):
         return None
+    if _takes_back(text, lexicon):
+        return None
     return min(thresholds[m.category] for m in same_day)
 
 
-def second_reading_sum_below(matches, lexicon: Lexicon) -> float | None:
+def _takes_back(text: str, lexicon: Lexicon) -> bool:
+    """Whether the entry takes back a joke or a figure of speech anywhere
+    (settings.second_reading.never_cues): then neither score lowers its finding."""
+    if not text or not lexicon.second_reading_never_cues:
+        return False
+    folded = normalize(text).text
+    return any(
+        lexicon.cues[name].search(folded) is not None
+        for name in lexicon.second_reading_never_cues
+        if name in lexicon.cues
+    )
+
+
+def second_reading_sum_below(matches, lexicon: Lexicon, *, text: str = "") -> float | None:
     """Below what sum of the readers and the phrase reader (log-odds) these matches are
     lowered to the digest, or None: the same judgment as ``second_reading_below`` on the
     layer's sum (stop 34), for the categories under settings.second_reading.sum_below; a
     mix takes the lowest, and a category without one keeps the whole finding from it."""
-    if second_reading_below(matches, lexicon) is None:
+    if second_reading_below(matches, lexicon, text=text) is None:
         return None
     thresholds = lexicon.second_reading_sum_below
     same_day = [
