@@ -1,0 +1,46 @@
+"""What the rules read at stop 45 (issue 17; apps/safety/semantic/SHIP_RULES.md, stop 45's
+entries), each family with an ordinary twin that must stay quiet.
+
+Second entry: a joke or a figure of speech taken back with "not jk", "no jk" or "not even
+kidding" is no joke ("work is so boring i want to die lol jk. ok not jk, i mean it"); "i could
+just not wake up" is a passive wish, never a waking at a time or for something ("could just not
+wake up this morning").
+
+The entries here are written for these tests, not copied from the training files.
+"""
+
+from apps.safety.services import crisis_reading
+
+from .twins import twin_test
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FAMILIES = [
+    (
+        "boredom taken back with not jk",
+        "work is so boring i want to die lol jk. anyway pizza tonight",
+        "work is so boring i want to die lol jk. ok not jk, i mean it",
+    ),
+    (
+        "a figure of speech taken back with no jk",
+        "this commute makes me want to kill myself haha. the bus was 40 min late",
+        "this commute makes me want to kill myself haha. no jk, i think about it every day",
+    ),
+    (
+        "a wish not to wake up, not even kidding",
+        "so tired i could sleep for a week lol. not even kidding, 4 hours last night",
+        "so tired i could just not wake up lol. not even kidding",
+    ),
+    (
+        "not waking up at a time",
+        "I could just not wake up this morning, the alarm went off three times.",
+        "Some nights I think I could just not wake up and that would be fine.",
+    ),
+]
+
+test_each_family = twin_test(FAMILIES)
+
+
+def test_a_joke_taken_back_with_not_even_kidding_keeps_its_full_severity():
+    # A joke lowers intent one level; "not even kidding" after the laugh takes that back.
+    reading = crisis_reading("gonna kill myself lol. not even kidding", second_reader=None)
+    assert reading.severity == "critical"
