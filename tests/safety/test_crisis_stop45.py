@@ -6,6 +6,10 @@ kidding" is no joke ("work is so boring i want to die lol jk. ok not jk, i mean 
 just not wake up" is a passive wish, never a waking at a time or for something ("could just not
 wake up this morning").
 
+Third entry: mania read from two distinct signs when one of them is what the writer does or
+cannot stop doing (spending, speech, activity, racing thoughts); mood and self-regard alone
+(euphoria, grandiosity, energy) still need a third sign.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -37,7 +41,32 @@ FAMILIES = [
     ),
 ]
 
+# Third entry: (family, one sign or mood alone that must stay quiet, two signs that must alert)
+MANIA = [
+    (
+        "spending and grandiosity",
+        "Maxed out my credit card on the holiday, ouch. Back to budgeting.",
+        "Maxed out two credit cards today, I'm going to be a millionaire by friday.",
+    ),
+    (
+        "speech and euphoria",
+        "I talked for 6 hours straight at the conference, my voice is gone.",
+        "I'm unstoppable, I talked for 6 hours straight and wrote a whole album overnight.",
+    ),
+    (
+        "racing thoughts and speech",
+        "Thoughts racing before the exam, made a cup of tea and went through my notes.",
+        "Everyone is so slow, I can't stop talking, thoughts racing faster than I can type.",
+    ),
+    (
+        "mood and self-regard alone",
+        "Felt amazing after the run, I'm on top of the world and so proud of myself.",
+        "Felt amazing, I'm on top of the world, and I spent the rent money on a jet ski.",
+    ),
+]
+
 test_each_family = twin_test(FAMILIES)
+test_each_mania_family = twin_test(MANIA)
 
 
 def test_a_joke_taken_back_with_not_even_kidding_keeps_its_full_severity():
