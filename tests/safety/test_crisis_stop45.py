@@ -10,6 +10,11 @@ Third entry: mania read from two distinct signs when one of them is what the wri
 cannot stop doing (spending, speech, activity, racing thoughts); mood and self-regard alone
 (euphoria, grandiosity, energy) still need a third sign.
 
+Fourth entry: acts misread as history or denial. An old scar opened, scratched or picked at now
+is the act, not its history; "didn't mention" or "didn't tell anyone" hides the telling and
+denies nothing after it (never "didn't say"); "There are." or "I do." as a sentence of its own
+takes a denial back.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -65,7 +70,38 @@ MANIA = [
     ),
 ]
 
+# Fourth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+MISREAD = [
+    (
+        "old scars opened now",
+        "Put cream on my old scars, they look much better than last year.",
+        "Scratched my old scars open with a paperclip until they bled.",
+    ),
+    (
+        "a burn not mentioned",
+        "Told the GP I'm fine. Didn't mention the headaches, they're mild anyway.",
+        "Told the GP I'm fine. Didn't mention I burned my forearm again with the lighter.",
+    ),
+    (
+        "a denial taken back by two words",
+        "I said no thoughts of harming myself on the form. There are good days and bad days.",
+        "I said no thoughts of harming myself on the form. There are. Constantly.",
+    ),
+]
+
 test_each_family = twin_test(FAMILIES)
+test_each_misread_family = twin_test(MISREAD)
+
+
+def test_a_correction_with_didnt_say_is_still_a_denial():
+    # "didn't say" corrects as often as it hides: it keeps denying what follows.
+    reading = crisis_reading(
+        "I didn't say I wanted to die, I said I wanted to lie down.",
+        second_reader=None,
+    )
+    assert not reading.flagged
+
+
 test_each_mania_family = twin_test(MANIA)
 
 
