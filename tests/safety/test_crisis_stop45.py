@@ -15,6 +15,10 @@ is the act, not its history; "didn't mention" or "didn't tell anyone" hides the 
 denies nothing after it (never "didn't say"); "There are." or "I do." as a sentence of its own
 takes a denial back.
 
+Fifth entry: "him", "her" or "them" right after "I" and a verb is whom the writer acts on, not
+someone the words are about ("I called him and then fainted"); a joke is taken back by "it scares
+me" at the end of its clause, "me da miedo" or "I've thought it through".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -89,7 +93,27 @@ MISREAD = [
     ),
 ]
 
+# Fifth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+ACTED_ON = [
+    (
+        "whom the writer called",
+        "I called him after he fainted at the bus stop, he's fine now.",
+        "I called him and then fainted in the hallway, hit my head.",
+    ),
+    (
+        "a thought that scares its writer",
+        "The dog barked all night, I want to strangle it lol, it scares me how loud it is",
+        "I want to hurt the baby when she cries, it scares me lol",
+    ),
+    (
+        "a threat thought through",
+        "I want to run him over with the car lol, he parked in my spot again",
+        "I want to run him over with the car, I've thought it through. lol",
+    ),
+]
+
 test_each_family = twin_test(FAMILIES)
+test_each_acted_on_family = twin_test(ACTED_ON)
 test_each_misread_family = twin_test(MISREAD)
 
 

@@ -496,6 +496,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "coped",
         "coping_failed",
         "place_of_mine",
+        "object_of_mine",
         "fiction",
         "dream",
         "awake",
@@ -958,7 +959,14 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
             (m.end() for m in cues["first_person"].finditer(before) if m.start() not in where),
             default=-1,
         )
-        nearest_third = max((m.end() for m in cues["third_party"].finditer(before)), default=-1)
+        # "him", "her" or "them" right after "I" and a verb is whom the writer acts on ("I
+        # asked him twelve times and didn't recognize our street"; stop 45).
+        objects = cues.get("object_of_mine")
+        acted_on = {m.end() for m in objects.finditer(before)} if objects else set()
+        nearest_third = max(
+            (m.end() for m in cues["third_party"].finditer(before) if m.end() not in acted_on),
+            default=-1,
+        )
         if nearest_third > nearest_first:
             return severity, False, "someone else"
     # A story, film or game told as one ("reading a thriller where the detective finds
