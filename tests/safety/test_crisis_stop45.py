@@ -19,6 +19,10 @@ Fifth entry: "him", "her" or "them" right after "I" and a verb is whom the write
 someone the words are about ("I called him and then fainted"); a joke is taken back by "it scares
 me" at the end of its clause, "me da miedo" or "I've thought it through".
 
+Sixth entry: mania signs in words the rules did not know (others not seeing "the vision",
+"limitless", "the biggest artist of the decade", "emailed the research team 40 times today",
+"started tres negocios", "bought 6 puppies").
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -112,7 +116,27 @@ ACTED_ON = [
     ),
 ]
 
+# Sixth entry: (family, one sign that must stay quiet, two signs that must alert)
+MANIA_WORDS = [
+    (
+        "the vision and no sleep",
+        "Pitched the new layout to my boss, she doesn't see the vision yet. Slept fine.",
+        "Haven't slept since Thursday. Wife is upset but she doesn't see the vision.",
+    ),
+    (
+        "ventures started and no sleep",
+        "Mi hermano empezó tres negocios en diez años, dormí bien anoche.",
+        "No he dormido en cuatro días y empecé tres negocios esta semana.",
+    ),
+    (
+        "puppies and no sleep",
+        "The shelter adopted out 6 puppies today, slept like a log after.",
+        "Bought 6 puppies today. No sleep since the weekend.",
+    ),
+]
+
 test_each_family = twin_test(FAMILIES)
+test_each_mania_words_family = twin_test(MANIA_WORDS)
 test_each_acted_on_family = twin_test(ACTED_ON)
 test_each_misread_family = twin_test(MISREAD)
 
