@@ -23,6 +23,10 @@ Sixth entry: mania signs in words the rules did not know (others not seeing "the
 "limitless", "the biggest artist of the decade", "emailed the research team 40 times today",
 "started tres negocios", "bought 6 puppies").
 
+Seventh entry: a question about something else does not cover what the writer says in a clause
+of their own after it ("I had a question about my dose and honestly I want to die"); a question
+about the words themselves still does.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -157,3 +161,20 @@ def test_a_joke_taken_back_with_not_even_kidding_keeps_its_full_severity():
     # A joke lowers intent one level; "not even kidding" after the laugh takes that back.
     reading = crisis_reading("gonna kill myself lol. not even kidding", second_reader=None)
     assert reading.severity == "critical"
+
+
+# Seventh entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+QUESTION_BEFORE = [
+    (
+        "a question about the dose",
+        "The nurse asked the usual questions about wanting to die, I said no.",
+        "I had a question about my dose and honestly I want to die.",
+    ),
+    (
+        "a question about the plan",
+        "She asked if I want to hurt myself and I said no.",
+        "I asked a question about the plan and I want to hurt myself again tonight.",
+    ),
+]
+
+test_each_question_family = twin_test(QUESTION_BEFORE)

@@ -497,6 +497,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "coping_failed",
         "place_of_mine",
         "object_of_mine",
+        "own_clause_after_question",
         "fiction",
         "dream",
         "awake",
@@ -1037,6 +1038,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         for cue in cues["negation"].finditer(window):
             cue_at = window_start + cue.start()
         question = cues["question"].search(text, clause_start, start)
+        own = cues.get("own_clause_after_question")
+        if question is not None and own and own.search(text, question.end(), start):
+            # The writer's own clause after a question about something else ("I had a
+            # question about my dose and honestly I want to die"): not the question's (stop 45).
+            question = None
         if question is None and _screening_item_denied(ctx, start, end, sentence_end):
             return severity, True, "denied"
         if question is None and _direct_question_denied(ctx, start, end, sentence_end):
