@@ -113,6 +113,7 @@ HELD_OUT = (
     # Stop 45: a nineteenth blind set, written by a helper who opened nothing after the stop's
     # rules were built, measured once on the stop's final detector.
     "round37-holdout.tsv",
+    "round38-holdout.tsv",
 )
 
 
