@@ -113,6 +113,8 @@ HELD_OUT = (
     # Stop 45: a nineteenth blind set, written by a helper who opened nothing after the stop's
     # rules were built, measured once on the stop's final detector.
     "round37-holdout.tsv",
+    # Stop 46: a twentieth blind set, by a helper who opened nothing, measured once before the
+    # stop changed anything.
     "round38-holdout.tsv",
 )
 
