@@ -5,6 +5,10 @@ False alarms: breathing "through the nose" in Spanish is a cold's ("no puedo res
 nariz"); "OD'd on" a genre or a series is a figure of speech; a threat said over a game's voice
 chat is the game's, unless the entry says it is meant.
 
+Second entry: breathlessness told inside a panic attack the entry says passed is the panic's
+(cue panic_passed, read only around the words it holds: explained_within); the same words beside
+that account, or with a red flag anywhere, still alert.
+
 Misses: a harm kept in mind past a few words ("I keep thinking about going back tomorrow and
 really hurting him"), someone waited for with a weapon, and a gun kept close "not for
 protection" (never when the entry says what it is for instead).
@@ -12,7 +16,9 @@ protection" (never when the entry says what it is for instead).
 The entries here are written for these tests, not copied from the training files.
 """
 
-from .twins import twin_test
+import pytest
+
+from .twins import crises_hidden_beside, twin_test
 
 # (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
 FAMILIES = [
@@ -52,3 +58,41 @@ FAMILIES = [
 ]
 
 test_each_family = twin_test(FAMILIES)
+
+
+# Second entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+PANIC_PASSED = [
+    (
+        "breathlessness inside a panic attack that passed",
+        "Panic attack at the checkout. Heart racing, couldn't get my breath, same as always. "
+        "Did the 4-7-8 breathing in the car and it passed.",
+        "Panic attack at the checkout, it passed. An hour later I couldn't get my breath again "
+        "and it's still like that.",
+    ),
+    (
+        "the same account with a red flag",
+        "Tuve un ataque de pánico en el bus, no podía respirar, pero se me pasó en diez minutos.",
+        "Tuve un ataque de pánico en el bus, no podía respirar y tenía los labios morados, se me "
+        "pasó un poco.",
+    ),
+    (
+        "breathlessness told before the panic attack is named",
+        "Couldn't catch my breath on the platform, then I recognised it as an anxiety attack and "
+        "it eased once I sat down.",
+        "Couldn't catch my breath on the platform. I thought it was an anxiety attack but it "
+        "isn't passing and my throat feels tight.",
+    ),
+]
+
+test_each_panic_passed_family = twin_test(PANIC_PASSED)
+
+EVERYDAY = [
+    "Had a panic attack at the shop, couldn't breathe for a minute, but it passed.",
+    "Tuve un ataque de pánico en el metro, no podía respirar, ya se me pasó.",
+]
+
+
+@pytest.mark.parametrize("everyday", EVERYDAY)
+def test_no_panic_that_passed_beside_a_known_crisis_hides_it(everyday):
+    hidden = crises_hidden_beside(everyday)
+    assert not hidden, hidden[:5]

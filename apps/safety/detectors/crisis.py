@@ -143,6 +143,11 @@ class Rule:
     # "<name>_undone"), explains the match: "I thought I was having a heart attack" in
     # an entry that names a panic attack (stop 31).
     explained_by: tuple[str, ...] = ()
+    # The names of cues whose match must hold the whole match inside it to explain it (and
+    # not undone anywhere by "<name>_undone"): the words told as part of something the entry
+    # says was ordinary, not the same words beside it ("Had a panic attack ... couldn't catch
+    # my breath ... it passed", but not "I can barely breathe." after it; stop 46).
+    explained_within: tuple[str, ...] = ()
     # The names of cues of which one must be found somewhere in the entry for the match to
     # count (stop 42: "the thoughts are back" only where the entry names an attempt).
     needs: tuple[str, ...] = ()
@@ -358,6 +363,7 @@ def compile_lexicon(data: dict) -> Lexicon:
             third_party=third_party,
             ordinary_reason=_reason_policy(spec, rule_id),
             explained_by=_named_cues(spec, rule_id, data, "explained_by"),
+            explained_within=_named_cues(spec, rule_id, data, "explained_within"),
             needs=_named_cues(spec, rule_id, data, "needs"),
         )
         patterns = spec.get("pattern")
@@ -520,8 +526,9 @@ def compile_lexicon(data: dict) -> Lexicon:
     for rule in rules:
         for name in (
             *rule.explained_by,
+            *rule.explained_within,
             *rule.needs,
-            *(f"{n}_undone" for n in rule.explained_by),
+            *(f"{n}_undone" for n in (*rule.explained_by, *rule.explained_within)),
             *(f"{n}_then" for n in rule.explained_by),
         ):
             spec = (data.get("cues") or {}).get(name)
@@ -785,6 +792,7 @@ class _Context:
         self._contexts = {}
         self._reason: bool | None = None
         self._explained: dict[str, bool] = {}
+        self._spans: dict[str, list[tuple[int, int]]] = {}
         self._named: dict[str, bool] = {}
         self.past_taken_up: dict[tuple[int, int], bool] = {}
         self._threat_meant: bool | None = None
@@ -840,6 +848,16 @@ class _Context:
             undone = f"{name}_undone" in cues and cues[f"{name}_undone"].search(self.text)
             self._explained[name] = bool(given) and not undone
         return self._explained[name]
+
+    def explained_within(self, name: str, start: int, end: int) -> bool:
+        """Is the match [start, end) inside a match of cue `name`, with `name`_undone found
+        nowhere in the entry? The cue's matches are found once per entry."""
+        if name not in self._spans:
+            cues = self.lexicon.cues
+            undone = f"{name}_undone" in cues and cues[f"{name}_undone"].search(self.text)
+            found = [] if undone or name not in cues else cues[name].finditer(self.text)
+            self._spans[name] = [m.span() for m in found]
+        return any(s <= start and end <= e for s, e in self._spans[name])
 
     def named(self, name: str) -> bool:
         """Is cue `name` found anywhere in the entry? Worked out once per entry and cue."""
@@ -1019,7 +1037,9 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # them I'm moving. I'm not moving"). Only rules marked `ordinary_reason: drop`.
     if rule.ordinary_reason and ctx.ordinary_reason():
         return severity, False, "ordinary reason"
-    if any(ctx.explained(name) for name in rule.explained_by):
+    if any(ctx.explained(name) for name in rule.explained_by) or any(
+        ctx.explained_within(name, start, end) for name in rule.explained_within
+    ):
         return severity, False, "explained"
     if rule.needs and not any(ctx.named(name) for name in rule.needs):
         return severity, False, "not in context"
