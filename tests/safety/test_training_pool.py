@@ -116,6 +116,9 @@ HELD_OUT = (
     # Stop 46: a twentieth blind set, by a helper who opened nothing, measured once before the
     # stop changed anything.
     "round38-holdout.tsv",
+    # Stop 46: a twenty-first, written during the stop by a helper who opened nothing, measured
+    # once on the stop's final detector.
+    "round39-holdout.tsv",
 )
 
 
