@@ -9,6 +9,13 @@ Second entry: breathlessness told inside a panic attack the entry says passed is
 (cue panic_passed, read only around the words it holds: explained_within); the same words beside
 that account, or with a red flag anywhere, still alert.
 
+Third entry: a death wish told inside the account of a mishap (a bill, a match lost, a blunder
+seen by others; cue mishap_wish, read with explained_within) is a figure of speech, unless the
+entry says it is meant or lasting, names ruin or a humiliation; a sentence dated by the next one
+("That was 2018.") is history, unless a later sentence takes it up again; a screening's items
+answered in a list ("Suicide question, no.", "Thoughts of self harm today: 0/10.") are denials;
+"self-harm free for 3 years" is a milestone.
+
 Misses: a harm kept in mind past a few words ("I keep thinking about going back tomorrow and
 really hurting him"), someone waited for with a weapon, and a gun kept close "not for
 protection" (never when the entry says what it is for instead).
@@ -94,5 +101,83 @@ EVERYDAY = [
 
 @pytest.mark.parametrize("everyday", EVERYDAY)
 def test_no_panic_that_passed_beside_a_known_crisis_hides_it(everyday):
+    hidden = crises_hidden_beside(everyday)
+    assert not hidden, hidden[:5]
+
+
+# Third entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+THIRD = [
+    (
+        "a death wish said of a bill",
+        "The plumber's invoice came: $640 for one afternoon. I want to die. Paying it in two goes.",
+        "The plumber's invoice came: $640. I want to die, every single day now, and not because "
+        "of the plumber.",
+    ),
+    (
+        "a death wish said of a match lost",
+        "We lost 5-0 at home to the bottom team. I wanted to die in the stands. Chips on the way "
+        "back.",
+        "We lost 5-0 at home. I wanted to die in the stands, and honestly I've meant it for weeks.",
+    ),
+    (
+        "a death wish said of a blunder in Spanish",
+        "Le mandé el audio a mi jefe pensando que era el grupo de mis primas, me quiero morir. Me "
+        "respondió con un emoji.",
+        "Le mandé el audio a mi jefe pensando que era otro grupo, me quiero morir y no es broma, "
+        "ya no aguanto.",
+    ),
+    (
+        "a death wish said of a blunder, not of a humiliation",
+        "Forgot my mic was unmuted and sang through the whole meeting. I wanted to die. Everyone "
+        "was kind about it.",
+        "They laughed at me in front of everyone again. I want to die.",
+    ),
+    (
+        "a past dated by the next sentence",
+        "I wanted to die pretty much every day back then. That was 2017. Today I planted garlic "
+        "with my daughter.",
+        "I wanted to die pretty much every day back then. That was 2017. And it's back now.",
+    ),
+    (
+        "a past dated by the next sentence in Spanish",
+        "Me corté los brazos muchas veces. Eso fue en la prepa. Hoy tengo 30 y estoy bien.",
+        "Me corté los brazos muchas veces. Eso fue en la prepa. Y volvió todo: anoche me volví a "
+        "cortar.",
+    ),
+    (
+        "screening items answered in a list",
+        "The nurse did the mental health screen. Suicide question, no. Self-harm question, no "
+        "(not since uni). Then blood pressure.",
+        "The nurse did the mental health screen. Suicide question, no. But I've been cutting my "
+        "thighs again since Friday.",
+    ),
+    (
+        "a check-in's ratings of zero",
+        "The app asked its daily check-in questions. Thoughts of self harm today: 0/10. Sleep: 7 "
+        "hrs.",
+        "The app asked its daily check-in questions. Thoughts of self harm today: 9/10. I have the "
+        "blade out.",
+    ),
+    (
+        "a milestone free of self-harm",
+        "Self-harm free for 2 years now. Got my chip and cried.",
+        "Self-harm free for 2 years until last night, when I burned my arm with the lighter.",
+    ),
+]
+
+test_each_third_entry_family = twin_test(THIRD)
+
+THIRD_EVERYDAY = [
+    "The vet bill came: $1,800. I want to die.",
+    "Le erré al cumpleaños de mi suegra por un día, me quiero morir.",
+    "I wanted to die in the stands when we lost 0-4.",
+    "I was in a dark place. That was 2018.",
+    "Suicide question, no.",
+    "Self-harm free for 3 years now.",
+]
+
+
+@pytest.mark.parametrize("everyday", THIRD_EVERYDAY)
+def test_no_everyday_sentence_of_the_third_entry_beside_a_known_crisis_hides_it(everyday):
     hidden = crises_hidden_beside(everyday)
     assert not hidden, hidden[:5]

@@ -475,6 +475,7 @@ def compile_lexicon(data: dict) -> Lexicon:
     # Optional cues: a lexicon without them judges as before.
     for name in (
         "history_over",
+        "history_dated_next",
         "first_person_lead",
         "history_carries",
         "reported_speech",
@@ -1187,6 +1188,15 @@ def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end:
         past = cues["history"].search(text[sentence_start:start])
         if past:
             past_start, past_end = sentence_start + past.start(), sentence_start + past.end()
+    if not past and "history_dated_next" in cues:
+        # Stop 46: a sentence dated by the one after it ("... I wanted to die pretty much
+        # constantly. That was 2018."): history, with the clause's own recent words.
+        _, whole_end = ctx.whole_sentence(start, end)
+        next_start = _NEXT_SENTENCE.match(text, whole_end).end()
+        dated = cues["history_dated_next"]
+        past = dated.match(text, next_start) if next_start > whole_end else None
+        if past:
+            past_start, past_end = past.span()
     if not past:
         return False
     if past_start > start and (
@@ -1236,6 +1246,7 @@ def _past_taken_up(ctx: _Context, sentence_start: int, sentence_end: int) -> boo
     return ctx.past_taken_up[key]
 
 
+_NEXT_SENTENCE = re.compile(r"[.!?]*\s*")  # from a sentence's end to the next one's first word
 _QUOTE_REACH = 60  # characters from an opening quote to a match inside it
 
 
