@@ -16,6 +16,12 @@ entry says it is meant or lasting, names ruin or a humiliation; a sentence dated
 answered in a list ("Suicide question, no.", "Thoughts of self harm today: 0/10.") are denials;
 "self-harm free for 3 years" is a milestone.
 
+Fourth entry: a date told right after an act in its sentence, past a comma ("once, in 2015"), is
+history (never "in 2019 too", and never for a symptom, which may be what someone is confused
+about); "the summer I was 14" dates like "when I was 14"; the misses of round39-train-rules-fa-h:
+a cut repeated on purpose after an accident, a cover story taken back ("there isn't any Texas"),
+pills on top of another medicine with the writer struggling to stay awake.
+
 Misses: a harm kept in mind past a few words ("I keep thinking about going back tomorrow and
 really hurting him"), someone waited for with a weapon, and a gun kept close "not for
 protection" (never when the entry says what it is for instead).
@@ -181,3 +187,41 @@ THIRD_EVERYDAY = [
 def test_no_everyday_sentence_of_the_third_entry_beside_a_known_crisis_hides_it(everyday):
     hidden = crises_hidden_beside(everyday)
     assert not hidden, hidden[:5]
+
+
+# Fourth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+FOURTH = [
+    (
+        "an overdose dated right after it",
+        "Took too many of my sleeping tablets once, in 2016, after the divorce. Told that story "
+        "at group tonight.",
+        "Took too many of my sleeping tablets tonight, like in 2016, and I can't keep my eyes "
+        "open.",
+    ),
+    (
+        "a summer of the writer's teens",
+        "The summer I was 15 I cut my arms with a compass. I'm 40 now and I teach maths.",
+        "The summer I was 15 I cut my arms with a compass, and I cut them again last night.",
+    ),
+    (
+        "a cut repeated on purpose after an accident",
+        "Nicked my thumb chopping onions, and then nicked it again by accident twenty minutes "
+        "later. Plasters everywhere.",
+        "Nicked my thumb chopping onions, and then I did it again on purpose, deeper.",
+    ),
+    (
+        "a cover story taken back",
+        "I told everyone I'm moving to Leeds and there's a whole leaving do on Friday. Packing "
+        "boxes all week.",
+        "I told everyone I'm moving to Leeds, but there isn't any Leeds. This is my last week "
+        "and I want it to look normal.",
+    ),
+    (
+        "pills on top of another medicine and drowsy",
+        "Took my ibuprofen on top of my usual meds for the toothache, as the pharmacist said. "
+        "Sleeping fine.",
+        "Took eight of the pills on top of my gabapentin and I'm struggling to stay awake.",
+    ),
+]
+
+test_each_fourth_entry_family = twin_test(FOURTH)

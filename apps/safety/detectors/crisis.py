@@ -476,6 +476,7 @@ def compile_lexicon(data: dict) -> Lexicon:
     for name in (
         "history_over",
         "history_dated_next",
+        "history_after_ahead",
         "first_person_lead",
         "history_carries",
         "reported_speech",
@@ -1004,7 +1005,18 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     # without full stops, "again" four lines on is about something else.
     if (
         category.history == "drop"
-        and _history(ctx, start, end, clause_start, clause_end)
+        and _history(
+            ctx,
+            start,
+            end,
+            clause_start,
+            clause_end,
+            # Only acts are dated by what follows them: a symptom's words may be what
+            # someone is confused about ("no me reconoce ... we're in Ponce in 1960") or
+            # run on into another thought ("sweating, confused since the dose change years
+            # ago I self-harmed").
+            dated_after=rule.category in _DATED_AFTER,
+        )
         and not _taken_up_again(ctx, sentence_end)
     ):
         return severity, False, "history"
@@ -1161,7 +1173,9 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     return severity, negated, None
 
 
-def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+def _history(
+    ctx: _Context, start: int, end: int, clause_start: int, clause_end: int, *, dated_after: bool
+) -> bool:
     """Is the match told as history, with nothing recent about it?
 
     History is a history cue in the match's clause ("years ago I self-harmed").
@@ -1188,6 +1202,21 @@ def _history(ctx: _Context, start: int, end: int, clause_start: int, clause_end:
         past = cues["history"].search(text[sentence_start:start])
         if past:
             past_start, past_end = sentence_start + past.start(), sentence_start + past.end()
+    if not past and dated_after and "history_after_ahead" in cues:
+        # Stop 46: a date told right after the match in its sentence, past a comma ("Took too
+        # many of my Klonopin once, in 2015, right after the divorce"), nothing between saying
+        # it is so again or still ("in 2019 too").
+        ahead = min(sentence_end, end + _HISTORY_AHEAD)
+        later = cues["history"].search(text, end, ahead)
+        comma = text.find(",", end, end + 12)
+        if (
+            later
+            and comma != -1
+            and comma < later.start()
+            and not cues["history_after_ahead"].search(text, end, later.end() + 12)
+        ):
+            past = later
+            past_start, past_end = later.span()
     if not past and "history_dated_next" in cues:
         # Stop 46: a sentence dated by the one after it ("... I wanted to die pretty much
         # constantly. That was 2018."): history, with the clause's own recent words.
@@ -1246,6 +1275,8 @@ def _past_taken_up(ctx: _Context, sentence_start: int, sentence_end: int) -> boo
     return ctx.past_taken_up[key]
 
 
+_DATED_AFTER = frozenset({"suicidal", "suicidal_passive", "self_harm", "overdose", "harm_others"})
+_HISTORY_AHEAD = 60  # characters after a match where a date may still be its own
 _NEXT_SENTENCE = re.compile(r"[.!?]*\s*")  # from a sentence's end to the next one's first word
 _QUOTE_REACH = 60  # characters from an opening quote to a match inside it
 
