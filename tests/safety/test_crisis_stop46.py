@@ -22,6 +22,10 @@ about); "the summer I was 14" dates like "when I was 14"; the misses of round39-
 a cut repeated on purpose after an accident, a cover story taken back ("there isn't any Texas"),
 pills on top of another medicine with the writer struggling to stay awake.
 
+Fifth entry (round40-train-journals-i): a burden thought the writer is questioning; eating until
+one could not breathe, money bleeding out of an account, a fear of fainting; a screening's list
+answered "Everything fine."; chest pain cleared as gastritis; a dog named by its breed.
+
 Misses: a harm kept in mind past a few words ("I keep thinking about going back tomorrow and
 really hurting him"), someone waited for with a weapon, and a gun kept close "not for
 protection" (never when the entry says what it is for instead).
@@ -225,3 +229,51 @@ FOURTH = [
 ]
 
 test_each_fourth_entry_family = twin_test(FOURTH)
+
+
+# Fifth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+FIFTH = [
+    (
+        "a burden thought being questioned",
+        "I feel like a burden when my sister drives me to the clinic. My therapist calls it a "
+        "thought to question, so I'm questioning it.",
+        "I feel like a burden to my sister. I tried questioning it but it's louder every day.",
+    ),
+    (
+        "eating until one could not breathe",
+        "Christmas lunch at my aunt's, ate tamales until I couldn't breathe. Nap on the sofa.",
+        "Christmas lunch at my aunt's. Since the prawns my throat is swelling and I can't breathe.",
+    ),
+    (
+        "money bleeding out of an account",
+        "Found where the money was bleeding out of the club's account: a forgotten subscription.",
+        "Found the razor in the drawer and I kept going until my arm was bleeding out onto the "
+        "towel.",
+    ),
+    (
+        "a fear of fainting worked on",
+        "Exposure practice for my fear of fainting in public: twenty minutes in the supermarket.",
+        "Fainted in the supermarket and hit my head, I'm still dizzy and confused an hour later.",
+    ),
+    (
+        "a screening list answered everything fine",
+        "The nurse asked the usual questions, sleep, appetite, mood, any thoughts of hurting "
+        "myself. Everything fine. Back in a month.",
+        "The nurse asked the usual questions, sleep, appetite, mood, any thoughts of hurting "
+        "myself. I lied. I've been hurting myself every night.",
+    ),
+    (
+        "chest pain cleared as gastritis",
+        "El dolor de pecho de la semana pasada era gastritis, me hicieron electro y todo. Hoy "
+        "bien.",
+        "Me duele el pecho desde hace una hora y se me va al brazo izquierdo, estoy sudando.",
+    ),
+    (
+        "a dog named by its breed",
+        "Our border collie had a seizure this morning; the vet thinks it's epilepsy and she's on "
+        "tablets now.",
+        "I had a seizure this morning in the kitchen and my tongue is bleeding, nobody is home.",
+    ),
+]
+
+test_each_fifth_entry_family = twin_test(FIFTH)
