@@ -26,6 +26,10 @@ Fifth entry (round40-train-journals-i): a burden thought the writer is questioni
 one could not breathe, money bleeding out of an account, a fear of fainting; a screening's list
 answered "Everything fine."; chest pain cleared as gastritis; a dog named by its breed.
 
+Sixth entry (round40-train-journals-j): new blades bought after a streak free of self-harm; the
+head hit against any piece of furniture; steering into traffic thought about; swimming out and not
+coming back; a rating "it was a 0"; someone else's delusion told as theirs.
+
 Misses: a harm kept in mind past a few words ("I keep thinking about going back tomorrow and
 really hurting him"), someone waited for with a weapon, and a gun kept close "not for
 protection" (never when the entry says what it is for instead).
@@ -277,3 +281,42 @@ FIFTH = [
 ]
 
 test_each_fifth_entry_family = twin_test(FIFTH)
+
+
+# Sixth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+SIXTH = [
+    (
+        "new blades after a streak",
+        "Forty days clean from self harm and I bought a new notebook to mark it. Proud.",
+        "Forty days clean from self harm but tonight I bought new blades. They're in my coat.",
+    ),
+    (
+        "the head hit against furniture",
+        "Hit my head on the wardrobe door again reaching for a jumper. Who designs these rooms.",
+        "After the call I hit my head against the wardrobe until I saw stars. Big lump.",
+    ),
+    (
+        "steering into traffic thought about",
+        "On the drive home I thought about steering into the drive-through for a milkshake.",
+        "On the drive home I thought about steering into a lorry and it felt calm.",
+    ),
+    (
+        "swimming out and not coming back",
+        "Swam out to the buoy and back twice this morning, the water was freezing. Coffee after.",
+        "Walked on the beach and thought about swimming out as far as I can and not coming back.",
+    ),
+    (
+        "a rating of zero",
+        "Asked to rate my suicidal thoughts this week and it was a 0. She smiled.",
+        "Asked to rate my suicidal thoughts this week and it was a 9. I have a plan for Friday.",
+    ),
+    (
+        "someone else's delusion told as theirs",
+        "A woman on my corridor thinks the council is spying through the smoke alarms. I've asked "
+        "her GP to visit.",
+        "A woman on my corridor thinks I'm paranoid but the council is spying on me through the "
+        "smoke alarms.",
+    ),
+]
+
+test_each_sixth_entry_family = twin_test(SIXTH)
