@@ -107,18 +107,6 @@ PANIC_PASSED = [
 
 test_each_panic_passed_family = twin_test(PANIC_PASSED)
 
-EVERYDAY = [
-    "Had a panic attack at the shop, couldn't breathe for a minute, but it passed.",
-    "Tuve un ataque de pánico en el metro, no podía respirar, ya se me pasó.",
-]
-
-
-@pytest.mark.parametrize("everyday", EVERYDAY)
-def test_no_panic_that_passed_beside_a_known_crisis_hides_it(everyday):
-    hidden = crises_hidden_beside(everyday)
-    assert not hidden, hidden[:5]
-
-
 # Third entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
 THIRD = [
     (
@@ -181,7 +169,11 @@ THIRD = [
 
 test_each_third_entry_family = twin_test(THIRD)
 
-THIRD_EVERYDAY = [
+# Everyday sentences of the second and third entries that explain words near them: beside each,
+# every known crisis of the property tests must still be found.
+EVERYDAY = [
+    "Had a panic attack at the shop, couldn't breathe for a minute, but it passed.",
+    "Tuve un ataque de pánico en el metro, no podía respirar, ya se me pasó.",
     "The vet bill came: $1,800. I want to die.",
     "Le erré al cumpleaños de mi suegra por un día, me quiero morir.",
     "I wanted to die in the stands when we lost 0-4.",
@@ -191,8 +183,8 @@ THIRD_EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize("everyday", THIRD_EVERYDAY)
-def test_no_everyday_sentence_of_the_third_entry_beside_a_known_crisis_hides_it(everyday):
+@pytest.mark.parametrize("everyday", EVERYDAY)
+def test_no_everyday_sentence_of_this_stop_beside_a_known_crisis_hides_it(everyday):
     hidden = crises_hidden_beside(everyday)
     assert not hidden, hidden[:5]
 
