@@ -30,6 +30,9 @@ Sixth entry (round40-train-journals-j): new blades bought after a streak free of
 head hit against any piece of furniture; steering into traffic thought about; swimming out and not
 coming back; a rating "it was a 0"; someone else's delusion told as theirs.
 
+Seventh entry: stroke signs listed right after someone else's stroke, with no "I", "me" or "my",
+are theirs (cue someone_elses_attack, read with explained_within).
+
 Misses: a harm kept in mind past a few words ("I keep thinking about going back tomorrow and
 really hurting him"), someone waited for with a weapon, and a gun kept close "not for
 protection" (never when the entry says what it is for instead).
@@ -180,6 +183,7 @@ EVERYDAY = [
     "I was in a dark place. That was 2018.",
     "Suicide question, no.",
     "Self-harm free for 3 years now.",
+    "Uncle had a stroke. Face drooping, slurred speech, aunt called 911.",
 ]
 
 
@@ -312,3 +316,17 @@ SIXTH = [
 ]
 
 test_each_sixth_entry_family = twin_test(SIXTH)
+
+
+# Seventh entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+SEVENTH = [
+    (
+        "stroke signs listed after someone else's stroke",
+        "My neighbour had a stroke on Sunday. Face drooping, slurred speech, his wife called 999 "
+        "straight away. He's stable.",
+        "My neighbour had a stroke last year. Now my own face is drooping and my speech is "
+        "slurred, since lunch.",
+    ),
+]
+
+test_each_seventh_entry_family = twin_test(SEVENTH)
