@@ -33,6 +33,10 @@ coming back; a rating "it was a 0"; someone else's delusion told as theirs.
 Seventh entry: stroke signs listed right after someone else's stroke, with no "I", "me" or "my",
 are theirs (cue someone_elses_attack, read with explained_within).
 
+Eighth entry (round41-train-journals-l): breath lost "for a second"; a goodbye letter to an old
+self; nearly fainting at a bill; a smell as an everyday cause of feeling faint; a week's pills
+swallowed at once; a rope taken out and a doubt about coming back.
+
 Misses: a harm kept in mind past a few words ("I keep thinking about going back tomorrow and
 really hurting him"), someone waited for with a weapon, and a gun kept close "not for
 protection" (never when the entry says what it is for instead).
@@ -330,3 +334,36 @@ SEVENTH = [
 ]
 
 test_each_seventh_entry_family = twin_test(SEVENTH)
+
+
+# Eighth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+EIGHTH = [
+    (
+        "breath lost for a second",
+        "Couldn't breathe for a second when the wave knocked me over, laughed it off. Swam again.",
+        "Couldn't breathe for a second, and now my lips are blue and my throat is closing.",
+    ),
+    (
+        "a goodbye letter to an old self",
+        "Group homework: a goodbye letter to my old drinking self. Two pages, felt good.",
+        "Wrote goodbye letters to my kids tonight and left them on the table.",
+    ),
+    (
+        "nearly fainting at a bill",
+        "The dentist's quote came in and I nearly fainted. Getting a second opinion.",
+        "Nearly fainted twice at work today and my heart keeps racing and skipping, still now.",
+    ),
+    (
+        "a week's pills at once",
+        "Filled the week's organiser at once on Sunday like the pharmacist showed me.",
+        "I swallowed my week's organiser of pills all at once an hour ago.",
+    ),
+    (
+        "a rope taken out and a doubt about coming back",
+        "Took the dog out with a rope lead since the clip broke. Long walk, back for tea.",
+        "Went out to the garage with a rope and sat there an hour. Came in when the phone rang. "
+        "Not sure I'll come back in next time.",
+    ),
+]
+
+test_each_eighth_entry_family = twin_test(EIGHTH)
