@@ -119,6 +119,9 @@ HELD_OUT = (
     # Stop 46: a twenty-first, written during the stop by a helper who opened nothing, measured
     # once on the stop's final detector.
     "round39-holdout.tsv",
+    # Stop 47: a twenty-second, by a helper who opened nothing, measured with the code of the
+    # stop's start and after its first entry.
+    "round40-holdout.tsv",
 )
 
 
