@@ -122,6 +122,9 @@ HELD_OUT = (
     # Stop 47: a twenty-second, by a helper who opened nothing, measured with the code of the
     # stop's start and after its first entry.
     "round40-holdout.tsv",
+    # Stop 47: a twenty-third, by a helper who opened nothing, measured with the code of the
+    # stop's start and after its first entry.
+    "round41-holdout.tsv",
 )
 
 
