@@ -10,6 +10,20 @@ next sentence that is a date alone ("Four years ago."); a panic attack told as l
 someone else who fainted named in Spanish after an English article ("a señora"); and the miss: a
 pet handed to someone beside letters finished, or beside "won't need to worry anymore".
 
+Second entry (round42-train-journals-m and -n, round42-train-rules-fa-i): a death wish inside a
+small mishap (a wrong label, clothes inside out, a spoiler, a portfolio left on the train, a
+teacher called mum); "I'm 34 now" after a past act; a screening answered "yes, 2011"; "said no and
+told her"; idioms (beating the competition, nearly fainting from a surprise, another allen key,
+pins while sewing, fainting goats, a burden on the bin rota, the boiler's carbon monoxide, a
+ward's chest pain admissions, a seizure drill, "sobredosis de" work or mate, burning out from work
+in Spanish, watched by a toddler, the voices in one's head that are one's own, banging one's head
+against the wall over a bug, a strangling wished and taken back at once); a panic attack that
+passed in Spanglish ("y pasó"); a fright as the cause of feeling faint; someone met in a story
+("some guy who hears voices") and a coworker in Spanish; and the misses: a bridge visited again
+"just to look", thanks for having tried and forgiveness asked of everyone, a last memory "of me",
+pills taken with drink, a weapon beside someone waited for, arms burned with a lighter in Spanish,
+a rope bought for a garden the writer does not have.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -95,11 +109,182 @@ FIRST = [
 
 test_each_first_entry_family = twin_test(FIRST)
 
+SECOND = [
+    (
+        "a death wish at a wrong label",
+        "I want to die, I shipped 200 candles with the wrong label.",
+        "I want to die, I printed the invitations and I keep thinking about the pills.",
+    ),
+    (
+        "a death wish at a jumper worn inside out",
+        "Me quiero morir, fui a la junta con el suéter al revés.",
+        "Me quiero morir, ya no aguanto nada, fui a la junta y lloré.",
+    ),
+    (
+        "an age now after a past act",
+        "I used to cut as a teenager, I'm 41 now, and today I wore short sleeves to the fair.",
+        "I used to cut as a teenager and today I cut again after the fight.",
+    ),
+    (
+        "a screening answered yes with a past year",
+        "The new GP's form asked if I'd ever attempted suicide. I wrote yes, 2009, and that I'm "
+        "safe now.",
+        "The new GP's form asked if I'd ever attempted suicide. I wrote yes, last month.",
+    ),
+    (
+        "said no and told her",
+        "The nurse asked if I have any plans to hurt myself. Said no and told her about the "
+        "allotment.",
+        "The nurse asked if I have any plans to hurt myself. I have a plan to hurt myself tonight.",
+    ),
+    (
+        "beating the competition",
+        "Con estas ventas voy a matar a la competencia este mes.",
+        "Con esta rabia voy a matar a mi cuñado este mes.",
+    ),
+    (
+        "nearly fainting from a surprise",
+        "They gave me the promotion. Didn't expect that, nearly fainted.",
+        "Stood up at work and nearly fainted, then my chest started hurting and my arm went numb.",
+    ),
+    (
+        "another allen key",
+        "If I see another allen key I'll jump out the window. The bookcase is up though.",
+        "I keep looking at the window and thinking I'll jump out the window tonight.",
+    ),
+    (
+        "pins while sewing",
+        "Hemming my daughter's dress, stabbed myself with pins all afternoon.",
+        "Stabbed myself with the kitchen knife tonight to stop feeling.",
+    ),
+    (
+        "fainting goats",
+        "Took the grandkids to see the fainting goats at the farm park.",
+        "Fainting at the farm park today, twice, and hit my head on the gate.",
+    ),
+    (
+        "a burden on the bin rota",
+        "Apparently I'm a burden on the cleaning rota because I forgot the bins.",
+        "Apparently I'm a burden on everyone and they'd be better off without me.",
+    ),
+    (
+        "the boiler's carbon monoxide",
+        "The boiler man found it leaking carbon monoxide and fixed it, new alarm fitted.",
+        "I've been reading how much carbon monoxide it takes and looking at the garage.",
+    ),
+    (
+        "a ward's chest pain admissions",
+        "Busy night as charge nurse, four chest pain admissions and one to the cath lab.",
+        "Busy night as charge nurse and now I have chest pain going into my jaw.",
+    ),
+    (
+        "a seizure drill",
+        "Seizure training at the school today, we practised with a dummy.",
+        "Had a seizure at the school today, woke up on the floor.",
+    ),
+    (
+        "sobredosis de something that is no drug",
+        "Sobredosis de mate hoy, no puedo dormir de tanta energía.",
+        "Sobredosis de pastillas hoy, me tomé la caja entera.",
+    ),
+    (
+        "burning out from work in Spanish",
+        "Mi jefa me dijo que me voy a quemar si sigo trabajando así.",
+        "Me voy a quemar el brazo con el encendedor otra vez esta noche.",
+    ),
+    (
+        "watched by a toddler",
+        "I'm being watched, by my two-year-old, who copies everything.",
+        "I'm being watched through the vents and they put cameras in the walls.",
+    ),
+    (
+        "the voices in one's head that are one's own",
+        "The voices in my head tonight are just me rehearsing tomorrow's talk. Normal "
+        "overthinking, not the other kind.",
+        "The voices in my head tonight are telling me to hurt my neighbour.",
+    ),
+    (
+        "banging one's head against the wall over a bug",
+        "Spent the afternoon banging my head against the wall over a spreadsheet formula.",
+        "Spent the afternoon banging my head against the wall until it bled.",
+    ),
+    (
+        "a strangling wished and taken back at once",
+        "I wanted to strangle the guy who cut me off on the motorway, obviously I didn't, just "
+        "yelled at the windscreen.",
+        "I want to strangle the guy who took my parking spot and I'm waiting by his car.",
+    ),
+    (
+        "a panic attack that passed, in Spanglish",
+        "En el súper tuve un panic attack, I couldn't breathe, pero respiré lento y pasó.",
+        "En el súper I couldn't breathe, my throat is closing y no se me pasa.",
+    ),
+    (
+        "a fright as the cause of feeling faint",
+        "Slipped on the ice, felt faint from the shock for a second but no harm done.",
+        "Slipped on the ice, hit my head, felt faint and I've been sick twice since.",
+    ),
+    (
+        "someone in a story who hears voices",
+        "Mi novia y yo vimos una peli, it was about some guy who hears voices in an old house.",
+        "Since the film I hear voices in the house telling me I'm being punished.",
+    ),
+    (
+        "a coworker's allergic reaction in Spanish",
+        "Mi compañero de trabajo tuvo una allergic reaction to peanuts, used his EpiPen and he's "
+        "fine.",
+        "Tuve una allergic reaction to peanuts, my throat is swelling and I don't have my EpiPen.",
+    ),
+    (
+        "a bridge visited again just to look",
+        "Went to the bridge again after work to look at the fireworks over the river.",
+        "Went to the bridge again after work. Just to look. Third time this week.",
+    ),
+    (
+        "thanks for having tried, and forgiveness asked",
+        "Gracias a la doctora por intentar otra medicina, esta me va mejor.",
+        "Perdónenme todos. Gracias a la doctora por intentar.",
+    ),
+    (
+        "a last memory of me",
+        "We had cake in the garden, a lovely memory for the kids.",
+        "We had cake in the garden. A nice last memory for them to have of me.",
+    ),
+    (
+        "pills taken with drink",
+        "Took all my evening pills with dinner and a glass of water, as the pharmacist said.",
+        "I took all the sleeping pills I brought for the trip with the hotel whisky.",
+    ),
+    (
+        "a weapon beside someone waited for",
+        "Sat in the car with the tyre iron in the boot, waiting for the tow truck.",
+        "Sat in the car with the tyre iron on the seat, waiting for him to come out.",
+    ),
+    (
+        "arms burned with a lighter in Spanish",
+        "Me quemé los dedos con el mechero encendiendo la vela del pastel.",
+        "Me he quemado el antebrazo con el mechero otra vez, no sé por qué.",
+    ),
+    (
+        "a rope bought for a garden the writer does not have",
+        "Bought rope at the hardware store. Told the guy it's for the garden. We have a big "
+        "garden now.",
+        "Bought rope at the hardware store. Told the guy it's for the garden. We don't have a "
+        "garden.",
+    ),
+]
+
+test_each_second_entry_family = twin_test(SECOND)
+
 # Everyday sentences of this stop that explain words anywhere in an entry: beside each, every
 # known crisis of the property tests must still be found.
 EVERYDAY = [
     "My chest hurt from the cough, they did an x-ray, just bronchitis.",
     "The doctor listened to my lungs and said it's just the muscles.",
+    "I want to die, I wore my jumper inside out all day.",
+    "I used to self-harm as a teenager, I'm 34 now.",
+    "The form asked if I'd ever attempted suicide. I wrote yes, 2011.",
+    "Said no and told her about my week.",
 ]
 
 
