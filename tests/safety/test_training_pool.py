@@ -125,6 +125,10 @@ HELD_OUT = (
     # Stop 47: a twenty-third, by a helper who opened nothing, measured with the code of the
     # stop's start and after its first entry.
     "round41-holdout.tsv",
+    # Stop 47: two judges for the retrained phrase reader (SHIP_RULES.md, stop 47's third
+    # entry), by helpers who opened nothing, measured only for that judgement.
+    "round42-validate-a.tsv",
+    "round42-validate-b.tsv",
 )
 
 
