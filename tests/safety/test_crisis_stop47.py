@@ -24,6 +24,9 @@ passed in Spanglish ("y pasó"); a fright as the cause of feeling faint; someone
 pills taken with drink, a weapon beside someone waited for, arms burned with a lighter in Spanish,
 a rope bought for a garden the writer does not have.
 
+Fourth entry: a harm wished in the past and what the writer did instead (cue vent_instead, read
+with explained_within by harm-others); a screening list's "No wanting to hurt anybody."
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -290,5 +293,35 @@ EVERYDAY = [
 
 @pytest.mark.parametrize("everyday", EVERYDAY)
 def test_no_everyday_sentence_of_this_stop_beside_a_known_crisis_hides_it(everyday):
+    hidden = crises_hidden_beside(everyday)
+    assert not hidden, hidden[:5]
+
+
+# Fourth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+FOURTH = [
+    (
+        "a harm wished, and what the writer did instead",
+        "Same fight with my brother about the car. I wanted to shake him. Instead I hung up and "
+        "cleaned the oven.",
+        "Same fight with my brother about the car. I wanted to shake him. Instead I took the "
+        "knife and drove to his place.",
+    ),
+    (
+        "a screening list's no wanting to hurt anybody",
+        "The nurse read the list: no voices, no wanting to hurt anybody, no plans. All true.",
+        "The nurse read the list and I lied: I keep wanting to hurt my neighbour's kid.",
+    ),
+]
+
+test_each_fourth_entry_family = twin_test(FOURTH)
+
+FOURTH_EVERYDAY = [
+    "No wanting to hurt anybody.",
+    "I wanted to shake her. Instead I hung up and cleaned the kitchen.",
+]
+
+
+@pytest.mark.parametrize("everyday", FOURTH_EVERYDAY)
+def test_no_everyday_sentence_of_the_fourth_entry_beside_a_known_crisis_hides_it(everyday):
     hidden = crises_hidden_beside(everyday)
     assert not hidden, hidden[:5]
