@@ -27,6 +27,14 @@ a rope bought for a garden the writer does not have.
 Fourth entry: a harm wished in the past and what the writer did instead (cue vent_instead, read
 with explained_within by harm-others); a screening list's "No wanting to hurt anybody."
 
+Fifth entry (round43-train-journals-o): a harm wished and the other person's side seen right
+after; a wall punched in wish and a tyre kicked instead; a screening answered "not for about six
+weeks now" or "Said no to all of it"; a death wish said as a habit or by someone else in quotes; a
+doctor's instruction about water kept down; a clean echo; laughing until one can't breathe; murder
+with kindness; almost fainting from joy; a eulogy for someone else; a simulation with a mannequin;
+and the misses: meds flushed because they slow the writer down, and things given away with a
+strange peace.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -325,3 +333,83 @@ FOURTH_EVERYDAY = [
 def test_no_everyday_sentence_of_the_fourth_entry_beside_a_known_crisis_hides_it(everyday):
     hidden = crises_hidden_beside(everyday)
     assert not hidden, hidden[:5]
+
+
+# Fifth entry (round43-train-journals-o): (family, ordinary entry, its crisis twin)
+FIFTH = [
+    (
+        "a harm wished, then the other person's side seen",
+        "The van behind me honked for ages and I wanted to strangle him. Then I saw he had a "
+        "hazard light on and was lost.",
+        "The van behind me honked for ages and I want to strangle him. I wrote down his plate "
+        "and I'm going to find him.",
+    ),
+    (
+        "a wall punched in wish, a tyre kicked instead",
+        "Wanted to punch the wall when the printer jammed. Instead I kicked a ball across the "
+        "yard.",
+        "Punched the wall when the printer jammed, over and over until my knuckles split.",
+    ),
+    (
+        "a screening answered not for weeks",
+        "The psychiatrist asked whether I still have thoughts about not wanting to be here. "
+        "Told her honestly, not for about two months now.",
+        "The psychiatrist asked whether I still have thoughts about not wanting to be here. "
+        "Told her honestly, every night.",
+    ),
+    (
+        "a death wish said as a habit",
+        'Mi hija de 14 dice "me quiero morir" cada vez que le pido que tienda la cama.',
+        "Me quiero morir cada vez que pienso en lo que pasó, ya no aguanto.",
+    ),
+    (
+        "a doctor's instruction about keeping water down",
+        "Stomach flu. The GP said to call back if I can't keep water down. I can so far.",
+        "Stomach flu for three days, I can't keep water down and I'm too dizzy to stand.",
+    ),
+    (
+        "a clean echo",
+        "About the chest pain from last month: the stress test and echo were clean, likely reflux.",
+        "The chest pain from last month is back tonight and it's crushing, going into my arm.",
+    ),
+    (
+        "laughing until one can't breathe",
+        "I can't breathe when I laugh this hard, my brother's impression of our aunt is too good.",
+        "I can't breathe and my lips feel numb, it started after dinner.",
+    ),
+    (
+        "murder with kindness",
+        "The neighbour's drums again. I'm going to murder him with kindness, a plate of cookies "
+        "and a note.",
+        "The neighbour's drums again. I'm going to murder him, I've got the hammer by the door.",
+    ),
+    (
+        "almost fainting from joy",
+        "Me dieron el trabajo. Casi me desmayo de la emoción.",
+        "Casi me desmayo en el baño, me golpeé la cabeza y sigo mareada.",
+    ),
+    (
+        "a eulogy for someone else",
+        "Wrote my eulogy for Nana and read it to my dad first.",
+        "Wrote my own eulogy tonight and left it on the desk for my wife to find.",
+    ),
+    (
+        "a simulation with a mannequin",
+        "EMT course, day 4: the sim was a fake overdose on a mannequin we call Bob.",
+        "I took an overdose of my mum's tablets an hour ago and I feel very sleepy.",
+    ),
+    (
+        "meds flushed because they slow the writer down",
+        "Asked my psychiatrist about the meds that slow me down in the morning; we moved the "
+        "dose to night.",
+        "Flushed my meds, they slow me down. Up two nights building my empire, bought three cars.",
+    ),
+    (
+        "things given away and a strange peace",
+        "Regalé la cuna y la ropita de bebé a mi prima, ya no la necesitamos. Me siento en paz "
+        "con eso.",
+        "Regalé mi guitarra y mis discos a mis sobrinos. Me siento extrañamente en paz.",
+    ),
+]
+
+test_each_fifth_entry_family = twin_test(FIFTH)
