@@ -35,6 +35,10 @@ with kindness; almost fainting from joy; a eulogy for someone else; a simulation
 and the misses: meds flushed because they slow the writer down, and things given away with a
 strange peace.
 
+Sixth entry: a doctor's or a test's clearing ("ECG normal, it was reflux") explains only the words
+of its own sentence, or of the sentence before it when one of the two tells of the visit; read over
+the whole entry it hid 56 known crises of the property tests beside "The ECG was normal.".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -413,3 +417,34 @@ FIFTH = [
 ]
 
 test_each_fifth_entry_family = twin_test(FIFTH)
+
+# Sixth entry: a doctor's or a test's clearing explains only the words of its own sentence, or of
+# the sentence before it when one of the two tells of the visit (cue medically_cleared, read with
+# explained_within).
+SIXTH = [
+    (
+        "a clearing after a visit for the symptom",
+        "Chest pain at 3am scared me so I went to urgent care. Troponin negative, ECG fine, it "
+        "was costochondritis.",
+        "Crushing chest pain since the dose an hour ago. The ECG was normal last spring.",
+    ),
+    (
+        "a clearing in the symptom's own sentence",
+        "Tuve dolor en el pecho anoche, el electro salió normal y era un tirón muscular.",
+        "El electro salió normal el año pasado. Tengo un dolor fuerte en el pecho desde la dosis.",
+    ),
+]
+
+test_each_sixth_entry_family = twin_test(SIXTH)
+
+SIXTH_EVERYDAY = [
+    "The ECG was normal.",
+    "The doctor said it was reflux.",
+    "The stress test and echo were clean.",
+]
+
+
+@pytest.mark.parametrize("everyday", SIXTH_EVERYDAY)
+def test_no_clearing_by_a_doctor_beside_a_known_crisis_hides_it(everyday):
+    hidden = crises_hidden_beside(everyday)
+    assert not hidden, hidden[:5]
