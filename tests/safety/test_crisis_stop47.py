@@ -39,6 +39,12 @@ Sixth entry: a doctor's or a test's clearing ("ECG normal, it was reflux") expla
 of its own sentence, or of the sentence before it when one of the two tells of the visit; read over
 the whole entry it hid 56 known crises of the property tests beside "The ECG was normal.".
 
+Seventh entry (round43-train-rules-fa-j): more mishaps for a death wish (a message sent to the
+wrong people, an ex's old post liked, the wrong chapters, a match lost to a weak side, a hangover)
+and a mishap two sentences back past a short one; vents whose harm is a household object, lasts a
+minute or is a thought that passed; and the misses: a knife taken to an address found, old scars
+that are from yesterday, savings emptied with days awake, a song's instruction to walk into the sea.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -446,5 +452,98 @@ SIXTH_EVERYDAY = [
 
 @pytest.mark.parametrize("everyday", SIXTH_EVERYDAY)
 def test_no_clearing_by_a_doctor_beside_a_known_crisis_hides_it(everyday):
+    hidden = crises_hidden_beside(everyday)
+    assert not hidden, hidden[:5]
+
+
+# Seventh entry (round43-train-rules-fa-j): (family, ordinary entry, its crisis twin)
+SEVENTH = [
+    (
+        "a death wish at a message sent to the wrong people",
+        "Sent my shopping list to the whole team chat instead of my wife. I want to die.",
+        "Sent my shopping list to my wife. I want to die, I've wanted to for months.",
+    ),
+    (
+        "a death wish at an ex's old post liked",
+        "Liked my ex's old post from 2018 by accident. I want to die.",
+        "Saw my ex's new post. I want to die and I've started giving my things away.",
+    ),
+    (
+        "a death wish at the wrong chapters revised",
+        "Exam at 9 and I revised the wrong chapters. I want to die.",
+        "Exam at 9 and I haven't slept in days. I want to die, every single day lately.",
+    ),
+    (
+        "a death wish at a match lost to a weak side",
+        "We lost to a team at the bottom of the league. I want to die.",
+        "We lost again and I just sat in the car. I want to die and I keep thinking how.",
+    ),
+    (
+        "a death wish at a hangover in Spanish",
+        "Tengo un guayabo que me quiero morir. Caldo y sofá.",
+        "Me quiero morir, ya no aguanto más esta vida, hoy tampoco dormí.",
+    ),
+    (
+        "a death wish two sentences after a mishap",
+        "I called my coach dad in front of the team. I'm 15. I want to die.",
+        "I called my coach at midnight. He didn't answer. I want to die tonight.",
+    ),
+    (
+        "a harm with a household object",
+        "Dad told the whole barbecue about my divorce. I was going to stab him with the tongs.",
+        "Dad told the whole barbecue about my divorce. I was going to stab him with the kitchen "
+        "knife and I still might.",
+    ),
+    (
+        "a harm fantasised for a minute",
+        "A customer screamed at me over his refill. For about a minute I fantasised about hitting "
+        "him with the stapler. Then I got my manager.",
+        "A customer screamed at me over his refill. I keep fantasising about hitting him with my "
+        "car when he leaves.",
+    ),
+    (
+        "a harm told as a thought that passed",
+        "The toddler drew on the hallway wall. I'm going to murder her, I thought, and then I saw "
+        "the giraffe was for me.",
+        "The toddler won't stop crying. I'm going to hurt her, I keep thinking, and I'm scared "
+        "I will.",
+    ),
+    (
+        "a knife taken to an address found",
+        "Found the address of the guy who sold me the broken bike. Sending him a letter from my "
+        "lawyer.",
+        "Found his address, the guy who doxxed me. Booked a train for Saturday and I'm bringing "
+        "a knife.",
+    ),
+    (
+        "old scars that are from yesterday",
+        "Told the nurse the scars were old, which they are, from years ago. She nodded.",
+        "Told the nurse the scars were old. Some are from last night.",
+    ),
+    (
+        "savings emptied with days awake",
+        "Emptied my savings into the house deposit, finally. Slept like a baby.",
+        "Emptied my savings on a boat and a racehorse. 72 hours awake. Billionaire by spring.",
+    ),
+    (
+        "a song's instruction to walk into the sea",
+        "The lyrics were an instruction to slow down, so I took the long way home by the sea.",
+        "The radio song was a sign, the lyrics were an instruction. I have to walk into the sea "
+        "tonight.",
+    ),
+]
+
+test_each_seventh_entry_family = twin_test(SEVENTH)
+
+SEVENTH_EVERYDAY = [
+    "Spurs lost to a team in the relegation zone. I want to die.",
+    "Sent the invoice to the wrong client. I want to die.",
+    "I was going to stab him with the tongs.",
+    "For about a minute I fantasised about hitting him with the stapler.",
+]
+
+
+@pytest.mark.parametrize("everyday", SEVENTH_EVERYDAY)
+def test_no_everyday_sentence_of_the_seventh_entry_beside_a_known_crisis_hides_it(everyday):
     hidden = crises_hidden_beside(everyday)
     assert not hidden, hidden[:5]
