@@ -297,8 +297,8 @@ SECOND = [
 
 test_each_second_entry_family = twin_test(SECOND)
 
-# Everyday sentences of this stop that explain words anywhere in an entry: beside each, every
-# known crisis of the property tests must still be found.
+# Everyday sentences of this stop that explain words near them, and the clearings of the sixth
+# entry: beside each, every known crisis of the property tests must still be found.
 EVERYDAY = [
     "My chest hurt from the cough, they did an x-ray, just bronchitis.",
     "The doctor listened to my lungs and said it's just the muscles.",
@@ -306,6 +306,15 @@ EVERYDAY = [
     "I used to self-harm as a teenager, I'm 34 now.",
     "The form asked if I'd ever attempted suicide. I wrote yes, 2011.",
     "Said no and told her about my week.",
+    "No wanting to hurt anybody.",
+    "I wanted to shake her. Instead I hung up and cleaned the kitchen.",
+    "The ECG was normal.",
+    "The doctor said it was reflux.",
+    "The stress test and echo were clean.",
+    "Spurs lost to a team in the relegation zone. I want to die.",
+    "Sent the invoice to the wrong client. I want to die.",
+    "I was going to stab him with the tongs.",
+    "For about a minute I fantasised about hitting him with the stapler.",
 ]
 
 
@@ -332,17 +341,6 @@ FOURTH = [
 ]
 
 test_each_fourth_entry_family = twin_test(FOURTH)
-
-FOURTH_EVERYDAY = [
-    "No wanting to hurt anybody.",
-    "I wanted to shake her. Instead I hung up and cleaned the kitchen.",
-]
-
-
-@pytest.mark.parametrize("everyday", FOURTH_EVERYDAY)
-def test_no_everyday_sentence_of_the_fourth_entry_beside_a_known_crisis_hides_it(everyday):
-    hidden = crises_hidden_beside(everyday)
-    assert not hidden, hidden[:5]
 
 
 # Fifth entry (round43-train-journals-o): (family, ordinary entry, its crisis twin)
@@ -443,18 +441,6 @@ SIXTH = [
 
 test_each_sixth_entry_family = twin_test(SIXTH)
 
-SIXTH_EVERYDAY = [
-    "The ECG was normal.",
-    "The doctor said it was reflux.",
-    "The stress test and echo were clean.",
-]
-
-
-@pytest.mark.parametrize("everyday", SIXTH_EVERYDAY)
-def test_no_clearing_by_a_doctor_beside_a_known_crisis_hides_it(everyday):
-    hidden = crises_hidden_beside(everyday)
-    assert not hidden, hidden[:5]
-
 
 # Seventh entry (round43-train-rules-fa-j): (family, ordinary entry, its crisis twin)
 SEVENTH = [
@@ -534,16 +520,3 @@ SEVENTH = [
 ]
 
 test_each_seventh_entry_family = twin_test(SEVENTH)
-
-SEVENTH_EVERYDAY = [
-    "Spurs lost to a team in the relegation zone. I want to die.",
-    "Sent the invoice to the wrong client. I want to die.",
-    "I was going to stab him with the tongs.",
-    "For about a minute I fantasised about hitting him with the stapler.",
-]
-
-
-@pytest.mark.parametrize("everyday", SEVENTH_EVERYDAY)
-def test_no_everyday_sentence_of_the_seventh_entry_beside_a_known_crisis_hides_it(everyday):
-    hidden = crises_hidden_beside(everyday)
-    assert not hidden, hidden[:5]
