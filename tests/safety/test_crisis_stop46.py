@@ -44,9 +44,7 @@ protection" (never when the entry says what it is for instead).
 The entries here are written for these tests, not copied from the training files.
 """
 
-import pytest
-
-from .twins import crises_hidden_beside, twin_test
+from .twins import everyday_test, twin_test
 
 # (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
 FAMILIES = [
@@ -190,11 +188,7 @@ EVERYDAY = [
     "Uncle had a stroke. Face drooping, slurred speech, aunt called 911.",
 ]
 
-
-@pytest.mark.parametrize("everyday", EVERYDAY)
-def test_no_everyday_sentence_of_this_stop_beside_a_known_crisis_hides_it(everyday):
-    hidden = crises_hidden_beside(everyday)
-    assert not hidden, hidden[:5]
+test_no_everyday_sentence_of_this_stop_beside_a_known_crisis_hides_it = everyday_test(EVERYDAY)
 
 
 # Fourth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)

@@ -48,9 +48,7 @@ that are from yesterday, savings emptied with days awake, a song's instruction t
 The entries here are written for these tests, not copied from the training files.
 """
 
-import pytest
-
-from .twins import crises_hidden_beside, twin_test
+from .twins import everyday_test, twin_test
 
 # (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
 FIRST = [
@@ -317,11 +315,7 @@ EVERYDAY = [
     "For about a minute I fantasised about hitting him with the stapler.",
 ]
 
-
-@pytest.mark.parametrize("everyday", EVERYDAY)
-def test_no_everyday_sentence_of_this_stop_beside_a_known_crisis_hides_it(everyday):
-    hidden = crises_hidden_beside(everyday)
-    assert not hidden, hidden[:5]
+test_no_everyday_sentence_of_this_stop_beside_a_known_crisis_hides_it = everyday_test(EVERYDAY)
 
 
 # Fourth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)

@@ -19,6 +19,18 @@ def twin_test(families):
     return test_the_ordinary_entry_stays_quiet_and_its_crisis_twin_alerts
 
 
+def everyday_test(sentences):
+    """A test over everyday sentences that explain words near them: beside each, every known
+    crisis of the property tests must still be found (stop 41's check, one case per sentence)."""
+
+    @pytest.mark.parametrize("everyday", sentences)
+    def test_no_everyday_sentence_beside_a_known_crisis_hides_it(everyday):
+        hidden = crises_hidden_beside(everyday)
+        assert not hidden, hidden[:5]
+
+    return test_no_everyday_sentence_beside_a_known_crisis_hides_it
+
+
 def crises_hidden_beside(everyday: str) -> list[str]:
     """Every known crisis of the property tests that the rules read alone but no longer read
     with `everyday` written before or after it (stop 41's check of entry-wide explanations)."""
