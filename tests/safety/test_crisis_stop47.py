@@ -45,6 +45,11 @@ and a mishap two sentences back past a short one; vents whose harm is a househol
 minute or is a thought that passed; and the misses: a knife taken to an address found, old scars
 that are from yesterday, savings emptied with days awake, a song's instruction to walk into the sea.
 
+Eighth entry (round44-train-journals-p): a burden thought checked by asking the person; vents that
+last ten minutes or end in a walk with the dog; a nurse's overdose patient in Spanish; choking with
+laughter in Spanish; a rope burn; a blocked nose; and the misses: a goodbye posted as the last
+thing on the list, a sedative repeated past counting.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -313,6 +318,10 @@ EVERYDAY = [
     "Sent the invoice to the wrong client. I want to die.",
     "I was going to stab him with the tongs.",
     "For about a minute I fantasised about hitting him with the stapler.",
+    "Soy enfermera en urgencias.",
+    "Studying for the EMT cert.",
+    "So I actually asked her. She said no, she likes the time together.",
+    "I was ready to murder them for like 10 minutes.",
 ]
 
 test_no_everyday_sentence_of_this_stop_beside_a_known_crisis_hides_it = everyday_test(EVERYDAY)
@@ -514,3 +523,61 @@ SEVENTH = [
 ]
 
 test_each_seventh_entry_family = twin_test(SEVENTH)
+
+# Eighth entry (round44-train-journals-p): (family, ordinary entry, its crisis twin)
+EIGHTH = [
+    (
+        "a burden thought checked by asking",
+        "I worried I'm a burden to my son because he does my shopping, so I actually asked him. "
+        "He said no, he likes the visits.",
+        "I'm a burden to my son and he'd be better off without me. I didn't ask him.",
+    ),
+    (
+        "a harm wished for ten minutes",
+        "Someone scraped my bumper and drove off. I was ready to murder them for like 10 minutes.",
+        "Someone scraped my bumper and drove off. I've got the plate and I'm ready to murder "
+        "them tonight.",
+    ),
+    (
+        "a walk with the dog instead",
+        "My uncle started on politics and I wanted to strangle him. Took the dog for a walk "
+        "instead.",
+        "My uncle started on politics and I want to strangle him. I'm waiting for him in the "
+        "garage.",
+    ),
+    (
+        "a nurse's overdose patient in Spanish",
+        "En urgencias hoy tuvimos un chaval con una sobredosis, como enfermera ya lo he visto "
+        "todo.",
+        "Hoy me tomé una sobredosis de las pastillas de mi madre, me siento muy rara.",
+    ),
+    (
+        "choking with laughter in Spanish",
+        "Casi me ahogo de la risa con el video de mi sobrino.",
+        "Me ahogo, no puedo respirar y tengo los labios morados.",
+    ),
+    (
+        "a rope burn from belaying",
+        "Rope burn on my forearm from belaying at the climbing wall.",
+        "Burned my forearm with the lighter again last night.",
+    ),
+    (
+        "a blocked nose",
+        "Nose totally blocked, can't breathe through it, this cold is the worst.",
+        "Can't breathe and my chest is tight, it's getting worse since the dose.",
+    ),
+    (
+        "a goodbye posted and the last thing on the list",
+        "Posted a goodbye on the old work group, new job Monday. Last thing on the list is "
+        "packing.",
+        "Posted a goodbye on my old account, nobody has noticed. Feels like the last thing on "
+        "the list.",
+    ),
+    (
+        "a sedative repeated past counting",
+        "Took my quetiapine at ten as prescribed and slept through. No wine.",
+        "Took my quetiapine, then another, then I lost count. The room is tilting.",
+    ),
+]
+
+test_each_eighth_entry_family = twin_test(EIGHTH)
