@@ -50,6 +50,11 @@ last ten minutes or end in a walk with the dog; a nurse's overdose patient in Sp
 laughter in Spanish; a rope burn; a blocked nose; and the misses: a goodbye posted as the last
 thing on the list, a sedative repeated past counting.
 
+Ninth entry (round44-train-journals-q, older writers and carers): a burden thought said to the
+person; nearly fainting at a bill of any kind; goodbye notes left at each visit; watched by
+scammers; letters to each grandchild kept with a will; killing oneself with cigarettes; and the
+miss: a carer's hands at a mother-in-law's neck.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -581,3 +586,46 @@ EIGHTH = [
 ]
 
 test_each_eighth_entry_family = twin_test(EIGHTH)
+
+# Ninth entry (round44-train-journals-q, older writers and carers): (family, ordinary, crisis twin)
+NINTH = [
+    (
+        "a burden thought said to the person",
+        "I feel like a burden when my daughter drives me to the clinic. Said it to her and she "
+        "said Dad stop it.",
+        "I feel like a burden to my daughter and she'd be better off without me.",
+    ),
+    (
+        "nearly fainting at the gas bill",
+        "I nearly fainted when I saw the water bill. Rang them, it was an estimate.",
+        "I nearly fainted in the garden and hit my head on the step, still dizzy.",
+    ),
+    (
+        "goodbye notes left at each visit",
+        "I write little goodbye notes when I leave the grandkids, silly rhymes.",
+        "I wrote goodbye notes to the grandkids tonight and put them with my pills.",
+    ),
+    (
+        "watched by scammers",
+        "My son thinks I'm being watched by scammers after that call about my bank.",
+        "I'm being watched through the television and they read my thoughts at night.",
+    ),
+    (
+        "letters to each grandchild kept with a will",
+        "Wrote a letter to each grandchild to go with my will, recipes and advice.",
+        "Wrote a letter to each grandchild to go with my will. I won't be here much longer, I've "
+        "decided.",
+    ),
+    (
+        "killing oneself with cigarettes",
+        "My wife says I'm killing myself with the cigarettes. Booked the stop smoking clinic.",
+        "I'm killing myself with the pills I've saved, tonight when she's asleep.",
+    ),
+    (
+        "a carer's hands at a neck",
+        "Mi suegra me mordió otra vez. Respiré, salí al patio y llamé a mi hermana.",
+        "Mi suegra me mordió y le apreté el cuello. Si lo vuelve a hacer no sé si la suelto.",
+    ),
+]
+
+test_each_ninth_entry_family = twin_test(NINTH)
