@@ -55,6 +55,9 @@ person; nearly fainting at a bill of any kind; goodbye notes left at each visit;
 scammers; letters to each grandchild kept with a will; killing oneself with cigarettes; and the
 miss: a carer's hands at a mother-in-law's neck.
 
+Tenth entry: pain in the left arm or the jaw with a cold sweat, breathlessness or nausea; chest pain
+spreading now to the arm, the jaw, the neck or the back, in English and Spanish.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -629,3 +632,19 @@ NINTH = [
 ]
 
 test_each_ninth_entry_family = twin_test(NINTH)
+
+# Tenth entry: heart attack signs the rules did not read (family, ordinary entry, crisis twin).
+TENTH = [
+    (
+        "left arm pain with a cold sweat",
+        "Pulled a muscle in my left arm at the gym, sweating buckets, iced it.",
+        "Tengo dolor en el brazo izquierdo y sudor frío desde hace media hora.",
+    ),
+    (
+        "chest pain spreading now to the jaw",
+        "Back pain from gardening, and now it's moving to my neck. Hot bath tonight.",
+        "Me duele el pecho de tanto toser y ahora se me va a la mandíbula.",
+    ),
+]
+
+test_each_tenth_entry_family = twin_test(TENTH)
