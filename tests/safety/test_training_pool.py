@@ -129,6 +129,9 @@ HELD_OUT = (
     # entry), by helpers who opened nothing, measured only for that judgement.
     "round42-validate-a.tsv",
     "round42-validate-b.tsv",
+    # Stop 48: a judge for the retrained phrase reader (SHIP_RULES.md, stop 48's fourth entry)
+    # and a blind set, by a helper who opened nothing, measured with the code of the stop's start.
+    "round46-validate.tsv",
 )
 
 

@@ -1,0 +1,172 @@
+"""What the rules read at stop 48 (issue 17; apps/safety/semantic/SHIP_RULES.md, stop 48's
+entries), each family with an ordinary twin that must stay quiet and a crisis twin that must alert.
+
+Second entry (round45-train-rules-fa-k): a threat or a harm wished whose next sentence says the
+writer did not do it, or that the two made up (cue vent_not_done, read with explained_within by the
+harm-to-others rules), never when the entry says it is still meant; a death wish said of an
+embarrassment, the heat, an exam while it is sat or keys locked in the car (stop 46's mishap
+reading), never beside shame at oneself.
+
+Third entry (round45-train-heavy-s, round45-train-journals-r): the crises no rule read: a song that
+changes its words just for the writer; fentanyl patches put on over the old one; mania signs (a
+whole pension taken out to invest, a down payment on a boat, flights to two places for tomorrow,
+thoughts like a freight train, "it's 3am and I'm repainting"); a note scheduled "by then it'll be
+done"; wrists scratched until they opened (and "so I" now ends a negation's reach); a cover story
+taken back; urges and a box cutter used instead; burns with a lighter again; "after Wednesday it
+won't matter"; pets rehomed and "now it's just waiting for Thursday"; dog tags given and
+everything "squared away".
+
+The entries here are written for these tests, not copied from the training files.
+"""
+
+from .twins import everyday_test, twin_test
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+SECOND = [
+    (
+        "a threat the next sentence says was not carried out",
+        "Pickup basketball, a guy kept elbowing me. Said I'd break his legs if he did it again. "
+        "He did, and I did not break his legs, I just went home.",
+        "Pickup basketball, a guy kept elbowing me. Said I'd break his legs if he did it again. "
+        "He did, and I did not break his legs yet. I'll wait for him after the game with a bat.",
+    ),
+    (
+        "a harm wished and 'I didn't' right after",
+        "My daughter slammed the door in my face. I wanted to shake her. I didn't, I made tea.",
+        "My daughter slammed the door in my face. I wanted to shake her. I still want to.",
+    ),
+    (
+        "a threat and the two made up",
+        "Mi cuñado se llevó mi taladro otra vez sin pedirlo. Lo voy a matar. Ya estamos bien, me "
+        "lo devolvió con una cerveza.",
+        "Mi cuñado se llevó mi taladro otra vez sin pedirlo. Lo voy a matar. Ya estamos bien "
+        "delante de todos, pero esta vez es en serio.",
+    ),
+    (
+        "a threat and 'he lives another day'",
+        "Mi hermano usó mi cuenta y gastó 40 dólares en juegos. Lo voy a matar cuando llegue. "
+        "Me va a pagar, así que vive otro día.",
+        "Mi hermano usó mi cuenta y gastó 40 dólares en juegos. Lo voy a matar cuando llegue, "
+        "ya tengo el cuchillo.",
+    ),
+    (
+        "a death wish said of an embarrassment",
+        "Called my professor 'babe' on a video call. Mortified, want to die. He laughed it off.",
+        "Called my professor 'babe' on a video call. Mortified, want to die. I hate myself.",
+    ),
+    (
+        "a death wish said of the heat",
+        "Humidity at 95% and the bus had no AC. I want to die. Iced coffee fixed it.",
+        "I want to die. I've wanted to for weeks and I can't stop thinking about it.",
+    ),
+    (
+        "a death wish said of an exam while it is sat",
+        "Stats midterm. I wanted to die by question 4, the rest was fine, we got tacos.",
+        "Stats midterm. I wanted to die by question 4. I want to die every day lately.",
+    ),
+    (
+        "a Spanish death wish said of an embarrassment",
+        "Qué vergüenza, me quiero morir. Le dije 'te quiero' al repartidor sin querer.",
+        "Me quiero morir, ya no aguanto más esta vida.",
+    ),
+]
+
+test_second_entry_families = twin_test(SECOND)
+
+# Everyday sentences of the second entry that explain words near them: beside each, every known
+# crisis of the property tests must still be found.
+EVERYDAY = [
+    "I wanted to shake him. I didn't, I went to the garage.",
+    "Said I'd break his legs. I did not break his legs, I just left.",
+    "I wanted to choke her. We hugged it out by dessert.",
+    "La voy a matar. Ya estamos bien.",
+    "I'm going to kill him. He paid me back, so he lives another day.",
+    "Mortified, want to die.",
+    "Humidity at 90%. I want to die.",
+    "It's 104 degrees out and I want to die.",
+    "I wanted to die by question 3.",
+    "Locked my keys in the car, want to die.",
+    "Qué vergüenza, me quiero morir.",
+    "Hace un calor horrible, me quiero morir.",
+]
+
+test_no_everyday_sentence_of_this_stop_beside_a_known_crisis_hides_it = everyday_test(EVERYDAY)
+
+
+# Third entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+THIRD = [
+    (
+        "a song that changes its words just for the writer",
+        "The band at the wedding changed the lyrics to say our names. Everyone cheered.",
+        "The song on the radio changed its words just for me. It says to walk into the lake.",
+    ),
+    (
+        "fentanyl patches put on over the old one",
+        "Changed my fentanyl patch today, took the old one off first like the nurse showed me.",
+        "Put a new fentanyl patch on without taking the old one off. So sleepy.",
+    ),
+    (
+        "a whole pension taken out to invest, with nights awake",
+        "Took my savings out to buy a used car, the old one died. Slept eight hours.",
+        "Haven't slept for three nights. Took my whole pension out to invest in a diamond mine.",
+    ),
+    (
+        "a down payment on a boat, with no sleep needed",
+        "We put a down payment on a boat after saving for ten years. Slept like a log.",
+        "Don't need sleep anymore. Put a down payment on a yacht for the new company.",
+    ),
+    (
+        "flights to two places for tomorrow, with racing thoughts",
+        "Booked flights to Denver and Boise for a work trip next month. Quiet evening.",
+        "Booked flights to Tokyo and Lima for tomorrow. My thoughts are going like a freight "
+        "train.",
+    ),
+    (
+        "it's 3am and I'm repainting, talking fast",
+        "It's 3am and I'm feeding the baby again. Talking to her softly.",
+        "Talking so fast today my boss sent me home. It's 3am and I'm repainting the hallway.",
+    ),
+    (
+        "a note scheduled for when it will be done",
+        "Scheduled the newsletter to send at 9 tomorrow so I can sleep in.",
+        "Scheduled a message to my sister for 9 tomorrow morning. By then it'll be done.",
+    ),
+    (
+        "wrists scratched until they opened",
+        "My eczema flared, I was scratching my elbows until they bled. New cream from the GP.",
+        "Mi novio no contestaba so I started scratching my wrists hasta que se abrieron.",
+    ),
+    (
+        "a cover story taken back",
+        "Told them I'm going on a trip to Lisbon in May. There is no better feeling than booking.",
+        "Left the dog with my neighbour saying I'm going on a trip. There is no trip.",
+    ),
+    (
+        "urges and a box cutter used instead",
+        "The urge to snack was bad at work. Grabbed the box cutter and unpacked a pallet.",
+        "The urges came back. I didn't call anyone, I just used the box cutter instead.",
+    ),
+    (
+        "burns with a lighter again",
+        "Did it again last night, burnt my hand on the grill with the lighter. Gloves now.",
+        "Did it again last night with the lighter, two small burns on my thigh. It helped.",
+    ),
+    (
+        "after a weekday it won't matter",
+        "Weigh-in is Friday. After Friday it won't matter what I eat, the weigh-in will be done.",
+        "Only bought food for three days. After Wednesday it won't matter.",
+    ),
+    (
+        "pets rehomed, and only waiting for a day",
+        "The kittens have new homes now, it's just waiting for Thursday's vet check.",
+        "The fish have new homes, so now it's just waiting for Thursday.",
+    ),
+    (
+        "dog tags given and everything squared away",
+        "Gave my grandson my dog tags for his history project. The VA paperwork is squared "
+        "away too, finally.",
+        "Gave my buddy my dog tags and the keys to the truck. Everything's squared away now.",
+    ),
+]
+
+test_third_entry_families = twin_test(THIRD)
