@@ -16,6 +16,13 @@ taken back; urges and a box cutter used instead; burns with a lighter again; "af
 won't matter"; pets rehomed and "now it's just waiting for Thursday"; dog tags given and
 everything "squared away".
 
+Fourth entry (round46-train-heavy-t): crises told quietly that no rule read: Spanish self-harm in
+the perfect tense; wound care bought or needed with concealment despite the heat, or "deeper this
+time"; all of someone's leftover opioids taken; affairs in order and "tomorrow's the day"; a birthday
+the writer has decided not to see; a pet left "just for a little while" and chores done "so nobody
+has to"; therapy cancelled with "nothing to reschedule"; "should have died ... fixing that
+mistake".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -170,3 +177,58 @@ THIRD = [
 ]
 
 test_third_entry_families = twin_test(THIRD)
+
+
+# Fourth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+FOURTH = [
+    (
+        "Spanish self-harm in the perfect tense",
+        "Me he cortado el pelo yo sola y quedó chueco. Mañana voy a la peluquería.",
+        "Esta semana me he cortado dos veces en los brazos. Nadie lo sabe.",
+    ),
+    (
+        "wound care with concealment despite the heat",
+        "Bought gauze for my dad's leg ulcer. Wore shorts, it was 90 out.",
+        "Bought more gauze and steri-strips. Wore long sleeves to the barbecue even though it was "
+        "90 out.",
+    ),
+    (
+        "wound care and deeper this time",
+        "Bought bandages for the kids' scraped knees. The park was packed.",
+        "Needed the bandages again last night, it was deeper this time.",
+    ),
+    (
+        "all of someone's leftover opioids taken",
+        "Took my mom's leftover oxy to the pharmacy take-back bin so nobody uses it.",
+        "Took all of my dad's oxy that was left from his knee surgery. Feeling far away.",
+    ),
+    (
+        "affairs in order and tomorrow's the day",
+        "Everything's in order for the move, the van comes at 8. Tomorrow's a big day.",
+        "Everything's in order, the passwords on a post-it for my sister. Tomorrow's the day.",
+    ),
+    (
+        "a birthday decided not to be seen",
+        "My 40th is Friday and I decided I'm not going to see anyone, just a quiet dinner.",
+        "My 18th is Friday and I decided I'm not going to see 19.",
+    ),
+    (
+        "a pet left for a little while and chores so nobody has to",
+        "Left the cat with my sister, it's just for a little while during the renovation. "
+        "Packed boxes all day.",
+        "Left the cat with my sister, told her it's just for a little while. Cleaned the "
+        "fridge so nobody has to.",
+    ),
+    (
+        "therapy cancelled with nothing to reschedule",
+        "Cancelled therapy this week because of the flu. We'll reschedule when I'm better.",
+        "Cancelled my appointments for the month. There's nothing to reschedule for.",
+    ),
+    (
+        "should have died and fixing that mistake",
+        "The doctor said I should have died in that crash, I'm lucky. Physio twice a week now.",
+        "I should have died in that crash. I keep thinking about fixing that mistake.",
+    ),
+]
+
+test_fourth_entry_families = twin_test(FOURTH)
