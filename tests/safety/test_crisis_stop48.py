@@ -18,10 +18,10 @@ everything "squared away".
 
 Fourth entry (round46-train-heavy-t): crises told quietly that no rule read: Spanish self-harm in
 the perfect tense; wound care bought or needed with concealment despite the heat, or "deeper this
-time"; all of someone's leftover opioids taken; affairs in order and "tomorrow's the day"; a birthday
-the writer has decided not to see; a pet left "just for a little while" and chores done "so nobody
-has to"; therapy cancelled with "nothing to reschedule"; "should have died ... fixing that
-mistake".
+time"; all of someone's leftover opioids taken; affairs in order and "tomorrow's the day"; a
+birthday the writer has decided not to see; a pet left "just for a little while" and chores done
+"so nobody has to"; therapy cancelled with "nothing to reschedule"; "should have died ... fixing
+that mistake".
 
 The entries here are written for these tests, not copied from the training files.
 """
