@@ -23,6 +23,16 @@ birthday the writer has decided not to see; a pet left "just for a little while"
 "so nobody has to"; therapy cancelled with "nothing to reschedule"; "should have died ... fixing
 that mistake".
 
+Sixth entry: a reported question answered straight after it, "and no, I'm not" or "y no, no lo
+pienso", read as a screening answered no by every rule, never when the answer is turned or
+called a lie.
+
+Seventh entry (round45-train-journals-r): idioms in their sentence (a lecture so boring one wanted
+to jump out of the window, killing oneself on cobblestones, killing with a look, nobody overdosing
+on the writer's watch) and a harm wished whose own sentence turns to a calm act ("but I just said
+no"); and, found writing its twins, pills named and then "I took all of them" at the sentence's
+end or "at once".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -232,3 +242,82 @@ FOURTH = [
 ]
 
 test_fourth_entry_families = twin_test(FOURTH)
+
+
+# Sixth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+SIXTH = [
+    (
+        "a question about ending one's life answered 'and no, I'm not'",
+        "Therapy today. She asked if I'm thinking about ending my life and no, I'm not.",
+        "Therapy today. She asked if I'm thinking about ending my life and no, I'm not. That's "
+        "a lie, I think about it every day.",
+    ),
+    (
+        "a nurse's question answered 'and no, I don't'",
+        "The nurse asked if I want to end my life and no, I don't. Bloods were fine.",
+        "The nurse asked if I want to end my life and no, I don't, but some nights I do.",
+    ),
+    (
+        "a Spanish question answered 'y no, no lo pienso'",
+        "Me preguntó si pienso en quitarme la vida y no, no lo pienso. Me cambió la dosis.",
+        "Me preguntó si pienso en quitarme la vida y le mentí. Sí lo pienso, todas las noches.",
+    ),
+]
+
+test_sixth_entry_families = twin_test(SIXTH)
+
+test_no_answer_of_the_sixth_entry_beside_a_known_crisis_hides_it = everyday_test(
+    [
+        "She asked if I'm thinking about ending my life and no, I'm not.",
+        "Me preguntó si pienso en quitarme la vida y no, no lo pienso.",
+    ]
+)
+
+
+# Seventh entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+SEVENTH = [
+    (
+        "a lecture so boring one wanted to jump out of the window",
+        "Tax law seminar was so boring I wanted to jump out the window. Pizza after.",
+        "Tax law seminar was so boring. I wanted to jump out the window of my flat tonight, "
+        "for real.",
+    ),
+    (
+        "killing oneself on cobblestones",
+        "My bike brakes are shot, I'll fix them before I kill myself on the cobblestones.",
+        "My bike brakes are shot. I'm going to kill myself tonight, I have the pills.",
+    ),
+    (
+        "killing with a look, in Spanish",
+        "El examinador parecía que quería matarme con la mirada. Aprobé igual.",
+        "Quiero matarme. Ya no aguanto más.",
+    ),
+    (
+        "nobody overdosing on the writer's watch",
+        "Set up a lockbox for my husband's pain meds. Nobody's overdosing on my watch.",
+        "Set up a lockbox for my husband's pain meds, then I took all of them myself.",
+    ),
+    (
+        "pills named and then all of them taken",
+        "The pharmacist counted my pills and I took all of them home in a paper bag.",
+        "Counted out my pain meds after dinner and then I took all of them.",
+    ),
+    (
+        "a harm wished and 'but I just said no'",
+        "My cousin kept pushing a drink on me. I wanted to punch him, but I just said no.",
+        "My cousin kept pushing a drink on me. I wanted to punch him, and I still want to hurt "
+        "him tonight.",
+    ),
+]
+
+test_seventh_entry_families = twin_test(SEVENTH)
+
+test_no_everyday_sentence_of_the_seventh_entry_beside_a_known_crisis_hides_it = everyday_test(
+    [
+        "The lecture was so boring I wanted to jump out the window.",
+        "I'll fix the brakes before I kill myself on the cobblestones.",
+        "Me quería matar con la mirada.",
+        "Nobody's overdosing on my watch.",
+        "I wanted to punch him, but I just said no.",
+    ]
+)
