@@ -132,7 +132,7 @@ def reference_candidates(folded, lexicon):
 def test_looking_up_rules_by_their_first_words_finds_what_a_full_scan_finds(text):
     lexicon = crisis_lexicon()
     folded = normalize(text).text
-    fast = crisis._candidates(folded, lexicon)
+    fast, _ = crisis._candidates(folded, lexicon)
     assert [(s, e, r.id) for s, e, r in fast] == [
         (s, e, r.id) for s, e, r in reference_candidates(folded, lexicon)
     ]

@@ -33,6 +33,15 @@ on the writer's watch) and a harm wished whose own sentence turns to a calm act 
 no"); and, found writing its twins, pills named and then "I took all of them" at the sentence's
 end or "at once".
 
+Eighth entry (round45-train-heavy-s, round46-train-heavy-t): idioms in their sentence: a weariness
+taken back at once ("tired of fighting but I'm not done"), not wanting to be "here" with the place
+named right after, who one is without a loss.
+
+Ninth entry (a safety fix): a long match that is dropped (denied, explained) no longer hides a
+shorter match of its category inside it, which is judged in its place ("I wasn't stung by
+anything, but my throat is closing."); and "bee" is written so it cannot read "be" once doubled
+letters are squeezed ("I don't want to be a bother. My tongue is swelling up.").
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -321,3 +330,55 @@ test_no_everyday_sentence_of_the_seventh_entry_beside_a_known_crisis_hides_it = 
         "I wanted to punch him, but I just said no.",
     ]
 )
+
+
+# Eighth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+EIGHTH = [
+    (
+        "tired of fighting, taken back at once",
+        "The scan shows it's back. I'm so tired of fighting but I'm not giving up.",
+        "The scan shows it's back. I'm so tired of fighting and I won't do another round.",
+    ),
+    (
+        "not wanting to be here, the place named right after",
+        "Monday again. I don't want to be here anymore, at this job I mean. Sent two applications.",
+        "Monday again. I don't want to be here anymore. Not at work, not anywhere.",
+    ),
+    (
+        "who one is without a loss",
+        "The surgeon says I won't play piano again. I don't know who I am without it.",
+        "I don't know who I am or where I am, and the walls keep moving.",
+    ),
+]
+
+test_eighth_entry_families = twin_test(EIGHTH)
+
+test_no_everyday_sentence_of_the_eighth_entry_beside_a_known_crisis_hides_it = everyday_test(
+    [
+        "I'm so tired of fighting but I'm not done.",
+        "I don't want to be here anymore, at this company I mean.",
+        "I don't know who I am without it.",
+    ]
+)
+
+
+# Ninth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+NINTH = [
+    (
+        "a denied sting before a throat that closes",
+        "I wasn't stung by anything at the picnic, and my throat is fine.",
+        "I wasn't stung by anything, but my throat is closing.",
+    ),
+    (
+        "'be' before a swelling tongue",
+        "I don't want to be a bother. My tongue is a bit sore from the hot tea.",
+        "I don't want to be a bother. My tongue is swelling up.",
+    ),
+    (
+        "'can't be' before a throat closing",
+        "It can't be the food. My stomach is just upset.",
+        "It can't be the food. My throat is closing.",
+    ),
+]
+
+test_ninth_entry_families = twin_test(NINTH)

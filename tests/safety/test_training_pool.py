@@ -132,6 +132,9 @@ HELD_OUT = (
     # Stop 48: a judge for the retrained phrase reader (SHIP_RULES.md, stop 48's fourth entry)
     # and a blind set, by a helper who opened nothing, measured with the code of the stop's start.
     "round46-validate.tsv",
+    # Stop 48: a twenty-sixth, by a helper who opened nothing, measured with the code of the
+    # stop's start and with its final detector.
+    "round47-holdout.tsv",
 )
 
 

@@ -1796,11 +1796,15 @@ def _combine(category: Category, signs: set[str], ctx: _Context) -> str | None:
     return None
 
 
-def _candidates(folded: str, lexicon: Lexicon) -> list[tuple[int, int, Rule]]:
+def _candidates(
+    folded: str, lexicon: Lexicon
+) -> tuple[list[tuple[int, int, Rule]], list[tuple[int, int, Rule]]]:
     """Per category, the leftmost non-overlapping matches, at one place the
     first alternative (most severe first) that matches: what one big
     alternation per category scanned with finditer gives, but trying only the
-    alternatives that can start with the words found there."""
+    alternatives that can start with the words found there. Second, the matches
+    skipped because they start inside a kept one of their category: judged only
+    if that one is dropped (stop 48)."""
     hits = []  # (start, end, rule, place in lexicon.alternatives)
     if lexicon.trigger is not None:
         dispatch = lexicon.dispatch
@@ -1820,16 +1824,50 @@ def _candidates(folded: str, lexicon: Lexicon) -> list[tuple[int, int, Rule]]:
             hits.append(found)
             position = found[0] + 1
     if not hits:
-        return []
+        return [], []
     hits.sort(key=lambda h: (h[2].category, h[0], h[3]))
-    kept, category, reach = [], None, -1
+    kept, skipped, category, reach, at = [], [], None, -1, -1
     for start, end, rule, _ in hits:
         if rule.category != category:
-            category, reach = rule.category, -1
+            category, reach, at = rule.category, -1, -1
         if start >= reach:
             kept.append((start, end, rule))
-            reach = end
-    return kept
+            reach, at = end, start
+        elif start > at:
+            skipped.append((start, end, rule))
+    return kept, skipped
+
+
+def _judged_inside_dropped(ctx, judged: list, skipped: list[tuple[int, int, Rule]]) -> list:
+    """The skipped matches that start inside a denied one of their category, judged in its
+    place, leftmost first and not overlapping each other or a match that stands (stop 48: "I
+    wasn't stung by anything, but my throat is closing." was one long medical match, denied,
+    over the closing throat that alerts alone). A match the same denial reaches is denied with
+    it ("no thoughts of ending my life" denies "ending my life" too, which alone a denial only
+    lowers); inside a match dropped for any other reason (an idiom, an explanation, the past,
+    someone else) nothing is judged again."""
+    dropped = [(j[0], j[1], j[2].category) for j in judged if j[5] == "denied"]
+    if not dropped or not skipped:
+        return []
+    standing = {}
+    for j in judged:
+        if j[5] is None:
+            standing.setdefault(j[2].category, []).append((j[0], j[1]))
+    added, reach = [], {}
+    for start, end, rule in sorted(skipped, key=lambda h: (h[2].category, h[0])):
+        category = rule.category
+        if not any(c == category and s <= start < e for s, e, c in dropped):
+            continue
+        if start < reach.get(category, -1):
+            continue
+        if any(s < end and start < e for s, e in standing.get(category, ())):
+            continue
+        severity, negated, why = _judge(ctx, start, end, rule)
+        if negated and why is None:
+            why = "denied"
+        added.append([start, end, rule, severity, negated, why])
+        reach[category] = end
+    return added
 
 
 def crisis_matches(text: str, lexicon: Lexicon, *, include_dropped: bool = False) -> list[Match]:
@@ -1843,7 +1881,7 @@ def crisis_matches(text: str, lexicon: Lexicon, *, include_dropped: bool = False
         return []
     normalized = normalize(text)
     folded = normalized.text
-    candidates = _candidates(folded, lexicon)
+    candidates, skipped = _candidates(folded, lexicon)
     if not candidates:
         return []
     ctx = _Context(folded, lexicon, candidates)
@@ -1851,6 +1889,7 @@ def crisis_matches(text: str, lexicon: Lexicon, *, include_dropped: bool = False
     for start, end, rule in candidates:
         severity, negated, dropped = _judge(ctx, start, end, rule)
         judged.append([start, end, rule, severity, negated, dropped])
+    judged += _judged_inside_dropped(ctx, judged, skipped)
 
     # Categories of signs: enough distinct signs, or nothing.
     for category in lexicon.categories.values():
