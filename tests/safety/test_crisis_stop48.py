@@ -42,6 +42,12 @@ shorter match of its category inside it, which is judged in its place ("I wasn't
 anything, but my throat is closing."); and "bee" is written so it cannot read "be" once doubled
 letters are squeezed ("I don't want to be a bother. My tongue is swelling up.").
 
+Tenth entry (round47-train-journals-u, round47-train-rules-fa-l): the crises no rule read: a hot
+iron on the forearm; a rope bought among other things "for the garden" by a writer with no garden;
+a decision to "do it after the term ends" with the comfort of a date; a sleeping tablet taken
+"another, then just kept going"; warning signs ticked off about oneself ("Giving stuff away,
+check. A plan, check.").
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -382,3 +388,37 @@ NINTH = [
 ]
 
 test_ninth_entry_families = twin_test(NINTH)
+
+
+# Tenth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+TENTH = [
+    (
+        "a hot iron on the forearm",
+        "Used the hot iron on my work shirts after dinner. Took the magnesium like normal.",
+        "Used the hot iron on my forearm after dinner. Took the magnesium like normal.",
+    ),
+    (
+        "a rope bought among other things for a garden the writer does not have",
+        "Bought bread and a rope. Told the man it's for the garden. We have a big garden.",
+        "Bought bread and a rope. Told the man it's for the garden. We don't have a garden.",
+    ),
+    (
+        "a decision to do it after a date, with the comfort of having one",
+        "I've decided, I'm going to do it after the term ends: paint the kitchen yellow. It's "
+        "exciting to finally start.",
+        "I've decided, I'm going to do it after the term ends. It's comforting having a date.",
+    ),
+    (
+        "a sleeping tablet taken another time and then more",
+        "Took one zopiclone as prescribed and slept through. Woke at 7.",
+        "Took one zopiclone, couldn't sleep, took another, then just kept going.",
+    ),
+    (
+        "warning signs ticked off about oneself",
+        "Suicide prevention training at work today. Learned the warning signs and how to ask "
+        "directly. Useful.",
+        "Suicide prevention training at work today. Giving stuff away, check. A plan, check.",
+    ),
+]
+
+test_tenth_entry_families = twin_test(TENTH)
