@@ -48,6 +48,10 @@ a decision to "do it after the term ends" with the comfort of a date; a sleeping
 "another, then just kept going"; warning signs ticked off about oneself ("Giving stuff away,
 check. A plan, check.").
 
+Eleventh entry (a probe of known crises after everyday openings in the same sentence): a laugh
+never drops a thought, an urge or a fear of harming someone (it lowers it one level); a laugh in
+an earlier clause of the sentence marks that clause only; "but cut again" is a relapse.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -422,3 +426,25 @@ TENTH = [
 ]
 
 test_tenth_entry_families = twin_test(TENTH)
+
+
+# Eleventh entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+ELEVENTH = [
+    (
+        "a laugh beside a fear of harming a baby",
+        "Haha the bus was late, and the baby slept through the whole ride.",
+        "Haha the bus was late, and I'm scared I'll hurt my baby.",
+    ),
+    (
+        "a laugh in an earlier clause than a threat",
+        "Lol the bus was late again, and I'm going to complain to the council.",
+        "Lol the bus was late again, and I'm going to stab him.",
+    ),
+    (
+        "a relapse after 'but'",
+        "I'm fine but cut my hair again, shorter this time.",
+        "I'm fine but cut again last night, deeper this time.",
+    ),
+]
+
+test_eleventh_entry_families = twin_test(ELEVENTH)

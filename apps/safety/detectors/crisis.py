@@ -1023,8 +1023,11 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
 
     # 3b. Marked as a joke ("lol", "jk", "just kidding", a laughing emoji) in
     # its sentence or a short one right after it; "not joking" is no joke.
-    if category.joke != "keep" and _joking(ctx, *ctx.whole_sentence(start, end)):
-        if category.joke == "drop":
+    if category.joke != "keep" and _joking(ctx, *ctx.whole_sentence(start, end), start):
+        # A thought, an urge or a fear of harming someone is never a joke, whatever laugh
+        # shares its sentence ("Haha the bus was late, and I'm scared I'll hurt my baby.";
+        # stop 48): it is lowered one level, as a suicidal joke is.
+        if category.joke == "drop" and not _told_as_thought(ctx, start, end):
             return severity, False, "joke"
         severity = lower(severity)
 
@@ -1372,6 +1375,13 @@ def _threat_meant(ctx: _Context, rule: Rule) -> bool:
     return ctx._threat_meant
 
 
+def _told_as_thought(ctx: _Context, start: int, end: int) -> bool:
+    """Do the match or the 40 characters before it tell a thought, an urge or a fear of doing
+    it (cue threat_thought), never a threat said?"""
+    thought = ctx.lexicon.cues.get("threat_thought")
+    return bool(thought and thought.search(ctx.text, max(0, start - 40), end))
+
+
 def _threat_over_grievance(ctx: _Context, start: int, end: int, rule: Rule) -> bool:
     """Is this a threat said (to kill, strangle, poison...), not a thought or a fear, with an
     everyday grievance or a softener within 120 characters of it ("i swear im going to
@@ -1673,16 +1683,20 @@ def _carries(cues, text: str, sentence_start: int, clause_start: int) -> bool:
     return word is not None and not text[word.end() : clause_start].strip()
 
 
-def _joking(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
+def _joking(ctx: _Context, sentence_start: int, sentence_end: int, start: int) -> bool:
     """Is the match's sentence marked as a joke ("lol", "jk", a laughing emoji), or
     followed by a short one that is only that, and the joke not taken back after it, in
-    that sentence or the next two ("lol. not joking."; stop 39)?"""
+    that sentence or the next two ("lol. not joking."; stop 39)? A laugh in an earlier
+    clause of the sentence, a clause break between it and the match, marks that clause
+    only ("Lol the bus was late again, and I'm going to stab him."; stop 48)."""
     joke = ctx.lexicon.cues["joke"]
+    breaks = ctx.lexicon.cues["clause_break"]
     following = ctx.next_sentence(sentence_end)
-    if not (
-        joke.search(ctx.text, sentence_start, sentence_end)
-        or (len(_TOKEN.findall(following)) <= 3 and joke.search(following))
-    ):
+    marked = any(
+        found.end() > start or breaks.search(ctx.text, found.end(), start) is None
+        for found in joke.finditer(ctx.text, sentence_start, sentence_end)
+    )
+    if not (marked or (len(_TOKEN.findall(following)) <= 3 and joke.search(following))):
         return False
     undone = ctx.lexicon.cues.get("joke_undone")
     if undone is None:
