@@ -49,3 +49,37 @@ def crises_hidden_beside(everyday: str) -> list[str]:
             if not crisis_matches(entry, lexicon):
                 hidden.append(entry)
     return hidden
+
+
+def opening_test(openings):
+    """A test over everyday openings of a sentence: after each, in the same sentence, every
+    known crisis of the property tests must still be found (stop 48's probe: a laugh or a
+    denial earlier in the sentence must not reach words it is not about)."""
+
+    @pytest.mark.parametrize("opening", openings)
+    def test_no_everyday_opening_of_its_sentence_hides_a_known_crisis(opening):
+        hidden = crises_hidden_after(opening)
+        assert not hidden, hidden[:5]
+
+    return test_no_everyday_opening_of_its_sentence_hides_a_known_crisis
+
+
+def crises_hidden_after(opening: str) -> list[str]:
+    """Every known crisis of the property tests that the rules read alone but no longer read
+    when written after `opening` in the same sentence ("Haha the bus was late, and I'm scared
+    I'll hurt my baby.")."""
+    from apps.safety.detectors.crisis import crisis_matches
+    from apps.safety.services import crisis_lexicon
+
+    from .test_crisis_properties import CRISES
+
+    lexicon = crisis_lexicon()
+    hidden = []
+    for crisis in CRISES:
+        crisis = crisis if crisis[-1] in ".!?" else crisis + "."
+        if not crisis_matches(crisis, lexicon):
+            continue
+        entry = f"{opening} {crisis[0].lower()}{crisis[1:]}"
+        if not crisis_matches(entry, lexicon):
+            hidden.append(entry)
+    return hidden
