@@ -34,6 +34,12 @@ def everyday_test(sentences):
 def crises_hidden_beside(everyday: str) -> list[str]:
     """Every known crisis of the property tests that the rules read alone but no longer read
     with `everyday` written before or after it (stop 41's check of entry-wide explanations)."""
+    return _hidden(lambda crisis: (f"{crisis} {everyday}", f"{everyday} {crisis}"))
+
+
+def _hidden(entries_with) -> list[str]:
+    """The entries made from each known crisis of the property tests that the rules read alone
+    (by `entries_with(crisis)`) in which the rules no longer read it."""
     from apps.safety.detectors.crisis import crisis_matches
     from apps.safety.services import crisis_lexicon
 
@@ -45,9 +51,7 @@ def crises_hidden_beside(everyday: str) -> list[str]:
         crisis = crisis if crisis[-1] in ".!?" else crisis + "."
         if not crisis_matches(crisis, lexicon):
             continue
-        for entry in (f"{crisis} {everyday}", f"{everyday} {crisis}"):
-            if not crisis_matches(entry, lexicon):
-                hidden.append(entry)
+        hidden += [entry for entry in entries_with(crisis) if not crisis_matches(entry, lexicon)]
     return hidden
 
 
@@ -68,18 +72,4 @@ def crises_hidden_after(opening: str) -> list[str]:
     """Every known crisis of the property tests that the rules read alone but no longer read
     when written after `opening` in the same sentence ("Haha the bus was late, and I'm scared
     I'll hurt my baby.")."""
-    from apps.safety.detectors.crisis import crisis_matches
-    from apps.safety.services import crisis_lexicon
-
-    from .test_crisis_properties import CRISES
-
-    lexicon = crisis_lexicon()
-    hidden = []
-    for crisis in CRISES:
-        crisis = crisis if crisis[-1] in ".!?" else crisis + "."
-        if not crisis_matches(crisis, lexicon):
-            continue
-        entry = f"{opening} {crisis[0].lower()}{crisis[1:]}"
-        if not crisis_matches(entry, lexicon):
-            hidden.append(entry)
-    return hidden
+    return _hidden(lambda crisis: (f"{opening} {crisis[0].lower()}{crisis[1:]}",))
