@@ -52,6 +52,10 @@ Eleventh entry (a probe of known crises after everyday openings in the same sent
 never drops a thought, an urge or a fear of harming someone (it lowers it one level); a laugh in
 an earlier clause of the sentence marks that clause only; "but cut again" is a relapse.
 
+Twelfth entry (the probe the other way, an everyday ending after each known crisis in its
+sentence): "the date" and "not safe" followed by "and", "but" or "so"; gas sent "to get rid of me"
+whoever sends it.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -473,3 +477,25 @@ test_no_opening_of_the_eleventh_entry_hides_a_known_crisis = opening_test(
         "Dose taken at 8, no side effects, but",
     ]
 )
+
+
+# Twelfth entry: (family, ordinary entry that must stay quiet, its crisis twin that must alert)
+TWELFTH = [
+    (
+        "a date picked, then 'and I told nobody'",
+        "We picked the date and it's June! Mum cried.",
+        "I've picked the date and I told nobody.",
+    ),
+    (
+        "not safe, then 'and I told nobody'",
+        "The bridge on my commute is not safe for bikes, so I took the bus.",
+        "Please call me today, I'm not safe and I told nobody.",
+    ),
+    (
+        "gas sent through the vents to get rid of me",
+        "The neighbours are pumping gas into their new barbecue. Smells great.",
+        "The neighbours are pumping gas through the vents to get rid of me, no big deal.",
+    ),
+]
+
+test_twelfth_entry_families = twin_test(TWELFTH)

@@ -1693,7 +1693,7 @@ def _joking(ctx: _Context, sentence_start: int, sentence_end: int, start: int) -
     breaks = ctx.lexicon.cues["clause_break"]
     following = ctx.next_sentence(sentence_end)
     marked = any(
-        found.end() > start or breaks.search(ctx.text, found.end(), start) is None
+        _laugh_reaches(ctx, breaks, found, start)
         for found in joke.finditer(ctx.text, sentence_start, sentence_end)
     )
     if not (marked or (len(_TOKEN.findall(following)) <= 3 and joke.search(following))):
@@ -1703,6 +1703,17 @@ def _joking(ctx: _Context, sentence_start: int, sentence_end: int, start: int) -
         return True
     _, reach = ctx.sentences_after(sentence_end, 2)
     return undone.search(ctx.text, sentence_start, reach) is None
+
+
+def _laugh_reaches(ctx: _Context, breaks: re.Pattern, laugh: re.Match, start: int) -> bool:
+    """Does a laugh in the match's sentence mark the match? Not from an earlier clause, a
+    clause break between them (stop 48: "Lol the bus was late again, and I'm going to stab
+    him."). A laugh after the match marks it, in whatever clause: "lo voy a matar, my husband
+    ate the last empanada lol" is the vent it says it is (stop 48's twelfth entry tried
+    otherwise and flagged three such vents)."""
+    if laugh.end() <= start:
+        return breaks.search(ctx.text, laugh.end(), start) is None
+    return True
 
 
 def _figurative(ctx: _Context, sentence_start: int, sentence_end: int) -> bool:
