@@ -135,6 +135,9 @@ HELD_OUT = (
     # Stop 48: a twenty-sixth, by a helper who opened nothing, measured with the code of the
     # stop's start and with its final detector.
     "round47-holdout.tsv",
+    # Stop 49: a twenty-eighth, by a helper who opened nothing, measured with the code of the
+    # stop's start and with its final detector.
+    "round49-holdout.tsv",
 )
 
 

@@ -1027,7 +1027,14 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
         # A thought, an urge or a fear of harming someone is never a joke, whatever laugh
         # shares its sentence ("Haha the bus was late, and I'm scared I'll hurt my baby.";
         # stop 48): it is lowered one level, as a suicidal joke is.
-        if category.joke == "drop" and not _told_as_thought(ctx, start, end):
+        # Nor is a threat in an entry that shows it is meant (a weapon, "I meant it", where
+        # they live, an attack on a school: "I bought a knife and I'm going to use it on him.
+        # Lol."; stop 49).
+        if (
+            category.joke == "drop"
+            and not _told_as_thought(ctx, start, end)
+            and not _threat_meant(ctx, rule)
+        ):
             return severity, False, "joke"
         severity = lower(severity)
 
