@@ -7,6 +7,14 @@ the threat is meant (a weapon, "I meant it", where they live, an attack on a sch
 one level. "I mean it" takes a joke back. "cut again" after a filler word that opens the sentence
 ("idk man", "ngl", "PS") is a relapse.
 
+Second entry (round49-train-sentences-b, round49-train-journals-v): crises no rule read (a blade
+named and used on the body; wrists scratched with something until they bleed; "then I cut anyway"
+after an urge; insurance checked for suicide; "busqué formas de morir"; "mejor que me muera"; the
+only way the pain ends; a therapist working with the government to track the writer; a bat taken
+to someone's office; a week's pills in one day; benzodiazepines with drinks; "day 4 with barely
+any sleep" with grand plans) and false alarms with an everyday reading in their words ("I'm not
+thinking about hurting anyone", a seizure medicine, a peer's overdose years ago in Spanish).
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -72,3 +80,85 @@ def test_a_plain_threat_with_a_laugh_and_nothing_else_is_still_a_joke():
 test_no_filler_opening_hides_a_known_crisis = opening_test(
     ["idk man", "PS", "ngl", "tbh", "btw", "Also", "fr", "Update:", "Honestly?", "So yeah,"]
 )
+
+
+SECOND = [
+    (
+        "a blade named and used on the body",
+        "Used the craft knife on my cardboard model all evening, the bridge finally stands.",
+        "Update: used my mom's sewing scissors on my thigh. Hid it with jeans.",
+    ),
+    (
+        "wrists scratched with something until they bleed",
+        "Mosquito bites on my ankles, scratched them with a fork handle, gross I know.",
+        "been scratching my wrists with a paperclip during class till they bleed",
+    ),
+    (
+        "an urge, then 'I cut anyway'",
+        "Tried the rubber band thing my therapist said and it worked, no cutting tonight.",
+        "Tried the rubber band thing my therapist said, snapped it hard, and then I cut anyway.",
+    ),
+    (
+        "insurance checked for suicide",
+        "Checked if my life insurance covers the new car. It doesn't, calling the agent Monday.",
+        "checked if my life insurance covers suicide. it does",
+    ),
+    (
+        "ways to die searched, in Spanish",
+        "Anoche busqué formas de dormir mejor, voy a probar el té de manzanilla.",
+        "Anoche busqué formas de morir sin dolor.",
+    ),
+    (
+        "'better that I die', in Spanish",
+        "Mejor me muero de risa que de aburrimiento, fuimos al karaoke.",
+        "Estoy harto de ser una carga, mejor que me muera y ya.",
+    ),
+    (
+        "the only way the pain ends",
+        "The physio says the only way the pain ends is if I do the stretches. Did them.",
+        "Feels like the only way the pain ends is if I end. Ate breakfast though.",
+    ),
+    (
+        "someone working with the government to track the writer",
+        "My cousin is working with the government on a housing grant, proud of her.",
+        "Pretty sure my therapist is working with the government to track me through this app.",
+    ),
+    (
+        "a bat taken to someone's office",
+        "Going to the coach's office tomorrow with a bat that cracked, hoping for a refund.",
+        "Im going to the landlord's office tomorrow with a bat. He'll see.",
+    ),
+    (
+        "a week's pills in one day",
+        "Sorted all my meds for the week today, the organiser is full.",
+        "took all my adderall for the week today to finish the project, heart going crazy",
+    ),
+    (
+        "benzodiazepines counted with drinks",
+        "Took 2 ibuprofen at the party for my headache, stuck to soda.",
+        "Took 6 xanax at the party plus drinks, I can barely stand.",
+    ),
+    (
+        "no sleep for days with grand plans",
+        "Day 4 with barely any sleep because of the baby. Husband took the night shift, bliss.",
+        "Day 4 with barely any sleep. Quit my job this morning because I'm meant for bigger "
+        "things. Put a deposit on a building.",
+    ),
+    (
+        "a denial of thoughts of hurting anyone",
+        "I'm not thinking about hurting anyone, just angry at my ex, wrote it out instead.",
+        "I'm not thinking about hurting anyone except my ex, and I know where he lives.",
+    ),
+    (
+        "a seizure medicine, not a seizure",
+        "Doctor changed my seizure med and I'm kind of foggy. Coffee and an early night.",
+        "Had a seizure this morning, first in a year, and my tongue is bleeding.",
+    ),
+    (
+        "a peer's overdose years ago, in Spanish",
+        "Anoche en la reunión un compañero contó cómo casi muere de sobredosis hace cinco años.",
+        "Anoche tomé una sobredosis de mis pastillas y no puedo despertar bien.",
+    ),
+]
+
+test_second_entry_families = twin_test(SECOND)
