@@ -15,13 +15,19 @@ to someone's office; a week's pills in one day; benzodiazepines with drinks; "da
 any sleep" with grand plans) and false alarms with an everyday reading in their words ("I'm not
 thinking about hurting anyone", a seizure medicine, a peer's overdose years ago in Spanish).
 
+Third entry (round49-train-rules-fa-m): a match inside a quote is someone else's when the nearest
+person before the last word of speech ahead of the quote is someone else ("my 6 year old told me
+today "I want to die""), never the writer's own quote ("I told my mom "I want to die""); the writer
+joining after a closing quote ('... and I said "me too."'); "and of me" is not "and off me";
+breathlessness inside a panic that passed; "I meant it the normal way" takes no joke back.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
 from apps.safety.detectors.crisis import crisis_matches
 from apps.safety.services import crisis_lexicon, crisis_reading
 
-from .twins import opening_test, twin_test
+from .twins import frame_test, opening_test, twin_test
 
 # (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
 FIRST = [
@@ -162,3 +168,62 @@ SECOND = [
 ]
 
 test_second_entry_families = twin_test(SECOND)
+
+
+THIRD = [
+    (
+        "a child's death wish quoted, words between the speaker and the quote",
+        'my 6 year old told me today "I want to die" because I cut her toast into triangles.',
+        'my 6 year old asked what was wrong and I told her "I want to die" and I meant it.',
+    ),
+    (
+        "someone who 'wants to die' over small things",
+        'Mum rang about her neighbour who "wants to die" every time the bins are late.',
+        'Mum rang and I told her I "want to die" every time I wake up.',
+    ),
+    (
+        "an aunt's status quoted, in Spanish",
+        'My aunt\'s WhatsApp status today: "Me quiero morir, se me quemó el flan" with a photo.',
+        'Mi estado de WhatsApp hoy: "Me quiero morir, ya no aguanto." Nadie preguntó.',
+    ),
+    (
+        "someone else's words, then the writer joins in",
+        'My brother said "I want to die" when his team lost, and I said "drama queen."',
+        'My brother said "I want to die" and I said "me too." I meant it.',
+    ),
+    (
+        "'and of me' is not 'and off me'",
+        "Proud of him, and of me for not rising to the bait.",
+        "I just want to go home and off myself.",
+    ),
+    (
+        "breathlessness inside a panic that passed",
+        "Had a panic attack in the supermarket, couldn't get a full breath. Did the 5-4-3-2-1 "
+        "thing and it passed in ten minutes.",
+        "Can't get a full breath and my lips look blue, it's been an hour.",
+    ),
+    (
+        "'I meant it the normal way' takes no joke back",
+        "Told my sister I'd kill her if she spoiled the finale, lol. I meant it the normal way.",
+        "Told my sister I'd kill her if she told anyone, lol. I meant it.",
+    ),
+]
+
+test_third_entry_families = twin_test(THIRD)
+
+# The writer's own words in quotes stay the writer's: in each frame every known crisis of the
+# property tests is still found.
+test_no_quote_of_the_writers_own_words_hides_a_known_crisis = frame_test(
+    [
+        'I told my therapist "{crisis}"',
+        'My mom asked how I was and I said "{crisis}"',
+        'Texted my sister "{crisis}"',
+        'My therapist asked what was wrong. I said "{crisis}"',
+        'Mi mamá me preguntó y le dije "{crisis}"',
+        'When my wife asked, I told her "{crisis}"',
+        'My son asked what\'s wrong and I screamed "{crisis}"',
+        'Posted "{crisis}" on my story.',
+        'My status today: "{crisis}"',
+        'My boss said "good job" today. {crisis}',
+    ]
+)

@@ -73,3 +73,16 @@ def crises_hidden_after(opening: str) -> list[str]:
     when written after `opening` in the same sentence ("Haha the bus was late, and I'm scared
     I'll hurt my baby.")."""
     return _hidden(lambda crisis: (f"{opening} {crisis[0].lower()}{crisis[1:]}",))
+
+
+def frame_test(frames):
+    """A test over frames around a known crisis ("I told my therapist "{crisis}""): in each,
+    every known crisis of the property tests must still be found (stop 49: the writer's own
+    words in quotes are the writer's)."""
+
+    @pytest.mark.parametrize("frame", frames)
+    def test_no_frame_around_a_known_crisis_hides_it(frame):
+        hidden = _hidden(lambda crisis: (frame.format(crisis=f"{crisis[0].lower()}{crisis[1:]}"),))
+        assert not hidden, hidden[:5]
+
+    return test_no_frame_around_a_known_crisis_hides_it

@@ -480,6 +480,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "first_person_lead",
         "history_carries",
         "reported_speech",
+        "quote_speaker",
         "answered_yes",
         "answer_retracted",
         "answered_no_next",
@@ -1310,7 +1311,36 @@ def _quoted_from_someone_else(ctx: _Context, start: int) -> bool:
             opening += 1
         if opening < start and text[opening] in "\"'" and start - opening <= _QUOTE_REACH:
             return True
-    return False
+    return _spoken_by_someone_else(ctx, start, sentence_start)
+
+
+_SPEAKER_REACH = 120  # characters before an opening quote searched for who speaks
+
+
+def _spoken_by_someone_else(ctx: _Context, start: int, sentence_start: int) -> bool:
+    """Is the match inside a double quote of its sentence whose speaker is someone else: the
+    nearest person before the last word of speech ahead of the quote (said, told, texted,
+    "who", a status; cue quote_speaker) is not the writer ("my 6 year old told me today "I
+    want to die""; "her neighbour who "wants to die""; stop 49)? "I told my mom "I want to
+    die"" is the writer's own: its nearest person is "I"."""
+    cues = ctx.lexicon.cues
+    speaker = cues.get("quote_speaker")
+    if speaker is None:
+        return False
+    text = ctx.text
+    quotes = [i for i in range(sentence_start, start) if text[i] == '"']
+    if len(quotes) % 2 == 0 or start - quotes[-1] > _QUOTE_REACH:
+        return False
+    opening = quotes[-1]
+    last = None
+    for last in speaker.finditer(text, max(sentence_start, opening - _SPEAKER_REACH), opening):  # noqa: B007
+        pass
+    if last is None:
+        return False
+    head = text[max(sentence_start, opening - _SPEAKER_REACH) : last.start()]
+    nearest_first = max((m.end() for m in cues["first_person"].finditer(head)), default=-1)
+    nearest_third = max((m.end() for m in cues["third_party"].finditer(head)), default=-1)
+    return nearest_third > nearest_first
 
 
 def _joined_in(ctx: _Context, end: int) -> bool:
@@ -1324,7 +1354,8 @@ def _joined_in(ctx: _Context, end: int) -> bool:
     _, sentence_end = ctx.sentence(end, end)
     return bool(
         joined.search(ctx.text, end, sentence_end)
-        or joined.match(ctx.next_sentence(sentence_end).lstrip())
+        # A closing quote may open the next sentence ('... die." and I said "me too."').
+        or joined.match(ctx.next_sentence(sentence_end).lstrip().lstrip('"').lstrip())
     )
 
 
