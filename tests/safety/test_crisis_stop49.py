@@ -21,6 +21,9 @@ today "I want to die""), never the writer's own quote ("I told my mom "I want to
 joining after a closing quote ('... and I said "me too."'); "and of me" is not "and off me";
 breathlessness inside a panic that passed; "I meant it the normal way" takes no joke back.
 
+Fourth entry (a probe of the way people type on a phone): where a rule takes the entry's end as its
+sentence's end, a closing bracket, a slash, a spaced dash or an emoji ends it too.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -227,3 +230,41 @@ test_no_quote_of_the_writers_own_words_hides_a_known_crisis = frame_test(
         'My boss said "good job" today. {crisis}',
     ]
 )
+
+
+# Fourth entry: the probe's frames, kept. In each, every known crisis of the property tests is
+# still found; the slash, dash, bracket and emoji frames hid three or more on the start code.
+test_no_way_of_typing_on_a_phone_hides_a_known_crisis = frame_test(
+    [
+        "slept bad / {bare} / took dose",
+        "- slept ok - {bare} - took dose",
+        "Slept ok, took my dose ({bare}).",
+        "{bare} 😔",
+        "{bare} 💀",
+        "Slept ok, took my dose. P.S. {crisis}",
+        "Slept ok\n{crisis}\nTook my dose",
+        "idk... {bare}...",
+        "{bare}",
+    ]
+)
+
+
+FOURTH = [
+    (
+        "a date picked, between slashes",
+        "slept ok / we picked the date for the wedding / took dose",
+        "slept bad / i've picked the date / took dose",
+    ),
+    (
+        "not safe, with an emoji after it",
+        "The ice on the pond is not safe 😬 kids stayed on the bank.",
+        "I really need someone to call me today, I'm not safe 😔",
+    ),
+    (
+        "a farewell to the journal with an emoji and more after it",
+        "ok bye journal 💛 see u tomorrow",
+        "ok bye journal 💛",
+    ),
+]
+
+test_fourth_entry_families = twin_test(FOURTH)

@@ -138,6 +138,8 @@ HELD_OUT = (
     # Stop 49: a twenty-eighth, by a helper who opened nothing, measured with the code of the
     # stop's start and with its final detector.
     "round49-holdout.tsv",
+    # Stop 49: a twenty-ninth, the same way.
+    "round50-holdout.tsv",
 )
 
 

@@ -76,13 +76,18 @@ def crises_hidden_after(opening: str) -> list[str]:
 
 
 def frame_test(frames):
-    """A test over frames around a known crisis ("I told my therapist "{crisis}""): in each,
-    every known crisis of the property tests must still be found (stop 49: the writer's own
-    words in quotes are the writer's)."""
+    """A test over frames around a known crisis ("I told my therapist "{crisis}"", "slept bad /
+    {bare} / took dose": `bare` without its full stop): in each, every known crisis of the
+    property tests must still be found (stop 49: the writer's own words in quotes are the
+    writer's; a slash, a bracket or an emoji ends a sentence as a full stop does)."""
 
     @pytest.mark.parametrize("frame", frames)
     def test_no_frame_around_a_known_crisis_hides_it(frame):
-        hidden = _hidden(lambda crisis: (frame.format(crisis=f"{crisis[0].lower()}{crisis[1:]}"),))
+        def framed(crisis):
+            lowered = f"{crisis[0].lower()}{crisis[1:]}"
+            return (frame.format(crisis=lowered, bare=lowered.rstrip(".!?")),)
+
+        hidden = _hidden(framed)
         assert not hidden, hidden[:5]
 
     return test_no_frame_around_a_known_crisis_hides_it

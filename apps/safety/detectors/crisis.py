@@ -252,7 +252,16 @@ def _expand(pattern, vocabulary: dict[str, str], where: str) -> str:
         pattern = expanded
     if re.search(r"(?<!\\)[A-Z]", re.sub(r"\\[A-Za-z]", "", pattern)):
         raise ValueError(f"{where}: write patterns in lower case")
-    return squeeze_pattern(pattern.strip())
+    return _END_OF_ENTRY.sub(lambda _: _OTHER_SENTENCE_ENDS, squeeze_pattern(pattern.strip()))
+
+
+# Where a pattern takes the entry's end as its sentence's end ("([.!;]|$)"), a closing
+# bracket, a slash, a spaced dash or an emoji also ends it, as people end them on a phone
+# ("slept bad / i've picked the date / took dose", "(i want to kill my neighbour)", "I'm not
+# safe 😔"; stop 49). Not after "\W*" ("nothing but punctuation to the end": "bye journal 💛
+# see u tomorrow" is no farewell). Added after folding: nothing in it is a letter to squeeze.
+_END_OF_ENTRY = re.compile(r"(?<=[|*?])(?<!\\W\*)\$(?=[)|])")
+_OTHER_SENTENCE_ENDS = r"(?:$|\)|/|-(?=\s)|[\u2600-\u27bf\U0001f300-\U0001faff])"
 
 
 def _compile(source: str, where: str, *, words: bool = True) -> re.Pattern:
