@@ -24,6 +24,13 @@ breathlessness inside a panic that passed; "I meant it the normal way" takes no 
 Fourth entry (a probe of the way people type on a phone): where a rule takes the entry's end as its
 sentence's end, a closing bracket, a slash, a spaced dash or an emoji ends it too.
 
+Fifth entry (round49-train-rules-fa-n, round49-train-voice): false alarms with an everyday reading
+in their own words (a burden to one's team, ending it with a group chat, no way out of a named
+job, a faint while giving blood in Spanish, a coach who collapsed, the weirdest dream, passing
+out from hunger, the only voices in one's head being one's worries, a question answered "not
+anymore"), and manias no rule read (a cure for climate change emailed to the UN with no sleep
+since Friday; flights to three countries with "day 4 no sleep").
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -268,3 +275,64 @@ FOURTH = [
 ]
 
 test_fourth_entry_families = twin_test(FOURTH)
+
+
+FIFTH = [
+    (
+        "a burden to one's team at work",
+        "Feel like a total burden on my team this week, I missed two deadlines with the flu.",
+        "I feel like a total burden on everyone, they'd all be better off without me.",
+    ),
+    (
+        "ending it with a group chat",
+        "Thought about ending it with the uni group chat, too much drama. Muted it instead.",
+        "Thought about ending it tonight with the pills I saved.",
+    ),
+    (
+        "no way out of a named job",
+        "Stuck in a dead end job and I can't see a way out. Signed up for an evening course.",
+        "I'm 14k in debt and I can't see a way out except one. I've written a note.",
+    ),
+    (
+        "a faint while giving blood, in Spanish",
+        "Me desmayé donando sangre. Me dieron jugo y galletas. Por la tarde estaba bien.",
+        "Me desmayé dos veces hoy y me duele mucho el pecho.",
+    ),
+    (
+        "a coach who collapsed",
+        "Coach collapsed at my son's football match. His sugar was low and he came round.",
+        "Collapsed at my son's football match and my chest still hurts, going numb on the left.",
+    ),
+    (
+        "the weirdest dream",
+        "Had the weirdest dream where the radio was talking directly to me. Woke up laughing.",
+        "The radio is talking directly to me again, it knows what I'm thinking.",
+    ),
+    (
+        "passing out from hunger",
+        "the meeting ran soooo long i thought i was gonna pass out from hunger. ate a granola bar",
+        "passed out in the shower and hit my head, still dizzy and throwing up",
+    ),
+    (
+        "the only voices in one's head being one's worries",
+        'only voices in my head today were "did u lock the door". typical anxiety brain.',
+        "the only voices in my head today were telling me to hurt myself",
+    ),
+    (
+        "a question answered 'not anymore'",
+        "they asked me in group if i ever think about ending it and i said not anymore.",
+        "they asked me in group if i ever think about ending it and i said yes, every day.",
+    ),
+    (
+        "a cure for climate change emailed with no sleep",
+        "Read a book about the cure for climate change, slept well, emailed my sister about it.",
+        "figured out the cure for climate change and emailed the UN. havent slept since friday",
+    ),
+    (
+        "flights booked and days without sleep",
+        "booked flights to 3 countries for next summer with my sister, day 4 of the trip planning",
+        "booked flights to 3 countries tonight, non refundable. day 4 no sleep",
+    ),
+]
+
+test_fifth_entry_families = twin_test(FIFTH)
