@@ -31,6 +31,9 @@ out from hunger, the only voices in one's head being one's worries, a question a
 anymore"), and manias no rule read (a cure for climate change emailed to the UN with no sleep
 since Friday; flights to three countries with "day 4 no sleep").
 
+Sixth entry (the first entry's probe with thirty more frames): "cut again" after a Spanish filler
+("la neta", "o sea", "pues") or a laugh opening the sentence ("jaja") is a relapse.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -336,3 +339,33 @@ FIFTH = [
 ]
 
 test_fifth_entry_families = twin_test(FIFTH)
+
+
+SIXTH = [
+    (
+        "a relapse after 'la neta'",
+        "la neta cut my bangs again, shorter this time, se ven bien.",
+        "la neta cut again last night, deeper this time.",
+    ),
+    (
+        "a relapse after a laugh",
+        "jaja cut my own hair again, my mom is horrified.",
+        "jaja cut again last night, it's bad.",
+    ),
+]
+
+test_sixth_entry_families = twin_test(SIXTH)
+
+# Sixth entry: the probe's Spanish and spoken openings, kept.
+test_no_spanish_or_spoken_opening_hides_a_known_crisis = opening_test(
+    [
+        "la neta",
+        "o sea",
+        "pues",
+        "bueno,",
+        "en fin,",
+        "Not gonna lie",
+        "Real talk,",
+        "Dear journal,",
+    ]
+)

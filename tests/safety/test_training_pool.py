@@ -140,6 +140,8 @@ HELD_OUT = (
     "round49-holdout.tsv",
     # Stop 49: a twenty-ninth, the same way.
     "round50-holdout.tsv",
+    # Stop 49: a thirtieth, the same way.
+    "round51-holdout.tsv",
 )
 
 
