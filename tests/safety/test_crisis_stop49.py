@@ -34,6 +34,12 @@ since Friday; flights to three countries with "day 4 no sleep").
 Sixth entry (the first entry's probe with thirty more frames): "cut again" after a Spanish filler
 ("la neta", "o sea", "pues") or a laugh opening the sentence ("jaja") is a relapse.
 
+Seventh entry (round50-train-spanish-k): Spanish false alarms with an everyday reading in their
+words ("ya no aguanto" of a named thing or beside the heat, the traffic, a queue; waking late on a
+day off; voices with their source; faints after a vaccine or a long queue that passed; a goal
+conceded; a motorbike's exhaust), and the crises no rule read (hitting oneself until bruised,
+cigarette burns, "tenemos con qué ... lo vamos a esperar", "le voy a romper la cabeza").
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -369,3 +375,64 @@ test_no_spanish_or_spoken_opening_hides_a_known_crisis = opening_test(
         "Dear journal,",
     ]
 )
+
+
+SEVENTH = [
+    (
+        "'ya no aguanto' of a named thing",
+        "La Renfe con retrasos y ya no aguanto más la línea C-5. Mi jefa me deja teletrabajar.",
+        "Ya no aguanto más la vida, quiero desaparecer para siempre.",
+    ),
+    (
+        "'ya no aguanto' beside the heat",
+        "Cuarenta y cinco a la sombra, qué calor, ya no aguanto más. Persianas bajadas.",
+        "Pero ya no aguanto, siento que sería mejor para todos si yo desapareciera.",
+    ),
+    (
+        "waking late on a day off",
+        "No quiero despertar mañana, es domingo y pienso dormir hasta las doce.",
+        "No quiero despertar mañana ni nunca más.",
+    ),
+    (
+        "voices with their source",
+        "Escucho voces toda la noche, pero son los vecinos de arriba que se pelean a gritos.",
+        "Escucho voces toda la noche que me dicen que me haga daño.",
+    ),
+    (
+        "a faint after a vaccine that passed",
+        "Al ponerme la vacuna me desmayé, soy flojo con las agujas. Después me sentí bien.",
+        "Me desmayé dos veces hoy y tengo la cara dormida de un lado.",
+    ),
+    (
+        "a goal conceded",
+        "Con este gol que nos metieron en el último minuto me quiero morir. Igual comimos rico.",
+        "Me quiero morir, ya no le veo sentido a nada.",
+    ),
+    (
+        "a motorbike's exhaust",
+        "Me quemé el brazo con el tubo de escape de la moto de mi primo. La próxima me fijo.",
+        "Me quemé el brazo con el encendedor otra vez, a propósito.",
+    ),
+    (
+        "hitting oneself until bruised",
+        "Me pegué un golpe en las piernas con la mesa, qué torpe.",
+        "Me pegué combos en las piernas hasta dejármelas moradas. Lo hago para no gritar.",
+    ),
+    (
+        "cigarette burns",
+        "Llevo una semana sin cigarros, me siento bien.",
+        "llevo una semana quemándome con cigarros en el hombro, donde tapa la camiseta.",
+    ),
+    (
+        "a threat with others and means",
+        "Ya hablé con dos panas y tenemos con qué pagar la fiesta del sábado.",
+        "Ya hablé con dos panas y tenemos con qué. Esta noche lo vamos a esperar en el colmado.",
+    ),
+    (
+        "a threat to break someone's head",
+        "El vecino no para de hacer ruido. Mañana le voy a hablar con calma.",
+        "El vecino no para de hacer ruido. Esta noche voy a subir y le voy a romper la cabeza.",
+    ),
+]
+
+test_seventh_entry_families = twin_test(SEVENTH)
