@@ -40,6 +40,11 @@ day off; voices with their source; faints after a vaccine or a long queue that p
 conceded; a motorbike's exhaust), and the crises no rule read (hitting oneself until bruised,
 cigarette burns, "tenemos con qué ... lo vamos a esperar", "le voy a romper la cabeza").
 
+Eighth entry (round51-train-overdose): overdoses no rule read (a week's organiser at once, a
+sleeping tablet or a benzodiazepine with drinks, doses counted through the day, insulin twice,
+the rest of someone's opioids, every pill in the cabinet, "Seroquel x8", patches stacked, Spanish
+counts) and the noun "overdose" in everyday compounds.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -436,3 +441,54 @@ SEVENTH = [
 ]
 
 test_seventh_entry_families = twin_test(SEVENTH)
+
+
+EIGHTH = [
+    (
+        "a week's organiser at once",
+        "Filled my entire week of pills into the organiser, Sunday ritual.",
+        "Finished my entire week of pills from the organiser today, all seven days at once.",
+    ),
+    (
+        "a sleeping tablet with drinks, and more",
+        "Had 2 beers at the barbecue. Slept fine without anything.",
+        "I had 6 beers and then my usual zolpidem plus two more because I couldn't sleep.",
+    ),
+    (
+        "doses counted through the day",
+        "Took another clonazepam at night as prescribed, 1 today.",
+        "Every time the anxiety came back I took another clonazepam. 9 today I think.",
+    ),
+    (
+        "paracetamol counted in total",
+        "Counted my tablets out for the week into the organiser, 54 in total.",
+        "I kept taking paracetamol, two every couple of hours, I think about 16 in total.",
+    ),
+    (
+        "insulin given twice",
+        "Gave myself my evening insulin at 7 and checked my sugar twice, all good.",
+        "Gave myself my full evening insulin twice. Sweating and shaky now.",
+    ),
+    (
+        "the rest of someone's opioids",
+        "Took the rest of the pills in the bottle, the last two antibiotics, course complete.",
+        "i took the rest of my buddy's percocets, 6 or 7, with a couple of beers.",
+    ),
+    (
+        "a medicine multiplied",
+        "Picked up Seroquel today, the pharmacist was lovely.",
+        "Seroquel x8, and then I chased it with melatonin. I'll sleep it off.",
+    ),
+    (
+        "Spanish pills counted and taken",
+        "Veinticinco pastillas de vitaminas en el frasco, me tomé una.",
+        "Veinticinco pastillas de dormir, las conté. Ya me las tomé. Perdón.",
+    ),
+    (
+        "'overdose' in an everyday compound",
+        "Slept 11 hours, total sleep overdose. Woke up groggy but okay.",
+        "Took an overdose of my sleeping pills last night and I can't wake up properly.",
+    ),
+]
+
+test_eighth_entry_families = twin_test(EIGHTH)
