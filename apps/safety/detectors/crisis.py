@@ -808,6 +808,8 @@ class _Context:
         self._named: dict[str, bool] = {}
         self.past_taken_up: dict[tuple[int, int], bool] = {}
         self._threat_meant: bool | None = None
+        self.idiom_undone: dict[tuple[int, int], bool] = {}
+        self.laughs: dict[tuple[int, int], list[int]] = {}
 
     def idioms(self, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
         """The idioms in one sentence (idioms do not cross sentences)."""
@@ -1337,10 +1339,12 @@ def _spoken_by_someone_else(ctx: _Context, start: int, sentence_start: int) -> b
     if speaker is None:
         return False
     text = ctx.text
-    quotes = [i for i in range(sentence_start, start) if text[i] == '"']
-    if len(quotes) % 2 == 0 or start - quotes[-1] > _QUOTE_REACH:
+    # Counted in C, not walked: a 40,000-character entry with no full stop is one sentence.
+    if text.count('"', sentence_start, start) % 2 == 0:
         return False
-    opening = quotes[-1]
+    opening = text.rfind('"', sentence_start, start)
+    if start - opening > _QUOTE_REACH:
+        return False
     last = None
     for last in speaker.finditer(text, max(sentence_start, opening - _SPEAKER_REACH), opening):  # noqa: B007
         pass
@@ -1398,6 +1402,15 @@ def _idiom_undone(ctx: _Context, sentence_start: int, sentence_end: int) -> bool
     undone = ctx.lexicon.cues.get("idiom_undone")
     if undone is None:
         return False
+    # The same for every idiom of the sentence: read once (a 40,000-character entry with no
+    # full stop is one sentence, and searched whole for each of its idioms it took seconds).
+    key = (sentence_start, sentence_end)
+    if key not in ctx.idiom_undone:
+        ctx.idiom_undone[key] = _idiom_undone_in(ctx, undone, sentence_start, sentence_end)
+    return ctx.idiom_undone[key]
+
+
+def _idiom_undone_in(ctx: _Context, undone: re.Pattern, sentence_start: int, sentence_end: int):
     following = ctx.next_sentence(sentence_end)
     if len(following.strip()) < _AN_AFTERTHOUGHT:
         # A laugh or a word on its own ("Ha.", "Lol.", "Anyway.") is no sentence to read the
@@ -1739,10 +1752,12 @@ def _joking(ctx: _Context, sentence_start: int, sentence_end: int, start: int) -
     joke = ctx.lexicon.cues["joke"]
     breaks = ctx.lexicon.cues["clause_break"]
     following = ctx.next_sentence(sentence_end)
-    marked = any(
-        _laugh_reaches(ctx, breaks, found, start)
-        for found in joke.finditer(ctx.text, sentence_start, sentence_end)
-    )
+    # The sentence's laughs, found once for all its matches (a 40,000-character entry with no
+    # full stop is one sentence).
+    key = (sentence_start, sentence_end)
+    if key not in ctx.laughs:
+        ctx.laughs[key] = [found.end() for found in joke.finditer(ctx.text, *key)]
+    marked = any(_laugh_reaches(ctx, breaks, end, start) for end in ctx.laughs[key])
     if not (marked or (len(_TOKEN.findall(following)) <= 3 and joke.search(following))):
         return False
     undone = ctx.lexicon.cues.get("joke_undone")
@@ -1752,14 +1767,14 @@ def _joking(ctx: _Context, sentence_start: int, sentence_end: int, start: int) -
     return undone.search(ctx.text, sentence_start, reach) is None
 
 
-def _laugh_reaches(ctx: _Context, breaks: re.Pattern, laugh: re.Match, start: int) -> bool:
+def _laugh_reaches(ctx: _Context, breaks: re.Pattern, laugh_end: int, start: int) -> bool:
     """Does a laugh in the match's sentence mark the match? Not from an earlier clause, a
     clause break between them (stop 48: "Lol the bus was late again, and I'm going to stab
     him."). A laugh after the match marks it, in whatever clause: "lo voy a matar, my husband
     ate the last empanada lol" is the vent it says it is (stop 48's twelfth entry tried
     otherwise and flagged three such vents)."""
-    if laugh.end() <= start:
-        return breaks.search(ctx.text, laugh.end(), start) is None
+    if laugh_end <= start:
+        return breaks.search(ctx.text, laugh_end, start) is None
     return True
 
 
