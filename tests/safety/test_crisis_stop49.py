@@ -45,6 +45,9 @@ sleeping tablet or a benzodiazepine with drinks, doses counted through the day, 
 the rest of someone's opioids, every pill in the cabinet, "Seroquel x8", patches stacked, Spanish
 counts) and the noun "overdose" in everyday compounds.
 
+Ninth entry (the probe with ten laughs after each known crisis): "jk... or not" and "lol but fr"
+take a joke back.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -492,3 +495,24 @@ EIGHTH = [
 ]
 
 test_eighth_entry_families = twin_test(EIGHTH)
+
+
+NINTH = [
+    (
+        "a joke taken back with 'or not'",
+        "My brother ate my fries, I want to kill him. jk he bought me more.",
+        "My brother ate my fries, I want to kill him. jk... or not",
+    ),
+    (
+        "a joke taken back with 'but fr'",
+        "My roommate used my good pan again, I'm going to strangle him lol. pizza tonight",
+        "My roommate used my good pan again, I'm going to strangle him lol but fr",
+    ),
+]
+
+test_ninth_entry_families = twin_test(NINTH)
+
+# Ninth entry: the probe's ways of taking a joke back, kept beside every known crisis.
+test_no_joke_taken_back_hides_a_known_crisis = frame_test(
+    ["{crisis} jk... or not", "{crisis} jk. not jk.", "{crisis} lol but fr"]
+)
