@@ -142,6 +142,8 @@ HELD_OUT = (
     "round50-holdout.tsv",
     # Stop 49: a thirtieth, the same way.
     "round51-holdout.tsv",
+    # Stop 50: a thirty-first, the same way.
+    "round52-holdout.tsv",
 )
 
 

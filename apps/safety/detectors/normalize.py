@@ -18,9 +18,14 @@ What it folds, in order:
 4. every run of one repeated letter to a single letter ("diieeee" -> "die",
    "sooo" -> "so", and also "kill" -> "kil": the lexicon's patterns are folded
    the same way when compiled, so they are written with normal spelling);
-   every run of white space to one space, or one newline if it held one.
+   every run of white space to one space, or one newline if it held one;
+5. Spanish texting shorthand spelled out where only the word fits ("q" and "k"
+   before a word to "que", "xq" to "porque", "x" and "d" between words to
+   "por" and "de", "tb" to "tambien", "toy" to "estoy", "pa" to "para", "bn" to
+   "bien"): the lexicon is written in full words, and a shorthand hid known
+   crises ("me rasguno los brazos hasta q sangran").
 
-Only steps 1 and 4 change the length; each records the pieces it rewrote, and
+Steps 1, 4 and 5 change the length; each records the pieces it rewrote, and
 `original_span` walks back through them.
 """
 
@@ -188,6 +193,37 @@ _ASCII_ODDITIES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f`]")
 # All three checks in one pass: most texts need none of the slower steps.
 _ANY_ODDITY = re.compile("|".join(p.pattern for p in (_ASCII_ODDITIES, _LEET_RE, _ODD_SPACE_CHECK)))
 
+# Step 5: Spanish texting shorthand, on the squeezed text. Each form is spelled
+# out only where the full word is the one that fits, so English is left alone:
+# "k" and "q" only before a word ("k" never as "okay": "k thanks"), "x" and "d" only between two words (never
+# "vitamin d", "plan d", "a d in maths"), "toy" only where "estoy" is the verb
+# ("no toy bien", never "the dog's toy"), "pa" only before what "para" takes.
+_SHORTHAND_RE = re.compile(
+    r"(?<![\w'-])(?:"
+    r"(?P<que>q|k(?! (?:thanks|thx|ty|so|see|i|ill|bye|cool|night|lol|then|well|sure|fine|np|you|u"
+    r"|we|will|and|but|now|gtg|ttyl)\b))(?= [a-z])"
+    r"|(?P<porque>xq|pq|porq|xk|pk)"
+    r"|(?<=[a-z,] )(?P<between>x(?= [a-z])|d(?= [a-z0-9]))"
+    r"|(?P<tambien>tb|tmb)"
+    r"|(?P<estoy>toy|toi)(?P<then_verb>(?= (?:[a-z]+(?:ando|iendo|yendo)|muy|mal|tan|harto|harta"
+    r"|cansado|cansada|solo|sola|triste|seguro|segura|pensando)\b))?"
+    r"|(?P<para>pa)(?= (?:que|mi|ti|el|la|los|las|siempre|nada|eso|esto|ver|no|cuando|un|una|algo|alguien"
+    r"|todo|todos|todas|tu|su|mis|tus|sus|[a-z]+(?:ar|er|ir)(?:me|te|se|lo|la|le|los|las|les|nos)?)\b)"
+    r"|(?<![0-9] )(?P<bien>bn)"
+    r")(?![\w'-])"
+)
+# A quick first look, a superset of the forms above that starts with a letter class so
+# the search skips ahead fast: most entries have none.
+_SHORTHAND_HINT = re.compile(r"[qkxdtpb](?<![\w'-][qkxdtpb])(?:|q|k|orq|b|mb|oy|oi|a|n)(?![\w'-])")
+_SHORTHAND_WORDS = {"que": "que", "porque": "porque", "tambien": "tambien", "estoy": "estoy"}
+_BETWEEN_WORDS = {"x": "por", "d": "de"}
+# "d" after these is a letter, not "de".
+_LETTER_BEFORE = frozenset(("vitamin", "vitamina", "vit", "plan", "grade", "type", "class", "a", "an"))
+# "toy" is "estoy" at a sentence's start or after these ("no toy bien", "ya toy").
+_VERB_BEFORE = frozenset(
+    ("yo", "ya", "no", "y", "pero", "hoy", "que", "aun", "tambien", "me", "te", "donde", "como", "si", "ni")
+)
+
 
 def _fold_char(char: str) -> str:
     """What one non-ASCII character becomes (possibly nothing, possibly two)."""
@@ -273,20 +309,30 @@ class _Edits:
 class Normalized:
     """The folded text, and the way back to the original's offsets."""
 
-    __slots__ = ("original", "text", "_fold_edits", "_before_squeeze", "_squeeze_edits")
+    __slots__ = (
+        "original",
+        "text",
+        "_fold_edits",
+        "_before_squeeze",
+        "_squeeze_edits",
+        "_shorthand_edits",
+    )
 
-    def __init__(self, original: str, text: str, fold_edits, before_squeeze: str):
+    def __init__(
+        self, original: str, text: str, fold_edits, before_squeeze: str, shorthand_edits=None
+    ):
         self.original = original
         self.text = text
         self._fold_edits = fold_edits
         self._before_squeeze = before_squeeze
         self._squeeze_edits = None
+        self._shorthand_edits = shorthand_edits
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that normalised to text[start:end]."""
         if self._squeeze_edits is None:
             self._squeeze_edits = _squeeze(self._before_squeeze)[1] or False
-        for edits in (self._squeeze_edits, self._fold_edits):
+        for edits in (self._shorthand_edits, self._squeeze_edits, self._fold_edits):
             if edits:
                 start, end = edits.old_start(start), edits.old_end(end)
         return start, end
@@ -358,7 +404,59 @@ def normalize(text: str) -> Normalized:
     squeezed = _LETTER_RUN.sub(r"\1", folded)
     if odd and _ODD_SPACE_CHECK.search(squeezed):
         squeezed = _ODD_SPACE.sub(_space, squeezed)
-    return Normalized(text, squeezed, fold_edits, folded)
+    spelled, shorthand_edits = _spell_out_shorthand(squeezed)
+    return Normalized(text, spelled, fold_edits, folded, shorthand_edits)
+
+
+def _word_before(text: str, position: int) -> str | None:
+    """The word just before `position`, or None at a sentence's start."""
+    head = text[max(0, position - 40) : position].rstrip(" ")
+    if not head or head[-1] in ".!?;:\n":
+        return None
+    words = re.findall(r"[a-z]+", head[-20:])
+    return words[-1] if words and head[-1].isalpha() else ""
+
+
+def _spell_out_shorthand(text: str) -> tuple[str, _Edits | None]:
+    if _SHORTHAND_HINT.search(text) is None:
+        return text, None
+    edits = None
+    pieces = []
+    position = 0
+    shift = 0
+    for found in _SHORTHAND_RE.finditer(text):
+        kind = "estoy" if found.group("estoy") else found.lastgroup
+        short = found.group()
+        if kind == "between":
+            if short == "d" and _word_before(text, found.start()) in _LETTER_BEFORE:
+                continue
+            word = _BETWEEN_WORDS[short]
+        elif kind == "estoy":
+            # A word must follow at a sentence's start ("Toy." is no verb).
+            before = _word_before(text, found.start())
+            if found.group("then_verb") is None and before not in _VERB_BEFORE and (
+                before is not None or not text.startswith(" ", found.end())
+            ):
+                continue
+            word = "estoy"
+        elif kind == "para":
+            word = "para"
+        elif kind == "bien":
+            word = "bien"
+        else:
+            word = _SHORTHAND_WORDS[kind]
+        if edits is None:
+            edits = _Edits()
+        start, end = found.span()
+        pieces.append(text[position:start])
+        pieces.append(word)
+        edits.add(start + shift, start + shift + len(word), start, end)
+        shift += len(word) - len(short)
+        position = end
+    if edits is None:
+        return text, None
+    pieces.append(text[position:])
+    return "".join(pieces), edits
 
 
 def _space(match: re.Match) -> str:
