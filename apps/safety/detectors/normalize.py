@@ -195,9 +195,10 @@ _ANY_ODDITY = re.compile("|".join(p.pattern for p in (_ASCII_ODDITIES, _LEET_RE,
 
 # Step 5: Spanish texting shorthand, on the squeezed text. Each form is spelled
 # out only where the full word is the one that fits, so English is left alone:
-# "k" and "q" only before a word ("k" never as "okay": "k thanks"), "x" and "d" only between two words (never
-# "vitamin d", "plan d", "a d in maths"), "toy" only where "estoy" is the verb
-# ("no toy bien", never "the dog's toy"), "pa" only before what "para" takes.
+# "k" and "q" only before a word ("k" never as "okay": "k thanks"), "x" and "d"
+# only between two words (never "vitamin d", "plan d", "a d in maths"), "toy"
+# only where "estoy" is the verb ("no toy bien", never "the dog's toy"), "pa"
+# only before what "para" takes.
 _SHORTHAND_RE = re.compile(
     r"(?<![\w'-])(?:"
     r"(?P<que>q|k(?! (?:thanks|thx|ty|so|see|i|ill|bye|cool|night|lol|then|well|sure|fine|np|you|u"
@@ -207,8 +208,8 @@ _SHORTHAND_RE = re.compile(
     r"|(?P<tambien>tb|tmb)"
     r"|(?P<estoy>toy|toi)(?P<then_verb>(?= (?:[a-z]+(?:ando|iendo|yendo)|muy|mal|tan|harto|harta"
     r"|cansado|cansada|solo|sola|triste|seguro|segura|pensando)\b))?"
-    r"|(?P<para>pa)(?= (?:que|mi|ti|el|la|los|las|siempre|nada|eso|esto|ver|no|cuando|un|una|algo|alguien"
-    r"|todo|todos|todas|tu|su|mis|tus|sus|[a-z]+(?:ar|er|ir)(?:me|te|se|lo|la|le|los|las|les|nos)?)\b)"
+    r"|(?P<para>pa)(?= (?:que|mi|ti|el|la|los|las|siempre|nada|eso|esto|ver|no|cuando"
+    r"|un|una|algo|alguien|todo|todos|todas|tu|su|mis|tus|sus|[a-z]+(?:ar|er|ir)(?:me|te|se|lo|la|le|los|las|les|nos)?)\b)"
     r"|(?<![0-9] )(?P<bien>bn)"
     r")(?![\w'-])"
 )
@@ -218,10 +219,13 @@ _SHORTHAND_HINT = re.compile(r"[qkxdtpb](?<![\w'-][qkxdtpb])(?:|q|k|orq|b|mb|oy|
 _SHORTHAND_WORDS = {"que": "que", "porque": "porque", "tambien": "tambien", "estoy": "estoy"}
 _BETWEEN_WORDS = {"x": "por", "d": "de"}
 # "d" after these is a letter, not "de".
-_LETTER_BEFORE = frozenset(("vitamin", "vitamina", "vit", "plan", "grade", "type", "class", "a", "an"))
+_LETTER_BEFORE = frozenset(
+    ("vitamin", "vitamina", "vit", "plan", "grade", "type", "class", "a", "an")
+)
 # "toy" is "estoy" at a sentence's start or after these ("no toy bien", "ya toy").
 _VERB_BEFORE = frozenset(
-    ("yo", "ya", "no", "y", "pero", "hoy", "que", "aun", "tambien", "me", "te", "donde", "como", "si", "ni")
+    ("yo", "ya", "no", "y", "pero", "hoy", "que", "aun", "tambien", "me", "te", "donde", "como")
+    + ("si", "ni")
 )
 
 
@@ -434,8 +438,10 @@ def _spell_out_shorthand(text: str) -> tuple[str, _Edits | None]:
         elif kind == "estoy":
             # A word must follow at a sentence's start ("Toy." is no verb).
             before = _word_before(text, found.start())
-            if found.group("then_verb") is None and before not in _VERB_BEFORE and (
-                before is not None or not text.startswith(" ", found.end())
+            if (
+                found.group("then_verb") is None
+                and before not in _VERB_BEFORE
+                and (before is not None or not text.startswith(" ", found.end()))
             ):
                 continue
             word = "estoy"
