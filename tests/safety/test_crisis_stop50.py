@@ -8,6 +8,15 @@ before what "para" takes and "bn" as "bien", so the rules, written in full words
 highlight still falls on the shorthand as written, and English is left alone ("vitamin d", "the
 dog's toy", "2 x 500mg", "my pa").
 
+Second entry (round52-train-rules-fa-o): a threat over a grievance told next in Spanish with the
+verb alone or with "because", or in Spanglish; a vent followed by a calm act or a peace made;
+"nothing makes me want to punch someone more"; a comic harm; "jk" opening the next sentence; a
+death wish said of a bad haircut, braces tightened, lines forgotten or food burnt, and "me quiero
+matar" of keys locked in; "the version of me who wanted to die"; a self-harm awareness day and a
+training about "autolesiones"; a screening item answered "not at all"; a burn from the comal; a
+mild allergic reaction with its red flags denied; a faint at a tattoo shop; pills taken on time;
+"kms this spreadsheet"; and the overdose no rule read (an opioid on top of beers).
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -97,3 +106,94 @@ def test_a_crisis_in_shorthand_alerts_the_same_day_as_in_full_words():
     short = "le dije a mi prima q me queria morir. esta noche toy pensando en como hacerlo"
     assert crisis_reading(full, second_reader=None).flagged
     assert crisis_reading(short, second_reader=None).flagged
+
+
+SECOND = [
+    (
+        "a threat, then the grievance in Spanish with the verb alone",
+        "Voy a matar a mi hermano. Se comió el pastel que guardé para mi mamá.",
+        "Voy a matar a mi hermano. Tengo el cuchillo en la mochila.",
+    ),
+    (
+        "a grievance in Spanglish, then the threat",
+        "Mi roommate se comió my leftovers. I'm going to kill her.",
+        "Mi roommate me pegó otra vez. I'm going to kill her.",
+    ),
+    (
+        "a vent, then a calm act",
+        "The guy who hit my car blamed me. I wanted to rip his head off. Stayed calm, took photos.",
+        "The guy who hit my car blamed me. I want to rip his head off. I know where he parks.",
+    ),
+    (
+        "a Spanish vent, then a peace made",
+        "A mi compadre le voy a partir la madre por chismoso. Ya hablamos en la cena y quedamos en paz.",
+        "A mi compadre le voy a partir la madre por chismoso. Ya sé dónde vive.",
+    ),
+    (
+        "exasperation said as a wish to punch",
+        "My boss told me to calm down. Nothing makes me want to punch someone more.",
+        "My boss told me to calm down. I want to punch him until he stops moving.",
+    ),
+    (
+        "a threat, then 'jk' opening the next sentence",
+        "She told my crush I like him. I'm going to murder her. jk she's sleeping over tonight.",
+        "She told my crush I like him. I'm going to murder her. I've thought about how.",
+    ),
+    (
+        "a death wish at braces tightened",
+        "The orthodontist tightened my braces today. I want to die, soup only.",
+        "The orthodontist tightened my braces today. I want to die, every day now.",
+    ),
+    (
+        "'me quiero matar' at keys locked in",
+        "Me quiero matar, me olvidé las llaves adentro otra vez.",
+        "Me quiero matar, ya no aguanto esta vida.",
+    ),
+    (
+        "a wish to die told of who the writer was",
+        "Wrote a poem about the version of me who wanted to die. I read it at open mic.",
+        "Wrote a poem about how I want to die. I won't read it to anyone.",
+    ),
+    (
+        "self-harm as a training's topic",
+        "Capacitación en el trabajo, hablaron de autolesiones. Me sentí orgullosa.",
+        "Capacitación en el trabajo y después me hice daño otra vez en el baño.",
+    ),
+    (
+        "a self-harm awareness day",
+        "Wore an orange ribbon for self-harm awareness day at the hospital.",
+        "Wore long sleeves to hide the self-harm at the hospital.",
+    ),
+    (
+        "a screening's self-harm item answered 'not at all'",
+        "Did the depression questionnaire on the app. The self-harm question: not at all.",
+        "Did the depression questionnaire on the app. The self-harm question: every day.",
+    ),
+    (
+        "a burn from the comal",
+        "Ya me volví a quemar con el comal haciendo tortillas.",
+        "Ya me volví a quemar con el encendedor, a propósito.",
+    ),
+    (
+        "a mild allergic reaction, its red flags denied",
+        "Allergic reaction to the new detergent, itchy rash on my arms. No swelling, no breathing issues.",
+        "Allergic reaction to the shrimp, my lips are swelling and my throat feels tight.",
+    ),
+    (
+        "pills taken on time",
+        "Hoy me tomé todas las pastillas a tiempo, hasta el omega.",
+        "Hoy me tomé todas las pastillas del frasco, ya no quiero despertar.",
+    ),
+    (
+        "'kms' of a spreadsheet",
+        "kms this spreadsheet has 4000 rows and no two dates match",
+        "kms tonight, I have the rope",
+    ),
+    (
+        "an opioid on top of beers",
+        "Had a few beers with the lads and then a kebab on top.",
+        "Had a few beers with the lads and then took my oxy on top, then another couple.",
+    ),
+]
+
+test_second_entry_families = twin_test(SECOND)

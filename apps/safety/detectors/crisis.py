@@ -1459,7 +1459,15 @@ def _threat_over_grievance(ctx: _Context, start: int, end: int, rule: Rule) -> b
     return not _threat_meant(ctx, rule)
 
 
-_REFERS_BACK = re.compile(r"(he|she|they|he's|she's|they're|they've|it|el|ella|ellos|ellas)\b")
+# Stop 50 (second entry): or opens with a reason; and after a threat said in Spanish, with the
+# verb alone, as Spanish drops the pronoun ("Voy a matar a mi hermano. Se comió el pastel"),
+# never after one said in English ("I want to kill my ex. Se comió mis galletas.").
+_REFERS_BACK = re.compile(
+    r"(he|she|they|he's|she's|they're|they've|it|el|ella|ellos|ellas"
+    r"|because|cause|'cause|bc|porque)\b"
+)
+_REFERS_BACK_IN_SPANISH = re.compile(r"(se|le|encima)\b")
+_SAID_IN_SPANISH = re.compile(r"\b(voy|vamos|va|matar|matarlo|matarla|ahorcar|estrangular|partir|romper)\b")
 _PRONOUN_VICTIM = re.compile(r"\b(him|her|them|lo|la|los|las)\s*$")
 _GRIEVANCE_REACH = 120  # characters either side of the threat
 
@@ -1476,7 +1484,11 @@ def _grievance_beside(ctx: _Context, near: re.Pattern, start: int, end: int) -> 
     if near.search(text, max(low, sentence_start), min(high, sentence_end)):
         return True
     following = ctx.next_sentence(sentence_end)
-    if _REFERS_BACK.match(following.lstrip()) and near.search(following[:_GRIEVANCE_REACH]):
+    opening = following.lstrip()
+    refers_back = _REFERS_BACK.match(opening) or (
+        _REFERS_BACK_IN_SPANISH.match(opening) and _SAID_IN_SPANISH.search(text, start, end)
+    )
+    if refers_back and near.search(following[:_GRIEVANCE_REACH]):
         return True
     if _PRONOUN_VICTIM.search(text[start:end]) and sentence_start > 0:
         before_start, _ = ctx.whole_sentence(max(0, sentence_start - 2), max(0, sentence_start - 1))
@@ -1758,13 +1770,25 @@ def _joking(ctx: _Context, sentence_start: int, sentence_end: int, start: int) -
     if key not in ctx.laughs:
         ctx.laughs[key] = [found.end() for found in joke.finditer(ctx.text, *key)]
     marked = any(_laugh_reaches(ctx, breaks, end, start) for end in ctx.laughs[key])
-    if not (marked or (len(_TOKEN.findall(following)) <= 3 and joke.search(following))):
+    if not (
+        marked
+        or (len(_TOKEN.findall(following)) <= 3 and joke.search(following))
+        or _TAKEN_BACK_AT_ONCE.match(following.lstrip())
+    ):
         return False
     undone = ctx.lexicon.cues.get("joke_undone")
     if undone is None:
         return True
     _, reach = ctx.sentences_after(sentence_end, 2)
     return undone.search(ctx.text, sentence_start, reach) is None
+
+
+# Stop 50 (second entry): the next sentence opening by saying it was a joke, whatever follows
+# ("I'm going to murder her. jk she's staying over tonight"). Never a laugh alone there ("Haha
+# my cat knocked the plant over" is about something else).
+_TAKEN_BACK_AT_ONCE = re.compile(
+    r"(jk|j/k|just kidding|kidding|(lol|haha|jaja) jk|es broma|solo bromeo|bromeo|nah jk)\b"
+)
 
 
 def _laugh_reaches(ctx: _Context, breaks: re.Pattern, laugh_end: int, start: int) -> bool:
