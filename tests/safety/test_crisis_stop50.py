@@ -126,7 +126,7 @@ SECOND = [
     ),
     (
         "a Spanish vent, then a peace made",
-        "A mi compadre le voy a partir la madre por chismoso. Ya hablamos en la cena y quedamos en paz.",
+        "A mi compadre le voy a partir la madre por chismoso. Ya hablamos y quedamos en paz.",
         "A mi compadre le voy a partir la madre por chismoso. Ya sé dónde vive.",
     ),
     (
@@ -176,7 +176,7 @@ SECOND = [
     ),
     (
         "a mild allergic reaction, its red flags denied",
-        "Allergic reaction to the new detergent, itchy rash on my arms. No swelling, no breathing issues.",
+        "Allergic reaction to the new soap, itchy rash on my arms. No swelling, no breathing issues.",
         "Allergic reaction to the shrimp, my lips are swelling and my throat feels tight.",
     ),
     (

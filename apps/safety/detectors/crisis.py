@@ -1467,7 +1467,9 @@ _REFERS_BACK = re.compile(
     r"|because|cause|'cause|bc|porque)\b"
 )
 _REFERS_BACK_IN_SPANISH = re.compile(r"(se|le|encima)\b")
-_SAID_IN_SPANISH = re.compile(r"\b(voy|vamos|va|matar|matarlo|matarla|ahorcar|estrangular|partir|romper)\b")
+_SAID_IN_SPANISH = re.compile(
+    r"\b(voy|vamos|va|matar|matarlo|matarla|ahorcar|estrangular|partir|romper)\b"
+)
 _PRONOUN_VICTIM = re.compile(r"\b(him|her|them|lo|la|los|las)\s*$")
 _GRIEVANCE_REACH = 120  # characters either side of the threat
 
