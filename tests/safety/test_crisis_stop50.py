@@ -176,7 +176,7 @@ SECOND = [
     ),
     (
         "a mild allergic reaction, its red flags denied",
-        "Allergic reaction to the new soap, itchy rash on my arms. No swelling, no breathing issues.",
+        "Allergic reaction to new soap, itchy rash on my arms. No swelling, no breathing issues.",
         "Allergic reaction to the shrimp, my lips are swelling and my throat feels tight.",
     ),
     (
