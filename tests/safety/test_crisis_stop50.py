@@ -17,6 +17,13 @@ training about "autolesiones"; a screening item answered "not at all"; a burn fr
 mild allergic reaction with its red flags denied; a faint at a tattoo shop; pills taken on time;
 "kms this spreadsheet"; and the overdose no rule read (an opioid on top of beers).
 
+Third entry (round52-train-overdose-b, round52-train-spanish-texting): overdoses told as a count
+of a named medicine (six or more of a sedative, an opioid, an antidepressant; ten or more of a
+painkiller), a whole strip or bottle, all of one's medicine with drink, a painkiller eaten like
+candy, patches or drops against the plan, insulin units against the plan, a weekly medicine taken
+daily; setting fire to a car with someone inside; scratching one's face until it bled; "lo único
+que me detiene"; and two false alarms (oil spat while cooking, "cero ganas de hacerme daño").
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -197,3 +204,69 @@ SECOND = [
 ]
 
 test_second_entry_families = twin_test(SECOND)
+
+
+THIRD = [
+    (
+        "a count of a sedative",
+        "Took the remaining 2 lorazepam back to the pharmacy for disposal.",
+        "Took the remaining 30 lorazepam around 10 so I could stop feeling.",
+    ),
+    (
+        "a Spanish count of sleeping pills",
+        "Me tomé 1 de las de dormir, como me dijo la doctora.",
+        "Me tomé 30 de las de dormir, zolpidem. Ya está.",
+    ),
+    (
+        "a whole strip of a painkiller",
+        "Bought a whole strip of paracetamol for the trip, just in case.",
+        "Whole strip of paracetamol, 16 of them, with a can of cider.",
+    ),
+    (
+        "all of one's medicine with drink",
+        "took my seroquel on time and half a glass of water. goodnight",
+        "took all my seroquel and half a bottle of rum. goodnight",
+    ),
+    (
+        "a painkiller eaten like candy",
+        "Kids eating gummy vitamins like candy again, hid the jar.",
+        "Headache turned into me eating Excedrin like candy. 20 or so.",
+    ),
+    (
+        "patches against the plan",
+        "Me puse 1 parche de fentanilo como siempre, el dolor de espalda bajó.",
+        "Me puse 3 parches de fentanilo en vez de 1, respiro lento.",
+    ),
+    (
+        "insulin units against the plan",
+        "insulin: meant to do 8 units, did 8. sugar back in range by lunch.",
+        "insulin: meant to do 8 units, did 80. shaky and confused now.",
+    ),
+    (
+        "a car set on fire with someone inside",
+        "El vecino me tiene harto, mañana hablo con el dueño del edificio.",
+        "El vecino me tiene harto. Mañana le prendo fuego a su carro y ojalá con él adentro.",
+    ),
+    (
+        "a face scratched until it bled",
+        "me rasqué la picadura del mosquito toda la noche, ya no pica",
+        "me rasqué la cara hasta q salió sangre y no podía parar",
+    ),
+    (
+        "the only thing that holds the writer back",
+        "Mi hija cumple 5 el martes, es lo único de lo que hablamos.",
+        "Mi hija cumple 5 el martes y es lo único q me detiene.",
+    ),
+    (
+        "oil spat while cooking",
+        "cocinando me salpicó el aceite y me quemé el brazo, nada grave",
+        "cocinando me acordé de todo y me quemé el brazo a propósito",
+    ),
+    (
+        "no wish at all to self-harm",
+        "cero ganas d hacerme daño esta semana, pero sí de dormir",
+        "muchas ganas d hacerme daño esta semana",
+    ),
+]
+
+test_third_entry_families = twin_test(THIRD)
