@@ -144,6 +144,8 @@ HELD_OUT = (
     "round51-holdout.tsv",
     # Stop 50: a thirty-first, the same way.
     "round52-holdout.tsv",
+    # Stop 50: a thirty-second, the same way.
+    "round53-holdout.tsv",
 )
 
 
