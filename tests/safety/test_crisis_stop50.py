@@ -24,6 +24,11 @@ candy, patches or drops against the plan, insulin units against the plan, a week
 daily; setting fire to a car with someone inside; scratching one's face until it bled; "lo único
 que me detiene"; and two false alarms (oil spat while cooking, "cero ganas de hacerme daño").
 
+Fourth entry (a probe of the protocol's own overdoses): a dose far above the planned microdose told
+as amounts ("2 grams today instead of my usual 0.1", "my dose is 0.15 but I took 1.5", "usually
+0.1g, today 3.5g"), all the mushrooms or a month's doses at once, a macrodose with a medicine, the
+dose taken again and again; each with an ordinary twin. The probe is kept whole as a test.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -270,3 +275,91 @@ THIRD = [
 ]
 
 test_third_entry_families = twin_test(THIRD)
+
+
+FOURTH = [
+    (
+        "grams against the planned microdose",
+        "Took 0.1 grams today instead of my usual 0.15, the doctor lowered it.",
+        "Took 2 grams today instead of my usual 0.1.",
+    ),
+    (
+        "the planned dose, then what was taken",
+        "My dose is 0.15 and I took it at 9 with breakfast.",
+        "My dose is 0.15 but I took 1.5 this morning, the scale was off.",
+    ),
+    (
+        "usually, and today",
+        "Usually 0.1g, today 0.1g again. Calm day.",
+        "Usually 0.1g, today 3.5g. Walls breathing. Alone at home.",
+    ),
+    (
+        "grams of mushrooms",
+        "Ate 200 grams of mushrooms in a risotto, so good.",
+        "Had 3 grams of shrooms with my lithium.",
+    ),
+    (
+        "grams of something else",
+        "Took 2 grams of creatine after the gym.",
+        "Took 2 grams of psilocybin after the gym.",
+    ),
+    (
+        "a heroic dose",
+        "My friend tried to talk me into a heroic dose at his cabin and I said no.",
+        "I did a heroic dose alone tonight, 5g, nobody knows.",
+    ),
+    (
+        "the dose again and again",
+        "Took my dose, then another day off work, then a nap.",
+        "Took my dose, then another, then another, lost count after six.",
+    ),
+    (
+        "a month's doses",
+        "Picked up a month's worth of microdoses from the clinic.",
+        "I swallowed the whole month's microdoses this morning.",
+    ),
+]
+
+test_fourth_entry_families = twin_test(FOURTH)
+
+# The fourth entry's probe: a dose far above the plan, told the ways a patient on this protocol
+# would (written for this test).
+PROTOCOL_OVERDOSES = [
+    "Took 2 grams today instead of my usual 0.1.",
+    "My dose is 0.15 but I took 1.5 this morning, the scale was off.",
+    "took the whole bag of truffles, like 10g.",
+    "ate all the mushrooms in the jar at once, maybe 5 grams.",
+    "I took five of my microdose capsules at once to feel something.",
+    "Microdosed three times before noon, then took another two caps at 3.",
+    "I did a heroic dose alone tonight, 5g, nobody knows.",
+    "Tomé 2 gramos en vez de 0.1, me equivoqué con la balanza.",
+    "Me comí toda la bolsa de hongos, como 7 gramos.",
+    "Me tomé cinco cápsulas de la microdosis juntas.",
+    "Usually 0.1g, today 3.5g. Walls breathing. Alone at home.",
+    "I'm meant to take 0.2 and I took the lot, about 4g.",
+    "Took ten times my dose on purpose.",
+    "Took my dose, then another, then another, lost count after six.",
+    "Took 20 of the capsules from the programme bottle.",
+    "Took a week's worth of microdoses at once.",
+    "I swallowed the whole month's microdoses this morning.",
+    "Dose 0.1g planned, actual 1g. Heart pounding, can't sit still.",
+    "Had 3 grams of shrooms with my lithium.",
+    "Doubled my dose, then doubled it again, then again.",
+    "Took 4 caps instead of 1, then two more after lunch.",
+    "Me tomé toda la dosis del mes de golpe.",
+    "Took way more than the plan, like 30 times more.",
+    "I took the rest of the mushrooms, probably 8 grams.",
+    "Took my sertraline and then 3g of mushrooms.",
+    "Tomé la micro y encima 4 gramos más, no siento las manos.",
+    "Took all my capsules for the week, 7 of them, plus the Lion's Mane.",
+    "Instead of 0.15 I took 15. Misread the scale by a factor of 100.",
+    "The whole jar of caps went in this morning.",
+    "Took 10x my microdose.",
+]
+
+
+@pytest.mark.parametrize("text", PROTOCOL_OVERDOSES)
+def test_a_dose_far_above_the_plan_alerts_from_the_text_alone(text):
+    reading = crisis_reading(text, second_reader=None)
+    assert reading.flagged, text
+    assert any(m.category == "overdose" for m in reading.matches), text
