@@ -29,6 +29,9 @@ as amounts ("2 grams today instead of my usual 0.1", "my dose is 0.15 but I took
 0.1g, today 3.5g"), all the mushrooms or a month's doses at once, a macrodose with a medicine, the
 dose taken again and again; each with an ordinary twin. The probe is kept whole as a test.
 
+Fifth entry (round53-train-journals-w): a near faint at a blood drive "I always do"; a doctor who
+put a faint down to dehydration; a thesis "bleeding out"; a table that left without a tip.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -363,3 +366,30 @@ def test_a_dose_far_above_the_plan_alerts_from_the_text_alone(text):
     reading = crisis_reading(text, second_reader=None)
     assert reading.flagged, text
     assert any(m.category == "overdose" for m in reading.matches), text
+
+
+FIFTH = [
+    (
+        "a near faint at a blood drive, as always",
+        "Nearly fainted at the blood drive, I always do. Juice and a cookie.",
+        "Nearly fainted at the blood drive and now my chest hurts and my arm is numb.",
+    ),
+    (
+        "a faint the doctor put down to dehydration",
+        "The doctor said my fainting spell last month was from dehydration.",
+        "Fainted twice this morning and hit my head on the sink.",
+    ),
+    (
+        "a thesis bleeding out",
+        'My professor said my thesis argument is "bleeding out" in chapter 3.',
+        "My wrist is bleeding out and it won't stop.",
+    ),
+    (
+        "a table that left without a tip",
+        "Una mesa de ocho se fue sin dejar propina. I wanted to kill them, honestly.",
+        "Una mesa de ocho se fue sin dejar propina. I'm going to wait for them after my shift "
+        "with the knife.",
+    ),
+]
+
+test_fifth_entry_families = twin_test(FIFTH)
