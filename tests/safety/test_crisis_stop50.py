@@ -32,6 +32,11 @@ dose taken again and again; each with an ordinary twin. The probe is kept whole 
 Fifth entry (round53-train-journals-w): a near faint at a blood drive "I always do"; a doctor who
 put a faint down to dehydration; a thesis "bleeding out"; a table that left without a tip.
 
+Sixth entry (a second probe of overdoses, of medicines): three or more of a sleeping medicine or a
+benzodiazepine, four or more of an opioid or a stimulant (never over days or as prescribed); a
+whole prescription or half a bottle; a sedative mixed with drink; an extra dose every hour; the
+week's pill box at once; "overdid it with the oxy"; "I'm at something like 15 Advil today".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -393,3 +398,59 @@ FIFTH = [
 ]
 
 test_fifth_entry_families = twin_test(FIFTH)
+
+
+SIXTH = [
+    (
+        "three of a sleeping medicine",
+        "Took 3 Ambien over the week of night shifts, one a night.",
+        "Took 3 Ambien to make sure I sleep.",
+    ),
+    (
+        "five of a stimulant",
+        "Took 2 of my Adderall a day as prescribed during finals.",
+        "Popped 5 of my Adderall to finish the project, heart is pounding.",
+    ),
+    (
+        "a whole prescription",
+        "Took my whole prescription of antibiotics, course done.",
+        "Took my whole prescription of Xanax last night.",
+    ),
+    (
+        "half a bottle",
+        "Bought half a bottle of wine for the risotto.",
+        "Downed half a bottle of my sleeping tablets.",
+    ),
+    (
+        "a sedative mixed with drink",
+        "Mixed my protein powder with milk after the gym.",
+        "Mixed my Klonopin with vodka to knock myself out.",
+    ),
+    (
+        "an extra dose every hour",
+        "Took an extra walk every hour today, the step count is silly.",
+        "Took an extra dose every hour today, I'm at 8 now.",
+    ),
+    (
+        "the week's pill box",
+        "Filled everything in the pill box for the week on Sunday.",
+        "I took everything in the pill box for the week.",
+    ),
+    (
+        "overdid it",
+        "Overdid it with the garden yesterday, my back is sore.",
+        "Overdid it with the oxy, can barely keep my eyes open.",
+    ),
+    (
+        "a count of a painkiller so far today",
+        "I'm at something like 15 emails still to answer today.",
+        "I'm at something like 15 Advil today.",
+    ),
+    (
+        "a Spanish count against the plan",
+        "Me tomé 4 clonazepam en una semana, como dijo el psiquiatra.",
+        "Me tomé 4 clonazepam en vez de medio.",
+    ),
+]
+
+test_sixth_entry_families = twin_test(SIXTH)
