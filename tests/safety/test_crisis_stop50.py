@@ -37,6 +37,11 @@ benzodiazepine, four or more of an opioid or a stimulant (never over days or as 
 whole prescription or half a bottle; a sedative mixed with drink; an extra dose every hour; the
 week's pill box at once; "overdid it with the oxy"; "I'm at something like 15 Advil today".
 
+Seventh entry (a third probe of overdoses, in Spanish): a medicine's Spanish plural ("tres
+tramadoles", "doce ibuprofenos"), spirits with the anxiety pills, insulin doubled, the microdose
+four times today, pills taken "sin contar", the cough syrup "de un trago", "me metí 3 gramos",
+"tomé de más, como quince", "me pasé con el rivotril".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -454,3 +459,60 @@ SIXTH = [
 ]
 
 test_sixth_entry_families = twin_test(SIXTH)
+
+
+SEVENTH = [
+    (
+        "a Spanish plural counted so far today",
+        "Llevo como doce horas sin dormir por el bebé.",
+        "Llevo como doce ibuprofenos hoy y me arde el estómago.",
+    ),
+    (
+        "spirits with the pills",
+        "Me bebí media botella de vino con la cena de Navidad.",
+        "Me bebí media botella de tequila con mis pastillas de la ansiedad.",
+    ),
+    (
+        "the microdose taken again and again",
+        "Me tomé la microdosis tres veces esta semana, como dice el plan.",
+        "Me tomé la microdosis cuatro veces hoy porque no sentía nada.",
+    ),
+    (
+        "the cough syrup at once",
+        "Me tomé todo el jarabe que me recetó el pediatra en la semana.",
+        "Me tomé todo el jarabe para la tos de un trago.",
+    ),
+    (
+        "too much of something",
+        "Me pasé con el café hoy, no paro de hablar.",
+        "Me pasé con el rivotril, no puedo mantener los ojos abiertos.",
+    ),
+]
+
+test_seventh_entry_families = twin_test(SEVENTH)
+
+# The seventh entry's probe, the sentences the rules read (written for this test).
+SPANISH_OVERDOSES = [
+    "Me tomé como diez pastillas de dormir con un vaso de vino.",
+    "Me tomé toda la caja de clonazepam que me quedaba.",
+    "Me bebí media botella de tequila con mis pastillas de la ansiedad.",
+    "Tomé el doble de insulina sin querer y ahora estoy temblando y sudando.",
+    "Me tomé tres tramadoles de golpe para el dolor de muela.",
+    "Me pasé con el rivotril, no puedo mantener los ojos abiertos.",
+    "Llevo como doce ibuprofenos hoy y me arde el estómago.",
+    "Ya me tomé el frasco entero de paracetamol.",
+    "Me inyecté el doble de la dosis de insulina a propósito.",
+    "Me tomé la microdosis cuatro veces hoy porque no sentía nada.",
+    "Mezclé el alprazolam con cerveza para dormir, todo da vueltas.",
+    "Me tomé un blíster entero de sertralina después de la pelea.",
+    "Me eché a la boca un montón de pastillas sin contar.",
+    "Me tomé cinco zolpidem y sigo despierta.",
+    "Me tomé todo el jarabe para la tos de un trago.",
+    "Me metí 3 gramos de hongos en vez de 0.1.",
+    "Tomé de más, como quince, de las de la presión.",
+]
+
+
+@pytest.mark.parametrize("text", SPANISH_OVERDOSES)
+def test_an_overdose_told_in_spanish_alerts(text):
+    assert crisis_reading(text, second_reader=None).flagged, text
