@@ -42,6 +42,11 @@ tramadoles", "doce ibuprofenos"), spirits with the anxiety pills, insulin double
 four times today, pills taken "sin contar", the cough syrup "de un trago", "me metí 3 gramos",
 "tomé de más, como quince", "me pasé con el rivotril".
 
+Eighth entry (a fourth probe of overdoses, told inside an ordinary day): more taken soon after, an
+extra one after drinks, "kept taking ... lost count", a bunch chewed with beers, the other caps in
+the bag, pills saved up, bottles of syrup finished, "meant to take half ... took four", a medicine
+snorted, a gram of psilocybin on top of tramadol.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -515,4 +520,75 @@ SPANISH_OVERDOSES = [
 
 @pytest.mark.parametrize("text", SPANISH_OVERDOSES)
 def test_an_overdose_told_in_spanish_alerts(text):
+    assert crisis_reading(text, second_reader=None).flagged, text
+
+
+EIGHTH = [
+    (
+        "more of a benzodiazepine soon after",
+        "Took 2 of my Ativan over the weekend for the flight, then none.",
+        "I took 2 of my Ativan and then 2 more an hour later because I was still panicking.",
+    ),
+    (
+        "an extra one after drinks",
+        "Had 2 glasses of wine and then my usual Seroquel, slept fine.",
+        "Had 5 glasses of wine and then my usual Seroquel plus an extra one.",
+    ),
+    (
+        "a painkiller taken past counting",
+        "Kept taking Tylenol for the toothache, 2 every 6 hours as the box says.",
+        "Kept taking Tylenol for the toothache, lost count, maybe 20 since yesterday.",
+    ),
+    (
+        "a bunch of a medicine with beers",
+        "Chewed up a bunch of gum with some beers at the game.",
+        "I chewed up a bunch of my gabapentin with some beers, feel like I'm floating.",
+    ),
+    (
+        "the rest of the caps",
+        "Ate the other 9 cookies in the bag, no regrets.",
+        "The microdose didn't work so I ate the other 9 caps in the bag.",
+    ),
+    (
+        "bottles finished",
+        "Finished both bottles of wine at the party with friends.",
+        "Finished both bottles of NyQuil today.",
+    ),
+    (
+        "half planned, four taken",
+        "Meant to take half a zopiclone and I took one whole, slept fine.",
+        "I was meant to take half a zopiclone and I took four.",
+    ),
+    (
+        "a gram on top of a medicine",
+        "Took 1g of vitamin C with my breakfast.",
+        "Took 1g of psilocybin on top of my tramadol.",
+    ),
+]
+
+test_eighth_entry_families = twin_test(EIGHTH)
+
+# The eighth entry's probe, the sentences the rules read (written for this test).
+JOURNAL_OVERDOSES = [
+    "Work was fine. After dinner I took the rest of my oxycodone, there were about 12 left.",
+    "I took 2 of my Ativan and then 2 more an hour later because I was still panicking.",
+    "Had 5 glasses of wine and then my usual Seroquel plus an extra one.",
+    "Kept taking Tylenol for the toothache, lost count, maybe 20 since yesterday.",
+    "I chewed up a bunch of my gabapentin with some beers, feel like I'm floating.",
+    "Took my whole bottle of lithium. I don't care anymore.",
+    "The microdose didn't work so I ate the other 9 caps in the bag.",
+    "My mom found me on the floor, I'd taken a lot of her Xanax.",
+    "Took the antidepressants I'd been saving up, maybe 40.",
+    "Finished both bottles of NyQuil today.",
+    "I was meant to take half a zopiclone and I took four.",
+    "Took 3 of my Xanax with a bottle of wine, feeling really out of it.",
+    "Swallowed 30 aspirin this afternoon, ears ringing a lot now.",
+    "I crushed and snorted my Adderall, six of them.",
+    "Me tomé unos diez diazepam con ron.",
+    "Took 1g of psilocybin on top of my tramadol.",
+]
+
+
+@pytest.mark.parametrize("text", JOURNAL_OVERDOSES)
+def test_an_overdose_told_inside_an_ordinary_day_alerts(text):
     assert crisis_reading(text, second_reader=None).flagged, text
