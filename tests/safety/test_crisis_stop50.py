@@ -47,6 +47,10 @@ extra one after drinks, "kept taking ... lost count", a bunch chewed with beers,
 the bag, pills saved up, bottles of syrup finished, "meant to take half ... took four", a medicine
 snorted, a gram of psilocybin on top of tramadol.
 
+Ninth entry (a fifth probe: mixes and poisons): ketamine mixed with a benzodiazepine, the wrong
+insulin, acid with lithium, laxatives by the handful, a whole sheet of pills at once, a binge with
+the heart racing, bleach drunk in Spanish.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -592,3 +596,44 @@ JOURNAL_OVERDOSES = [
 @pytest.mark.parametrize("text", JOURNAL_OVERDOSES)
 def test_an_overdose_told_inside_an_ordinary_day_alerts(text):
     assert crisis_reading(text, second_reader=None).flagged, text
+
+
+NINTH = [
+    (
+        "a street drug mixed with a sedative",
+        "Mixed my protein powder with oat milk after the gym.",
+        "Mixed ketamine with my clonazepam, can barely move.",
+    ),
+    (
+        "the wrong insulin",
+        "Took the wrong bus this morning, ended up across town.",
+        "Took the wrong insulin, the fast one, a full dose at bedtime.",
+    ),
+    (
+        "a psychedelic with lithium",
+        "Lots of acid reflux with my lithium lately, the doctor knows.",
+        "Smoked and took 3 tabs of acid with my lithium.",
+    ),
+    (
+        "laxatives by the handful",
+        "Took a bunch of photos, like 20, at the wedding.",
+        "Took a bunch of laxatives, like 20, to get it all out.",
+    ),
+    (
+        "a whole sheet of pills",
+        "Bought a whole sheet of stickers for the kids.",
+        "Took a whole sheet of my birth control pills at once.",
+    ),
+    (
+        "a binge with the heart racing",
+        "Mucha coca cola en la fiesta, el corazón contento.",
+        "Me metí mucha coca con alcohol, el corazón me va a mil.",
+    ),
+    (
+        "bleach drunk",
+        "Limpié el baño con cloro, olía fuerte.",
+        "Tomé cloro, poquito, me arde la garganta.",
+    ),
+]
+
+test_ninth_entry_families = twin_test(NINTH)
