@@ -51,6 +51,9 @@ Ninth entry (a fifth probe: mixes and poisons): ketamine mixed with a benzodiaze
 insulin, acid with lithium, laxatives by the handful, a whole sheet of pills at once, a binge with
 the heart racing, bleach drunk in Spanish.
 
+Tenth entry (a sixth probe: overdoses hedged or told sideways): a handful from the pill organiser,
+tomorrow's and the next day's doses today, the capsules emptied into a drink, extra lithium.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -637,3 +640,34 @@ NINTH = [
 ]
 
 test_ninth_entry_families = twin_test(NINTH)
+
+
+TENTH = [
+    (
+        "a handful from the pill organiser",
+        "Grabbed a handful of almonds from the pantry before the meeting.",
+        "Grabbed a handful from the pill organiser without looking and swallowed them.",
+    ),
+    (
+        "un puñado del pastillero",
+        "Tomé un puñado de nueces de la despensa.",
+        "Tomé un puñado del pastillero sin mirar.",
+    ),
+    (
+        "the coming days' doses today",
+        "I took tomorrow's shift too, and the next day's.",
+        "I took tomorrow's dose too, and the next day's.",
+    ),
+    (
+        "capsules emptied into a drink",
+        "Emptied the capsules into the bin, the pharmacist said they expired.",
+        "Emptied the capsules from the stack into a glass of water and drank it.",
+    ),
+    (
+        "extra lithium",
+        "Doctor raised my lithium, took the new dose as planned.",
+        "Took extra lithium because I felt low, like 3 extra.",
+    ),
+]
+
+test_tenth_entry_families = twin_test(TENTH)
