@@ -54,6 +54,10 @@ the heart racing, bleach drunk in Spanish.
 Tenth entry (a sixth probe: overdoses hedged or told sideways): a handful from the pill organiser,
 tomorrow's and the next day's doses today, the capsules emptied into a drink, extra lithium.
 
+Eleventh entry (the other probes' misses): a mother switched with an actress; a dead father who
+says it is time to join him; things sold and debts paid that "feels tidy"; peace made with
+everyone, "Ready now."; hair pulled out in clumps; food refused for days "I deserve it".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -671,3 +675,39 @@ TENTH = [
 ]
 
 test_tenth_entry_families = twin_test(TENTH)
+
+
+ELEVENTH = [
+    (
+        "someone switched with an actress",
+        "The school switched my son's teacher with a substitute for the week.",
+        "Everyone at work is in on it, they switched my real mother with an actress.",
+    ),
+    (
+        "a dead father who calls the writer to join him",
+        "I dreamt of my dad again, we were fishing, I woke up smiling.",
+        "I saw my dead father at the end of the hallway and he told me it's time to join him.",
+    ),
+    (
+        "affairs put in order",
+        "Sold my old bike and paid off my credit card debt. Feels good.",
+        "Sold my guitar and my bike, paid off my debts. Feels tidy.",
+    ),
+    (
+        "peace made with everyone",
+        "Made my peace with everyone at the reunion. Ready for the holidays.",
+        "Made my peace with everyone this week. Ready now.",
+    ),
+    (
+        "hair pulled out",
+        "This spreadsheet has me pulling my hair out.",
+        "Been pulling my hair out in clumps, there's a bald patch now.",
+    ),
+    (
+        "food refused as punishment",
+        "Stopped eating after 8pm for the colonoscopy tomorrow.",
+        "Stopped eating completely, it's day five, only water, I deserve it.",
+    ),
+]
+
+test_eleventh_entry_families = twin_test(ELEVENTH)
