@@ -529,11 +529,6 @@ SPANISH_OVERDOSES = [
 ]
 
 
-@pytest.mark.parametrize("text", SPANISH_OVERDOSES)
-def test_an_overdose_told_in_spanish_alerts(text):
-    assert crisis_reading(text, second_reader=None).flagged, text
-
-
 EIGHTH = [
     (
         "more of a benzodiazepine soon after",
@@ -600,8 +595,8 @@ JOURNAL_OVERDOSES = [
 ]
 
 
-@pytest.mark.parametrize("text", JOURNAL_OVERDOSES)
-def test_an_overdose_told_inside_an_ordinary_day_alerts(text):
+@pytest.mark.parametrize("text", SPANISH_OVERDOSES + JOURNAL_OVERDOSES)
+def test_an_overdose_of_the_probes_alerts_in_spanish_and_inside_an_ordinary_day(text):
     assert crisis_reading(text, second_reader=None).flagged, text
 
 

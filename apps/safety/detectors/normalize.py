@@ -366,10 +366,10 @@ def _leet(match: re.Match) -> str:
 
 
 def _squeeze(text: str) -> tuple[str, _Edits | None]:
-    edits = _Edits()
-    pieces = []
-    position = 0
-    shift = 0
+    return _rewrite(text, _squeezed_runs(text))
+
+
+def _squeezed_runs(text: str):
     for run in _SQUEEZE_RE.finditer(text):
         chunk = run.group()
         if run.group(1):
@@ -378,13 +378,22 @@ def _squeeze(text: str) -> tuple[str, _Edits | None]:
             replacement = "\n"
         else:
             replacement = " "
-        if replacement == chunk:
-            continue
-        start, end = run.span()
+        if replacement != chunk:
+            yield run.start(), run.end(), replacement
+
+
+def _rewrite(text: str, pieces_rewritten) -> tuple[str, _Edits | None]:
+    """The text with each (start, end, replacement) piece, in order and apart, put in, and
+    the edits that lead back; (text, None) when there is none."""
+    edits = _Edits()
+    pieces = []
+    position = 0
+    shift = 0
+    for start, end, replacement in pieces_rewritten:
         pieces.append(text[position:start])
         pieces.append(replacement)
         edits.add(start + shift, start + shift + len(replacement), start, end)
-        shift += len(replacement) - len(chunk)
+        shift += len(replacement) - (end - start)
         position = end
     if not pieces:
         return text, None
@@ -424,10 +433,10 @@ def _word_before(text: str, position: int) -> str | None:
 def _spell_out_shorthand(text: str) -> tuple[str, _Edits | None]:
     if _SHORTHAND_HINT.search(text) is None:
         return text, None
-    edits = None
-    pieces = []
-    position = 0
-    shift = 0
+    return _rewrite(text, _shorthand_spelled_out(text))
+
+
+def _shorthand_spelled_out(text: str):
     for found in _SHORTHAND_RE.finditer(text):
         kind = "estoy" if found.group("estoy") else found.lastgroup
         short = found.group()
@@ -445,24 +454,11 @@ def _spell_out_shorthand(text: str) -> tuple[str, _Edits | None]:
             ):
                 continue
             word = "estoy"
-        elif kind == "para":
-            word = "para"
-        elif kind == "bien":
-            word = "bien"
+        elif kind in ("para", "bien"):
+            word = kind
         else:
             word = _SHORTHAND_WORDS[kind]
-        if edits is None:
-            edits = _Edits()
-        start, end = found.span()
-        pieces.append(text[position:start])
-        pieces.append(word)
-        edits.add(start + shift, start + shift + len(word), start, end)
-        shift += len(word) - len(short)
-        position = end
-    if edits is None:
-        return text, None
-    pieces.append(text[position:])
-    return "".join(pieces), edits
+        yield found.start(), found.end(), word
 
 
 def _space(match: re.Match) -> str:
