@@ -58,6 +58,10 @@ Eleventh entry (the other probes' misses): a mother switched with an actress; a 
 says it is time to join him; things sold and debts paid that "feels tidy"; peace made with
 everyone, "Ready now."; hair pulled out in clumps; food refused for days "I deserve it".
 
+Twelfth entry (a seventh probe: overdoses in slang and told by the clock): "went overboard with my
+meds", more than prescribed, two more every two hours, caps double dropped, bars chewed past
+counting, "me empastillé", the dose three times "that's triple", grams when 0.1 is the plan.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -706,3 +710,44 @@ ELEVENTH = [
 ]
 
 test_eleventh_entry_families = twin_test(ELEVENTH)
+
+
+TWELFTH = [
+    (
+        "overboard with the medicine",
+        "Went overboard with the decorations again, the house looks like a mall.",
+        "went overboard with my meds today, everything is slow.",
+    ),
+    (
+        "more than prescribed",
+        "Took more than the recipe said of the garlic.",
+        "Took more than prescribed of my Klonopin, like a lot more.",
+    ),
+    (
+        "two more every two hours",
+        "At 2 I had two coffees, at 4 two more, at 6 another two.",
+        "At 2 I took two Ativan, at 4 two more, at 6 another two.",
+    ),
+    (
+        "double dropped",
+        "Double dropped my phone today, the screen survived.",
+        "Double dropped the caps, then took another half an hour later.",
+    ),
+    (
+        "past counting",
+        "Been chewing gum all day, lost track of time.",
+        "Been chewing my Xanax bars all day, lost track.",
+    ),
+    (
+        "the dose, 'that's triple'",
+        "Took my dose this morning, the pills are small, that's triple the old price.",
+        "Had my dose this morning and then again at noon and again at 4, that's triple.",
+    ),
+    (
+        "grams when 0.1 is the plan",
+        "Took 0.1 grams when I'm supposed to take 0.1, all good.",
+        "Took about 2 grams when I'm supposed to take 0.1, feeling very strange.",
+    ),
+]
+
+test_twelfth_entry_families = twin_test(TWELFTH)
