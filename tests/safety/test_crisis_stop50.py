@@ -62,6 +62,12 @@ Twelfth entry (a seventh probe: overdoses in slang and told by the clock): "went
 meds", more than prescribed, two more every two hours, caps double dropped, bars chewed past
 counting, "me empastillé", the dose three times "that's triple", grams when 0.1 is the plan.
 
+Thirteenth entry (an eighth probe: indirect suicidal wording in Spanish, whose English twins the
+rules read): the last entry with thanks, "ya tengo pensado cómo y cuándo", "esta noche se termina
+todo", a rope "ya sé dónde", a height looked up, next month's capsules not needed, appointments
+cancelled "ya no tiene caso", the bridge gone back to, letters in a drawer, a pet given away
+"ella lo va a cuidar mejor", "estaría mejor muerta".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -751,3 +757,44 @@ TWELFTH = [
 ]
 
 test_twelfth_entry_families = twin_test(TWELFTH)
+
+
+THIRTEENTH = [
+    (
+        "the last entry",
+        "Es mi última entrada del año, ¡feliz año nuevo!",
+        "Es mi última entrada, gracias por todo.",
+    ),
+    (
+        "everything ends tonight",
+        "Hoy se termina todo el papeleo de la mudanza.",
+        "No aguanto más, esta noche se termina todo.",
+    ),
+    (
+        "next month's capsules",
+        "Ya no voy a necesitar las cápsulas, el programa terminó y el doctor me dio de alta.",
+        "Ya no voy a necesitar las cápsulas del próximo mes.",
+    ),
+    (
+        "the bridge gone back to",
+        "Fui al puente con mis hijos y me quedé mirando el agua.",
+        "Fui al puente otra vez y me quedé mirando el agua un buen rato.",
+    ),
+    (
+        "a pet given away",
+        "Regalé mi bici a la vecina, ella la va a usar más.",
+        "Regalé mi perro a la vecina, ella lo va a cuidar mejor.",
+    ),
+    (
+        "better dead",
+        "Mi abuela estaría mejor en una residencia, lo hablamos.",
+        "Estaría mejor muerta, nadie se daría cuenta.",
+    ),
+    (
+        "a rope",
+        "Compré una cuerda para tender la ropa.",
+        "Compré una soga, ya sé dónde.",
+    ),
+]
+
+test_thirteenth_entry_families = twin_test(THIRTEENTH)
