@@ -41,6 +41,24 @@ def test_a_spanish_entry_opens_the_spanish_crisis_page_on_a_phone(world, stack, 
     assert axe_violations(page) == []
 
 
+def test_a_crisis_typed_in_texting_shorthand_opens_the_spanish_crisis_page_on_a_phone(
+    world, stack, browser_page
+):
+    # Stop 50: "q" for "que" hid this from the rules (SHIP_RULES.md, stop 50's first entry).
+    page = browser_page(viewport=PHONE_390, bypass_csp=True)
+    log_in(page, world.patient.email)
+    page.locator("label[for=id_mood_3]").click()
+    page.locator("#id_journal").fill("toy mal. me rasguño los brazos hasta q sangran y no paro")
+    page.get_by_role("button", name="Save today's check-in").click()
+    expect(page).to_have_url(re.compile(r"/crisis/\?checkin=\d+"))
+    assert page.locator("html").get_attribute("lang") == "es"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "No tienes que pasar por esto a solas"
+    )
+    screenshot(page, "crisis-spanish-shorthand-phone")
+    assert axe_violations(page) == []
+
+
 def test_the_language_page_passes_axe_on_a_phone_and_saves_spanish(world, stack, browser_page):
     page = browser_page(viewport=PHONE_390, bypass_csp=True)
     log_in(page, world.patient.email)
