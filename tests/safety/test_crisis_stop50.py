@@ -68,6 +68,11 @@ todo", a rope "ya sé dónde", a height looked up, next month's capsules not nee
 cancelled "ya no tiene caso", the bridge gone back to, letters in a drawer, a pet given away
 "ella lo va a cuidar mejor", "estaría mejor muerta".
 
+Fourteenth entry (a ninth probe: emergencies and self-harm described in Spanish, whose English
+twins the rules read): the face hit "cuando me equivoqué", old scars opened again, hair torn out
+in clumps, lips and tongue swelling, a heart at 180 that does not settle, the sharpener's blade,
+nails dug in until they bled.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -798,3 +803,39 @@ THIRTEENTH = [
 ]
 
 test_thirteenth_entry_families = twin_test(THIRTEENTH)
+
+
+FOURTEENTH = [
+    (
+        "the face hit for a mistake",
+        "Me pegué en la cara con la puerta del armario, qué torpe.",
+        "Me pegué en la cara cuando me equivoqué.",
+    ),
+    (
+        "old scars opened again",
+        "Me abrí otra vez la herida del dedo cocinando.",
+        "Me abrí otra vez las cicatrices viejas con unas pinzas.",
+    ),
+    (
+        "hair torn out in clumps",
+        "Me arranqué las canas frente al espejo, ya son muchas.",
+        "Me arranqué el pelo a mechones, ya tengo una calva.",
+    ),
+    (
+        "lips and tongue swelling",
+        "Se me hinchó la rodilla después del partido.",
+        "Se me están hinchando los labios y la lengua después de los camarones.",
+    ),
+    (
+        "a racing heart that does not settle",
+        "El corazón me va a 150 corriendo en la cinta, normal para mí.",
+        "El corazón me va a 180 y no baja, siento que me voy a desmayar.",
+    ),
+    (
+        "the sharpener's blade",
+        "Le saqué punta a los lápices con el sacapuntas nuevo.",
+        "Me corté con el sacapuntas en el baño de la escuela.",
+    ),
+]
+
+test_fourteenth_entry_families = twin_test(FOURTEENTH)
