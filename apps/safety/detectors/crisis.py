@@ -1790,6 +1790,10 @@ def _joking(ctx: _Context, sentence_start: int, sentence_end: int, start: int) -
 # my cat knocked the plant over" is about something else).
 _TAKEN_BACK_AT_ONCE = re.compile(
     r"(jk|j/k|just kidding|kidding|(lol|haha|jaja) jk|es broma|solo bromeo|bromeo|nah jk)\b"
+    # Stop 51 (first entry): or a bracket that opens by taking it back ("I'm going to murder
+    # him. (I'm not, he's 4.)"); never "(I'm not kidding)".
+    r"|\((i'?m|im) not|\((not really|obviously not|of course not|i won'?t|i wouldn'?t)\b"
+    r"(?!\s*(kidding|joking|bromeando))"
 )
 
 

@@ -1,0 +1,73 @@
+"""What the rules read at stop 51 (issue 17; apps/safety/semantic/SHIP_RULES.md, stop 51's
+entries), each family with an ordinary twin that must stay quiet and a crisis twin that must alert.
+
+First entry (a probe of ordinary entries written by hand, for the rules' own false alarms):
+passwords written down in the sentence that names the writer's operation; letters written as a
+gratitude exercise, said in their sentence or of them by the therapist; a threat taken back in a
+bracket at once ("(I'm not, he's 4.)"); a threat with what was done "instead" next, or "Deep
+breaths."; a stretch of a wedding blacked out; breathless from laughing past a comma; not wanting
+to be here "meaning this city"; rather dead than "seen in" a costume.
+
+The entries here are written for these tests, not copied from the training files.
+"""
+
+from .twins import twin_test
+
+# (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
+FIRST = [
+    (
+        "passwords written down before one's own operation",
+        "Surgery is Thursday so I wrote down all my passwords for Tom and paid the bills ahead.",
+        "I wrote down all my passwords for Tom and paid the bills ahead. He won't have to sort "
+        "anything out after I'm gone.",
+    ),
+    (
+        "letters written as a gratitude exercise",
+        "I've been writing letters to everyone I love, part of the gratitude exercise my "
+        "therapist gave me. Wrote six today.",
+        "Writing letters to my kids to say goodbye. Did the gratitude exercise my therapist "
+        "gave me.",
+    ),
+    (
+        "a threat taken back in a bracket at once",
+        "My kid drew all over the new couch with a sharpie. I'm going to murder him. (I'm not, "
+        "he's 4.)",
+        "My stepdad hit my mum again. I'm going to kill him. (I'm not kidding.)",
+    ),
+    (
+        "a threat, then what was done instead",
+        "Group project partner ghosted us again. I'm going to kill him when I see him Monday. "
+        "Emailed the professor instead.",
+        "I'm going to kill him when I see him Monday. I bought a knife instead.",
+    ),
+    (
+        "a threat, then deep breaths",
+        "If my mother-in-law rearranges my kitchen one more time I will strangle someone. Deep "
+        "breaths. Therapy Thursday.",
+        "I will strangle him. Deep breaths. He deserves it and I'm going to do it tonight.",
+    ),
+    (
+        "a stretch of a night out blacked out",
+        "I blacked out a bit of the wedding after the tequila shots, apparently I danced on a "
+        "table. Mortified.",
+        "Blacked out at work today, woke up on the floor.",
+    ),
+    (
+        "breathless from laughing, past a comma",
+        "Could not stop laughing at dinner, couldn't breathe, tears everywhere.",
+        "Chest is tight and I couldn't breathe at dinner, lips going blue.",
+    ),
+    (
+        "not wanting to be here, meaning a place",
+        "I don't want to be here anymore, meaning this city. We've started looking at houses "
+        "in the country.",
+        "I don't want to be here anymore. I mean it this time.",
+    ),
+    (
+        "rather dead than seen in a costume",
+        "I told Sam I'd rather be dead than seen in that orange jumpsuit for the costume party.",
+        "I'd rather be dead than live like this another week.",
+    ),
+]
+
+test_first_entry_families = twin_test(FIRST)
