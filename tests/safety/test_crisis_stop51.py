@@ -8,6 +8,11 @@ bracket at once ("(I'm not, he's 4.)"); a threat with what was done "instead" ne
 breaths."; a stretch of a wedding blacked out; breathless from laughing past a comma; not wanting
 to be here "meaning this city"; rather dead than "seen in" a costume.
 
+Second entry (two more probes, of vents, hyperbole and the body): a threat "we fixed" together; a
+wish to hurt a driver, then "just honked"; "I'd kill her if she got a tattoo"; "I want to die, this
+cold is the worst" (the nuisance in the wish's own sentence); wanting it all to stop "for a bit";
+a scab picked "until it bled a little".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -71,3 +76,44 @@ FIRST = [
 ]
 
 test_first_entry_families = twin_test(FIRST)
+
+SECOND = [
+    (
+        "a threat the two fixed together",
+        "I'm going to kill my husband, he booked the flights for the wrong month. We fixed it on "
+        "the phone, only 50 quid.",
+        "I'm going to kill my husband. He hit me again and I have the knife ready.",
+    ),
+    (
+        "a wish to hurt a driver, then a honk",
+        "Wanted to hurt the guy who cut me off on the motorway. Just honked and put a podcast on.",
+        "I want to hurt the guy who cut me off. I know his plate and I'm going to find him.",
+    ),
+    (
+        "a threat over a teenager's tattoo",
+        "Told my teenager I'd kill her if she got a tattoo. She got a tiny one. I love it.",
+        "I'd kill her if she touches my kids again. I mean it.",
+    ),
+    (
+        "a wish to die with a cold as its reason, in its sentence",
+        "I want to die, this cold is the worst. Soup and Netflix.",
+        "I want to die, this pain is the worst and nothing helps.",
+    ),
+    (
+        "a cold in a sentence of its own explains no wish",
+        "My husband had a cold, so I made soup.",
+        "Husband had a cold. I want to die.",
+    ),
+    (
+        "wanting it all to stop for a bit",
+        "I just want it all to stop for a bit, the noise, the emails, the kids. Booked a massage.",
+        "I just want it all to stop. I'm so tired of being alive.",
+    ),
+    (
+        "a scab picked until it bled a little",
+        "Picked at a scab on my knee until it bled a little, gross habit. Put a plaster on.",
+        "Picked at my arms until they bled again last night. Can't stop.",
+    ),
+]
+
+test_second_entry_families = twin_test(SECOND)

@@ -146,6 +146,9 @@ HELD_OUT = (
     "round52-holdout.tsv",
     # Stop 50: a thirty-second, the same way.
     "round53-holdout.tsv",
+    # Stop 51: a twenty-ninth blind set, written by a helper who opened nothing, measured once
+    # on the stop's final detector.
+    "round54-holdout.tsv",
 )
 
 
