@@ -13,6 +13,13 @@ wish to hurt a driver, then "just honked"; "I'd kill her if she got a tattoo"; "
 cold is the worst" (the nuisance in the wish's own sentence); wanting it all to stop "for a bit";
 a scab picked "until it bled a little".
 
+Third entry (round54-train-rules-fa-p, a helper's ordinary entries in crisis words): "prefiero
+morirme antes que volver a hacer un trabajo en grupo"; a window jumped out of in words, "but it was
+a rounding error"; a Spanglish vent, then "al final salí temprano y fui al gym"; a screening
+question quoted and answered "No."; terms typed in quotes on a scribe's shift (never the writer's
+own words quoted); a hangover as the wish's reason; a game character who bled out; "getting my
+affairs in order, meaning taxes".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -117,3 +124,55 @@ SECOND = [
 ]
 
 test_second_entry_families = twin_test(SECOND)
+
+THIRD = [
+    (
+        "rather die than do a group project again, in Spanish",
+        "Prefiero morirme antes que volver a hacer un trabajo en grupo con Julián. Hablé con la "
+        "profe y me dejó hacerlo sola.",
+        "Prefiero morirme antes que seguir así. Ya no aguanto.",
+    ),
+    (
+        "a window jumped out of in words, taken back",
+        "Spreadsheet from hell finally balanced. I was ready to jump out the window around 3pm "
+        "but it was a rounding error in column F.",
+        "I was ready to jump out the window at 3am. I opened it and stood there for an hour.",
+    ),
+    (
+        "a Spanglish vent, then the gym",
+        "Mi jefe me tenía loca con los deadlines, I swear I was going to kill him. Al final salí "
+        "temprano y fui al gym.",
+        "Mi jefe me tiene loca, I swear I was going to kill him. Al final salí temprano y fui a "
+        "comprar un cuchillo.",
+    ),
+    (
+        "a screening question answered no",
+        'Call from the study coordinator. "Any suicidal thoughts since the last visit?" No. '
+        '"Any unusual experiences?" Some nice visuals on day 1.',
+        '"Any suicidal thoughts since the last visit?" No. Well, sometimes at night, but I did '
+        "not tell her.",
+    ),
+    (
+        "terms typed on a scribe's shift",
+        'ER scribe shift, typed "self-inflicted laceration" and "suicidal ideation" more times '
+        "than I can count. It's heavy but I'm well supported.",
+        'I keep typing "I want to die" into my notes app.',
+    ),
+    (
+        "a hangover as the wish's reason",
+        "Hungover from Sam's wedding, I wanted to die this morning. Gatorade, eggs, nap, survived.",
+        "I wanted to die this morning. Hungover again, third day drinking alone.",
+    ),
+    (
+        "a game character who bled out",
+        "In our D&D campaign my bard got stabbed and bled out, then the cleric revived him.",
+        "I want to bleed out in the bath tonight.",
+    ),
+    (
+        "affairs in order, meaning taxes",
+        "Getting my affairs in order, meaning taxes, finally. Filed everything by noon.",
+        "Getting my affairs in order, meaning my will and who gets the dog.",
+    ),
+]
+
+test_third_entry_families = twin_test(THIRD)
