@@ -20,8 +20,19 @@ question quoted and answered "No."; terms typed in quotes on a scribe's shift (n
 own words quoted); a hangover as the wish's reason; a game character who bled out; "getting my
 affairs in order, meaning taxes".
 
+Fourth entry (a tenth probe, by hand: overdoses and self-harm neither layer read): a month's or a
+week's supply taken, a bottle of a cold medicine downed, more than the box says, the rest of the
+edibles counted, tabs of acid counted, "then the rest of the jar", a medicine finished and counted,
+"six or seven, I wasn't counting", a whole box of a sleeping aid, the dose again and again today, a
+sheet chewed through; a hand stabbed with a fork, skin rubbed raw with sandpaper. The probe is kept
+whole as a test.
+
 The entries here are written for these tests, not copied from the training files.
 """
+
+import pytest
+
+from apps.safety.services import crisis_reading
 
 from .twins import twin_test
 
@@ -176,3 +187,134 @@ THIRD = [
 ]
 
 test_third_entry_families = twin_test(THIRD)
+
+FOURTH = [
+    (
+        "a month's supply",
+        "Picked up my whole month of seroquel from the pharmacy, they had it in stock for once.",
+        "Took my whole month of seroquel tonight.",
+    ),
+    (
+        "a bottle of a cold medicine",
+        "Bought a bottle of Night Nurse and had one dose before bed.",
+        "Downed a bottle of Night Nurse and half a bottle of vodka.",
+    ),
+    (
+        "more than the box says",
+        "Took two co-codamol, exactly what the box says.",
+        "Took a load of co-codamol, more than the box says, to make it stop.",
+    ),
+    (
+        "the rest of the edibles, counted",
+        "Ate one of the edibles at 8, slept great.",
+        "Ate the rest of the edibles, like 10 of them, heart is going mad.",
+    ),
+    (
+        "tabs counted",
+        "Had 5 tabs open all day researching flights.",
+        "Took 5 tabs of acid at the festival, can't come down, scared.",
+    ),
+    (
+        "then the rest of the jar",
+        "Took my 0.1 this morning and then the rest of the day off.",
+        "Took my 0.1 this morning and then the rest of the jar at lunch.",
+    ),
+    (
+        "a medicine finished and counted",
+        "Finished the paracetamol course. All done.",
+        "Finished the paracetamol. All 32.",
+    ),
+    (
+        "a count not kept",
+        "Ambien, one, as prescribed, slept 7 hours.",
+        "Ambien, six or seven, I wasn't counting, with the wine.",
+    ),
+    (
+        "a whole box had",
+        "Had the whole box of chocolates before bed, no regrets.",
+        "Had the whole box of Nytol before bed.",
+    ),
+    (
+        "the dose again and again today",
+        "Took my microdose four times this week, as planned.",
+        "Took my microdose four more times today, I wanted to feel something.",
+    ),
+    (
+        "a sheet chewed through",
+        "Went through a whole box of ibuprofen this month with my back.",
+        "I chewed through a whole sheet of ibuprofen.",
+    ),
+    (
+        "a hand stabbed with a fork",
+        "Accidentally stabbed my hand with a fork reaching for the salad.",
+        "Stabbed my hand with a fork under the table at dinner, again.",
+    ),
+    (
+        "skin rubbed raw",
+        "Sanded the table with sandpaper until it was smooth.",
+        "Rubbed my skin with sandpaper until it was raw.",
+    ),
+]
+
+test_fourth_entry_families = twin_test(FOURTH)
+
+TENTH_PROBE = (
+    "Took all of my nan's heart tablets after everyone went to bed.",
+    "Swallowed what was left in the blister packs, didn't count.",
+    "I emptied the medicine cabinet into my hand and took it with juice.",
+    "Took a week's worth of my lithium at once this afternoon.",
+    "I've taken 20 of my sertraline, feeling weird now.",
+    "Took my whole month of seroquel tonight.",
+    "Had like 30 paracetamol with a bottle of wine.",
+    "I took loads of my pills earlier, my head is spinning.",
+    "Downed a bottle of Night Nurse and half a bottle of vodka.",
+    "Took a load of co-codamol, more than the box says, to make it stop.",
+    "Ate the rest of the edibles, like 10 of them, heart is going mad.",
+    "Took 5 tabs of acid at the festival, can't come down, scared.",
+    "Took my 0.1 this morning and then the rest of the jar at lunch.",
+    "Took 3.5 grams on top of my lithium, feel sick and shaky.",
+    "Kept redosing every hour, I think I'm at 4 grams now.",
+    "Took all the pills I'd been saving. Writing this in case.",
+    "Finished the paracetamol. All 32.",
+    "My husband's sleeping pills are gone and so is most of my Xanax. I just want to sleep.",
+    "Ambien, six or seven, I wasn't counting, with the wine.",
+    "Took the rest of my mum's morphine. Lying down now.",
+    "Swallowed a handful of whatever was in the drawer.",
+    "Had the whole box of Nytol before bed.",
+    "I keep taking more of the ketamine, lost track, can't feel my legs.",
+    "Took about 15 of my propranolol, heart slowing, dizzy.",
+    "Took my microdose four more times today, I wanted to feel something.",
+    "I chewed through a whole sheet of ibuprofen.",
+    "Took double the insulin on purpose.",
+    "Me tomé todas las pastillas de mi mamá.",
+    "Me tomé la caja entera de clonazepam.",
+    "Me tomé como 20 paracetamoles con vino.",
+    "Me acabé el frasco de pastillas para dormir.",
+    "Me tomé lo que quedaba de los hongos, como 4 gramos.",
+    "Cut my thigh with a razor last night, deeper than before.",
+    "Burned my wrist with the lighter again to calm down.",
+    "Scratched my arms raw with my nails in the bathroom.",
+    "Punched the wall till my knuckles split, did it on purpose.",
+    "Pressed the hot spoon on my skin. It helps.",
+    "Carved his name into my leg.",
+    "Hit myself in the head with my fist until I saw stars.",
+    "Pulled out my eyelashes, all of them on the left.",
+    "Starved myself all week, I don't deserve food.",
+    "Stabbed my hand with a fork under the table at dinner, again.",
+    "Rubbed my skin with sandpaper until it was raw.",
+    "Dug the compass into my arm during class.",
+    "Me corté los muslos anoche.",
+    "Me quemé con el encendedor para sentir algo.",
+    "Me pegué contra la pared hasta que me sangró la frente.",
+)
+
+
+# Read by the semantic layer alone: pills that are "gone" say what was taken only by implication.
+READ_BY_THE_SEMANTIC_LAYER = {
+    "My husband's sleeping pills are gone and so is most of my Xanax. I just want to sleep."
+}
+
+
+@pytest.mark.parametrize("text", [t for t in TENTH_PROBE if t not in READ_BY_THE_SEMANTIC_LAYER])
+def test_an_overdose_or_self_harm_of_the_tenth_probe_alerts_from_the_rules(text):
+    assert crisis_reading(text, second_reader=None).flagged, text
