@@ -27,6 +27,11 @@ edibles counted, tabs of acid counted, "then the rest of the jar", a medicine fi
 sheet chewed through; a hand stabbed with a fork, skin rubbed raw with sandpaper. The probe is kept
 whole as a test.
 
+Fifth entry (an eleventh probe, by hand: indirect suicidal wording): a pet given away that "will
+have a better life" with someone, in Spanish "lo va a querer más"; "Tonight feels like the right
+night."; "I won't be at group next week, or any week after that."; a drive to the cliffs, then
+"Almost."; "Finally figured out the way out."
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -318,3 +323,39 @@ READ_BY_THE_SEMANTIC_LAYER = {
 @pytest.mark.parametrize("text", [t for t in TENTH_PROBE if t not in READ_BY_THE_SEMANTIC_LAYER])
 def test_an_overdose_or_self_harm_of_the_tenth_probe_alerts_from_the_rules(text):
     assert crisis_reading(text, second_reader=None).flagged, text
+
+
+FIFTH = [
+    (
+        "a pet given away for a better life",
+        "Gave Max to my sister when we moved abroad. He'll have a better life with her garden.",
+        "Gave Max to my sister today. He'll have a better life with her kids.",
+    ),
+    (
+        "a pet given away, in Spanish",
+        "Le di mi gato a mi vecina mientras viajo, me manda fotos.",
+        "Le di mi gato a mi vecina, ella lo va a querer más.",
+    ),
+    (
+        "the right night",
+        "Tonight feels like the right night to tell him I'm pregnant.",
+        "Tonight feels like the right night.",
+    ),
+    (
+        "no week after that",
+        "I won't be at group next week, I'm on holiday in Spain.",
+        "I won't be at group next week, or any week after that.",
+    ),
+    (
+        "a drive to the cliffs, then almost",
+        "Drove to the cliffs and watched the surfers. Almost froze, so windy.",
+        "Drove to the cliffs after work and sat in the car for two hours. Almost.",
+    ),
+    (
+        "the way out",
+        "Figured out the way out of the car park eventually.",
+        "Finally figured out the way out. Relief.",
+    ),
+]
+
+test_fifth_entry_families = twin_test(FIFTH)
