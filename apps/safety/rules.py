@@ -12,9 +12,15 @@ from .detectors.screening import RuleSet, compile_rules
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
 
+# libyaml's safe loader where PyYAML was built with it (its wheels are): the same data, read
+# about ten times faster (stop 51: 0.40 -> 0.03 s for the crisis lexicon, a tenth of
+# `manage.py crisis_scan`'s start-up).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load(name: str):
     with open(FIXTURES / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
 @cache

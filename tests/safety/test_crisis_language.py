@@ -1303,3 +1303,12 @@ def test_a_broken_lexicon_fails_loudly_naming_the_entry(change, message):
     change(data)
     with pytest.raises(ValueError, match=message):
         compile_lexicon(data)
+
+
+def test_the_fixtures_read_the_same_with_the_fast_loader_as_with_the_plain_one():
+    # Stop 51: apps/safety/rules.py reads fixtures with libyaml's safe loader where it is built.
+    from apps.safety import rules
+
+    for name in ("crisis_lexicon.yaml", "alert_rules.yaml", "crisis_resources.yaml"):
+        with open(FIXTURES / name, encoding="utf-8") as handle:
+            assert rules._load(name) == yaml.safe_load(handle), name
