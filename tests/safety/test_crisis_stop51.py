@@ -36,6 +36,9 @@ Sixth entry (a third probe of ordinary entries): jumping "in" from a bridge (int
 "in front of"); a notice given at work as the reason for "I've decided."; a chest sore from
 coughing.
 
+Seventh entry (a fourth probe of ordinary entries, in Spanish): "ya no quiero seguir así" with a
+chore after it; how to ask about suicidal ideas, taught at a training.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -383,3 +386,18 @@ SIXTH = [
 ]
 
 test_sixth_entry_families = twin_test(SIXTH)
+
+SEVENTH = [
+    (
+        "not going on like this, with a chore",
+        "Ya no quiero seguir así con el desorden, mañana limpio el armario.",
+        "Ya no quiero seguir así con mi vida, ya no tiene sentido.",
+    ),
+    (
+        "how to ask about suicidal ideas, at a training",
+        "En la capacitación de enfermería hablamos de cómo preguntar por ideas suicidas.",
+        "Mi psiquiatra me preguntó por ideas suicidas y le dije que sí, todos los días.",
+    ),
+]
+
+test_seventh_entry_families = twin_test(SEVENTH)
