@@ -149,6 +149,9 @@ HELD_OUT = (
     # Stop 51: a twenty-ninth blind set, written by a helper who opened nothing, measured once
     # on the stop's final detector.
     "round54-holdout.tsv",
+    # Stop 52: a thirty-fourth blind set, written by a helper who opened nothing, added here
+    # before its first measurement.
+    "round55-holdout.tsv",
 )
 
 
