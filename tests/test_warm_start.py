@@ -86,6 +86,9 @@ def test_celery_worker_init_loads_the_rules():
     assert {name: getattr(rules, name).cache_info().currsize for name in RULE_LOADERS} == (
         dict.fromkeys(RULE_LOADERS, 1)
     )
+    # Every crisis rule's expression is compiled too (stop 52: elsewhere only when first needed).
+    dispatch = rules.crisis_lexicon().dispatch
+    assert len(dispatch) == len(dispatch.known)
 
 
 def test_the_context_rules_are_loaded_with_the_others():

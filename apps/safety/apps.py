@@ -11,9 +11,12 @@ def rules_load() -> float:
     process's life), so no request or task pays for it; returns the seconds
     it took. Compiling the crisis lexicon alone takes most of a second."""
     from . import rules
+    from .detectors.crisis import compile_every_rule
 
     started = time.perf_counter()
-    rules.crisis_lexicon()
+    # Every rule's expression too, which a short-lived command compiles only as a text
+    # first reaches it: a web or worker process pays for them once, here.
+    compile_every_rule(rules.crisis_lexicon())
     rules.contraindication_rules()
     rules.alert_rules()
     rules.crisis_resources()

@@ -1305,6 +1305,28 @@ def test_a_broken_lexicon_fails_loudly_naming_the_entry(change, message):
         compile_lexicon(data)
 
 
+def test_an_expression_only_compiling_finds_broken_fails_when_every_rule_is_compiled():
+    # Stop 52: rules compile when a text first reaches them; listing their first words
+    # parses them at load, and compiling every one (the worker at start, this test) finds
+    # the rest, naming the rule.
+    from apps.safety.detectors.crisis import compile_every_rule
+
+    data = lexicon_data()
+    data["rules"].append(
+        {"id": "x", "category": "medical", "source": "s", "pattern": "(?<=a|bc)x marks"}
+    )
+    lexicon = compile_lexicon(data)
+    with pytest.raises(ValueError, match="rule x"):
+        compile_every_rule(lexicon)
+
+
+def test_every_rule_of_the_shipped_lexicon_compiles():
+    from apps.safety.detectors.crisis import compile_every_rule
+
+    lexicon = compile_lexicon(lexicon_data())
+    assert compile_every_rule(lexicon) == len(lexicon.dispatch.known) > 1000
+
+
 def test_the_fixtures_read_the_same_with_the_fast_loader_as_with_the_plain_one():
     # Stop 51: apps/safety/rules.py reads fixtures with libyaml's safe loader where it is built.
     from apps.safety import rules

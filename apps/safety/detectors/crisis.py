@@ -198,7 +198,7 @@ class Lexicon:
     # category) holding only the alternatives that can start with it.
     # Alternatives whose first word cannot be listed run in `fallback`.
     trigger: re.Pattern | None
-    dispatch: dict[str, tuple[_Scanner, ...]]
+    dispatch: "_BuiltOnFirstUse"  # key -> tuple[_Scanner, ...], built when first needed
     fallback: tuple[_Scanner, ...]
     # Every pattern alternative (rule, compiled source), most severe first;
     # at one place in a text the first that matches wins.
@@ -274,6 +274,49 @@ def _compile(source: str, where: str, *, words: bool = True) -> re.Pattern:
         raise ValueError(f"{where}: {error}") from error
 
 
+class _CompiledOnFirstUse(dict):
+    """Each rule's expression (source -> compiled), compiled when a text first reaches it.
+
+    Compiling all 1,800 at start-up took about a second of `manage.py crisis_scan`'s
+    start (stop 52), and most texts reach few of them. Listing each one's first words
+    has already parsed it, so a broken edit still fails when the lexicon loads; what
+    only compiling finds (a look-behind of varying width) the tests find, by compiling
+    every one (`compile_every_rule`), as the Celery worker does when it starts."""
+
+    def __init__(self, where: dict[str, str]):
+        super().__init__()
+        self.where = where
+
+    def __missing__(self, source: str) -> re.Pattern:
+        pattern = self[source] = _compile(source, self.where[source])
+        return pattern
+
+
+class _BuiltOnFirstUse(dict):
+    """The scanners for each key (first words), built when a text first has that key: a
+    plain dict lookup after that, so reading costs nothing more."""
+
+    def __init__(self, build, keys):
+        super().__init__()
+        self.build = build
+        self.known = tuple(keys)
+
+    def __missing__(self, key: str):
+        value = self[key] = self.build(key)
+        return value
+
+    def build_all(self) -> None:
+        for key in self.known:
+            self[key]  # noqa: B018 - built (and its expressions compiled) by __missing__
+
+
+def compile_every_rule(lexicon: "Lexicon") -> int:
+    """Compile every rule's expression now (the Celery worker at start, the tests), rather
+    than when a text first reaches it. Returns how many scanners there are."""
+    lexicon.dispatch.build_all()
+    return len(lexicon.dispatch)
+
+
 def _reason_policy(spec: dict, rule_id: str) -> bool:
     value = spec.get("ordinary_reason", "keep")
     if value not in ("drop", "keep"):
@@ -339,7 +382,7 @@ def compile_lexicon(data: dict) -> Lexicon:
 
     rules = []
     sources: dict[str, list[tuple[str, Rule]]] = {}
-    compiled: dict[str, re.Pattern] = {}
+    where: dict[str, str] = {}  # each source -> the rule it belongs to, for errors
     seen = set()
     for index, spec in enumerate(data.get("rules") or []):
         rule_id = spec.get("id")
@@ -382,7 +425,7 @@ def compile_lexicon(data: dict) -> Lexicon:
             raise ValueError(f"rule {rule_id}: a pattern must be a non-empty string or list")
         for pattern in patterns:
             source = _expand(pattern, vocabulary, f"rule {rule_id}")
-            compiled[source] = _compile(source, f"rule {rule_id}")  # each compiles on its own
+            where[source] = f"rule {rule_id}"
             sources.setdefault(category.name, []).append((source, rule))
         rules.append(rule)
 
@@ -400,13 +443,18 @@ def compile_lexicon(data: dict) -> Lexicon:
     by_word: dict[str, list[int]] = {}
     unlisted = []
     for index in order:
-        words = first_keys(alternatives[index][1], stopwords)
+        source = alternatives[index][1]
+        try:
+            words = first_keys(source, stopwords)
+        except re.error as error:  # listing parses it: a broken edit fails here, at start-up
+            raise ValueError(f"{where[source]}: {error}") from error
         if words is None:
             unlisted.append(index)
             continue
         for word in words:
             by_word.setdefault(word, []).append(index)
 
+    compiled = _CompiledOnFirstUse(where)
     cache: dict[tuple[int, ...], _Scanner] = {}
 
     def scanner(indices: tuple[int, ...]) -> _Scanner:
@@ -435,7 +483,7 @@ def compile_lexicon(data: dict) -> Lexicon:
             indices.update(by_word.get(key, ()))
         return sorted(indices)
 
-    dispatch = {key: per_category(with_shorter_keys(key)) for key in by_word}
+    dispatch = _BuiltOnFirstUse(lambda key: per_category(with_shorter_keys(key)), by_word)
     fallback = per_category(unlisted)
     # Zero width, so that a key inside another key's words is still found. A key never runs
     # on into a contraction ("don" in "don't") but may end at a closing quote ("want to
