@@ -16,7 +16,10 @@ if ! uv --version >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check uv
 fi
 echo "==> Python dependencies (uv.lock)"
-uv sync --frozen --quiet
+# Compiled to bytecode once, here, as on a server: a process (a web or worker start, a
+# `manage.py crisis_scan`) then starts without compiling them again where Python may not
+# write its own caches (PYTHONDONTWRITEBYTECODE; about a second of crisis_scan's start).
+uv sync --frozen --quiet --compile-bytecode
 echo "==> front-end assets (package-lock.json)"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
