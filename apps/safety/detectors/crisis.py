@@ -151,6 +151,10 @@ class Rule:
     # The names of cues of which one must be found somewhere in the entry for the match to
     # count (stop 42: "the thoughts are back" only where the entry names an attempt).
     needs: tuple[str, ...] = ()
+    # Where none of `needs` is found: the severity the match keeps instead of being dropped
+    # (stop 52: "kms" said of a jammed printer goes to the digest; said with "fr", a plan or
+    # "i mean it", it pages). None: dropped.
+    needs_unmet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -317,6 +321,17 @@ def compile_every_rule(lexicon: "Lexicon") -> int:
     return len(lexicon.dispatch)
 
 
+def _needs_unmet(spec: dict, rule_id: str) -> str | None:
+    value = spec.get("needs_unmet")
+    if value is None:
+        return None
+    if not spec.get("needs"):
+        raise ValueError(f"rule {rule_id}: needs_unmet says what happens without needs: add needs")
+    if value not in SEVERITIES:
+        raise ValueError(f"rule {rule_id}: needs_unmet must be one of {SEVERITIES}")
+    return value
+
+
 def _reason_policy(spec: dict, rule_id: str) -> bool:
     value = spec.get("ordinary_reason", "keep")
     if value not in ("drop", "keep"):
@@ -417,6 +432,7 @@ def compile_lexicon(data: dict) -> Lexicon:
             explained_by=_named_cues(spec, rule_id, data, "explained_by"),
             explained_within=_named_cues(spec, rule_id, data, "explained_within"),
             needs=_named_cues(spec, rule_id, data, "needs"),
+            needs_unmet=_needs_unmet(spec, rule_id),
         )
         patterns = spec.get("pattern")
         if not isinstance(patterns, list):
@@ -1125,7 +1141,9 @@ def _judge(ctx: _Context, start: int, end: int, rule: Rule) -> tuple[str, bool, 
     ):
         return severity, False, "explained"
     if rule.needs and not any(ctx.named(name) for name in rule.needs):
-        return severity, False, "not in context"
+        if rule.needs_unmet is None:
+            return severity, False, "not in context"
+        severity = rule.needs_unmet
 
     # 4. Negation.
     negated = rule.denial
