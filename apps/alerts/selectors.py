@@ -98,6 +98,30 @@ def alerts_for_checkin(*, patient, checkin_id):
     )
 
 
+# The evidence spans' categories that mean an overdose: the crisis lexicon's
+# "overdose" (a rule, or the semantic reader's nearest kind) and a context raise's
+# "possible overdose" (apps/safety/services.py _RAISE_CATEGORY). Pinned against both
+# by tests/alerts/test_overdose_alert.py.
+OVERDOSE_CATEGORIES = frozenset({"overdose", "possible overdose"})
+
+
+def overdose_raised_by(*, alerts, checkin_id) -> bool:
+    """Whether this check-in's own words raised an alert about an overdose: one of
+    `alerts` (alerts_for_checkin, already loaded: no query) whose evidence is this
+    check-in's and has a span in an overdose category. Evidence a later check-in's
+    bump replaced is that check-in's, not this one's."""
+    for alert in alerts:
+        evidence = alert.evidence if isinstance(alert.evidence, dict) else {}
+        if evidence.get("checkin_id", alert.source_checkin_id) != checkin_id:
+            continue
+        spans = evidence.get("spans")
+        if isinstance(spans, list) and any(
+            isinstance(span, dict) and span.get("category") in OVERDOSE_CATEGORIES for span in spans
+        ):
+            return True
+    return False
+
+
 def with_sent_deliveries(alerts):
     """`alerts` with the deliveries that reached someone (one more query for
     the whole list), so a page says who was actually told (told_names), not

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from apps.alerts.selectors import alerts_for_checkin
+from apps.alerts.selectors import alerts_for_checkin, overdose_raised_by
 from apps.clinics import access
 from apps.clinics.lookups import id_from
 from apps.clinics.selectors import primary_clinician_for
@@ -328,6 +328,7 @@ def crisis(request):
 
     notified = None
     checkin = None
+    overdose = False
     if membership is not None:
         checkin = own_checkin(patient=request.user, checkin_id=id_from(request.GET.get("checkin")))
         if checkin is not None:
@@ -337,6 +338,8 @@ def crisis(request):
                 "delivered": any(alert.delivered_at for alert in alerts),
                 "clinician": primary_clinician_for(patient=request.user),
             }
+            # An overdose: the poison centre's line too, after the emergency number.
+            overdose = overdose_raised_by(alerts=alerts, checkin_id=checkin.pk)
 
     language = page_language(
         requested=request.GET.get("lang"),
@@ -345,6 +348,9 @@ def crisis(request):
         clinic_locale=clinic.locale if clinic else None,
     )
     plan = safety_plan_for(patient=request.user) if membership else None
+    resources = crisis_resources_for(
+        clinic.locale if clinic else "US", language=language, overdose=overdose
+    )
     # Rendered inside the override: the template's words come out in `language`.
     with translation.override(language):
         return render(
@@ -352,9 +358,11 @@ def crisis(request):
             "diaries/crisis.html",
             {
                 "clinic": clinic,
-                "resources": crisis_resources_for(
-                    clinic.locale if clinic else "US", language=language
-                ),
+                "resources": resources,
+                # For the sentence that names them (none where the country has no
+                # poison line: the page then says what it says for any crisis).
+                "poison_line": next((r for r in resources if r.get("when")), None),
+                "emergency_line": next((r for r in resources if r.get("emergency")), None),
                 "notified": notified,
                 "plan": plan if plan is not None and not plan.is_empty else None,
                 "page_language": language,

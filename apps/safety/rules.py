@@ -38,16 +38,33 @@ def crisis_resources() -> dict:
     return _load("crisis_resources.yaml")
 
 
-def crisis_resources_for(locale: str, language: str = "en") -> list[dict]:
+# A resource's `when` (fixtures/crisis_resources.yaml): shown only for this kind of
+# check-in. A poison centre's line is for a medicine or drug taken in excess.
+WHEN_OVERDOSE = "overdose"
+
+
+def crisis_resources_for(
+    locale: str, language: str = "en", *, overdose: bool = False
+) -> list[dict]:
     """The country's resources written in `language`, the emergency number first.
 
     A country with no entry in that language gets its entries in the other:
     a number in a language the reader may not speak still beats no number.
-    An unknown country gets the US's."""
+    An unknown country gets the US's. An entry with a `when` is left out unless
+    its occasion is asked for: `overdose=True` adds the `when: overdose` lines
+    (poison centres), right after the emergency number."""
     entries = crisis_resources().get(locale) or crisis_resources()["US"]
-    chosen = [entry for entry in entries if entry.get("lang", "en") == language] or entries
+    occasions = {WHEN_OVERDOSE} if overdose else set()
+    shown = [entry for entry in entries if "when" not in entry or entry["when"] in occasions]
+    chosen = [entry for entry in shown if entry.get("lang", "en") == language] or shown
+
+    def rank(entry: dict) -> int:
+        if entry.get("emergency", False):
+            return 0
+        return 1 if entry.get("when") else 2
+
     # sorted() is stable: the fixture's order holds within each group.
-    return sorted(chosen, key=lambda entry: not entry.get("emergency", False))
+    return sorted(chosen, key=rank)
 
 
 @cache
