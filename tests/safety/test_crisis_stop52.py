@@ -10,6 +10,13 @@ in Spanglish, rather dead than go to a baby shower.
 Second entry (a twelfth probe, by hand: "kms"): said of a mishap or a chore, "kms" waits for the
 daily digest; it pages where the entry says it is meant. The probe is kept whole.
 
+Third entry (a thirteenth probe, by hand): how to spot suicidal thoughts, taught at a training; what
+a side-effects sheet says to watch for; restless legs; a Spanish screening question answered "dije
+que no".
+
+Fourth entry (a fourteenth probe, by hand): breath short under a mask worn all shift, or through a
+cold's blocked nose, in English and in Spanish.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -166,3 +173,64 @@ def test_a_broken_needs_unmet_fails_loudly_naming_the_rule(rule, message):
     )
     with pytest.raises(ValueError, match=f"rule x: .*{message}"):
         compile_lexicon(data)
+
+
+THIRD = [
+    (
+        "how to spot suicidal thoughts, taught at a training",
+        "Two hours of training at work on how to spot suicidal thoughts in colleagues. Useful.",
+        "Two hours of training at work on how to spot suicidal thoughts in colleagues. I've had "
+        "suicidal thoughts every night this week.",
+    ),
+    (
+        "what a side-effects sheet says to watch for",
+        "The pharmacist's side effects sheet: watch for rashes, low mood, suicidal thoughts. None "
+        "of those, just a dry mouth.",
+        "The pharmacist's side effects sheet says watch for suicidal thoughts and I've had them "
+        "since Monday.",
+    ),
+    (
+        "restless legs",
+        "Legs twitching in bed again, the GP says restless legs, iron tablets from tomorrow.",
+        "Twitching, restless and sweating since I took it with the tramadol, heart racing.",
+    ),
+    (
+        "a Spanish screening question answered no",
+        "Me preguntaron en la visita del estudio si tengo ideas suicidas, dije que no, de "
+        "verdad no.",
+        "Me preguntaron en la visita del estudio si tengo ideas suicidas, dije que no. Mentí, "
+        "las tengo cada noche.",
+    ),
+]
+
+test_third_entry_families = twin_test(THIRD)
+
+FOURTH = [
+    (
+        "breath short under a mask worn all shift",
+        "Wore the N95 all shift, felt like I couldn't get a full breath. Fine once it was off.",
+        "Wore the N95 all shift and now, without it, I can't breathe and my lips are blue.",
+    ),
+    (
+        "a cold's blocked nose",
+        "So stuffy with this cold I can't breathe at night, trying the nasal spray.",
+        "I can't breathe lying down or sitting up, my chest is tight and my lips look grey.",
+    ),
+    (
+        "a cold's blocked nose, in Spanish",
+        "Con la nariz tapada por el resfriado, no puedo respirar bien de noche. Vaporizador.",
+        "No puedo respirar, siento el pecho apretado y los labios morados.",
+    ),
+]
+
+test_fourth_entry_families = twin_test(FOURTH)
+
+test_no_everyday_sentence_of_the_third_and_fourth_entries_hides_a_known_crisis = everyday_test(
+    [
+        "Two hours of training on how to spot suicidal thoughts in colleagues.",
+        "The side effects sheet says watch for low mood and suicidal thoughts.",
+        "Me preguntaron en la visita si tengo ideas suicidas, dije que no.",
+        "Wore the N95 all shift, felt like I couldn't get a full breath.",
+        "So stuffy with this cold I can't breathe at night.",
+    ]
+)
