@@ -17,6 +17,10 @@ que no".
 Fourth entry (a fourteenth probe, by hand): breath short under a mask worn all shift, or through a
 cold's blocked nose, in English and in Spanish.
 
+Fifth entry (a fifteenth probe, by hand: harm said of someone in hyperbole): "Kidding" or "Just
+kidding" opening the next sentence takes a threat back (the words were never found in the squeezed
+text); a threat "we laughed about" later; a wish to punch whoever designed a thing.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -234,3 +238,33 @@ test_no_everyday_sentence_of_the_third_and_fourth_entries_hides_a_known_crisis =
         "So stuffy with this cold I can't breathe at night.",
     ]
 )
+
+
+FIFTH = [
+    (
+        "a threat taken back by the next sentence's 'Kidding'",
+        "My son drew on the wall in marker, I'm going to kill him. Kidding, it came off with soap.",
+        "My son's father took the kids again, I'm going to kill him. Kidding? No. The knife is in "
+        "my bag.",
+    ),
+    (
+        "a threat taken back by 'Just kidding'",
+        "The dog chewed my new trainers, I'm going to kill him. Just kidding, he's the best boy.",
+        "The dog chewed my new trainers, I'm going to kill him. Just kidding... but not really, I "
+        "mean it.",
+    ),
+    (
+        "a threat laughed about later",
+        "I'm going to kill my husband, he booked the wrong weekend for the trip. We laughed about "
+        "it later.",
+        "I'm going to kill my husband, he booked the wrong weekend for the trip. We laughed about "
+        "it later, but I still want to.",
+    ),
+    (
+        "a wish to punch whoever designed a thing",
+        "I want to punch the guy who designed this parking garage, three floors of dead ends.",
+        "I want to punch the guy who keeps following me home, I've got a bat in the car.",
+    ),
+]
+
+test_fifth_entry_families = twin_test(FIFTH)
