@@ -23,7 +23,7 @@ from apps.audit.models import AccessEvent
 from apps.clinics import access
 from apps.safety.models import SafetyPlan
 
-from .models import Alert, AlertAction, Delivery
+from .models import Alert, AlertAction, AlertState, Delivery
 
 MOOD_DAYS = 14
 LATEST_ENTRIES = 3
@@ -235,6 +235,23 @@ class Told:
     name: str
     at: object  # the first delivery that reached them
     channels: list
+
+
+def digest_due(*, alert, now=None):
+    """When a lower-priority alert that has reached no one yet will be sent: the clinic's next
+    daily digest (apps/alerts/services.py alerts_digest, run on the hour, sends at the clinic's
+    digest hour), in the clinic's time; None for any other alert. Stop 52: the page said only
+    "Waiting to be sent ... not delivered to anyone yet", which reads as a same-day alert that
+    failed."""
+    if not alert.in_digest or alert.state != AlertState.PENDING:
+        return None
+    from .policy import policy_for
+
+    zone = ZoneInfo(alert.clinic.timezone)
+    local = (now or timezone.now()).astimezone(zone)
+    hour = policy_for(alert.clinic).digest_hour
+    due = local.replace(hour=hour, minute=0, second=0, microsecond=0)
+    return due if due > local else due + timedelta(days=1)
 
 
 def told_list(*, deliveries) -> list[Told]:

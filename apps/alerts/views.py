@@ -82,6 +82,7 @@ def _page(request, alert, *, action_form=None) -> dict:
         # For an alert on numbers (a low mood), its entry is among the latest, marked.
         "alert_checkin_id": (alert.evidence or {}).get("checkin_id") or alert.source_checkin_id,
         "who_looked": page.who_looked(alert=alert, viewer=request.user),
+        "digest_due": page.digest_due(alert=alert),
         "actions": page.actions_of(alert=alert),
         "action_form": (action_form or AlertActionForm()) if may_act else None,
         **found,

@@ -9,9 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.alerts.models import Alert, AlertPolicy, AlertState, Delivery, InboxItem
+from apps.alerts.page import digest_due
 from apps.alerts.services import alerts_digest, alerts_sweep, max_delivery_attempts, raise_for
 from apps.clinics.models import CareTeam, Membership, Role
 from apps.safety.services import Finding
@@ -246,3 +248,35 @@ def test_the_digest_names_each_alert_in_words_never_by_its_rule_id(world, mailou
     for part in (message.body, message.alternatives[0].content):
         assert "missed check-ins" in part and "GAD-7: severe anxiety" in part
         assert "missed_checkins" not in part and "gad7_severe" not in part
+
+
+# --- what the pages say while it waits (stop 52) ------------------------------------------
+
+
+def test_a_waiting_digest_alert_says_when_it_goes_out_not_that_it_failed(world, client):
+    # "Waiting to be sent ... not delivered to anyone yet" read as a same-day alert that failed.
+    alert = gad7(world)
+    client.force_login(world.alice)
+    page = client.get(reverse("alerts:detail", args=[alert.pk])).content.decode()
+    assert "Waiting for the daily digest" in page
+    assert "It goes out in the clinic's daily digest at" in page
+    assert "not delivered to anyone yet" not in page.lower()
+    inbox = client.get(reverse("alerts:inbox")).content.decode()
+    assert "waiting for the daily digest" in inbox
+    assert "not delivered to anyone yet" not in inbox
+
+
+def test_the_digest_is_due_at_the_clinics_next_digest_hour_in_its_own_time(world):
+    alert = gad7(world)
+    # 07:30 in New York in winter: this morning at 08:00.
+    due = digest_due(alert=alert, now=NY_DIGEST_WINTER - timedelta(minutes=30))
+    assert (due.hour, due.day, str(due.tzinfo)) == (8, 15, "America/New_York")
+    # 08:00 itself has just been sent: tomorrow's.
+    assert digest_due(alert=alert, now=NY_DIGEST_WINTER).day == 16
+    AlertPolicy.objects.update_or_create(clinic=world.clinic, defaults={"digest_hour": 17})
+    assert digest_due(alert=alert, now=NY_DIGEST_WINTER).hour == 17
+
+
+def test_a_paging_alert_has_no_digest_time(world):
+    alert = raise_one(world.clinic, world.patient, "crisis_language", "critical")
+    assert digest_due(alert=alert) is None

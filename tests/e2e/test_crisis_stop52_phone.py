@@ -61,22 +61,26 @@ def test_kms_said_of_a_jammed_printer_is_thanked_and_waits_for_the_clinicians_da
     assert [span["term"] for span in alert.evidence["spans"]] == ["slang-kms"]
     assert "second_reading" not in alert.evidence  # the rules lowered it, not the readers
 
-    # The clinician's inbox lists it at once, at moderate, waiting, told to nobody.
+    # The clinician's inbox lists it at once, at moderate, waiting for the daily digest.
     desk = browser_page()
     log_in(desk, world.alice.email)
     desk.goto("/alerts/")
     card = desk.locator("article.card", has_text=SUICIDAL_WORDS)
     expect(card).to_have_count(1)
     expect(card.locator(".badge")).to_have_text("moderate")
-    expect(card).to_contain_text("Waiting to be sent")
-    expect(card).to_contain_text("not delivered to anyone yet")
+    expect(card).to_contain_text("waiting for the daily digest")
+    expect(card).not_to_contain_text("not delivered to anyone yet")
     expect(card).not_to_have_class(re.compile(r"border-danger"))
     card.get_by_role("link", name=re.compile("Pat Patient")).click()
     expect(desk).to_have_url(re.compile(rf"/alerts/{alert.pk}/$"))
-    expect(desk.locator("dd", has_text="Not delivered to anyone yet")).to_have_count(1)
+    # Its page says when it goes out, not that it failed to (stop 52).
+    expect(desk.locator("dd", has_text="Waiting for the daily digest")).to_have_count(1)
+    goes_out = desk.locator("dd", has_text="It goes out in the clinic's daily digest at")
+    expect(goes_out).to_have_count(1)
     expect(desk.get_by_text("The next step up the ladder")).to_have_count(0)
     expect(desk.locator("mark").first).to_have_text("kms")
     desk.screenshot(path=tmp_path / "alert-kms-mishap.png", full_page=True)
+    screenshot(desk, "alert-kms-digest-desk")
 
     # Beat sweeps every ALERT_JOBS_INTERVAL_SECONDS and sends any same-day alert left waiting
     # ALERT_SWEEP_AFTER_SECONDS: well past both, this one is still unsent, as the digest keeps it
