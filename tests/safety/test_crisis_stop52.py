@@ -268,3 +268,25 @@ FIFTH = [
 ]
 
 test_fifth_entry_families = twin_test(FIFTH)
+
+
+def test_every_expression_the_code_runs_on_the_folded_text_is_written_folded():
+    # Stop 52: "kidding" in _TAKEN_BACK_AT_ONCE never matched the text, where it is "kiding".
+    # An expression the code compiles itself must fold its own letters as the text is folded.
+    # Left, each a change of reading for its own measured entry: _GOES_ON's "all fine" (folded
+    # "al fine") never lets a next "All good." speak of a symptom (folding it would let that
+    # sentence resolve chest pain before it); _REFERS_BACK's "ella", "ellos", "ellas" (folded
+    # "ela", "elos", "elas") never let a Spanish grievance told next refer back to a threat.
+    import re
+
+    from apps.safety.detectors import crisis
+    from apps.safety.detectors.normalize import squeeze_pattern
+
+    unfolded = sorted(
+        name
+        for name, value in vars(crisis).items()
+        if isinstance(value, re.Pattern)
+        and re.search(r"([a-z])\1", re.sub(r"\\.|\[[^]]*\]", "", value.pattern))
+        and squeeze_pattern(value.pattern) != value.pattern
+    )
+    assert unfolded == ["_GOES_ON", "_REFERS_BACK"]
