@@ -21,6 +21,9 @@ Fifth entry (a fifteenth probe, by hand: harm said of someone in hyperbole): "Ki
 kidding" opening the next sentence takes a threat back (the words were never found in the squeezed
 text); a threat "we laughed about" later; a wish to punch whoever designed a thing.
 
+Sixth entry (a sixteenth probe, by hand: jumps): a jump one would make for a treat; a jump off a
+roof into a pool.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -290,3 +293,19 @@ def test_every_expression_the_code_runs_on_the_folded_text_is_written_folded():
         and squeeze_pattern(value.pattern) != value.pattern
     )
     assert unfolded == ["_GOES_ON", "_REFERS_BACK"]
+
+
+SIXTH = [
+    (
+        "a jump one would make for a treat",
+        "Found the bakery near work. I'd jump off a bridge for a good croissant honestly.",
+        "Found the bridge near work. I'd jump off a bridge for real tonight, nobody would care.",
+    ),
+    (
+        "a jump off a roof into a pool",
+        "Jumping off the roof of the shed into the pool, peak summer with the kids.",
+        "Jumping off the roof of the car park tonight. Nobody will miss me.",
+    ),
+]
+
+test_sixth_entry_families = twin_test(SIXTH)
