@@ -152,6 +152,9 @@ HELD_OUT = (
     # Stop 52: a thirty-fourth blind set, written by a helper who opened nothing, added here
     # before its first measurement.
     "round55-holdout.tsv",
+    # Stop 53: a thirty-fifth blind set, written by a helper who opened nothing, added here
+    # before its first measurement.
+    "round56-holdout.tsv",
 )
 
 
