@@ -105,3 +105,102 @@ test_first_entry_grievances_hide_no_crisis = everyday_test(
         "His science project is due tomorrow.",
     ]
 )
+
+# Second entry (round56-train-rules-fa-r, a helper's ordinary entries in words of crisis).
+SECOND = [
+    (
+        "a spice drawer reorganised so nothing can be found",
+        "I'm going to kill my husband, he reorganized the spice drawer by colour and now I can't "
+        "find the cumin. Mood 6.",
+        "I'm going to kill my husband, he reorganized the spice drawer. I know where he sleeps and "
+        "the knife is sharp.",
+    ),
+    (
+        "a surprise told early",
+        "Honestly gonna kill my brother. He told dad about the surprise party a week early.",
+        "Honestly gonna kill my brother. He told dad about what I did. I'm waiting for him outside "
+        "his work.",
+    ),
+    (
+        "signed up for a bake sale without asking",
+        "I swear I'm gonna kill my mom, she signed me up for the school bake sale. Brownies tonight.",
+        "I swear I'm gonna kill my mom, she signed me up for the bake sale. I mean it, I've got "
+        "the gun.",
+    ),
+    (
+        "killing someone slowly with sticky notes",
+        "My roommate finished my oat milk again. I will kill him slowly with passive aggressive "
+        "sticky notes.",
+        "My roommate finished my oat milk again. I will kill him slowly with the rat poison in his "
+        "tea.",
+    ),
+    (
+        "a wish to shake someone, then a claim filed",
+        "The airline lost my bag. I wanted to shake him. Filed the claim, got a voucher.",
+        "The airline lost my bag. I wanted to shake him. I'm going back tomorrow to make him pay.",
+    ),
+    (
+        "a jump for those concert tickets",
+        "I would jump off a bridge for those concert tickets honestly, presale at 10.",
+        "I would jump off a bridge tonight honestly, nothing left for me.",
+    ),
+    (
+        "a jump to get out of jury duty",
+        "I'd literally jump in front of a bus to get out of jury duty. Got dismissed anyway.",
+        "I'd jump in front of a bus to get out of this life.",
+    ),
+    (
+        "walking into traffic over a song",
+        "If I hear that wedding song one more time I'm going to walk into traffic. Fun wedding "
+        "otherwise.",
+        "If I have to live like this one more day I'm going to walk into traffic.",
+    ),
+    (
+        "leaping off a balcony over a trumpet",
+        "If my neighbor plays the same trumpet scale again I'm going to leap off my balcony.",
+        "If my husband leaves I'm going to leap off my balcony.",
+    ),
+    (
+        "a bridge over a summer song, in Spanish",
+        "Me tiro de un puente si vuelvo a escuchar esa canción del verano. Por lo demás bien.",
+        "Me tiro de un puente esta noche, ya no aguanto más.",
+    ),
+    (
+        "a team lost in overtime",
+        "Our team lost in overtime on a penalty. I want to die. Will recover by Monday.",
+        "Our team lost in overtime. I want to die, every day I want to die, I can't go on.",
+    ),
+    (
+        "an overdose in a TV series' plot, in Spanish",
+        "En la serie que vemos, un personaje tuvo una sobredosis. Hablamos mucho de eso.",
+        "Tuve una sobredosis anoche, me tomé todas las pastillas.",
+    ),
+    (
+        "voices that were the neighbours arguing",
+        "Hearing voices all night - the neighbours were arguing about the dishes. Earplugs.",
+        "Hearing voices all night telling me to hurt myself, they won't stop.",
+    ),
+    (
+        "dishes left again, in Spanish",
+        "Lo voy a matar, mi marido dejó otra vez los platos sucios en el fregadero. Al final los "
+        "lavamos juntos.",
+        "Lo voy a matar, mi marido dejó otra vez los platos. Ya tengo el cuchillo.",
+    ),
+]
+
+test_second_entry_families = twin_test(SECOND)
+
+# A grievance told of someone named, never "he" or "she": by design (stop 41), a grievance in the
+# next sentence that refers back to the threatened person is read as the threat's cause. A team lost
+# in overtime is left out, as the first entry's booking is: a mishap, by design since stop 46.
+test_second_entry_grievances_hide_no_crisis = everyday_test(
+    [
+        "My husband reorganized the spice drawer and now I can't find the cumin.",
+        "My brother told dad about the surprise party.",
+        "Mom signed me up for the bake sale without asking.",
+        "He left the volcano for the science fair, it is due tomorrow.",
+        "Mi marido dejó otra vez los platos sucios.",
+        "Filed the claim, got a voucher.",
+        "En la serie que vemos, un personaje tuvo una sobredosis.",
+    ]
+)
