@@ -123,7 +123,8 @@ SECOND = [
     ),
     (
         "signed up for a bake sale without asking",
-        "I swear I'm gonna kill my mom, she signed me up for the school bake sale. Brownies tonight.",
+        "I swear I'm gonna kill my mom, she signed me up for the school bake sale. Brownies "
+        "tonight.",
         "I swear I'm gonna kill my mom, she signed me up for the bake sale. I mean it, I've got "
         "the gun.",
     ),
@@ -204,3 +205,59 @@ test_second_entry_grievances_hide_no_crisis = everyday_test(
         "En la serie que vemos, un personaje tuvo una sobredosis.",
     ]
 )
+
+# Third entry (a nineteenth probe, by hand: the body's everyday emergencies that are none).
+THIRD = [
+    (
+        "arms that can't move after arm day",
+        "Can't move my arms after arm day, DOMS is real.",
+        "Can't move my arms after the fall, my neck hurts so much.",
+    ),
+    (
+        "a hand slept on",
+        "Slept on my arm wrong, couldn't feel my hand for 10 minutes, pins and needles gone now.",
+        "Woke up and couldn't feel my hand or the right side of my face.",
+    ),
+    (
+        "a face numbed at the dentist",
+        "Dentist numbed half my face, couldn't feel my face till 3pm, drooled on my coffee.",
+        "Couldn't feel half my face all afternoon and my words came out wrong.",
+    ),
+    (
+        "a face drooping from the dentist's numbing shot",
+        "Face drooping on one side from the dentist's numbing shot, wore off by dinner.",
+        "Face drooping on one side since lunch and my words come out wrong.",
+    ),
+    (
+        "a nosebleed that stopped",
+        "Nosebleed, bleeding a lot for ten minutes then it stopped, the air is so dry.",
+        "Nosebleed, bleeding a lot for an hour and it won't stop, I'm dizzy.",
+    ),
+    (
+        "the worst headache after a wine tasting",
+        "Worst headache ever after that wine tasting, hydrating now, my own fault.",
+        "Worst headache ever, out of nowhere at my desk, and my neck is stiff.",
+    ),
+    (
+        "vomiting while seasick on a ferry",
+        "Couldn't stop throwing up on the ferry, seasick the whole way, fine once on land.",
+        "Couldn't stop throwing up on the ferry and now I'm confused and shaking on the lithium.",
+    ),
+    (
+        "an engine seizing",
+        "The engine was seizing so the mechanic kept the car another day.",
+        "I was seizing on the kitchen floor, my partner says for two minutes.",
+    ),
+    (
+        "a period heavy as always",
+        "Heavy period, bleeding heavily from day two like always, heating pad on.",
+        "Period is heavy, bleeding heavily from yesterday, soaking a pad an hour and dizzy.",
+    ),
+    (
+        "legs a cat slept on",
+        "Couldn't move my legs this morning, the cat was sleeping on them.",
+        "Couldn't move my legs this morning and I can't feel anything below my waist.",
+    ),
+]
+
+test_third_entry_families = twin_test(THIRD)
