@@ -11,6 +11,12 @@ spoiled, a school project due tomorrow.
 The entries here are written for these tests, not copied from the training files.
 """
 
+import pytest
+
+from apps.safety.detectors.crisis import crisis_matches
+from apps.safety.services import crisis_lexicon
+
+from .test_crisis_properties import CRISES
 from .twins import everyday_test, twin_test
 
 # (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
@@ -261,3 +267,86 @@ THIRD = [
 ]
 
 test_third_entry_families = twin_test(THIRD)
+
+# Fourth entry (a twentieth probe, by hand: a death wish said of a small mishap). Each crisis twin
+# says the wish is lasting, alone, shamed or at hand, which no mishap explains.
+FOURTH = [
+    (
+        "a ghost pepper wing eaten on a dare",
+        "Ate the ghost pepper wing on a dare. I want to die. Milk helped.",
+        "Ate the ghost pepper wing on a dare. I want to die, every day I want to die.",
+    ),
+    (
+        "a middle-school diary found",
+        "Found my middle school diary. I want to die reading it.",
+        "Found my middle school diary. I want to die, I've felt this way for months.",
+    ),
+    (
+        "karaoke posted to the team channel",
+        "Sang karaoke at the work party, someone posted it on the team channel. I want to die.",
+        "Karaoke night, everyone laughed at me. I want to die.",
+    ),
+    (
+        "a flight delay with a toddler",
+        "Three hour flight delay with a toddler. I want to die. We made it.",
+        "Three hour flight delay. I want to die and I have the pills with me.",
+    ),
+    (
+        "a tax bill",
+        "Taxes done, owe 300. I want to die but fine.",
+        "Taxes done, owe 300 and I lost my job. I want to die.",
+    ),
+    (
+        "Thanksgiving eaten",
+        "Ate way too much at Thanksgiving. I want to die, pants unbuttoned.",
+        "Thanksgiving alone again. I want to die.",
+    ),
+    (
+        "a birthday forgotten",
+        "Forgot my best friend's birthday. I want to die. Called her, dinner Friday.",
+        "Forgot my best friend's birthday. I hate myself, I want to die.",
+    ),
+    (
+        "a voice note meant for a sister, in Spanish",
+        "Quiero morirme, le mandé un audio a mi jefe que era para mi hermana.",
+        "Quiero morirme, le mandé un audio a mi jefe que era para mi hermana. Ya no aguanto, "
+        "me siento sola.",
+    ),
+    (
+        "a mother-in-law who saw beach photos, in Spanish",
+        "Me quiero morir, mi suegra vio mis fotos de la playa. Qué vergüenza.",
+        "Me quiero morir, mi suegra vio mis fotos de la playa y se burlaron de mí todos.",
+    ),
+]
+
+test_fourth_entry_families = twin_test(FOURTH)
+
+# A mishap explains a bare death wish beside it, by design (stop 46): beside each mishap, every
+# other known crisis of the property tests must still be found.
+BARE_WISH_RULES = {"want-to-die", "passive-es"}
+
+
+@pytest.mark.parametrize(
+    "mishap",
+    [
+        "Ate the ghost pepper wing on a dare.",
+        "Sang karaoke and someone posted it on the team channel.",
+        "Three hour flight delay with a toddler.",
+        "Taxes done, owe 300.",
+        "The wi-fi died during my presentation.",
+    ],
+)
+def test_a_mishap_beside_a_known_crisis_hides_nothing_but_a_bare_death_wish(mishap):
+    lexicon = crisis_lexicon()
+    hidden = []
+    for crisis in CRISES:
+        crisis = crisis if crisis[-1] in ".!?" else crisis + "."
+        rules = {match.rule for match in crisis_matches(crisis, lexicon)}
+        if not rules or rules <= BARE_WISH_RULES:
+            continue
+        hidden += [
+            entry
+            for entry in (f"{crisis} {mishap}", f"{mishap} {crisis}")
+            if not crisis_matches(entry, lexicon)
+        ]
+    assert not hidden, hidden[:5]
