@@ -1,12 +1,28 @@
-"""What the rules read at stop 53 (issue 17; apps/safety/semantic/SHIP_RULES.md, stop 53's
-entries), each family with an ordinary twin that must stay quiet and a crisis twin that must alert.
+"""What the rules read at stop 53 (issue 17; apps/safety/semantic/SHIP_RULES.md, stop 53's entries),
+each family with an ordinary twin that must stay quiet and a crisis twin that must alert.
 
-First entry (a seventeenth and an eighteenth probe, by hand: harm to others in everyday senses): the
-verb's object a thing of the person's, not the person ("shoot my sister's engagement photos");
+First entry (a seventeenth and an eighteenth probe, by hand: harm to others in everyday senses):
+the verb's object a thing of the person's, not the person ("shoot my sister's engagement photos");
 pushing someone to do a task; hitting someone with news; drowning someone in praise; hurting
 someone's feelings by a choice told; dying on a hill; killing with kisses; a water balloon; and
 threats said over a booking for the wrong month, a shoe chewed, a meeting set at a time, a surprise
 spoiled, a school project due tomorrow.
+
+Second entry (round56-train-rules-fa-r, a helper's ordinary entries in words of crisis): threats
+over a spice drawer, a surprise told early, a bake sale; sticky notes; a claim filed; jumps for
+tickets, out of jury duty, over a song or a trumpet; a team lost in overtime; a TV series'
+overdose; the neighbours' voices. A poison put in someone's food says a threat is meant.
+
+Third entry (a nineteenth probe, by hand): arms after arm day, a hand slept on, a face numbed at
+the dentist, a nosebleed that stopped, a headache after wine, seasick vomiting, an engine seizing,
+a period heavy as always, a cat on the legs.
+
+Fourth entry (a twentieth probe, by hand): a death wish said of a small mishap; never one "same as
+back then" or with a means at hand.
+
+Fifth entry (a twenty-first probe, by hand): "suicidal" said of squirrels, a pace, a left turn, or
+of a group of people as a topic; "I have them" or "yo los tengo" undoes any idiom; "me siento
+suicida".
 
 The entries here are written for these tests, not copied from the training files.
 """
@@ -350,3 +366,43 @@ def test_a_mishap_beside_a_known_crisis_hides_nothing_but_a_bare_death_wish(mish
             if not crisis_matches(entry, lexicon)
         ]
     assert not hidden, hidden[:5]
+
+
+# Fifth entry (a twenty-first probe, by hand: "suicidal" said of squirrels, a pace or a left turn).
+FIFTH = [
+    (
+        "squirrels that are suicidal",
+        "The squirrels on my street are suicidal, three ran in front of the car today.",
+        "I am suicidal, three squirrels ran in front of the car today and I wished it was me.",
+    ),
+    (
+        "a suicidal pace in a 5k",
+        "Went out at a suicidal pace in the 5k and died at mile 2. PR anyway.",
+        "I'm suicidal and I can't keep up this pace anymore.",
+    ),
+    (
+        "a left turn across three lanes",
+        "That left turn across three lanes is suicidal, I'm taking the long way to work now.",
+        "That left turn across three lanes, I'm suicidal, I thought about just not braking.",
+    ),
+    (
+        "a podcast on suicidal ideation in farmers",
+        "Podcast on the way home about suicidal ideation in farmers, heavy but good.",
+        "Podcast on the way home about suicidal ideation in farmers. I'm a farmer and I have "
+        "them every night.",
+    ),
+    (
+        "a school workshop on suicidal thoughts in teenagers, in Spanish",
+        "En el taller de la escuela hablaron de pensamientos suicidas en adolescentes, muy útil "
+        "como mamá.",
+        "En el taller hablaron de pensamientos suicidas en adolescentes y yo los tengo todos los "
+        "días.",
+    ),
+    (
+        "feeling suicidal, in Spanish (read by neither layer before)",
+        "Mi gato es suicida, se tira del ropero cada noche jaja.",
+        "Me siento suicida, no aguanto más.",
+    ),
+]
+
+test_fifth_entry_families = twin_test(FIFTH)
