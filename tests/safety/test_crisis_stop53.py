@@ -24,13 +24,18 @@ Fifth entry (a twenty-first probe, by hand): "suicidal" said of squirrels, a pac
 of a group of people as a topic; "I have them" or "yo los tengo" undoes any idiom; "me siento
 suicida".
 
+Sixth entry (a twenty-second probe, by hand): overdoses told in phone wording that the rules did not
+read (a whole strip of "the blue ones", all ten caps at once, a cat's flea pills, count lost, the
+shroom chocolates all of them, an empty bottle "and I took it", more than usual on purpose, "to
+knock myself out for good").
+
 The entries here are written for these tests, not copied from the training files.
 """
 
 import pytest
 
 from apps.safety.detectors.crisis import crisis_matches
-from apps.safety.services import crisis_lexicon
+from apps.safety.services import crisis_lexicon, crisis_reading
 
 from .test_crisis_properties import CRISES
 from .twins import everyday_test, twin_test
@@ -406,3 +411,55 @@ FIFTH = [
 ]
 
 test_fifth_entry_families = twin_test(FIFTH)
+
+# Sixth entry (a twenty-second probe, by hand: overdoses the rules did not read). Each crisis is
+# read by a rule now, critical; its ordinary twin shares its words and stays quiet.
+SIXTH = [
+    (
+        "a whole strip of the blue ones",
+        "Pharmacist showed me the whole strip of the blue ones, one a day with food.",
+        "had the whole strip of the blue ones with wine, didn't want to wake up honestly",
+    ),
+    (
+        "all ten caps from the jar at once",
+        "Counted all 10 caps left in the jar, enough till Friday.",
+        "microdose day but I took all 10 caps from the jar at once, heart going crazy",
+    ),
+    (
+        "a cat's flea pills eaten",
+        "The dog ate my flea pills off the counter, vet says he's fine.",
+        "ate a bunch of my cat's flea pills to see what happens",
+    ),
+    (
+        "capsules taken until count was lost",
+        "Took so many photos at the beach I lost count.",
+        "doubled my capsules then doubled again, lost count after 6. everything is swimming",
+    ),
+    (
+        "the shroom chocolates, all of them",
+        "Made the shroom chocolates for the retreat with the facilitator, all of them labelled.",
+        "ate the rest of the chocolates, the shroom ones, all of them, maybe 5g? seeing things",
+    ),
+    (
+        "an empty bottle, and I took it",
+        "The ibuprofen bottle was empty so I bought more.",
+        "the tylenol bottle is empty and i took it. stomach hurts. didnt call anyone",
+    ),
+    (
+        "more than usual, on purpose",
+        "Used more than usual of the lavender oil on purpose, smells great.",
+        "injected more than usual, on purpose, nodding out writing this",
+    ),
+    (
+        "knocked out for good",
+        "Took melatonin to knock myself out, slept ten hours.",
+        "mixed my xanax with a bunch of drinks to knock myself out for good",
+    ),
+]
+
+test_sixth_entry_families = twin_test(SIXTH)
+
+
+@pytest.mark.parametrize("crisis", [crisis for _, _, crisis in SIXTH])
+def test_sixth_entry_crises_page_the_same_day(crisis):
+    assert crisis_reading(crisis).severity == "critical", crisis
