@@ -24,10 +24,14 @@ Fifth entry (a twenty-first probe, by hand): "suicidal" said of squirrels, a pac
 of a group of people as a topic; "I have them" or "yo los tengo" undoes any idiom; "me siento
 suicida".
 
-Sixth entry (a twenty-second probe, by hand): overdoses told in phone wording that the rules did not
-read (a whole strip of "the blue ones", all ten caps at once, a cat's flea pills, count lost, the
-shroom chocolates all of them, an empty bottle "and I took it", more than usual on purpose, "to
+Sixth entry (a twenty-second probe, by hand): overdoses told in phone wording that the rules did
+not read (a whole strip of "the blue ones", all ten caps at once, a cat's flea pills, count lost,
+the shroom chocolates all of them, an empty bottle "and I took it", more than usual on purpose, "to
 knock myself out for good").
+
+Seventh entry (a twenty-third probe, by hand): "jump" as an everyday verb near a train, a bridge or
+a building (on the train, back into running, on the shed's roof, ship, at a flat); never on the
+tracks, in front of a train or into a river.
 
 The entries here are written for these tests, not copied from the training files.
 """
@@ -463,3 +467,41 @@ test_sixth_entry_families = twin_test(SIXTH)
 @pytest.mark.parametrize("crisis", [crisis for _, _, crisis in SIXTH])
 def test_sixth_entry_crises_page_the_same_day(crisis):
     assert crisis_reading(crisis).severity == "critical", crisis
+
+
+# Seventh entry (a twenty-third probe, by hand: "jump" as an everyday verb near a train, a bridge
+# or a building).
+SEVENTH = [
+    (
+        "a jump on the train to see mom",
+        "I'm going to jump on the train tomorrow to see my mom, haven't seen her in months.",
+        "I'm going to jump on the tracks when the train comes tonight.",
+    ),
+    (
+        "thinking of jumping on the next train to the coast",
+        "Standing on the platform, thinking of jumping on the next train to the coast lol.",
+        "Standing on the platform thinking of jumping in front of the next train.",
+    ),
+    (
+        "a jump back into running by the bridge loop",
+        "Planning to jump back into running, the bridge loop by the river is 5k.",
+        "Planning to jump off the bridge by the river, the loop I used to run.",
+    ),
+    (
+        "a jump on the shed's roof to fix the gutter",
+        "Gonna jump on the roof of the shed to fix the gutter, husband holding the ladder.",
+        "Going to jump off the roof of the parking garage after work.",
+    ),
+    (
+        "jumping ship from a building company",
+        "Decided to jump ship from the building company, new job in January.",
+        "Decided to jump from the building at work, in January.",
+    ),
+    (
+        "jumping at a flat with a balcony",
+        "I'm tempted to jump at the apartment with the balcony, it's cheap.",
+        "I'm tempted to jump from the balcony of the apartment, it's high enough.",
+    ),
+]
+
+test_seventh_entry_families = twin_test(SEVENTH)
