@@ -33,6 +33,10 @@ Seventh entry (a twenty-third probe, by hand): "jump" as an everyday verb near a
 a building (on the train, back into running, on the shed's roof, ship, at a flat); never on the
 tracks, in front of a train or into a river.
 
+Eighth entry (a twenty-fourth probe, by hand): confused, then at once the thing that confused;
+disoriented after a flight; lost in one's neighbourhood by a road closure; "manic about" a chore or
+a plan, never with sleep lost or money spent.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -505,3 +509,39 @@ SEVENTH = [
 ]
 
 test_seventh_entry_families = twin_test(SEVENTH)
+
+# Eighth entry (a twenty-fourth probe, by hand: confusion after a flight, "manic about" a chore).
+EIGHTH = [
+    (
+        "confused by clocks that changed",
+        "So confused, the clocks changed and my phone didn't. Showed up an hour early.",
+        "So confused, I don't know where I am or what day it is.",
+    ),
+    (
+        "confused by a mother's new phone",
+        "Completely confused, my mom's new phone has no home button.",
+        "Completely confused and dizzy since I took the lithium with the ibuprofen.",
+    ),
+    (
+        "disoriented after a long flight",
+        "Disoriented after the long flight, slept ten hours.",
+        "Disoriented after the fall, I can't remember how I got home.",
+    ),
+    (
+        "lost in one's neighbourhood by a road closure",
+        "Got lost in my own neighborhood because they closed the main road, detour city.",
+        "Got lost in my own neighborhood today, couldn't remember which house was mine.",
+    ),
+    (
+        "manic about spring cleaning",
+        "I'm manic about spring cleaning this week, the closet looks gorgeous.",
+        "I'm manic, haven't slept in three nights and I bought a boat.",
+    ),
+    (
+        "maniaca con la limpieza, in Spanish",
+        "Ando maniaca con la limpieza de primavera jaja.",
+        "Ando maniaca, llevo tres noches sin dormir y gasté todo en la tarjeta.",
+    ),
+]
+
+test_eighth_entry_families = twin_test(EIGHTH)
