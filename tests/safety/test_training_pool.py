@@ -155,6 +155,9 @@ HELD_OUT = (
     # Stop 53: a thirty-fifth blind set, written by a helper who opened nothing, added here
     # before its first measurement.
     "round56-holdout.tsv",
+    # Stop 54: a thirty-sixth blind set written by a helper who opened nothing; measured at the
+    # start of stop 54 with the start code in a work tree and at its end.
+    "round57-holdout.tsv",
 )
 
 
