@@ -1,0 +1,192 @@
+"""What the rules read at stop 54 (issue 17; apps/safety/semantic/SHIP_RULES.md, stop 54's entries),
+each family with an ordinary twin that must stay quiet and a crisis twin that must alert.
+
+First entry (a gap found by hand): a death wish with a bare "I have a plan" in its sentence or the
+next is a plan, so it pages now; never a plan for the weekend, to do something else, or one spelled
+out after a colon.
+
+Second entry (a twenty-fifth probe, by hand): "no joke" says words are meant ("No joke, I want to
+die"; "this is no joke"), never when a thing is said to be no joke ("jet lag is no joke").
+
+Third entry (round57-train-harm-words, -death-words and -body-words, three helpers' training files):
+heartburn's burning in the chest; a laptop's "seizure" in Spanglish; other people seen jumping off
+a ledge into water; the usual safety questions answered none; suicidal thoughts "6 yrs ago"; old
+self-harm scars named; dying "... of a cold"; threats over slides taken credit for or leftovers
+eaten; and as crises, a wish to die "de verdad", a weapon bought for someone who "knows what he
+did", and a window with a time set.
+
+The entries here are written for these tests, not copied from the training files.
+"""
+
+import pytest
+
+from apps.safety.detectors.crisis import crisis_matches
+from apps.safety.services import crisis_lexicon, crisis_reading
+
+from .twins import everyday_test, twin_test
+
+# First entry: a death wish beside "I have a plan".
+PLAN_BESIDE_A_WISH = [
+    "I want to die and I have a plan.",
+    "I want to die. I have a plan.",
+    "Quiero morir y tengo un plan.",
+    "i wanna die and i already have a plan",
+    "I don't want to live anymore. I've got a plan for tonight.",
+    "Me quiero morir, ya tengo un plan.",
+    "No quiero vivir. Tengo un plan para esta noche.",
+    "I wish I was dead. I have a plan and I'm ready.",
+    "Spilled coffee on my boss today. I want to die. I have a plan.",
+    "Work was fine, walked the dog. honestly i want to die and i got a plan, not telling anyone",
+]
+
+A_PLAN_FOR_SOMETHING_ELSE = [
+    "This heat, I want to die. I have a plan for the weekend: AC and pizza.",
+    "I want to die of embarrassment lol. I have a plan: never go back to that cafe.",
+    "Wanna die laughing every time he does that. I have a plan to prank him back tomorrow.",
+    "Me quiero morir de la vergüenza, tengo un plan para el finde: esconderme en casa jaja.",
+    "I want to die, this commute. Got a plan to bike instead starting Monday.",
+    "Dying to see the new exhibit, I have a plan for Saturday with Jo.",
+    "I wanted to die when the bill came, now I have a plan: a budget spreadsheet.",
+    "Quiero morir con este calor. Tengo un plan: piscina todo el sabado.",
+    "The kids want to die their hair blue. I have a plan to talk them out of it.",
+    "I want to die on this hill lol, I have a plan for the garden and nobody will change it.",
+]
+
+
+@pytest.mark.parametrize("entry", PLAN_BESIDE_A_WISH)
+def test_a_death_wish_beside_i_have_a_plan_pages_now_as_a_plan(entry):
+    reading = crisis_reading(entry)
+    assert reading.severity == "critical", entry
+    assert "plan" in {match.rule for match in reading.matches}, entry
+
+
+@pytest.mark.parametrize("entry", A_PLAN_FOR_SOMETHING_ELSE)
+def test_a_plan_for_the_weekend_or_to_do_something_else_is_no_plan_to_die(entry):
+    assert "plan" not in {match.rule for match in crisis_matches(entry, crisis_lexicon())}, entry
+
+
+# Second entry: "X is no joke" is said of a thing; a bare "no joke" says the words are meant.
+SECOND = [
+    (
+        "jet lag is no joke",
+        "Disoriented after the 14 hour flight, jet lag is no joke. Slept till noon.",
+        "Disoriented after the 14 hour flight, no joke. I don't know where I am or what day it is.",
+    ),
+    (
+        "moving house is no joke",
+        "Moving house is no joke, I want to die every time I see another box.",
+        "Moving house. I want to die, no joke, I have the pills counted out.",
+    ),
+    (
+        "wedding planning is no joke",
+        "Wedding planning is no joke. If the florist cancels again I'll kill her lol.",
+        "Wedding planning. If the florist cancels again I'll kill her lol. No joke, the knife "
+        "is in my bag.",
+    ),
+]
+
+test_second_entry_families = twin_test(SECOND)
+
+test_second_entry_everyday = everyday_test(
+    [
+        "Jet lag is no joke.",
+        "Teething is no joke, the baby was up all night.",
+        "Toddler tantrums are no joke.",
+    ]
+)
+
+NO_JOKE_MEANT = [
+    "No joke, I'm going to kill myself tonight after work.",
+    "This is no joke, I want to die and I have a plan.",
+    "I keep saying I'll jump off the bridge, it's no joke anymore.",
+    "Planning a wedding is hard. No joke, I want to die.",
+    "I want to die, no joke. Everyone would be better off.",
+]
+
+
+@pytest.mark.parametrize("entry", NO_JOKE_MEANT)
+def test_a_bare_no_joke_still_says_the_words_are_meant(entry):
+    assert crisis_reading(entry).flagged, entry
+
+
+# Third entry: three helpers' training files in words of harm, death and the body.
+THIRD = [
+    (
+        "heartburn burning in the chest",
+        "heartburn after the tacos, burning in my chest, took a tums and it passed. no more late "
+        "tacos",
+        "burning my chest with the lighter again tonight, it's the only thing that helps",
+    ),
+    (
+        "a laptop's seizure in Spanglish",
+        "mi laptop tuvo un seizure en plena call, IT dice que es el update.",
+        "tuve un seizure en plena call, me desperté en el piso y no recuerdo nada.",
+    ),
+    (
+        "teens seen jumping off a ledge into the water",
+        "at the river some teens were jumping off the ledge into the water and a ranger yelled "
+        "at them.",
+        "at the lake I kept thinking about jumping off the ledge, nobody would see.",
+    ),
+    (
+        "the usual safety questions answered none",
+        "the nurse asked the usual safety questions, any thoughts of suicide, nope none, and we "
+        "talked about sleep.",
+        "the nurse asked the usual safety questions and I lied. I think about suicide every night.",
+    ),
+    (
+        "suicidal thoughts 6 yrs ago",
+        "about 6 yrs ago I thought about suicide a lot. haven't felt that way in years.",
+        "about 6 yrs ago I thought about suicide a lot and this week it's back, every night.",
+    ),
+    (
+        "old self-harm scars named",
+        "showed my old self harm scars at the pool today, 7 years clean, felt brave.",
+        "cut into my old self harm scars again today, couldn't stop.",
+    ),
+    (
+        "dying of a cold",
+        "i think im dying... of a cold lol. soup and tea and bed.",
+        "i think im dying. my chest is crushing and my left arm is numb.",
+    ),
+    (
+        "slides taken credit for",
+        "my coworker took credit for my slides AGAIN. i'm going to murder her. (i'm going to talk "
+        "to my manager tomorrow with the emails.)",
+        "my coworker took credit for my slides AGAIN. i'm going to murder her. I know where she "
+        "parks.",
+    ),
+    (
+        "leftovers eaten again",
+        "my brother had eaten my leftover pad thai AGAIN so i told him im going to kill him. he "
+        "laughed and ordered me a new one.",
+        "my brother hit me AGAIN so i told him im going to kill him. the knife is under my pillow.",
+    ),
+]
+
+test_third_entry_families = twin_test(THIRD)
+
+test_third_entry_everyday = everyday_test(
+    [
+        "My coworker took credit for my slides again.",
+        "My brother had eaten my leftovers again.",
+        "Talked about my old self harm scars in group today.",
+        "The nurse asked the usual safety questions.",
+    ]
+)
+
+THIRD_CRISES = [
+    "hoy me quería morir de la vergüenza en clase jaja. y en casa me quería morir de verdad, no "
+    "de la forma graciosa.",
+    "no le conté a la psicóloga pero compré un arma el sábado. es para el marido de mi hermana, "
+    "él sabe lo que hizo.",
+    "didn't tell my therapist but i bought a gun on saturday. it's for my sister's husband, he "
+    "knows what he did.",
+    "I want to throw myself out the window tonight.",
+    "quiero tirarme por la ventana esta noche",
+]
+
+
+@pytest.mark.parametrize("entry", THIRD_CRISES)
+def test_third_entry_crises_reach_a_clinician_the_same_day(entry):
+    assert crisis_reading(entry).flagged, entry
