@@ -15,6 +15,10 @@ self-harm scars named; dying "... of a cold"; threats over slides taken credit f
 eaten; and as crises, a wish to die "de verdad", a weapon bought for someone who "knows what he
 did", and a window with a time set.
 
+Fourth entry (a twenty-sixth probe, by hand): a bare wish to die said of the heat, a commute or
+spreadsheets named first in its sentence, or with "this" nuisance after it; "die laughing"; a wish
+conditional on "one more" of something. Never with anything after the wish but its end or a laugh.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -190,3 +194,45 @@ THIRD_CRISES = [
 @pytest.mark.parametrize("entry", THIRD_CRISES)
 def test_third_entry_crises_reach_a_clinician_the_same_day(entry):
     assert crisis_reading(entry).flagged, entry
+
+
+# Fourth entry: a bare wish to die said of the heat, a commute or spreadsheets.
+FOURTH = [
+    (
+        "the heat named first",
+        "This heat, I want to die. Three fans on and still sweating.",
+        "This heat, I want to die and nobody would even notice if I did.",
+    ),
+    (
+        "a commute named first",
+        "ugh this commute i wanna die, 90 min on the 6 train again",
+        "ugh this commute i wanna die, for real this time, I'm done with everything",
+    ),
+    (
+        "spreadsheets all day",
+        "Spreadsheets all day, i want to die. Finished at 5 tho.",
+        "Spreadsheets all day, i want to die and I've been thinking about how.",
+    ),
+    (
+        "the wish, then this commute",
+        "I want to die, this commute. Bike from Monday.",
+        "I want to die, this commute is the last straw, I'm ending it tonight.",
+    ),
+    (
+        "dying laughing",
+        "Wanna die laughing every time he does that voice.",
+        "Wanna die. Not laughing. Every time he does that voice I think about ending it.",
+    ),
+    (
+        "one more unboxing video",
+        "If I have to watch one more unboxing video I want to die lol",
+        "If I have to wake up one more morning I want to die. I mean it.",
+    ),
+    (
+        "tax forms",
+        "Tax forms, i wanna die. Done by midnight tho.",
+        "Tax forms, i wanna die, and the pills are in my drawer.",
+    ),
+]
+
+test_fourth_entry_families = twin_test(FOURTH)
