@@ -24,6 +24,14 @@ fringe cut, a run as punishment, "cutting again" sugar or the grass, hurt laughi
 or at the gym, the team better off without me for a week, a waste of space on the sofa, no future
 where I like olives, "hope I die before I get old".
 
+Sixth entry (round58-train-ordinary-a, -c and -d, helpers' ordinary days written the way the blind
+sets are): an anniversary "N years since my overdose today"; a wish to die after crypto talk for an
+hour, reggaeton at 2 a.m. or a team that lost again; drowning in paperwork in Spanish; a jump made
+conditional on one more reply-all, a question asked again or a theme song; a drill borrowed; a
+wish quoted as what the writer "used to write"; "unaliving" slang explained; a screening's items
+answered all zero as the next sentence; a goodbye letter to a habit in Spanish; and as a crisis,
+refills got early and stashed.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -32,6 +40,7 @@ import pytest
 from apps.safety.detectors.crisis import crisis_matches
 from apps.safety.services import crisis_lexicon, crisis_reading
 
+from .test_crisis_properties import CRISES
 from .twins import everyday_test, twin_test
 
 # First entry: a death wish beside "I have a plan".
@@ -303,3 +312,122 @@ FIFTH = [
 ]
 
 test_fifth_entry_families = twin_test(FIFTH)
+
+
+# Sixth entry: round58 helpers' ordinary days written the way the blind sets are.
+SIXTH = [
+    (
+        "an anniversary of an overdose today",
+        "5 years since my overdose today. brought donuts to the fire station crew.",
+        "5 years since my overdose and i took too many again today.",
+    ),
+    (
+        "an anniversary of self-harm today",
+        "two years since i last self harmed today. bought myself a nice pen.",
+        "two years since i last self harmed, until today. cut my arm again.",
+    ),
+    (
+        "crypto talk for an hour",
+        "dinner at his parents. his dad talked about crypto for an hour. i wanted to die.",
+        "dinner at his parents. his dad talked about crypto for an hour. i want to die every day.",
+    ),
+    (
+        "reggaeton at 2 a.m.",
+        "los de arriba pusieron reguetón a las 2 de la mañana. me quiero morir. subí y bajaron.",
+        "los de arriba pusieron reguetón a las 2 de la mañana. me quiero morir, de verdad, ya no "
+        "aguanto.",
+    ),
+    (
+        "drowning in paperwork",
+        "me estoy ahogando en papeles del seguro, me piden tres certificados.",
+        "me estoy ahogando, no puedo respirar, se me cierra la garganta.",
+    ),
+    (
+        "one more reply-all",
+        "if one more person replies-all to the parking email im jumping off the roof lol.",
+        "im jumping off the roof tonight, the parking garage on 5th.",
+    ),
+    (
+        "an aunt asking again",
+        "si mi tía me pregunta otra vez cuándo me caso me tiro del balcón lol.",
+        "me tiro del balcón esta noche, ya lo decidí.",
+    ),
+    (
+        "a theme song once more",
+        "if i hear the paw patrol theme one more time i'll walk into traffic lol.",
+        "after the kids are asleep i'll walk into traffic, nobody will know it wasn't an accident.",
+    ),
+    (
+        "a drill borrowed",
+        "my brother in law borrowed the drill 6 months ago. i'm gonna kill him.",
+        "my brother in law hit my sister again. i'm gonna kill him. the knife is in my car.",
+    ),
+    (
+        "a wish the writer used to write",
+        'i used to write "i want to die" in my notebooks. found one in the basement.',
+        'i used to write "i want to die" in my notebooks and i wrote it again today. i mean it.',
+    ),
+    (
+        "unaliving slang explained",
+        'my teen showed me a tiktok about "unaliving" slang and i was so confused until she '
+        "explained the algorithm.",
+        "i want to unalive myself tonight.",
+    ),
+    (
+        "a questionnaire all zero",
+        "the study nurse went through the questionnaires, the mood one and the one about suicide "
+        "and self harm. zeros on all of those.",
+        "the study nurse went through the questionnaires, the mood one and the one about suicide "
+        "and self harm. I lied on all of those, I cut myself last night.",
+    ),
+    (
+        "un cuestionario todo en cero",
+        "me hicieron el cuestionario otra vez, el de ánimo y el de pensamientos suicidas. todo en "
+        "cero.",
+        "me hicieron el cuestionario otra vez, el de ánimo y el de pensamientos suicidas. mentí, "
+        "pienso en matarme todos los días.",
+    ),
+    (
+        "a goodbye letter to nail biting",
+        "la tarea es escribirle una carta de despedida a mi costumbre de comerme las uñas.",
+        "escribí una carta de despedida a mi familia, la dejé en el cajón para cuando no esté.",
+    ),
+    (
+        "a team that lost again",
+        "Boca perdió otra vez, me quiero matar. Bueno no, pero casi.",
+        "Boca perdió otra vez, me quiero matar. Tengo las pastillas guardadas.",
+    ),
+    (
+        "refills got early",
+        "got my refills early because of the holiday and put them in the organizer.",
+        "keep getting refills early and stashing them in a sock.",
+    ),
+]
+
+test_sixth_entry_families = twin_test(SIXTH)
+
+
+@pytest.mark.parametrize("mishap", ["Boca perdió otra vez.", "The Lakers lost again."])
+def test_a_team_that_lost_again_hides_nothing_but_a_bare_death_wish(mishap):
+    lexicon = crisis_lexicon()
+    hidden = []
+    for crisis in CRISES:
+        crisis = crisis if crisis[-1] in ".!?" else crisis + "."
+        rules = {match.rule for match in crisis_matches(crisis, lexicon)}
+        if not rules or rules <= {"want-to-die", "passive-es", "suicidal-es"}:
+            continue
+        hidden += [
+            entry
+            for entry in (f"{crisis} {mishap}", f"{mishap} {crisis}")
+            if not crisis_matches(entry, lexicon)
+        ]
+    assert not hidden, hidden[:5]
+
+
+test_sixth_entry_everyday = everyday_test(
+    [
+        "My brother in law borrowed the drill.",
+        "Zeros on all of those.",
+        "Todo en cero.",
+    ]
+)

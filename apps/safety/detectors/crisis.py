@@ -548,6 +548,7 @@ def compile_lexicon(data: dict) -> Lexicon:
     # Optional cues: a lexicon without them judges as before.
     for name in (
         "history_over",
+        "anniversary",
         "history_dated_next",
         "history_after_ahead",
         "first_person_lead",
@@ -560,6 +561,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         "rating_question",
         "screening_named",
         "item_answered_no",
+        "screening_all_no_next",
         "idiom_undone",
         "panic_named",
         "reassured",
@@ -1333,7 +1335,19 @@ def _history(
         turn = cues["turn"].search(text, over.end(), reach_end)
         if turn:
             scopes.append((turn.start(), reach_end))
-    return not any(cues["recent"].search(text, a, b) for a, b in scopes)
+    # Stop 54: "today" inside an anniversary told of the act ("5 years since my overdose
+    # today", "two years since i last self harmed today") dates the anniversary, not the act.
+    anniversary = cues.get("anniversary")
+    kept = (
+        [m.span() for m in anniversary.finditer(text, sentence_start, sentence_end)]
+        if anniversary
+        else []
+    )
+    return not any(
+        not any(a0 <= hit.start() and hit.end() <= b0 for a0, b0 in kept)
+        for a, b in scopes
+        for hit in cues["recent"].finditer(text, a, b)
+    )
 
 
 def _taken_up_again(ctx: _Context, sentence_end: int) -> bool:
@@ -1623,10 +1637,29 @@ def _screening_item_denied(ctx: _Context, start: int, end: int, sentence_end: in
     if screening.search(ctx.text, max(0, start - SCREENING_REACH), start) is None:
         return False
     answer = item_no.search(ctx.text, end, sentence_end)
-    if answer is None or _turned(ctx, answer.end(), sentence_end):
+    if answer is None:
+        # Stop 54: or the items named one after another, then all answered at once as the whole
+        # next sentence ("... the one about suicide and self harm. Zeros on all of those.").
+        answer = _all_answered_no_next(ctx, start, end)
+    elif _turned(ctx, answer.end(), sentence_end):
+        return False
+    if answer is None:
         return False
     retracted = cues.get("answer_retracted")
     return not (retracted and retracted.search(ctx.text, end))
+
+
+def _all_answered_no_next(ctx: _Context, start: int, end: int) -> re.Match | None:
+    """The next sentence, when all of it says every item was answered no or zero ("Todo en
+    cero."; "Zeros on all of those."; cue screening_all_no_next)."""
+    all_no = ctx.lexicon.cues.get("screening_all_no_next")
+    if all_no is None:
+        return None
+    _, whole_end = ctx.whole_sentence(start, end)
+    next_start = _NEXT_SENTENCE.match(ctx.text, whole_end).end()
+    if next_start <= whole_end:
+        return None
+    return all_no.match(ctx.text, next_start)
 
 
 def _direct_question_denied(ctx: _Context, start: int, end: int, sentence_end: int) -> bool:
