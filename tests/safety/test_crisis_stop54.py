@@ -32,6 +32,9 @@ wish quoted as what the writer "used to write"; "unaliving" slang explained; a s
 answered all zero as the next sentence; a goodbye letter to a habit in Spanish; and as a crisis,
 refills got early and stashed.
 
+Seventh entry (round58-train-ordinary-b): a heart attack feared that "turned out it was gas", or
+"eran gases", in the next sentence.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -431,3 +434,24 @@ test_sixth_entry_everyday = everyday_test(
         "Todo en cero.",
     ]
 )
+
+
+# Seventh entry: a heart attack feared that turned out to be gas, told in the next sentence.
+SEVENTH = [
+    (
+        "a heart attack feared that turned out to be gas",
+        "thought i was having a heart attack at 3am, sharp pain under my ribs. turned out it was "
+        "gas from the chili. went back to sleep",
+        "thought i was having a heart attack at 3am, pain going down my left arm and sweating. "
+        "not gas, it's getting worse.",
+    ),
+    (
+        "un infarto que eran gases",
+        "anoche pensé que me estaba dando un infarto, un dolor en el pecho horrible... eran gases "
+        "de los frijoles. a dormir",
+        "pensé que era un infarto, dolor en el pecho que baja al brazo izquierdo, no eran gases, "
+        "sigue y sudo frío.",
+    ),
+]
+
+test_seventh_entry_families = twin_test(SEVENTH)

@@ -1940,9 +1940,11 @@ def _coped(ctx: _Context, end: int, sentence_end: int) -> bool:
 # motorbike course"): a few words, so a later "just" is about something else.
 _REASSURED_REACH = 40
 
-# "All fine." after a symptom is about it (stop 30: "felt faint ... All fine.").
+# "All fine." after a symptom is about it (stop 30: "felt faint ... All fine."). Stop 54: so
+# is a next sentence that says what it "turned out" to be, or "eran gases" in Spanish.
 _GOES_ON = re.compile(
-    r"\s*(?:it|that|this|then|which|but it|they|all (?:fine|good|ok|okay|well))\b"
+    r"\s*(?:it|that|this|then|which|but it|they|all (?:fine|good|ok|okay|well)"
+    r"|(?:it )?turned out|resulta que|resulto|eran|era)\b"
 )
 
 
