@@ -42,11 +42,9 @@ The entries here are written for these tests, not copied from the training files
 
 import pytest
 
-from apps.safety.detectors.crisis import crisis_matches
-from apps.safety.services import crisis_lexicon, crisis_reading
+from apps.safety.services import crisis_reading
 
-from .test_crisis_properties import CRISES
-from .twins import everyday_test, twin_test
+from .twins import everyday_test, mishap_test, twin_test
 
 # (family, an ordinary entry that must stay quiet, its crisis twin that must alert)
 FIRST = [
@@ -352,11 +350,7 @@ test_fourth_entry_families = twin_test(FOURTH)
 
 # A mishap explains a bare death wish beside it, by design (stop 46): beside each mishap, every
 # other known crisis of the property tests must still be found.
-BARE_WISH_RULES = {"want-to-die", "passive-es"}
-
-
-@pytest.mark.parametrize(
-    "mishap",
+test_a_mishap_beside_a_known_crisis_hides_nothing_but_a_bare_death_wish = mishap_test(
     [
         "Ate the ghost pepper wing on a dare.",
         "Sang karaoke and someone posted it on the team channel.",
@@ -364,21 +358,8 @@ BARE_WISH_RULES = {"want-to-die", "passive-es"}
         "Taxes done, owe 300.",
         "The wi-fi died during my presentation.",
     ],
+    {"want-to-die", "passive-es"},
 )
-def test_a_mishap_beside_a_known_crisis_hides_nothing_but_a_bare_death_wish(mishap):
-    lexicon = crisis_lexicon()
-    hidden = []
-    for crisis in CRISES:
-        crisis = crisis if crisis[-1] in ".!?" else crisis + "."
-        rules = {match.rule for match in crisis_matches(crisis, lexicon)}
-        if not rules or rules <= BARE_WISH_RULES:
-            continue
-        hidden += [
-            entry
-            for entry in (f"{crisis} {mishap}", f"{mishap} {crisis}")
-            if not crisis_matches(entry, lexicon)
-        ]
-    assert not hidden, hidden[:5]
 
 
 # Fifth entry (a twenty-first probe, by hand: "suicidal" said of squirrels, a pace or a left turn).

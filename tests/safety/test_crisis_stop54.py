@@ -43,8 +43,7 @@ import pytest
 from apps.safety.detectors.crisis import crisis_matches
 from apps.safety.services import crisis_lexicon, crisis_reading
 
-from .test_crisis_properties import CRISES
-from .twins import everyday_test, twin_test
+from .twins import everyday_test, mishap_test, twin_test
 
 # First entry: a death wish beside "I have a plan".
 PLAN_BESIDE_A_WISH = [
@@ -410,21 +409,11 @@ SIXTH = [
 test_sixth_entry_families = twin_test(SIXTH)
 
 
-@pytest.mark.parametrize("mishap", ["Boca perdió otra vez.", "The Lakers lost again."])
-def test_a_team_that_lost_again_hides_nothing_but_a_bare_death_wish(mishap):
-    lexicon = crisis_lexicon()
-    hidden = []
-    for crisis in CRISES:
-        crisis = crisis if crisis[-1] in ".!?" else crisis + "."
-        rules = {match.rule for match in crisis_matches(crisis, lexicon)}
-        if not rules or rules <= {"want-to-die", "passive-es", "suicidal-es"}:
-            continue
-        hidden += [
-            entry
-            for entry in (f"{crisis} {mishap}", f"{mishap} {crisis}")
-            if not crisis_matches(entry, lexicon)
-        ]
-    assert not hidden, hidden[:5]
+# A team that lost again explains a bare death wish beside it, by design (stop 46).
+test_a_team_that_lost_again_hides_nothing_but_a_bare_death_wish = mishap_test(
+    ["Boca perdió otra vez.", "The Lakers lost again."],
+    {"want-to-die", "passive-es", "suicidal-es"},
+)
 
 
 test_sixth_entry_everyday = everyday_test(

@@ -91,3 +91,32 @@ def frame_test(frames):
         assert not hidden, hidden[:5]
 
     return test_no_frame_around_a_known_crisis_hides_it
+
+
+def mishap_test(mishaps, bare_wish_rules):
+    """A test over mishaps, which explain a bare death wish beside them by design (stop 46):
+    beside each, every other known crisis of the property tests (one read by more than the rules
+    in `bare_wish_rules`) must still be found, before it and after it."""
+
+    @pytest.mark.parametrize("mishap", mishaps)
+    def test_a_mishap_beside_a_known_crisis_hides_nothing_but_a_bare_death_wish(mishap):
+        from apps.safety.detectors.crisis import crisis_matches
+        from apps.safety.services import crisis_lexicon
+
+        from .test_crisis_properties import CRISES
+
+        lexicon = crisis_lexicon()
+        hidden = []
+        for crisis in CRISES:
+            crisis = crisis if crisis[-1] in ".!?" else crisis + "."
+            rules = {match.rule for match in crisis_matches(crisis, lexicon)}
+            if not rules or rules <= bare_wish_rules:
+                continue
+            hidden += [
+                entry
+                for entry in (f"{crisis} {mishap}", f"{mishap} {crisis}")
+                if not crisis_matches(entry, lexicon)
+            ]
+        assert not hidden, hidden[:5]
+
+    return test_a_mishap_beside_a_known_crisis_hides_nothing_but_a_bare_death_wish
