@@ -1,0 +1,89 @@
+"""What the rules read at stop 55 (issue 17; apps/safety/semantic/SHIP_RULES.md, stop 55's entries),
+each family with an ordinary twin that must stay quiet and a crisis twin that must alert.
+
+First entry (a probe by hand): the stroke rule's words in everyday senses, each inside its
+sentence: hands or a face numb with cold; a leg or foot asleep, with its end told; a heavy period's
+bleeding; a stroke feared and laughed off or explained. A face that droops, a limb that still won't
+move, soaking a pad every hour, or words that come out wrong still alert.
+
+The entries here are written for these tests, not copied from the training files.
+"""
+
+import pytest
+
+from apps.safety.services import crisis_reading
+
+from .twins import everyday_test, twin_test
+
+# First entry: the stroke rule in everyday senses.
+FIRST = [
+    (
+        "hands numb with cold",
+        "its so cold out i cant feel my hands. walked the dog anyway, 2 laps of the park",
+        "its so cold out and i cant feel my left arm, my face is drooping on one side",
+    ),
+    (
+        "a face numb with cold, in Spanish",
+        "hace un frio horrible, no siento la cara, camine al trabajo igual",
+        "hace frio pero no es eso, no siento el brazo izquierdo y se me cae la cara de un lado",
+    ),
+    (
+        "a face numb with cold, on one side",
+        "its freezing, couldnt feel my face on the walk to the bus, hot coffee fixed it",
+        "its freezing, couldnt feel my face on one side and my words came out wrong",
+    ),
+    (
+        "a leg asleep after sitting",
+        "sat crosslegged too long in meditation and couldnt feel my left leg when i stood up, pins "
+        "and needles then fine",
+        "sat down to meditate and now i cant feel my right arm or leg and i cant talk right",
+    ),
+    (
+        "a leg asleep, in Spanish",
+        "me quede sentada en el piso jugando con mi hija y se me durmio la pierna, no siento la "
+        "pierna jaja, ya paso",
+        "me quede sentada en el piso y de repente no siento la pierna ni el brazo del lado "
+        "izquierdo",
+    ),
+    (
+        "a heavy period like always",
+        "period day 2, bleeding a lot as usual, cramps, hot water bottle and netflix",
+        "period day 2, bleeding a lot and soaking a pad every hour, dizzy when i stand",
+    ),
+    (
+        "a stroke feared when an eye twitched",
+        "kept thinking im having a stroke when my eye twitched lol, googled too much, it stopped",
+        "i think im having a stroke, my words come out wrong and my hand wont hold the cup",
+    ),
+    (
+        "a stroke feared during an aura",
+        "thought i was having a stroke at the gym because my vision went sparkly, it was a "
+        "migraine aura, i know them",
+        "thought i was having a stroke at the gym, my vision went and my face is still numb on one "
+        "side",
+    ),
+]
+
+test_first_entry_families = twin_test(FIRST)
+
+test_first_entry_everyday = everyday_test(
+    [
+        "So cold out I can't feel my hands.",
+        "My foot fell asleep in the meeting and I couldn't feel my foot.",
+        "Period day one, bleeding a lot like always.",
+    ]
+)
+
+FIRST_CRISES = [
+    "woke up and couldnt feel my left leg and it still wont move, been an hour",
+    "i cant feel my left arm and the left side of my face feels heavy, started 20 min ago",
+    "no siento el brazo izquierdo y se me cae la cara de un lado",
+    # The cold named, and what follows it is hypothermia: lost, confused, warm and sleepy.
+    "been out on the hill all day, soaked and so cold i cant feel my hands, dont know which way "
+    "the car is and i feel weirdly warm and sleepy",
+]
+
+
+@pytest.mark.parametrize("entry", FIRST_CRISES)
+def test_a_limb_that_cannot_be_felt_with_no_everyday_cause_still_alerts(entry):
+    assert crisis_reading(entry).flagged, entry
