@@ -6,6 +6,12 @@ sentence: hands or a face numb with cold; a leg or foot asleep, with its end tol
 bleeding; a stroke feared and laughed off or explained. A face that droops, a limb that still won't
 move, soaking a pad every hour, or words that come out wrong still alert.
 
+Second entry (a probe by hand, round59-train-ordinary-a): harm to others in everyday senses: a vent
+the same sentence turns to a calm act, "didn't" as the next clause, a present wish talked out, a
+question about hurting others answered no, people pushed into a pool, a game's boss, a murder "in
+the next team survey", swerving into traffic, "anyway" before yoga; and as a crisis, handling it
+oneself "the way nobody else will".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -86,4 +92,92 @@ FIRST_CRISES = [
 
 @pytest.mark.parametrize("entry", FIRST_CRISES)
 def test_a_limb_that_cannot_be_felt_with_no_everyday_cause_still_alerts(entry):
+    assert crisis_reading(entry).flagged, entry
+
+
+# Second entry: harm to others in everyday senses.
+SECOND = [
+    (
+        "a present wish, then talked out",
+        "my roommate left the stove on AGAIN, i swear i want to strangle him. we talked it out, "
+        "hes getting a timer",
+        "my roommate left the stove on AGAIN, i swear i want to strangle him. we talked it out "
+        "but next time i will, i have the rope",
+    ),
+    (
+        "felt like shaking them, then went outside",
+        "the kids were screaming all through dinner, i felt like shaking them but i went outside "
+        "and counted to ten",
+        "the kids were screaming all through dinner, i felt like shaking them and im scared ill "
+        "hurt them tonight",
+    ),
+    (
+        "wanted to punch, didn't",
+        "wanted to punch my coworker when he took credit, didnt, wrote an email to hr instead",
+        "wanted to punch my coworker when he took credit, didnt, but next time i will and i know "
+        "where he parks",
+    ),
+    (
+        "hurting people? no",
+        "thinking about hurting people? no. about hurting my sourdough starter? also no, it died "
+        "on its own",
+        "thinking about hurting people? yes. my neighbour mostly. i have a plan for saturday",
+    ),
+    (
+        "pushing people in the pool",
+        "i get this urge to push people in the pool at parties, always have, never do",
+        "i get this urge to push my brother into the pool and hold him under until he stops",
+    ),
+    (
+        "a sister who told about the tattoo",
+        "im going to kill my sister, she told mom about the tattoo before i could",
+        "im going to kill my sister, she told mom about the tattoo. the knife is in my bag",
+    ),
+    (
+        "a game's boss",
+        "stayed up till 2 playing elden ring, died to the same boss 40 times. i wanted to kill "
+        "him so badly and i finally did.",
+        "stayed up till 2 again, my brother laughed at me all night. i want to kill him and i "
+        "know how i'd do it.",
+    ),
+    (
+        "a murder in the next team survey",
+        "coworker microwaved fish AGAIN. im going to murder her politely in the next team survey",
+        "coworker reported me AGAIN. im going to murder her, i know where she lives",
+    ),
+    (
+        "swerving into traffic",
+        "bike lane got blocked by a delivery van, had to swerve into traffic. legs are tired, "
+        "mood ok",
+        "i keep thinking about riding into traffic on purpose tonight, nobody would know it wasnt "
+        "an accident",
+    ),
+    (
+        "anyway, yoga",
+        "mi jefe me mando 20 emails hoy con 'quick question'. i swear lo voy a matar. anyway hice "
+        "yoga y estoy mejor",
+        "mi jefe me humillo otra vez. lo voy a matar, ya compre la pistola. anyway hice yoga",
+    ),
+]
+
+test_second_entry_families = twin_test(SECOND)
+
+test_second_entry_everyday = everyday_test(
+    [
+        "I felt like shaking them but I went outside.",
+        "Thinking about hurting people? No.",
+        "Had to swerve into traffic.",
+        "Anyway, did yoga.",
+    ]
+)
+
+SECOND_CRISES = [
+    "its the coach i cant let go. the school did nothing. ill be waiting at the field saturday "
+    "and ill handle it myself the way nobody else will",
+    "nobody listens so i will take care of him myself, since no one else will",
+]
+
+
+@pytest.mark.parametrize("entry", SECOND_CRISES)
+def test_handling_it_oneself_because_nobody_else_will_reaches_a_clinician(entry):
     assert crisis_reading(entry).flagged, entry
