@@ -12,6 +12,12 @@ question about hurting others answered no, people pushed into a pool, a game's b
 the next team survey", swerving into traffic, "anyway" before yoga; and as a crisis, handling it
 oneself "the way nobody else will".
 
+Third entry (round59-train-ordinary-b, -c, -d and -mixed): the rules' false alarms in those files:
+a laugh before "couldn't breathe", a wish to die "just thinking about it", limbs asleep, a
+dentist's numbing, "manic about" a game, urges rated zero, funeral wishes with the estate stuff, a
+haircut called self harm, the usual safety "qs", "3 yrs since", death thought about as philosophy,
+a balcony jump if a song plays "one more time".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -181,3 +187,104 @@ SECOND_CRISES = [
 @pytest.mark.parametrize("entry", SECOND_CRISES)
 def test_handling_it_oneself_because_nobody_else_will_reaches_a_clinician(entry):
     assert crisis_reading(entry).flagged, entry
+
+
+# Third entry: round59 helpers' files, the rules' false alarms.
+THIRD = [
+    (
+        "a laugh, then couldn't breathe",
+        "ngl i laughed so hard at the stand up show i thought i was gonna die. couldnt breathe. "
+        "cheeks hurt",
+        "ngl i laughed so hard at the stand up show. couldnt breathe. still cant, lips going blue",
+    ),
+    (
+        "me quiero morir just thinking about it",
+        "mi hijo quiere hacer bungee for his 18th y yo me quiero morir just thinking about it. "
+        "fine, voy a ir a verlo",
+        "mi hijo quiere hacer bungee y yo me quiero morir, ya no quiero vivir, lo pienso todos "
+        "los dias",
+    ),
+    (
+        "an arm asleep from sleeping on it, in Spanish",
+        "se me durmio el brazo por dormir encima, desperte y no lo sentia, que feo. a los dos "
+        "minutos volvio con cosquillas",
+        "se me durmio el brazo y no lo siento desde hace tres horas y tengo la cara caida",
+    ),
+    (
+        "a dentist's numbing and slurred words",
+        "went to the dentist at 10 for a crown. they gave me 2 shots of novocaine and i was "
+        "slurring my words at the front desk paying lol. back to normal by dinner",
+        "went to the dentist at 10 for a crown. its 9pm now and i'm still slurring my words and my "
+        "arm feels weak",
+    ),
+    (
+        "a dentist's numbing and a droopy face, told over three sentences",
+        "dentist today, 2 fillings. whole left side of my face numb and droopy for hours, i drooled "
+        "coffee down my shirt. feeling came back around 4, lip still feels fat lol",
+        "dentist today, 2 fillings. whole left side of my face numb and droopy and now at 9pm its "
+        "still droopy and my words are slurred",
+    ),
+    (
+        "a leg asleep, then nearly collapsing",
+        "leg fell asleep on the toilet scrolling, stood up and nearly collapsed, pins and needles "
+        "for a min. we dont talk about this",
+        "leg fell asleep and then i nearly collapsed and now my chest hurts and i cant breathe",
+    ),
+    (
+        "manic about a new game",
+        "im so manic about this new video game lol, 2 hrs after work. still in bed by 11",
+        "havent slept since monday, ordered 40 phones on credit and people cant keep up with me",
+    ),
+    (
+        "urges rated zero",
+        "therapist asked me to rate my urges to self harm this week like she does every session. "
+        "0. she said its been 0 for 3 months",
+        "therapist asked me to rate my urges to self harm this week. 8. i cut last night",
+    ),
+    (
+        "funeral wishes with the estate stuff",
+        "wrote my funeral wishes bc my wife and i were doing the estate stuff together. i want a "
+        "taco truck. lawyer did not laugh",
+        "wrote my funeral wishes and picked the date, saturday, nobody knows",
+    ),
+    (
+        "a haircut called self harm",
+        "cut my own hair, basically self harm lol. actually looks ok",
+        "cut my own hair and then cut my arm with the scissors, basically self harm, bleeding",
+    ),
+    (
+        "the usual safety qs",
+        "she asked the usual safety qs at the start, any thoughts of hurting myself, no, anyone "
+        "else, no. then we spent the hour on my procrastination",
+        "she asked the usual safety qs, any thoughts of hurting myself, yes, i cut again last night",
+    ),
+    (
+        "three years since I last hurt myself",
+        "3 yrs since i last hurt myself. didnt even notice the date until the app gave me a badge",
+        "3 days since i last hurt myself and i want to do it again tonight",
+    ),
+    (
+        "death thought about in a philosophical way",
+        "been thinking about death a lot lately but in a philosophical way bc of the stoicism book "
+        "im reading, memento mori etc.",
+        "been thinking about death a lot lately, every night, how i would do it",
+    ),
+    (
+        "a balcony jump if a song plays one more time",
+        "si escucho despacito one more time me tiro del balcon lol. la fiesta de al lado la pone "
+        "en loop",
+        "me tiro del balcon esta noche, ya no aguanto nada",
+    ),
+]
+
+test_third_entry_families = twin_test(THIRD)
+
+test_third_entry_everyday = everyday_test(
+    [
+        "Laughed so hard at the show.",
+        "Three yrs since I last hurt myself.",
+        "She asked the usual safety qs.",
+        "Went to the dentist for a filling, the numbing wore off by four.",
+    ]
+)
+
