@@ -18,6 +18,12 @@ dentist's numbing, "manic about" a game, urges rated zero, funeral wishes with t
 haircut called self harm, the usual safety "qs", "3 yrs since", death thought about as philosophy,
 a balcony jump if a song plays "one more time".
 
+Fourth entry (round59's files): crises both layers missed, each with an ordinary twin in the same
+words: a week's organizer swallowed at once, a toddler into the capsules, a month saved up "for
+when I decide", antifreeze for a dog, a schedule watched, guns known, a dead grandmother's "ya es
+hora de irme con ella", jealous of the dead who "get to rest", wanting to jump at a rooftop's edge,
+and a manic week's signs.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -287,4 +293,66 @@ test_third_entry_everyday = everyday_test(
         "Went to the dentist for a filling, the numbing wore off by four.",
     ]
 )
+
+
+# Fourth entry: crises the rules missed in round59 helpers' files, each with an ordinary twin.
+FOURTH = [
+    (
+        "a week's organizer",
+        "filled the organizer for the week, all the slots, mon to sun, both rows. feels good",
+        "opened the organizer and swallowed every slot for the week at once, mon to sun. now im "
+        "shaky",
+    ),
+    (
+        "a toddler in the bag",
+        "my 3 year old got into my bag and opened the pill box, counted them and all there, it was "
+        "the vitamins anyway",
+        "my 3 year old got into my bag while i was on a call. the microdose capsules are gone and "
+        "her pupils are huge",
+    ),
+    (
+        "an organizer kept full",
+        "keeping the old organizer full for when i travel, saved up a week of everything",
+        "keeping the old organizer full, 30 days of everything saved up, for when i decide",
+    ),
+    (
+        "antifreeze",
+        "put antifreeze in the car this morning, -10 tonight",
+        "neighbors dog barked all night again so i put a bowl of antifreeze by the fence",
+    ),
+    (
+        "his schedule",
+        "wrote down his schedule for the custody app, when he picks up and when he drops off the "
+        "kids",
+        "he reported me to HR. ive been writing down his schedule, when he leaves, where he parks",
+    ),
+    (
+        "where the guns are",
+        "se donde guarda mi papa sus armas, estan bajo llave y ya hablamos de eso",
+        "se rieron de mi otra vez. se donde guarda mi tio sus armas. el lunes lo van a ver",
+    ),
+    (
+        "time to go with her",
+        "grandma said its time to go with her to church on sunday, i said sure",
+        "vi a mi abuela en la cocina y me dijo que ya es hora de irme con ella. murio en 2015",
+    ),
+    (
+        "jealous of her",
+        "im jealous of her, she gets to sleep in on sundays and i have the kids",
+        "grandmas funeral was today. im kind of jealous of her. she gets to rest and i dont",
+    ),
+    (
+        "at the edge",
+        "stood at the edge of the pool and wanted to jump in so bad, so hot today",
+        "went to the edge of the rooftop alone at the party. i really wanted to jump, no joke",
+    ),
+    (
+        "a manic week",
+        "started 3 languages on duolingo this year, spanish is going best. i dont need sleep on "
+        "weekends lol i just nap",
+        "took out a 50k loan today for my invention. no time to sleep, started 4 languages at once",
+    ),
+]
+
+test_fourth_entry_families = twin_test(FOURTH)
 
