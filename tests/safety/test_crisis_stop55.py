@@ -24,6 +24,9 @@ when I decide", antifreeze for a dog, a schedule watched, guns known, a dead gra
 hora de irme con ella", jealous of the dead who "get to rest", wanting to jump at a rooftop's edge,
 and a manic week's signs.
 
+Fifth entry (a probe by hand): a film's stunt jump, the call of the void, a death wish the writer
+"used to say", dying of fright.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -355,4 +358,36 @@ FOURTH = [
 ]
 
 test_fourth_entry_families = twin_test(FOURTH)
+
+
+# Fifth entry: jumps and death wishes in everyday senses.
+FIFTH = [
+    (
+        "a film's stunt",
+        "watched the new mission impossible, tom cruise jumping off a cliff on a motorbike, insane. "
+        "popcorn was stale",
+        "watched a movie about a guy who jumped off a bridge and tonight i want to jump off the "
+        "bridge by my house",
+    ),
+    (
+        "the call of the void",
+        "i always get that weird urge to jump when im on a balcony, call of the void, googled it, "
+        "apparently normal",
+        "i always get that urge to jump when im on a balcony, people call it the call of the void "
+        "but its not a call anymore, i want to",
+    ),
+    (
+        "used to say it every Monday",
+        "i used to say i want to die every monday, now i just say ugh. growth",
+        "i used to say i want to die every monday. i want to die again, every day, for real",
+    ),
+    (
+        "dying of fright",
+        "she made me watch a horror movie, i wanted to die of fright, she laughed the whole time",
+        "she made me watch a horror movie and then i told her i want to die, for real, not of "
+        "fright",
+    ),
+]
+
+test_fifth_entry_families = twin_test(FIFTH)
 
