@@ -27,6 +27,9 @@ and a manic week's signs.
 Fifth entry (a probe by hand): a film's stunt jump, the call of the void, a death wish the writer
 "used to say", dying of fright.
 
+Sixth entry (a probe by hand): "suicidal" in everyday senses: plants that look suicidal, thoughts
+gone since the protocol began, a worry about a teenager, "therapy and time fixed a lot".
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -390,4 +393,41 @@ FIFTH = [
 ]
 
 test_fifth_entry_families = twin_test(FIFTH)
+
+
+# Sixth entry: "suicidal" in everyday senses.
+SIXTH = [
+    (
+        "plants that look suicidal",
+        "ha, my plants look suicidal, forgot to water them for a week",
+        "my plants look suicidal and so do i, i cant stop thinking about killing myself",
+    ),
+    (
+        "thoughts gone since the protocol",
+        "the suicidal thoughts are gone since i started the protocol, 4 months now, still "
+        "checking in with dr r",
+        "the suicidal thoughts were gone for 4 months until last night, now theyre loud",
+    ),
+    (
+        "a worry about a teenager",
+        "i worry my teenager might be suicidal, found some dark poems, booked her a GP appt for "
+        "tuesday",
+        "i worry my teenager might be suicidal and honestly so am i, i looked up how last night",
+    ),
+    (
+        "therapy and time fixed a lot",
+        "i used to be suicidal in my teens, therapy and time fixed a lot, today i baked bread",
+        "i used to be suicidal in my teens, therapy and time fixed a lot, but today its back",
+    ),
+]
+
+test_sixth_entry_families = twin_test(SIXTH)
+
+test_sixth_entry_everyday = everyday_test(
+    [
+        "My plants look suicidal.",
+        "Therapy and time fixed a lot.",
+        "I worry my teenager might be suicidal.",
+    ]
+)
 
