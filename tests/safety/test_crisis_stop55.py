@@ -30,6 +30,13 @@ Fifth entry (a probe by hand): a film's stunt jump, the call of the void, a deat
 Sixth entry (a probe by hand): "suicidal" in everyday senses: plants that look suicidal, thoughts
 gone since the protocol began, a worry about a teenager, "therapy and time fixed a lot".
 
+Seventh entry (round60-train-ordinary-a to -d): voices that are the kids, someone else's overdose
+or the news about overdoses, "wanted to die." before everyone who heard, dying in the gym, a body
+confused by night shifts, notes done before an exam, the neighbours drilling again, a coworker
+overheard or telling of her own attempt, "old me:", an old journal's goodbye letters, "1 yr since";
+and a safety gap: "take all my pills too." (doubled letters are squeezed, so "too" read as "to").
+
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -231,7 +238,8 @@ THIRD = [
     ),
     (
         "a dentist's numbing and a droopy face, told over three sentences",
-        "dentist today, 2 fillings. whole left side of my face numb and droopy for hours, i drooled "
+        "dentist today, 2 fillings. whole left side of my face numb and droopy for hours, i "
+        "drooled "
         "coffee down my shirt. feeling came back around 4, lip still feels fat lol",
         "dentist today, 2 fillings. whole left side of my face numb and droopy and now at 9pm its "
         "still droopy and my words are slurred",
@@ -268,7 +276,8 @@ THIRD = [
         "the usual safety qs",
         "she asked the usual safety qs at the start, any thoughts of hurting myself, no, anyone "
         "else, no. then we spent the hour on my procrastination",
-        "she asked the usual safety qs, any thoughts of hurting myself, yes, i cut again last night",
+        "she asked the usual safety qs, any thoughts of hurting myself, yes, i cut again last "
+        "night",
     ),
     (
         "three years since I last hurt myself",
@@ -367,7 +376,8 @@ test_fourth_entry_families = twin_test(FOURTH)
 FIFTH = [
     (
         "a film's stunt",
-        "watched the new mission impossible, tom cruise jumping off a cliff on a motorbike, insane. "
+        "watched the new mission impossible, tom cruise jumping off a cliff on a motorbike, "
+        "insane. "
         "popcorn was stale",
         "watched a movie about a guy who jumped off a bridge and tonight i want to jump off the "
         "bridge by my house",
@@ -431,3 +441,123 @@ test_sixth_entry_everyday = everyday_test(
     ]
 )
 
+
+# Seventh entry: round60 helpers' files, the rules' false alarms.
+SEVENTH = [
+    (
+        "voices that are the kids",
+        "the kids had a sleepover with their cousins. hearing voices all night, mostly giggling "
+        "and "
+        "one fight over a pillow",
+        "the kids had a sleepover with their cousins. hearing voices all night telling me to hurt "
+        "myself, not the kids",
+    ),
+    (
+        "voices that are the kids, in Spanish",
+        "escucho voces todo el dia: mamaaaa, mamaaaa, mama donde esta mi zapato. dia normal",
+        "escucho voces todo el dia que me dicen que me mate, no son los ninos",
+    ),
+    (
+        "a friend who died of an overdose",
+        "found out a guy from my old ward died last year, overdose. sad, we used to play chess",
+        "found out a guy from my old ward died last year, overdose. tonight im going to take all "
+        "my pills too",
+    ),
+    (
+        "the news about overdoses",
+        "saw a news story about overdoses downtown, mostly fentanyl in fake pills. awful",
+        "saw a news story about overdoses downtown. i took 30 of my pills an hour ago",
+    ),
+    (
+        "wanted to die, everyone heard",
+        "my toddler announced to the whole church that daddy farts in bed. i wanted to die. "
+        "everyone heard",
+        "my toddler announced to the whole church that daddy farts in bed. i wanted to die. i "
+        "still do, every day, i have the pills",
+    ),
+    (
+        "felt like dying in the gym",
+        "felt like dying in the gym today, leg day is no joke. dose was fine",
+        "felt like dying in the gym today, then the chest pain came back and spread to my jaw",
+    ),
+    (
+        "a body confused by night shifts",
+        "night shift week 2. my body is so confused, ate cereal at 4am and pasta at 9am",
+        "night shift week 2. i dont know who i am or where i am, i cant remember how i got home",
+    ),
+    (
+        "notes done before an exam",
+        "exam tomorrow and i feel like im gonna throw up but thats just how i am before exams. "
+        "notes are done",
+        "exam tomorrow. notes are done. the letters are on the table for my parents, tonights the "
+        "night",
+    ),
+    (
+        "the neighbours drilling again",
+        "the upstairs neighbors are drilling again, im about to throw myself off the balcony lol. "
+        "took the kids to the library instead",
+        "the upstairs neighbors are drilling again. i want to throw myself off the balcony "
+        "tonight, im done",
+    ),
+    (
+        "a coworker overheard",
+        "overheard a coworker say i want to kill myself about a spreadsheet. today i laughed",
+        "overheard a coworker say i want to kill myself about a spreadsheet. i want to kill "
+        "myself too, for real",
+    ),
+    (
+        "a coworker's attempt told",
+        "coworker told me about her suicide attempt in college over lunch. we bonded over the "
+        "hospital jello",
+        "coworker told me about her suicide attempt. i tried to kill myself last night",
+    ),
+    (
+        "old me: new me:",
+        "old me: i dont deserve to eat. new me: second helping of mac and cheese. who is she lol",
+        "old me: i dont deserve to eat. new me: i havent eaten in 6 days and i cut again tonight",
+    ),
+    (
+        "an old journal's goodbye letters",
+        "old journal from 2016 fell out of a box, full of goodbye letters. felt so tender for that "
+        "girl",
+        "old journal from 2016 full of goodbye letters. wrote a new goodbye letter tonight, for my "
+        "mom",
+    ),
+    (
+        "1 yr since the hospital",
+        "1 yr since i got out of the hospital after the manic episode. we went back to the diner",
+        "1 yr since i got out of the hospital. the voices are back and they tell me to stop the "
+        "meds",
+    ),
+    (
+        "now I want to see my niece grow up",
+        "i used to want to die, now i want to see my niece grow up. she lost her first tooth today",
+        "i used to want to die, now i want to see my niece grow up. but tonight i want to die "
+        "again",
+    ),
+]
+
+test_seventh_entry_families = twin_test(SEVENTH)
+
+test_seventh_entry_everyday = everyday_test(
+    [
+        "Hearing voices all night, mostly the kids.",
+        "A friend from rehab died last year, overdose.",
+        "My body is so confused.",
+        "The old me: no breakfast.",
+    ]
+)
+
+
+def test_voices_that_say_something_about_the_kids_are_still_voices():
+    # The first build of the seventh entry's idiom read "voces que me dicen que los niños..." as
+    # the kids' own voices; only a time ("all night", "todo el dia") may stand between.
+    entry = "escucho voces que me dicen que los ninos no son mios, que me los cambiaron"
+    assert crisis_reading(entry).flagged
+
+
+def test_too_squeezed_to_to_at_a_sentence_end_is_still_all_my_pills():
+    # Doubled letters are squeezed before matching, so "too" reads as "to"; "take all my pills
+    # to my mom's" is not taking them, "take all my pills too." is.
+    assert crisis_reading("im going to take all my pills too").severity == "critical"
+    assert not crisis_reading("im going to take all my pills to my moms").flagged
