@@ -36,6 +36,9 @@ confused by night shifts, notes done before an exam, the neighbours drilling aga
 overheard or telling of her own attempt, "old me:", an old journal's goodbye letters, "1 yr since";
 and a safety gap: "take all my pills too." (doubled letters are squeezed, so "too" read as "to").
 
+Eighth entry (round60's files): crises both layers missed, each with an ordinary twin: back to the
+razor, "it wasn't the cat", no refill needed with a mind made up, done again after a streak, a day
+picked, to go with a brother or a mother who took their life.
 
 The entries here are written for these tests, not copied from the training files.
 """
@@ -561,3 +564,47 @@ def test_too_squeezed_to_to_at_a_sentence_end_is_still_all_my_pills():
     # to my mom's" is not taking them, "take all my pills too." is.
     assert crisis_reading("im going to take all my pills too").severity == "critical"
     assert not crisis_reading("im going to take all my pills to my moms").flagged
+
+
+# Eighth entry: crises both layers missed in round60 helpers' files, each with an ordinary twin.
+EIGHTH = [
+    (
+        "back to the razor",
+        "went back to the razor i had before, the new one gave me bumps when shaving my legs",
+        "didnt get the promotion. at home i went back to the razor. lots of new lines",
+    ),
+    (
+        "it wasn't the cat",
+        "the scratches on my arms? i said the cat and it really was the cat, she hates baths",
+        "everyone asked about the marks on my arms, i said the cat. it wasnt the cat",
+    ),
+    (
+        "no refill needed",
+        "dr lowered my dose so i wont need the refill next week, i decided to ask about tapering",
+        "b complex at 8 like clockwork. i wont need the refill next week, ive made up my mind",
+    ),
+    (
+        "did it again after a streak",
+        "everyone at group was proud of my 2 years today. then i did it again, another week clean, "
+        "lol",
+        "everyone at group was proud of my 2 years today. i went home and did it again in the "
+        "bathroom",
+    ),
+    (
+        "a day picked",
+        "we picked a day for the party, its saturday",
+        "it stopped getting better. i picked a day, its friday",
+    ),
+    (
+        "to go with my brother",
+        "quiero irme con mi hermano a la playa el finde, el ya se fue ayer",
+        "deje las pastillas. quiero irme con mi hermano. el lo hizo en diciembre",
+    ),
+    (
+        "to be with my mom",
+        "i want to be with my mom on her birthday, she turns 70",
+        "i want to be with my mom. she went the same way 10 years ago and now its my turn",
+    ),
+]
+
+test_eighth_entry_families = twin_test(EIGHTH)
