@@ -17,10 +17,15 @@ pagers, god on the CB radio; a paycheck given to a stranger who looked like a pr
 loan spent in one night, six credit cards, two hours' sleep in four nights, a house painted
 overnight.
 
+Third entry (round61-train-mixed-a to -d): the rules' false alarms there: a question about ending
+it answered "not since 2016" or "said no and meant it"; a friend's old overdose with "I still think
+about him"; "hoy me acordé" of an old wish to die; earplugs found after a wish to strangle a
+neighbour.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
-from .twins import twin_test
+from .twins import everyday_test, twin_test
 
 # Second entry: the crises round61's training files missed.
 SECOND = [
@@ -197,3 +202,49 @@ SECOND = [
 ]
 
 test_second_entry_families = twin_test(SECOND)
+
+
+# Third entry: the rules' false alarms in round61's training files.
+THIRD = [
+    (
+        "not since a year",
+        "the nurse asked if i ever think about ending it. honestly not since 2015. we talked about "
+        "my knee",
+        "the nurse asked if i ever think about ending it. honestly not since 2015 until this week, "
+        "i have a plan now",
+    ),
+    (
+        "said no and meant it",
+        "doc asked if i ever think about ending it. said no and meant it, been a good stretch",
+        "gp asked if i had thoughts of ending my life. said no. that was a lie",
+    ),
+    (
+        "still think about him",
+        "my buddy from basic OD'd back in 2012 and i still think about him this time of year. "
+        "called his mom",
+        "i overdosed back in 2019 and i still think about doing it again, the pills are in my bag",
+    ),
+    (
+        "hoy me acordé",
+        "hace tres años pense en quitarme la vida, hoy me acorde al ver una foto. ya estoy bien",
+        "hace tres años pense en quitarme la vida y hoy lo volvi a pensar toda la tarde",
+    ),
+    (
+        "earplugs",
+        "upstairs guy stomping at 2am, i wanted to strangle him. finally found my earplugs",
+        "upstairs guy stomping at 2am, i want to strangle him. going up there with the hammer "
+        "tonight",
+    ),
+]
+
+test_third_entry_families = twin_test(THIRD)
+
+test_third_entry_everyday = everyday_test(
+    [
+        "Said no and meant it.",
+        "Honestly not since 2016.",
+        "Finally found my earplugs.",
+        "I still think about him.",
+        "Hoy me acordé.",
+    ]
+)
