@@ -329,7 +329,9 @@ def test_an_explicit_emergency_is_never_lowered_by_either_score(text):
 def test_the_medical_thresholds_follow_the_safety_check():
     # The sum at stop 34's value (seventh entry), the readers' own at the lowest medical
     # crisis they score on the training files, divided by nine (eighth and ninth entries).
-    assert crisis_lexicon().second_reading_sum_below["medical"] == -16.5
+    # Stop 56 (first entry): the sum lowered for the retrained phrase reader by the same check
+    # (a curtain over one eye, among ordinary sentences, summed -18.03).
+    assert crisis_lexicon().second_reading_sum_below["medical"] == -20.5
     assert crisis_lexicon().second_reading_below["medical"] == 0.00014
     assert "medical-red-flags-stop39" in crisis_lexicon().second_reading_never
 
