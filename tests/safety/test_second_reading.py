@@ -326,12 +326,29 @@ def test_an_explicit_emergency_is_never_lowered_by_either_score(text):
     assert "medical-red-flags-stop39" in {m.rule for m in reading.matches}
 
 
+# Stop 56 (SHIP_RULES.md, fourth entry): sight lost in one eye is stop 33's red flag, but
+# medical-more read the words first, so the second reading could lower them. Written for this
+# test, not copied from the training files.
+SIGHT_LOST = (
+    "Baked bread with the kids. My sight went dark in my left eye for a minute, like a curtain. "
+    "Early night.",
+    "Walked to the shops. Like a curtain came down over my right eye, then it lifted. Soup.",
+)
+
+
+@pytest.mark.parametrize("text", SIGHT_LOST)
+def test_sight_lost_in_one_eye_is_never_lowered_by_either_score(text):
+    reading = crisis_reading(text, second_reader=whole(0.00001, -60.0))
+    assert reading.flagged and reading.read_as_ordinary is None
+    assert "medical-red-flags-stop56" in {m.rule for m in reading.matches}
+
+
 def test_the_medical_thresholds_follow_the_safety_check():
     # The sum at stop 34's value (seventh entry), the readers' own at the lowest medical
     # crisis they score on the training files, divided by nine (eighth and ninth entries).
-    # Stop 56 (first entry): the sum lowered for the retrained phrase reader by the same check
-    # (a curtain over one eye, among ordinary sentences, summed -18.03).
-    assert crisis_lexicon().second_reading_sum_below["medical"] == -20.5
+    # Stop 56 (fourth entry): with sight lost in one eye never lowered, the same check keeps the
+    # sum there for the retrained phrase reader too.
+    assert crisis_lexicon().second_reading_sum_below["medical"] == -16.5
     assert crisis_lexicon().second_reading_below["medical"] == 0.00014
     assert "medical-red-flags-stop39" in crisis_lexicon().second_reading_never
 
