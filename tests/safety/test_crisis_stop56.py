@@ -22,6 +22,10 @@ it answered "not since 2016" or "said no and meant it"; a friend's old overdose 
 about him"; "hoy me acordé" of an old wish to die; earplugs found after a wish to strangle a
 neighbour.
 
+Fifth entry (a probe by hand of plain crises): a jump from a bridge wanted in Spanish, a rope kept
+for tonight, a sedative doubled with alcohol, one side of the face that cannot be felt, "I feel
+like god" with days awake.
+
 The entries here are written for these tests, not copied from the training files.
 """
 
@@ -248,3 +252,36 @@ test_third_entry_everyday = everyday_test(
         "Hoy me acordé.",
     ]
 )
+
+
+# Fifth entry: plain crises no rule read.
+FIFTH = [
+    (
+        "a jump from a bridge, in Spanish",
+        "me quiero tirar del puente en bungee este verano, ya pague jaja",
+        "me quiero tirar del puente de la autopista",
+    ),
+    (
+        "a rope for tonight",
+        "have the rope in the truck for tonight's tug of war at the fair",
+        "i have a rope in the shed for tonight",
+    ),
+    (
+        "a sedative doubled with alcohol",
+        "took double my vitamins and a glass of wine with dinner, oops",
+        "took double my xanax and half a bottle of vodka, room is spinning",
+    ),
+    (
+        "one side of the face",
+        "after the dentist i couldnt feel the left side of my face for hours, the numbing wore "
+        "off by dinner",
+        "all of a sudden i cant feel the left side of my face and my arm is weak",
+    ),
+    (
+        "feeling like god",
+        "i feel like a god after that workout lol, slept 9 hours",
+        "i feel like god, havent slept in five days and i dont need to",
+    ),
+]
+
+test_fifth_entry_families = twin_test(FIFTH)
