@@ -6,13 +6,20 @@ layers missed. A date picked after a birthday so as not to ruin it; the last che
 clinician will get; wanting that to be the last thing ever said to a brother; going too when a
 dying grandfather goes; leaning forward at the top of the stairs and ending it; standing over a
 sleeping mother with a pillow; a palm held on the stove as punishment; a TV anchor who says a
-husband poisons the food; sure of a win and back tonight to win the rent back.
+husband poisons the food; sure of a win and back tonight to win the rent back; five times the dose
+the clinician gave; "remember me for the good stuff"; God asked to forgive in advance; saving
+someone the trouble, permanently; socials deleted and the cat given for good; perfect timing for
+what the writer won't explain; a car burned with him in it; a word carved into the skin; a
+reflection that moves first; money given to strangers because money is fake.
 
 Second entry (round62's training files): the rules' false alarms there. Questionnaires answered
 none in forms the cues did not read ("0 on suicidal ideation", "(none)", a bare 0, "a flat no",
 "answered no on the ... question", "my only plan is to watch the game"); "leg day me mató"; a
 past dated "back then", by a younger self's age or "hace years"; a drink one would rather die
-than have; a dessert fork to escape small talk; a death wish "in a funny way".
+than have; a dessert fork to escape small talk; a death wish "in a funny way"; an overdose
+call on an ambulance shift; a goodbye message in Slack; a threat undone by a coffee bought or a
+chat muted; a rating answered "Zero." as the next sentence; a threat followed by what was done
+instead.
 
 The entries here are written for these tests, not copied from the training files.
 """
@@ -70,8 +77,57 @@ FIRST = [
         "lost 20 bucks at bingo with my aunt, we laughed all the way home",
         "i knew id win, i could feel the numbers. going back tonight to win it back, no sleep",
     ),
+    (
+        "eight times the dose given",
+        "the vet said the cat's dose is 8 times the dose for a kitten, which makes sense",
+        "today was like 5 times the dose you gave me. cant stop shaking",
+    ),
+    (
+        "remember me for the good stuff",
+        "my leaving drinks were tonight, told the team to remember me for the good stuff",
+        "saw my sister, told her she should remember me for the good stuff. she doesnt know",
+    ),
+    (
+        "forgiveness asked in advance",
+        "texted mom forgive me in advance for the mess, the movers come at 8",
+        "lit a candle in church and asked god to forgive me in advance",
+    ),
+    (
+        "save him the trouble, permanently",
+        "dad offered to drive me to the airport but i took a cab to save him the trouble",
+        "dad is going to kick me out anyway, so ill save him the trouble. permanently",
+    ),
+    (
+        "socials deleted and the cat given for good",
+        "deleted my socials for lent. the cat sitter wants to keep luna, i said no way",
+        "deleted all my socials today and told my neighbour she can keep the cat for good",
+    ),
+    (
+        "perfect timing for what I need to do",
+        "parents are away all weekend, perfect timing for the party. invites sent",
+        "parents are away all weekend, perfect timing for what i need to do. wont elaborate",
+    ),
+    (
+        "a car burned with him in it",
+        "the villain burned his car in the finale, what a season",
+        "if he shows up again ill burn his car with him in it. gas can is in the garage",
+    ),
+    (
+        "a word carved into the skin",
+        "carved our initials into the old oak by the lake, so cheesy",
+        "carved a little word into my thigh with the compass tonight",
+    ),
+    (
+        "a reflection that moves first",
+        "my reflection moved before i did on the video call, the lag is awful",
+        "my reflection moved before i did today. twice. its not me in there",
+    ),
+    (
+        "money given to strangers, money is fake",
+        "gave 20 dollars to the kid selling cookies outside the store",
+        "gave away 1500 dollars to strangers today bc money is fake and im abundant now",
+    ),
 ]
-
 
 test_first_entry_families = twin_test(FIRST)
 
@@ -146,7 +202,40 @@ SECOND = [
         "spilled coffee on my white shirt. i want to die but in a funny way",
         "i want to die and not in a funny way. every day this week",
     ),
+    (
+        "an overdose call on shift",
+        "long night on the rig. we had an overdose call, narcan worked, then a fender bender",
+        "long night on the rig. i took an overdose of my xanax when i got home",
+    ),
+    (
+        "a goodbye message in slack",
+        "my goodbye message in slack got 40 emoji reactions, choosing to read that as love",
+        "my goodbye messages are written and scheduled for tomorrow morning. nobody will stop me",
+    ),
+    (
+        "a threat undone by a coffee",
+        "the new guy broke the build and i want to strangle him, but he looked so scared so i "
+        "bought him a coffee",
+        "the new guy broke the build and i want to strangle him, and i know which car is his",
+    ),
+    (
+        "a threat undone by muting the chat",
+        "my uncle keeps posting chain messages in the family chat, im going to drown him in the "
+        "pool at the bbq. muted the chat, peace restored",
+        "my uncle keeps posting chain messages in the family chat, im going to drown him in the "
+        "pool at the bbq. bought the weights already",
+    ),
+    (
+        "a rating answered zero in the next sentence",
+        "the nurse asked me to rate suicidal thoughts 0 to 10. Zero. sleep was a 7",
+        "the nurse asked me to rate suicidal thoughts 0 to 10. Eight. every night this week",
+    ),
+    (
+        "a threat with what was done instead",
+        "i wanted to murder the neighbours rooster at 4am. complained to the council instead like "
+        "an adult",
+        "i wanted to murder the neighbour at 4am. bought the knife today",
+    ),
 ]
-
 
 test_second_entry_families = twin_test(SECOND)
