@@ -19,7 +19,7 @@ past dated "back then", by a younger self's age or "hace years"; a drink one wou
 than have; a dessert fork to escape small talk; a death wish "in a funny way"; an overdose
 call on an ambulance shift; a goodbye message in Slack; a threat undone by a coffee bought or a
 chat muted; a rating answered "Zero." as the next sentence; a threat followed by what was done
-instead.
+instead; thoughts said to have stopped around a time.
 
 The entries here are written for these tests, not copied from the training files.
 """
@@ -235,6 +235,12 @@ SECOND = [
         "i wanted to murder the neighbours rooster at 4am. complained to the council instead like "
         "an adult",
         "i wanted to murder the neighbour at 4am. bought the knife today",
+    ),
+    (
+        "thoughts that stopped at a time",
+        "therapy notes: the thoughts of not wanting to be here stopped around week 6. walks help",
+        "therapy notes: the thoughts of not wanting to be here stopped around week 6 but came back "
+        "tonight",
     ),
 ]
 
